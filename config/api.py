@@ -1,0 +1,32 @@
+"""The public API, version 1. Each app contributes a ninja Router."""
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import ValidationError
+
+from geopark.heritage.api import router as sites_router
+from geopark.routes.api import router as routes_router
+from geopark.search.api import router as search_router
+
+api = NinjaAPI(
+    title="Geopark Platform API",
+    version="1.0",
+    description="Open data of the geopark: sites, routes and search, in Vietnamese, English and Chinese.",
+    urls_namespace="api-v1",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+api.add_router("", sites_router)
+api.add_router("", routes_router)
+api.add_router("", search_router)
+
+
+@api.exception_handler(ValidationError)
+def validation_errors(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """422 with each problem spelled out: where it is and what was wrong."""
+    problems = [
+        {"where": ".".join(str(p) for p in err.get("loc", [])), "problem": err.get("msg", "invalid value")}
+        for err in exc.errors
+    ]
+    summary = "; ".join(f"{p['where']}: {p['problem']}" for p in problems)
+    return api.create_response(request, {"detail": f"Invalid request ({summary}).", "errors": problems}, status=422)

@@ -1,0 +1,59 @@
+"""Project-wide pytest fixtures: a small geopark built with factories, and named personas."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def geopark(db):
+    from geopark.territory.tests.factories import GeoparkFactory
+
+    return GeoparkFactory()
+
+
+@pytest.fixture
+def home_pages(geopark):
+    from geopark.content.services import ensure_home_pages
+
+    ensure_home_pages(geopark)
+    return geopark
+
+
+@pytest.fixture
+def admin_user(db):
+    """Alice runs the platform: a superuser."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_superuser("alice", "alice@example.org", "alice-secret-pw")
+
+
+@pytest.fixture
+def editor(db):
+    """Eve is on the management board: an editor, not an administrator."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from geopark.users.services import EDITORS, ensure_roles
+
+    ensure_roles()
+    user = get_user_model().objects.create_user("eve", "eve@example.org", "eve-secret-pw")
+    user.groups.add(Group.objects.get(name=EDITORS))
+    return user
+
+
+@pytest.fixture
+def visitor(db):
+    """Victor has an account but no role: he must not get into the admin."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_user("victor", "victor@example.org", "victor-secret-pw")

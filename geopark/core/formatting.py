@@ -1,0 +1,46 @@
+"""Numbers, dates, distances and VND amounts, formatted the way each language writes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+from django.conf import settings
+
+from .i18n import current_lang
+
+
+def babel_locale(lang: str | None = None) -> str:
+    return settings.BABEL_LOCALES.get(current_lang(lang), "vi_VN")
+
+
+def format_number(value: float | int | Decimal, lang: str | None = None, *, digits: int | None = None) -> str:
+    if digits is not None:
+        return babel_numbers.format_decimal(
+            value, format=f"#,##0.{'0' * digits}" if digits else "#,##0", locale=babel_locale(lang)
+        )
+    return babel_numbers.format_decimal(value, locale=babel_locale(lang))
+
+
+def format_vnd(amount: float | int | Decimal, lang: str | None = None) -> str:
+    return babel_numbers.format_currency(amount, "VND", locale=babel_locale(lang))
+
+
+def format_date(value: dt.date, lang: str | None = None, *, fmt: str = "long") -> str:
+    return babel_dates.format_date(value, format=fmt, locale=babel_locale(lang))
+
+
+def format_km(km: float, lang: str | None = None) -> str:
+    return f"{format_number(km, lang, digits=0 if km >= 10 else 1)} km"
+
+
+def format_minutes(minutes: int, lang: str | None = None) -> str:
+    """"2 h 15 min" style, with units that every language here reads (h/min are international)."""
+    hours, mins = divmod(int(minutes), 60)
+    if hours and mins:
+        return f"{hours} h {mins:02d} min"
+    if hours:
+        return f"{hours} h"
+    return f"{mins} min"

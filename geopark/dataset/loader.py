@@ -1,0 +1,399 @@
+"""Load a geopark's shipped dataset (data/<geopark>/) into the database, idempotently.
+
+Files: geopark.toml (identity and texts), sites.csv, routes.csv, route_stops.csv. Each row is
+checked on its own; a bad row is reported with file, line and reason and the rest still loads.
+A row whose content has not changed since it was last loaded is left alone, so edits made in the
+admin survive a reload unless the data file itself changed."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+import math
+import tomllib
+from collections.abc import Callable, Iterable
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from geopark.core.text import fold
+from geopark.heritage.models import Precision, RouteStatus, Site, SiteType, TranslationStatus
+from geopark.routes.models import Route, RouteStop
+from geopark.territory.models import Commune, FormerCommune, Geopark
+
+from .report import LoadReport
+
+LANGS = ("vi", "en", "zh")
+SITE_TEXT_FIELDS = (
+    "name", "summary", "description", "significance", "opening_hours", "fee", "access", "safety", "position_note",
+)
+ROUTE_TEXT_FIELDS = ("name", "theme", "summary")
+GEOPARK_TEXT_FIELDS = (
+    "name", "short_name", "theme", "summary", "recognition", "communes_note", "vision", "mission", "commitment",
+)
+
+Progress = Callable[..., Iterable]
+
+
+class RowError(ValueError):
+    """A reason a row cannot be loaded, written for the person who maintains the data file."""
+
+
+def checksum(row: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(row, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def read_csv(path: Path, required: Iterable[str], report: LoadReport) -> list[tuple[int, dict[str, str]]]:
+    """Rows with their line numbers; a file with missing columns is reported and yields nothing."""
+    if not path.exists():
+        report.error(path.name, 0, "file not found")
+        return []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            report.error(path.name, 1, f"missing columns: {', '.join(missing)}")
+            return []
+        rows = []
+        for row in reader:
+            if None in row:
+                report.error(path.name, reader.line_num, "more values than columns")
+                continue
+            rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items()}))
+        return rows
+
+
+# --- geopark.toml ----------------------------------------------------------------------------
+
+
+def load_geopark(path: Path, report: LoadReport) -> Geopark | None:
+    try:
+        with path.open("rb") as handle:
+            doc = tomllib.load(handle)
+    except FileNotFoundError:
+        report.error(path.name, 0, "file not found")
+        return None
+    except tomllib.TOMLDecodeError as exc:
+        report.error(path.name, 0, f"not valid TOML: {exc}")
+        return None
+    try:
+        values = _geopark_values(doc)
+    except (KeyError, TypeError, ValueError) as exc:
+        report.error(path.name, 0, f"bad value: {exc}")
+        return None
+    values["data_checksum"] = checksum({k: str(v) for k, v in values.items()})
+    geopark = Geopark.objects.filter(slug=doc["slug"]).first()
+    if geopark is None:
+        geopark = Geopark.objects.create(slug=doc["slug"], **{k: v for k, v in values.items() if k != "data_checksum"})
+        report.created["geopark"] += 1
+        return geopark
+    changed = [k for k, v in values.items() if k != "data_checksum" and getattr(geopark, k) != v]
+    if changed:
+        for k in changed:
+            setattr(geopark, k, values[k])
+        geopark.save()
+        report.updated["geopark"] += 1
+    else:
+        report.unchanged["geopark"] += 1
+    return geopark
+
+
+def _geopark_values(doc: dict[str, Any]) -> dict[str, Any]:
+    bbox = [float(v) for v in doc["bbox"]]
+    if len(bbox) != 4:
+        raise ValueError("bbox needs four numbers")
+
+    def date_or_none(key: str) -> dt.date | None:
+        value = doc.get(key)
+        if value in (None, ""):
+            return None
+        if not isinstance(value, dt.date):
+            raise ValueError(f"{key} must be a date like 2021-12-13")
+        return value
+
+    values: dict[str, Any] = {
+        "province_code": str(doc["province_code"]),
+        "area_km2": Decimal(str(doc["area_km2"])),
+        "population": int(doc["population"]) if doc.get("population") else None,
+        "established": date_or_none("established"),
+        "establishing_decision": str(doc.get("establishing_decision", "")),
+        "unesco_council_vote": date_or_none("unesco_council_vote"),
+        "unesco_board_approval": date_or_none("unesco_board_approval"),
+        "certificate_presented": date_or_none("certificate_presented"),
+        "official_route_points": int(doc.get("official_route_points", 0)),
+        "caves": int(doc["caves"]) if doc.get("caves") else None,
+        "min_lon": bbox[0],
+        "min_lat": bbox[1],
+        "max_lon": bbox[2],
+        "max_lat": bbox[3],
+        "covered_districts": list(doc.get("covered_districts", [])),
+        "partly_covered_districts": list(doc.get("partly_covered_districts", [])),
+    }
+    for field in GEOPARK_TEXT_FIELDS:
+        texts = doc.get(field, {})
+        for lang in LANGS:
+            values[f"{field}_{lang}"] = str(texts.get(lang, "")).strip()
+    if not values["name_vi"]:
+        raise ValueError("name.vi is required")
+    return values
+
+
+# --- sites.csv -------------------------------------------------------------------------------
+
+SITE_COLUMNS = ["code", "slug", "type", "name_vi", "lat", "lon", "position_precision"]
+
+
+class PlaceIndex:
+    """Finds former and current units by folded name, so "Hữu Lũng"/"huu lung" both match."""
+
+    def __init__(self, province_code: str) -> None:
+        self.former: dict[tuple[str, str], FormerCommune] = {}
+        for unit in FormerCommune.objects.filter(province_code=province_code).select_related("current"):
+            self.former[(fold(unit.district_short_name), fold(unit.short_name))] = unit
+        self.current: dict[str, Commune] = {}
+        for commune in Commune.objects.filter(province_code=province_code):
+            self.current.setdefault(fold(commune.short_name), commune)
+        self.districts = {district for district, _ in self.former}
+
+    def former_unit(self, district: str, commune: str) -> FormerCommune | None:
+        return self.former.get((fold(district), fold(commune)))
+
+
+def _float(value: str, name: str) -> float | None:
+    if not value:
+        return None
+    try:
+        number = float(value.replace(",", "."))
+    except ValueError:
+        raise RowError(f"{name} '{value}' is not a number") from None
+    if not math.isfinite(number):
+        raise RowError(f"{name} '{value}' is not a finite number")
+    return number
+
+
+def _int(value: str, name: str) -> int | None:
+    if not value:
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        raise RowError(f"{name} '{value}' is not a whole number") from None
+    if number < 0:
+        raise RowError(f"{name} must not be negative")
+    return number
+
+
+def site_values(row: dict[str, str], geopark: Geopark, places: PlaceIndex) -> tuple[dict[str, Any], list[str]]:
+    """Turn one CSV row into model values; raise RowError for what makes the row unusable and return
+    softer notes (e.g. an unknown commune name) alongside."""
+    notes: list[str] = []
+    if not row.get("code"):
+        raise RowError("code is empty")
+    if not row.get("slug"):
+        raise RowError("slug is empty")
+    if not row.get("name_vi"):
+        raise RowError("name_vi is empty")
+    site_type = row.get("type", "")
+    if site_type not in SiteType.values:
+        raise RowError(f"type '{site_type}' is not one of: {', '.join(SiteType.values)}")
+    precision = row.get("position_precision") or Precision.UNKNOWN
+    if precision not in Precision.values:
+        raise RowError(f"position_precision '{precision}' is not one of: {', '.join(Precision.values)}")
+    lat, lon = _float(row.get("lat", ""), "lat"), _float(row.get("lon", ""), "lon")
+    if (lat is None) != (lon is None):
+        raise RowError("lat and lon must be given together")
+    if lat is not None:
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise RowError(f"coordinates {lat}, {lon} are out of range")
+        if precision not in (Precision.SURVEYED, Precision.PUBLISHED):
+            raise RowError("a row with coordinates needs position_precision surveyed or published")
+        if not geopark.bbox.contains(lat, lon):
+            notes.append(f"coordinates {lat}, {lon} lie outside the geopark's bounding box")
+    elif precision in (Precision.SURVEYED, Precision.PUBLISHED):
+        raise RowError(f"position_precision '{precision}' needs lat and lon")
+    route_status = row.get("route_status") or RouteStatus.UNCONFIRMED
+    if route_status not in RouteStatus.values:
+        raise RowError(f"route_status '{route_status}' is not one of: {', '.join(RouteStatus.values)}")
+
+    former = None
+    district, commune_name = row.get("former_district", ""), row.get("former_commune", "")
+    if district and fold(district) not in places.districts:
+        notes.append(f"former district '{district}' is not in the unit list")
+    if commune_name:
+        former = places.former_unit(district, commune_name)
+        if former is None:
+            notes.append(f"former commune '{commune_name}' ({district or 'no district'}) is not in the unit list")
+    current = None
+    if row.get("current_commune"):
+        current = places.current.get(fold(row["current_commune"]))
+        if current is None:
+            notes.append(f"current commune '{row['current_commune']}' is not in the unit list")
+    if current is None and former is not None:
+        current = former.current
+    if precision == Precision.COMMUNE and current is None:
+        notes.append("position_precision is 'commune' but no commune is known: stored as unknown")
+        precision = Precision.UNKNOWN
+
+    values: dict[str, Any] = {
+        "geopark": geopark,
+        "slug": row["slug"],
+        "site_type": site_type,
+        "route_status": route_status,
+        "featured": row.get("featured", "").lower() in {"yes", "true", "1"},
+        "former_district": district,
+        "former_commune": former,
+        "commune": current,
+        "locality": row.get("locality", ""),
+        "lat": lat,
+        "lon": lon,
+        "precision": precision,
+        "uncertainty_m": _int(row.get("uncertainty_m", ""), "uncertainty_m"),
+        "position_source": row.get("position_source", ""),
+        "duration_minutes": _int(row.get("duration_minutes", ""), "duration_minutes"),
+        "formation": row.get("formation", ""),
+        "age": row.get("age", ""),
+        "sources": "\n".join(s.strip() for s in row.get("sources", "").split("|") if s.strip()),
+    }
+    for lang in ("en", "zh"):
+        status = row.get(f"{lang}_status") or (
+            TranslationStatus.DRAFT if row.get(f"name_{lang}") else TranslationStatus.MISSING
+        )
+        if status not in TranslationStatus.values:
+            raise RowError(f"{lang}_status '{status}' is not one of: {', '.join(TranslationStatus.values)}")
+        values[f"{lang}_status"] = status
+    for field in SITE_TEXT_FIELDS:
+        for lang in LANGS:
+            values[f"{field}_{lang}"] = row.get(f"{field}_{lang}", "")
+    limits = {f"{f}_{lang}": n for f, n in (("name", 200), ("summary", 300), ("opening_hours", 300), ("fee", 300), ("position_note", 300)) for lang in LANGS}
+    for key, limit in limits.items():
+        if len(values[key]) > limit:
+            raise RowError(f"{key} is longer than {limit} characters")
+    return values, notes
+
+
+def load_sites(path: Path, geopark: Geopark, report: LoadReport, *, progress: Progress | None = None) -> None:
+    rows = read_csv(path, SITE_COLUMNS, report)
+    places = PlaceIndex(geopark.province_code)
+    existing = {s.code: s for s in Site.objects.all()}
+    seen_slugs: dict[str, int] = {}
+    seen_codes: dict[str, int] = {}
+    iterator = progress(rows, desc="sites") if progress else rows
+    for line, row in iterator:
+        code, slug = row.get("code", ""), row.get("slug", "")
+        if code in seen_codes:
+            report.error(path.name, line, f"code {code} repeats line {seen_codes[code]}")
+            continue
+        if slug and slug in seen_slugs:
+            report.error(path.name, line, f"slug {slug} repeats line {seen_slugs[slug]}")
+            continue
+        try:
+            values, notes = site_values(row, geopark, places)
+        except RowError as exc:
+            report.error(path.name, line, str(exc))
+            continue
+        seen_codes[code], seen_slugs[slug] = line, line
+        for note in notes:
+            report.warn(path.name, line, note)
+        digest = checksum(row)
+        site = existing.get(code)
+        if site is not None and site.data_checksum == digest:
+            report.unchanged["site"] += 1
+            continue
+        clash = Site.objects.filter(slug=slug).exclude(code=code).first()
+        if clash is not None:
+            report.error(path.name, line, f"slug {slug} already belongs to site {clash.code}")
+            continue
+        with transaction.atomic():
+            if site is None:
+                site = Site(code=code, live=True, **values)
+                report.created["site"] += 1
+            else:
+                for key, value in values.items():
+                    setattr(site, key, value)
+                report.updated["site"] += 1
+            site.data_checksum = digest
+            site.save()
+
+
+# --- routes.csv and route_stops.csv ----------------------------------------------------------
+
+ROUTE_COLUMNS = ["number", "slug", "name_vi"]
+STOP_COLUMNS = ["route", "site_code", "order"]
+
+
+def load_routes(path: Path, geopark: Geopark, report: LoadReport) -> None:
+    existing = {r.number: r for r in Route.objects.all()}
+    for line, row in read_csv(path, ROUTE_COLUMNS, report):
+        try:
+            number = _int(row["number"], "number")
+            if not number:
+                raise RowError("number must be a positive whole number")
+            if not row["slug"] or not row["name_vi"]:
+                raise RowError("slug and name_vi are required")
+            length = row.get("official_length_km", "")
+            try:
+                official_length = Decimal(length) if length else None
+            except InvalidOperation:
+                raise RowError(f"official_length_km '{length}' is not a number") from None
+            values: dict[str, Any] = {
+                "geopark": geopark,
+                "slug": row["slug"],
+                "official_points": _int(row.get("official_points", ""), "official_points"),
+                "official_length_km": official_length,
+                "sources": "\n".join(s.strip() for s in row.get("sources", "").split("|") if s.strip()),
+            }
+            for field in ROUTE_TEXT_FIELDS:
+                for lang in LANGS:
+                    values[f"{field}_{lang}"] = row.get(f"{field}_{lang}", "")
+        except RowError as exc:
+            report.error(path.name, line, str(exc))
+            continue
+        digest = checksum(row)
+        route = existing.get(number)
+        if route is not None and route.data_checksum == digest:
+            report.unchanged["route"] += 1
+            continue
+        if route is None:
+            route = Route(number=number)
+            report.created["route"] += 1
+        else:
+            report.updated["route"] += 1
+        for key, value in values.items():
+            setattr(route, key, value)
+        route.data_checksum = digest
+        route.save()
+
+
+def load_stops(path: Path, report: LoadReport) -> None:
+    routes = {r.number: r for r in Route.objects.all()}
+    sites = {s.code: s for s in Site.objects.only("pk", "code")}
+    existing = {(s.route_id, s.site_id): s for s in RouteStop.objects.all()}
+    for line, row in read_csv(path, STOP_COLUMNS, report):
+        try:
+            number = _int(row["route"], "route")
+            order = _int(row["order"], "order")
+            if not order:
+                raise RowError("order must be 1 or more")
+            if number not in routes:
+                raise RowError(f"route {row['route']} is not in routes.csv")
+            if row["site_code"] not in sites:
+                raise RowError(f"site {row['site_code']} is not in sites.csv")
+        except RowError as exc:
+            report.error(path.name, line, str(exc))
+            continue
+        route, site = routes[number], sites[row["site_code"]]
+        confirmed = row.get("order_confirmed", "").lower() in {"yes", "true", "1"}
+        stop = existing.get((route.pk, site.pk))
+        if stop is None:
+            RouteStop.objects.create(route=route, site=site, sort_order=order - 1, order_confirmed=confirmed)
+            report.created["route stop"] += 1
+        elif stop.sort_order != order - 1 or stop.order_confirmed != confirmed:
+            stop.sort_order, stop.order_confirmed = order - 1, confirmed
+            stop.save(update_fields=["sort_order", "order_confirmed"])
+            report.updated["route stop"] += 1
+        else:
+            report.unchanged["route stop"] += 1

@@ -1,0 +1,61 @@
+"""Load the shipped geopark dataset: `manage.py load_geopark [--data DIR]`. Safe to run again."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from geopark.content.services import ensure_home_pages
+from geopark.dataset import loader
+from geopark.dataset.report import LoadReport
+from geopark.dataset.territory import load_territory
+from geopark.search.services import rebuild_index
+from geopark.users.services import ensure_roles
+
+
+class Command(BaseCommand):
+    help = "Load (or refresh) the geopark dataset from data/<geopark>/; prints what changed."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--data", type=Path, default=None, help="Dataset folder (default: GEOPARK_DATA_DIR).")
+        parser.add_argument("--no-progress", action="store_true", help="Hide progress bars.")
+
+    def handle(self, *args, data: Path | None = None, no_progress: bool = False, **options) -> None:
+        folder = Path(data or settings.GEOPARK_DATA_DIR)
+        if not folder.is_dir():
+            raise CommandError(f"Dataset folder not found: {folder}")
+        show = not no_progress
+
+        def progress(items, desc: str):
+            return tqdm(items, desc=desc, unit=" rows", file=sys.stderr, disable=not show, leave=False)
+
+        report = LoadReport()
+        geopark = loader.load_geopark(folder / "geopark.toml", report)
+        if geopark is None:
+            self._print(report)
+            raise CommandError("geopark.toml could not be loaded; nothing else was loaded.")
+        load_territory(geopark.province_code, report, progress=progress)
+        loader.load_sites(folder / "sites.csv", geopark, report, progress=progress)
+        loader.load_routes(folder / "routes.csv", geopark, report)
+        loader.load_stops(folder / "route_stops.csv", report)
+        created, unchanged = ensure_home_pages(geopark)
+        report.created["home page"] += created
+        report.unchanged["home page"] += unchanged
+        ensure_roles()
+        documents = rebuild_index()
+        self._print(report)
+        self.stdout.write(f"search index: {documents} documents")
+
+    def _print(self, report: LoadReport) -> None:
+        for line in report.summary_lines():
+            self.stdout.write(line)
+        for problem in report.warnings:
+            self.stdout.write(f"warning {problem}")
+        for problem in report.errors:
+            self.stderr.write(f"skipped {problem}")
+        if report.errors:
+            self.stderr.write(f"{len(report.errors)} row(s) skipped; the rest was loaded.")

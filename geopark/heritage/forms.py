@@ -1,0 +1,41 @@
+"""Admin form and widget for sites: a map picker for the position, and checks an editor understands."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+
+class MapPickerWidget(forms.NumberInput):
+    """The latitude input, followed by a small map: a click or a drag sets latitude and longitude.
+
+    Without JavaScript the two number inputs still work on their own."""
+
+    template_name = "heritage/widgets/map_picker.html"
+
+    def __init__(self, *args, lon_field: str = "lon", **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.lon_field = lon_field
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["lon_field"] = self.lon_field
+        return context
+
+    class Media:
+        css = {"all": ["vendor/leaflet/leaflet.css", "css/admin-map-picker.css"]}
+        js = ["vendor/leaflet/leaflet.js", "js/admin-map-picker.js"]
+
+
+class SiteAdminForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if "lat" in self.fields:
+            self.fields["lat"].widget = MapPickerWidget(attrs={"step": "any"})
+            self.fields["lat"].help_text = _(
+                "Click the map or drag the pin to set the position, or type the numbers. "
+                "Leave both empty when the position is not known: the site then stays off the map."
+            )
+        if "lon" in self.fields:
+            self.fields["lon"].widget = forms.NumberInput(attrs={"step": "any"})

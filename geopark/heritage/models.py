@@ -1,0 +1,217 @@
+"""The heritage inventory: every place of the geopark, what it is, where it is and how sure we are."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+from wagtail.search import index
+
+from geopark.core.geo import validate_lat_lon
+from geopark.core.i18n import TranslatedField, translated_fields
+from geopark.territory.models import Commune, FormerCommune, Geopark
+
+
+class SiteType(models.TextChoices):
+    GEOLOGICAL = "geological", _("Geological")
+    GEOMORPHOLOGICAL = "geomorphological", _("Geomorphological (karst, caves, landforms)")
+    PALAEONTOLOGICAL = "palaeontological", _("Palaeontological (fossils)")
+    ARCHAEOLOGICAL = "archaeological", _("Archaeological")
+    CULTURAL = "cultural", _("Cultural and spiritual")
+    BIODIVERSITY = "biodiversity", _("Biodiversity")
+    COMMUNITY_VILLAGE = "community_village", _("Community village")
+    VIEWPOINT = "viewpoint", _("Viewpoint")
+    MUSEUM = "museum", _("Museum and information centre")
+    OTHER = "other", _("Other visitor place")
+
+
+class Precision(models.TextChoices):
+    """How a site's position is known. Only the first two are drawn as pins."""
+
+    SURVEYED = "surveyed", _("Surveyed on site")
+    PUBLISHED = "published", _("Published coordinate")
+    COMMUNE = "commune", _("Known only to its commune")
+    UNKNOWN = "unknown", _("Unknown")
+
+
+class RouteStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed point of an official route")
+    UNCONFIRMED = "unconfirmed", _("Part of the geopark, route not confirmed")
+    NEARBY = "nearby", _("Nearby landmark, not a geopark point")
+
+
+class TranslationStatus(models.TextChoices):
+    MISSING = "missing", _("Not translated")
+    DRAFT = "draft", _("Draft translation, needs review")
+    REVIEWED = "reviewed", _("Reviewed")
+
+
+class SiteQuerySet(models.QuerySet["Site"]):
+    def public(self) -> SiteQuerySet:
+        return self.filter(live=True)
+
+    def pinned(self) -> SiteQuerySet:
+        """Sites with their own coordinate (surveyed or published)."""
+        return self.filter(lat__isnull=False, lon__isnull=False).exclude(
+            precision__in=[Precision.COMMUNE, Precision.UNKNOWN]
+        )
+
+    def mappable(self) -> SiteQuerySet:
+        """Sites drawn on a map: pinned ones and those shown as their commune's area."""
+        return self.filter(
+            models.Q(lat__isnull=False, lon__isnull=False)
+            | models.Q(precision=Precision.COMMUNE, commune__lat__isnull=False)
+        )
+
+    def with_places(self) -> SiteQuerySet:
+        return self.select_related("commune", "former_commune")
+
+
+class Site(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    geopark = models.ForeignKey(Geopark, on_delete=models.PROTECT, related_name="sites")
+    code = models.CharField(
+        max_length=30, unique=True, help_text=_("Stable inventory code; printed on signboards as /s/<code>.")
+    )
+    slug = models.SlugField(max_length=120, unique=True)
+    site_type = models.CharField(max_length=30, choices=SiteType.choices, db_index=True)
+    route_status = models.CharField(
+        max_length=20, choices=RouteStatus.choices, default=RouteStatus.UNCONFIRMED, db_index=True
+    )
+    featured = models.BooleanField(default=False, help_text=_("Shown on the home page."))
+
+    locals().update(translated_fields("name", models.CharField, max_length=200))
+    locals().update(translated_fields("summary", models.CharField, max_length=300, blank=True))
+    locals().update(translated_fields("description", models.TextField, blank=True))
+    locals().update(translated_fields("significance", models.TextField, blank=True))
+    locals().update(translated_fields("opening_hours", models.CharField, max_length=300, blank=True))
+    locals().update(translated_fields("fee", models.CharField, max_length=300, blank=True))
+    locals().update(translated_fields("access", models.TextField, blank=True))
+    locals().update(translated_fields("safety", models.TextField, blank=True))
+    locals().update(translated_fields("position_note", models.CharField, max_length=300, blank=True))
+    duration_minutes = models.PositiveIntegerField(null=True, blank=True, help_text=_("Time a visit needs."))
+    formation = models.CharField(max_length=200, blank=True, help_text=_("Rock formation, when known."))
+    age = models.CharField(max_length=200, blank=True, help_text=_("Geological age, when known."))
+
+    commune = models.ForeignKey(
+        Commune, null=True, blank=True, on_delete=models.SET_NULL, related_name="sites",
+        help_text=_("Commune or ward since 1 July 2025."),
+    )
+    former_commune = models.ForeignKey(
+        FormerCommune, null=True, blank=True, on_delete=models.SET_NULL, related_name="sites",
+        help_text=_("Commune and district before 1 July 2025, as signs still name them."),
+    )
+    former_district = models.CharField(max_length=100, blank=True)
+    locality = models.CharField(max_length=200, blank=True, help_text=_("Village, hamlet or street."))
+
+    lat = models.FloatField(_("latitude"), null=True, blank=True)
+    lon = models.FloatField(_("longitude"), null=True, blank=True)
+    precision = models.CharField(max_length=20, choices=Precision.choices, default=Precision.UNKNOWN)
+    uncertainty_m = models.PositiveIntegerField(null=True, blank=True)
+    position_source = models.CharField(max_length=300, blank=True)
+
+    sources = models.TextField(blank=True, help_text=_("One source address per line."))
+    en_status = models.CharField(max_length=10, choices=TranslationStatus.choices, default=TranslationStatus.MISSING)
+    zh_status = models.CharField(max_length=10, choices=TranslationStatus.choices, default=TranslationStatus.MISSING)
+    data_checksum = models.CharField(max_length=64, blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    name = TranslatedField("name")
+    summary = TranslatedField("summary")
+    description = TranslatedField("description")
+    significance = TranslatedField("significance")
+    opening_hours = TranslatedField("opening_hours")
+    fee = TranslatedField("fee")
+    access = TranslatedField("access")
+    safety = TranslatedField("safety")
+    position_note = TranslatedField("position_note")
+
+    objects = SiteQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("name_vi"),
+        index.SearchField("name_en"),
+        index.AutocompleteField("name_vi"),
+        index.FilterField("site_type"),
+    ]
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("site")
+        verbose_name_plural = _("sites")
+
+    def __str__(self) -> str:
+        return f"{self.name_vi} ({self.code})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("heritage:site_detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        super().clean()
+        if self.lat is None and self.lon is None:
+            if self.precision in (Precision.SURVEYED, Precision.PUBLISHED):
+                raise ValidationError({"precision": _("A surveyed or published position needs coordinates.")})
+            return
+        try:
+            validate_lat_lon(self.lat, self.lon)
+        except ValueError:
+            raise ValidationError(
+                {"lat": _("Latitude must be between -90 and 90 and longitude between -180 and 180, both given.")}
+            ) from None
+        if self.precision in (Precision.COMMUNE, Precision.UNKNOWN):
+            raise ValidationError(
+                {"precision": _("A site with coordinates must say whether they are surveyed or published.")}
+            )
+
+    def outside_geopark(self) -> bool:
+        """True when the pin falls outside the geopark's bounding box: worth a second look."""
+        return self.has_pin and not self.geopark.bbox.contains(self.lat, self.lon)
+
+    @property
+    def has_pin(self) -> bool:
+        return (
+            self.lat is not None
+            and self.lon is not None
+            and self.precision in (Precision.SURVEYED, Precision.PUBLISHED)
+        )
+
+    @property
+    def map_position(self) -> tuple[float, float] | None:
+        """Where a map draws it: its own point, else its commune's centroid (drawn as an area)."""
+        if self.has_pin:
+            return (self.lat, self.lon)
+        if self.precision == Precision.COMMUNE and self.commune and self.commune.lat is not None:
+            return (self.commune.lat, self.commune.lon)
+        return None
+
+    @property
+    def map_uncertainty_m(self) -> int | None:
+        if self.has_pin:
+            return self.uncertainty_m
+        if self.map_position is not None and self.commune:
+            return int(self.commune.radius_m or 0)
+        return None
+
+    @property
+    def source_list(self) -> list[str]:
+        return [line.strip() for line in self.sources.splitlines() if line.strip()]
+
+    def translation_status(self, lang: str) -> str:
+        if lang == "vi":
+            return TranslationStatus.REVIEWED
+        return getattr(self, f"{lang}_status", TranslationStatus.MISSING)
+
+
+class SitePhoto(Orderable):
+    site = ParentalKey(Site, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    locals().update(translated_fields("caption", models.CharField, max_length=250, blank=True))
+    credit = models.CharField(max_length=200, blank=True)
+
+    caption = TranslatedField("caption")
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("photo")

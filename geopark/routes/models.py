@@ -1,0 +1,118 @@
+"""The geopark's themed routes and their ordered stops."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
+
+from geopark.core import geo
+from geopark.core.i18n import TranslatedField, translated_fields
+from geopark.heritage.models import Site
+from geopark.territory.models import Geopark
+
+
+class Route(ClusterableModel):
+    geopark = models.ForeignKey(Geopark, on_delete=models.PROTECT, related_name="routes")
+    number = models.PositiveSmallIntegerField(unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    locals().update(translated_fields("name", models.CharField, max_length=200))
+    locals().update(translated_fields("theme", models.CharField, max_length=200, blank=True))
+    locals().update(translated_fields("summary", models.TextField, blank=True))
+    official_points = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text=_("How many points the official route has, when published.")
+    )
+    official_length_km = models.DecimalField(max_digits=6, decimal_places=1, null=True, blank=True)
+    # The surveyed track as GeoJSON LineString coordinates ([lon, lat] pairs). Empty until an editor
+    # uploads a GPX or GeoJSON file; until then the line is schematic.
+    track = models.JSONField(null=True, blank=True, editable=False)
+    track_uploaded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    sources = models.TextField(blank=True)
+    data_checksum = models.CharField(max_length=64, blank=True, editable=False)
+
+    name = TranslatedField("name")
+    theme = TranslatedField("theme")
+    summary = TranslatedField("summary")
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("route")
+        verbose_name_plural = _("routes")
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.name_vi}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("routes:route_detail", kwargs={"number": self.number, "slug": self.slug})
+
+    @property
+    def has_surveyed_track(self) -> bool:
+        return bool(self.track)
+
+
+class RouteStop(Orderable):
+    route = ParentalKey(Route, on_delete=models.CASCADE, related_name="stops")
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="route_stops")
+    order_confirmed = models.BooleanField(
+        default=False, help_text=_("Tick when an official source gives this stop's place in the order.")
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("stop")
+        verbose_name_plural = _("stops")
+        constraints = [models.UniqueConstraint(fields=["route", "site"], name="unique_site_per_route")]
+
+    def __str__(self) -> str:
+        return f"{self.route_id}:{self.sort_order} {self.site_id}"
+
+    @property
+    def position(self) -> int:
+        return (self.sort_order or 0) + 1
+
+
+class RouteGeometry:
+    """The line a route is drawn with, and the length and time computed from it (one place)."""
+
+    def __init__(self, route: Route, stops: list[RouteStop]) -> None:
+        self.route = route
+        self.stops = stops
+
+    @property
+    def surveyed(self) -> bool:
+        return self.route.has_surveyed_track
+
+    @property
+    def latlngs(self) -> list[tuple[float, float]]:
+        if self.surveyed:
+            return [(lat, lon) for lon, lat, *_ in self.route.track]
+        return [pos for stop in self.stops if (pos := stop.site.map_position) is not None]
+
+    @property
+    def placed_stop_count(self) -> int:
+        return sum(1 for stop in self.stops if stop.site.map_position is not None)
+
+    @property
+    def length_km(self) -> float | None:
+        points = self.latlngs
+        if len(points) < 2:
+            return None
+        metres = geo.path_length_m(points)
+        return metres / 1000 if self.surveyed else geo.estimated_road_km(metres)
+
+    @property
+    def driving_minutes(self) -> int | None:
+        km = self.length_km
+        return None if km is None else geo.driving_minutes(km)
+
+    @property
+    def is_estimate(self) -> bool:
+        return not self.surveyed
+
+    def geojson_line(self) -> dict | None:
+        points = self.latlngs
+        if len(points) < 2:
+            return None
+        return {"type": "LineString", "coordinates": [[lon, lat] for lat, lon in points]}

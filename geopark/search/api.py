@@ -1,0 +1,44 @@
+"""/api/v1/search: the same ranked search as the search page."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.utils import translation
+from ninja import Router, Schema
+
+from geopark.core.api import Lang, Message
+
+from . import selectors
+
+router = Router(tags=["search"])
+
+
+class ResultOut(Schema):
+    type: str
+    title: str
+    summary: str
+    url: str
+
+
+class SearchOut(Schema):
+    query: str
+    results: list[ResultOut]
+
+
+PROBLEMS = {
+    "empty": "The parameter q is empty: give a word to search for.",
+    "too_long": f"The parameter q is longer than {selectors.MAX_QUERY_LENGTH} characters.",
+    "no_words": "The parameter q holds no letters or digits to search for.",
+}
+
+
+@router.get("/search", response={200: SearchOut, 400: Message}, summary="Ranked search, diacritics ignored")
+def search(request: HttpRequest, q: str = "", lang: Lang = Lang.vi):
+    with translation.override(lang.value):
+        outcome = selectors.search(q, lang=lang.value)
+    if outcome.problem:
+        return 400, {"detail": PROBLEMS[outcome.problem]}
+    return {
+        "query": outcome.query,
+        "results": [{"type": d.kind, "title": d.title, "summary": d.summary, "url": d.url} for d in outcome.results],
+    }
