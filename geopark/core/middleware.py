@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.middleware.locale import LocaleMiddleware as BaseLocaleMiddleware
+from django.utils import translation
 
 API_PREFIX = "/api/"
 API_MAX_AGE = 300
@@ -25,3 +27,16 @@ class ApiHeadersMiddleware:
             else:
                 response["Cache-Control"] = "no-cache"
         return response
+
+
+class LocaleMiddleware(BaseLocaleMiddleware):
+    """Django's locale middleware, except that it never redirects machine paths (API, admin, short
+    links, health) to a language prefix: a 404 from the API must stay a JSON 404."""
+
+    UNPREFIXED = ("/api/", "/admin/", "/s/", "/healthz", "/documents/", "/static/", "/media/")
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        if request.path_info.startswith(self.UNPREFIXED):
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.utils import translation
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from geopark.core.api import Lang, Message
@@ -173,7 +173,7 @@ def sites_geojson(request: HttpRequest, q: Query[SiteQuery]):
 def get_site(request: HttpRequest, slug: str, lang: Lang = Lang.vi):
     site = selectors.site_by_slug(slug)
     if site is None:
-        return 404, {"detail": f"No site with slug '{slug[:100]}'."}
+        return Status(404, {"detail": f"No site with slug '{slug[:100]}'."})
     with translation.override(lang.value):
         data = site_out(site)
         data.update(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import translation
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from geopark.core.api import Lang, Message
 
@@ -60,7 +60,7 @@ def list_routes(request: HttpRequest, lang: Lang = Lang.vi):
 def route_geojson(request: HttpRequest, number: int, lang: Lang = Lang.vi):
     route = selectors.route_by_number(number)
     if route is None:
-        return 404, {"detail": f"No route number {number}."}
+        return Status(404, {"detail": f"No route number {number}."})
     with translation.override(lang.value):
         geometry = selectors.geometry(route)
         features = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.utils import translation
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from geopark.core.api import Lang, Message
 
@@ -37,7 +37,7 @@ def search(request: HttpRequest, q: str = "", lang: Lang = Lang.vi):
     with translation.override(lang.value):
         outcome = selectors.search(q, lang=lang.value)
     if outcome.problem:
-        return 400, {"detail": PROBLEMS[outcome.problem]}
+        return Status(400, {"detail": PROBLEMS[outcome.problem]})
     return {
         "query": outcome.query,
         "results": [{"type": d.kind, "title": d.title, "summary": d.summary, "url": d.url} for d in outcome.results],
