@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import math
+import re
 import tomllib
 from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
@@ -43,8 +44,14 @@ class RowError(ValueError):
     """A reason a row cannot be loaded, written for the person who maintains the data file."""
 
 
+# Part of every row's checksum: raising it makes the next load re-read rows whose text is unchanged,
+# for when the way rows are read changes.
+LOADER_VERSION = 2
+
+
 def checksum(row: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(row, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    payload = json.dumps({"v": LOADER_VERSION, "row": row}, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()
 
 
 def read_csv(path: Path, required: Iterable[str], report: LoadReport) -> list[tuple[int, dict[str, str]]]:
@@ -85,13 +92,12 @@ def load_geopark(path: Path, report: LoadReport) -> Geopark | None:
     except (KeyError, TypeError, ValueError) as exc:
         report.error(path.name, 0, f"bad value: {exc}")
         return None
-    values["data_checksum"] = checksum({k: str(v) for k, v in values.items()})
     geopark = Geopark.objects.filter(slug=doc["slug"]).first()
     if geopark is None:
-        geopark = Geopark.objects.create(slug=doc["slug"], **{k: v for k, v in values.items() if k != "data_checksum"})
+        geopark = Geopark.objects.create(slug=doc["slug"], **values)
         report.created["geopark"] += 1
         return geopark
-    changed = [k for k, v in values.items() if k != "data_checksum" and getattr(geopark, k) != v]
+    changed = [k for k, v in values.items() if getattr(geopark, k) != v]
     if changed:
         for k in changed:
             setattr(geopark, k, values[k])
@@ -148,19 +154,31 @@ SITE_COLUMNS = ["code", "slug", "type", "name_vi", "lat", "lon", "position_preci
 
 
 class PlaceIndex:
-    """Finds former and current units by folded name, so "Hữu Lũng"/"huu lung" both match."""
+    """Finds former and current units by folded name, so "Hữu Lũng"/"huu lung" both match.
+
+    The unit list tells apart units that share a short name ("Chi Lăng (Xã)" and "Chi Lăng (Thị
+    trấn)"); a data file may use the full name ("Xã Chi Lăng") to say which one it means."""
 
     def __init__(self, province_code: str) -> None:
-        self.former: dict[tuple[str, str], FormerCommune] = {}
+        self.former: dict[tuple[str, str], list[FormerCommune]] = {}
         for unit in FormerCommune.objects.filter(province_code=province_code).select_related("current"):
-            self.former[(fold(unit.district_short_name), fold(unit.short_name))] = unit
+            district = fold(unit.district_short_name)
+            short = fold(re.sub(r"\(.*?\)", "", unit.short_name))
+            for key in {short, fold(unit.name)}:
+                self.former.setdefault((district, key), []).append(unit)
         self.current: dict[str, Commune] = {}
         for commune in Commune.objects.filter(province_code=province_code):
             self.current.setdefault(fold(commune.short_name), commune)
+            self.current.setdefault(fold(commune.name), commune)
         self.districts = {district for district, _ in self.former}
 
     def former_unit(self, district: str, commune: str) -> FormerCommune | None:
-        return self.former.get((fold(district), fold(commune)))
+        """The unit, or None when there is none; raises LookupError when the name is ambiguous."""
+        found = self.former.get((fold(district), fold(commune)), [])
+        if len(found) > 1:
+            names = " or ".join(sorted(unit.name for unit in found))
+            raise LookupError(f"former commune '{commune}' is ambiguous in {district}: write {names}")
+        return found[0] if found else None
 
 
 def _float(value: str, name: str) -> float | None:
@@ -224,9 +242,14 @@ def site_values(row: dict[str, str], geopark: Geopark, places: PlaceIndex) -> tu
     if district and fold(district) not in places.districts:
         notes.append(f"former district '{district}' is not in the unit list")
     if commune_name:
-        former = places.former_unit(district, commune_name)
-        if former is None:
-            notes.append(f"former commune '{commune_name}' ({district or 'no district'}) is not in the unit list")
+        try:
+            former = places.former_unit(district, commune_name)
+        except LookupError as exc:
+            notes.append(str(exc))
+            former = None
+        else:
+            if former is None:
+                notes.append(f"former commune '{commune_name}' ({district or 'no district'}) is not in the unit list")
     current = None
     if row.get("current_commune"):
         current = places.current.get(fold(row["current_commune"]))

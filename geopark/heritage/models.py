@@ -77,8 +77,9 @@ class Site(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         max_length=30, unique=True, help_text=_("Stable inventory code; printed on signboards as /s/<code>.")
     )
     slug = models.SlugField(max_length=120, unique=True)
-    site_type = models.CharField(max_length=30, choices=SiteType.choices, db_index=True)
+    site_type = models.CharField(_("type"), max_length=30, choices=SiteType.choices, db_index=True)
     route_status = models.CharField(
+        _("route status"),
         max_length=20, choices=RouteStatus.choices, default=RouteStatus.UNCONFIRMED, db_index=True
     )
     featured = models.BooleanField(default=False, help_text=_("Shown on the home page."))
@@ -109,13 +110,17 @@ class Site(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
 
     lat = models.FloatField(_("latitude"), null=True, blank=True)
     lon = models.FloatField(_("longitude"), null=True, blank=True)
-    precision = models.CharField(max_length=20, choices=Precision.choices, default=Precision.UNKNOWN)
+    precision = models.CharField(_("position"), max_length=20, choices=Precision.choices, default=Precision.UNKNOWN)
     uncertainty_m = models.PositiveIntegerField(null=True, blank=True)
     position_source = models.CharField(max_length=300, blank=True)
 
     sources = models.TextField(blank=True, help_text=_("One source address per line."))
-    en_status = models.CharField(max_length=10, choices=TranslationStatus.choices, default=TranslationStatus.MISSING)
-    zh_status = models.CharField(max_length=10, choices=TranslationStatus.choices, default=TranslationStatus.MISSING)
+    en_status = models.CharField(
+        _("English text"), max_length=10, choices=TranslationStatus.choices, default=TranslationStatus.MISSING
+    )
+    zh_status = models.CharField(
+        _("Chinese text"), max_length=10, choices=TranslationStatus.choices, default=TranslationStatus.MISSING
+    )
     data_checksum = models.CharField(max_length=64, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -193,3 +193,19 @@ def test_a_broken_geopark_file_stops_the_load_with_a_clear_error(tmp_path):
 def test_a_missing_folder_is_a_command_error(tmp_path):
     with pytest.raises(CommandError, match="Dataset folder not found"):
         run_loader(tmp_path / "nowhere")
+
+
+@pytest.mark.django_db
+def test_an_ambiguous_commune_name_is_reported_and_the_full_name_resolves_it(tmp_path):
+    sites = [
+        site_row(code="D-1", slug="d-1", former_district="Chi Lăng", former_commune="Chi Lăng",
+                 position_precision="commune"),
+        site_row(code="D-2", slug="d-2", former_district="Chi Lăng", former_commune="Xã Chi Lăng",
+                 position_precision="commune"),
+    ]
+    out, _ = run_loader(write_dataset(tmp_path / "d", sites, stops="route,site_code,order\n"))
+    assert "former commune 'Chi Lăng' is ambiguous in Chi Lăng: write Thị trấn Chi Lăng or Xã Chi Lăng" in out
+    assert Site.objects.get(code="D-1").former_commune is None
+    resolved = Site.objects.select_related("former_commune").get(code="D-2")
+    assert resolved.former_commune.name == "Xã Chi Lăng"
+    assert resolved.precision == Precision.COMMUNE
