@@ -22,6 +22,9 @@ def ensure_home_pages(geopark: Geopark) -> tuple[int, int]:
     translation in every other language. Returns (created, unchanged)."""
     locales = ensure_locales()
     root = Page.get_first_root_node()
+    if root is None:
+        # Wagtail's migrations create the tree's root; a flushed database lacks it.
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales[settings.LANGUAGE_CODE]))
     created = unchanged = 0
     home = HomePage.objects.filter(locale=locales[settings.LANGUAGE_CODE]).first()
     if home is None:

@@ -1,0 +1,322 @@
+/* Geopark maps: the full map, the home overview, a site's location and a route's line.
+ * Vanilla JS on top of the vendored Leaflet (and markercluster on the full map). Everything the
+ * script needs comes from data- attributes on the map element; there is no inline script.
+ * With no tile URL, or a tile server that does not answer, the map keeps a light background and
+ * still draws the sites and routes. */
+(function () {
+  "use strict";
+  if (!window.L || !document.querySelector) { return; }
+
+  var CENTRE = [21.85, 106.6];
+  var PINNED = { surveyed: true, published: true };
+  var DEFAULT_COLOUR = { fill: "#1d5e40", outline: "#0f3324", text: "#ffffff" };
+
+  function esc(text) {
+    return String(text == null ? "" : text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function strings(el) {
+    var d = el.dataset;
+    return {
+      area: d.tArea || "Approximate area: commune",
+      open: d.tOpen || "Open the page",
+      stop: d.tStop || "Stop",
+      unconfirmed: d.tUnconfirmed || "order not confirmed",
+      error: d.tError || "The map data could not be loaded.",
+      pins: d.tPins || "located places",
+      areas: d.tAreas || "approximate areas",
+      uncertainty: d.tUncertainty || "Position uncertain within",
+      route: d.tRoute || "Route",
+      estimate: d.tEstimate || "schematic line"
+    };
+  }
+
+  function colours(el) {
+    try { return JSON.parse(el.dataset.routeColours || "{}"); } catch (e) { return {}; }
+  }
+
+  function colourOf(table, number) { return table[String(number)] || DEFAULT_COLOUR; }
+
+  function getJSON(url) {
+    return fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) { throw new Error("HTTP " + r.status + " for " + url); }
+      return r.json();
+    });
+  }
+
+  function apiUrl(el, path) {
+    var base = (el.dataset.api || "/api/v1").replace(/\/$/, "");
+    return base + path + (path.indexOf("?") < 0 ? "?" : "&") + "lang=" + encodeURIComponent(el.dataset.lang || "vi");
+  }
+
+  function showError(el, text) {
+    var box = document.createElement("p");
+    box.className = "map__error";
+    box.setAttribute("role", "alert");
+    box.textContent = text;
+    el.appendChild(box);
+  }
+
+  /* A Leaflet map in `el`, with the tile layer when one is configured. */
+  function baseMap(el, options) {
+    el.classList.add("is-live");
+    var map = L.map(el, Object.assign({ zoomControl: true, attributionControl: true, minZoom: 5, maxZoom: 18 }, options || {}));
+    var url = el.dataset.tileUrl;
+    if (url) {
+      L.tileLayer(url, { attribution: el.dataset.tileAttribution || "", maxZoom: 18, crossOrigin: true }).addTo(map);
+    }
+    map.setView(CENTRE, 8);
+    return map;
+  }
+
+  function geoparkBounds(el) {
+    var b = (el.dataset.bounds || "").split(",").map(Number);
+    if (b.length === 4 && b.every(isFinite)) { return L.latLngBounds([b[0], b[1]], [b[2], b[3]]); }
+    return null;
+  }
+
+  /* Route 4 is white: every line is drawn as a wider outline under its fill so it reads on a map. */
+  function routeLine(latlngs, c) {
+    return L.featureGroup([
+      L.polyline(latlngs, { color: c.outline, weight: 8, opacity: 0.95, lineCap: "round", lineJoin: "round", interactive: false, className: "route-line-outline" }),
+      L.polyline(latlngs, { color: c.fill, weight: 4.5, opacity: 1, lineCap: "round", lineJoin: "round", className: "route-line" })
+    ]);
+  }
+
+  function siteIcon(precision) {
+    return L.divIcon({ className: "site-marker site-marker--" + precision, html: "<span></span>", iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -10] });
+  }
+
+  function sitePopup(p, t) {
+    var html = '<p class="popup__title"><a href="' + esc(p.url) + '">' + esc(p.name) + "</a></p>";
+    if (p.type_label) { html += '<p class="popup__type">' + esc(p.type_label) + "</p>"; }
+    if (!PINNED[p.precision] && p.commune) { html += "<p>" + esc(t.area) + " " + esc(p.commune) + "</p>"; }
+    html += '<p><a href="' + esc(p.url) + '">' + esc(t.open) + " →</a></p>";
+    return html;
+  }
+
+  function areaCircle(latlng, radius, extra) {
+    return L.circle(latlng, Object.assign({
+      radius: radius || 2500, color: "#8a6500", weight: 2, dashArray: "6 5",
+      fillColor: "#d9a521", fillOpacity: 0.18, className: "site-area"
+    }, extra || {}));
+  }
+
+  /* Sites from the GeoJSON API, each with a marker (pinned) or a circle (commune area). */
+  function buildSites(collection, t) {
+    return (collection.features || []).filter(function (f) { return f.geometry; }).map(function (f) {
+      var p = f.properties, c = f.geometry.coordinates, latlng = [c[1], c[0]];
+      var item = { props: p, pinned: !!PINNED[p.precision], latlng: latlng };
+      if (item.pinned) {
+        item.layer = L.marker(latlng, { icon: siteIcon(p.precision), title: p.name, keyboard: true, riseOnHover: true });
+      } else {
+        item.layer = areaCircle(latlng, p.uncertainty_m);
+        item.layer.bindTooltip(p.name, { sticky: true });
+      }
+      item.layer.bindPopup(sitePopup(p, t));
+      return item;
+    });
+  }
+
+  function loadRoutes(el) {
+    return getJSON(apiUrl(el, "/routes")).then(function (list) {
+      return Promise.all(list.map(function (r) {
+        return getJSON(apiUrl(el, "/routes/" + r.number + ".geojson")).then(function (gj) { return { info: r, geojson: gj }; });
+      }));
+    });
+  }
+
+  function buildRouteLines(routes, table, t) {
+    return routes.map(function (r) {
+      var line = (r.geojson.features || []).filter(function (f) { return f.properties && f.properties.kind === "line" && f.geometry; })[0];
+      if (!line) { return { number: r.info.number, layer: null }; }
+      var latlngs = line.geometry.coordinates.map(function (c) { return [c[1], c[0]]; });
+      var layer = routeLine(latlngs, colourOf(table, r.info.number));
+      layer.bindTooltip(t.route + " " + r.info.number + ": " + r.info.name + (r.info.is_estimate ? " (" + t.estimate + ")" : ""), { sticky: true });
+      layer.on("click", function () { window.location.href = r.info.url; });
+      return { number: r.info.number, layer: layer };
+    });
+  }
+
+  /* ---- The full map page --------------------------------------------------------------------- */
+  function fullMap(el) {
+    document.documentElement.classList.add("js");
+    var t = strings(el), table = colours(el);
+    var map = baseMap(el, { zoomSnap: 0.5 });
+    var home = geoparkBounds(el);
+    if (home) { map.fitBounds(home, { padding: [10, 10] }); }
+
+    var clusters = L.markerClusterGroup
+      ? L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: true })
+      : L.featureGroup();
+    var plain = L.featureGroup(), areas = L.featureGroup(), lines = L.featureGroup();
+    lines.addTo(map); areas.addTo(map); clusters.addTo(map); plain.addTo(map);
+
+    var form = document.getElementById(el.dataset.filterForm || "");
+    var typeSelect = form ? form.elements.type : null;
+    var routeSelect = form ? form.elements.route : null;
+    var counter = document.getElementById(el.dataset.count || "");
+    var sites = [], routeLines = [];
+    var shown = { pins: 0, areas: 0, lines: 0 };
+
+    function current() {
+      return {
+        type: typeSelect ? typeSelect.value : "",
+        route: routeSelect && routeSelect.value ? parseInt(routeSelect.value, 10) : null
+      };
+    }
+
+    function render(fit) {
+      var f = current(), pins = [];
+      clusters.clearLayers(); plain.clearLayers(); areas.clearLayers(); lines.clearLayers();
+      shown = { pins: 0, areas: 0, lines: 0 };
+      sites.forEach(function (s) {
+        if (f.type && s.props.type !== f.type) { return; }
+        if (f.route && (s.props.routes || []).indexOf(f.route) < 0) { return; }
+        if (s.pinned) { pins.push(s.layer); } else { areas.addLayer(s.layer); shown.areas += 1; }
+      });
+      // One route's few stops are shown one by one; the whole inventory is clustered.
+      if (f.route) { pins.forEach(function (m) { plain.addLayer(m); }); } else if (clusters.addLayers) { clusters.addLayers(pins); } else { pins.forEach(function (m) { clusters.addLayer(m); }); }
+      shown.pins = pins.length;
+      routeLines.forEach(function (r) {
+        if (r.layer && (!f.route || r.number === f.route)) { lines.addLayer(r.layer); shown.lines += 1; }
+      });
+      if (counter) { counter.textContent = shown.pins + " " + t.pins + " · " + shown.areas + " " + t.areas; }
+      if (fit) {
+        var bounds = L.latLngBounds([]);
+        [plain, clusters, areas, lines].forEach(function (g) { if (g.getLayers().length) { bounds.extend(g.getBounds()); } });
+        if (bounds.isValid()) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 13, animate: false }); } else if (home) { map.fitBounds(home, { animate: false }); }
+      }
+      if (window.history && window.history.replaceState) {
+        var params = new URLSearchParams(window.location.search);
+        ["type", "route"].forEach(function (k) { var v = k === "type" ? f.type : (f.route || ""); if (v) { params.set(k, v); } else { params.delete(k); } });
+        var qs = params.toString();
+        window.history.replaceState(null, "", window.location.pathname + (qs ? "?" + qs : ""));
+      }
+    }
+
+    if (form) {
+      form.addEventListener("change", function () { render(true); });
+      form.addEventListener("submit", function (e) { e.preventDefault(); render(true); });
+    }
+
+    var ready = Promise.all([getJSON(apiUrl(el, "/sites.geojson")), loadRoutes(el).catch(function () { return []; })])
+      .then(function (results) {
+        sites = buildSites(results[0], t);
+        routeLines = buildRouteLines(results[1], table, t);
+        render(true);
+        el.setAttribute("data-ready", "true");
+      })
+      .catch(function (err) {
+        showError(el, t.error);
+        el.setAttribute("data-ready", "error");
+        if (window.console) { console.error(err); }
+      });
+
+    window.geoparkMap = {
+      map: map,
+      ready: ready,
+      markerCount: function () { return plain.getLayers().length + clusters.getLayers().length; },
+      areaCount: function () { return areas.getLayers().length; },
+      lineCount: function () { return shown.lines; },
+      setFilters: function (filters) {
+        if (filters && typeSelect && "type" in filters) { typeSelect.value = filters.type || ""; }
+        if (filters && routeSelect && "route" in filters) { routeSelect.value = filters.route ? String(filters.route) : ""; }
+        render(true);
+      }
+    };
+  }
+
+  /* ---- The small map on the home page -------------------------------------------------------- */
+  function overviewMap(el) {
+    var t = strings(el), table = colours(el);
+    var map = baseMap(el, { scrollWheelZoom: false, zoomSnap: 0.5 });
+    var group = L.featureGroup().addTo(map);
+    Promise.all([getJSON(apiUrl(el, "/sites.geojson")), loadRoutes(el).catch(function () { return []; })])
+      .then(function (results) {
+        buildRouteLines(results[1], table, t).forEach(function (r) { if (r.layer) { group.addLayer(r.layer); } });
+        buildSites(results[0], t).forEach(function (s) { group.addLayer(s.layer); });
+        if (group.getLayers().length) { map.fitBounds(group.getBounds(), { padding: [20, 20], maxZoom: 11 }); }
+        el.setAttribute("data-ready", "true");
+      })
+      .catch(function () { showError(el, t.error); el.setAttribute("data-ready", "error"); });
+  }
+
+  /* ---- A site's location: its pin with the uncertainty circle, or its commune as an area ------ */
+  function siteMap(el) {
+    var t = strings(el);
+    var lat = parseFloat(el.dataset.lat), lon = parseFloat(el.dataset.lon), radius = parseFloat(el.dataset.radius);
+    if (!isFinite(lat) || !isFinite(lon)) { return; }
+    var map = baseMap(el, { scrollWheelZoom: false });
+    var latlng = [lat, lon];
+    if (el.dataset.kind === "pin") {
+      var ring = null;
+      if (isFinite(radius) && radius > 0) {
+        ring = L.circle(latlng, { radius: radius, color: "#1d5e40", weight: 1.5, fillColor: "#1d5e40", fillOpacity: 0.12, interactive: false }).addTo(map);
+        ring.bindTooltip(t.uncertainty + " " + Math.round(radius) + " m", { sticky: true });
+      }
+      L.marker(latlng, { icon: siteIcon("published"), title: el.dataset.name || "", keyboard: false }).addTo(map);
+      map.setView(latlng, 14);
+      if (ring && radius > 600) { map.fitBounds(ring.getBounds(), { padding: [20, 20] }); }
+    } else {
+      var area = areaCircle(latlng, isFinite(radius) ? radius : 2500).addTo(map);
+      area.bindTooltip(el.dataset.areaLabel || t.area, { direction: "center", permanent: true, className: "area-label" });
+      map.fitBounds(area.getBounds(), { padding: [10, 10] });
+    }
+    el.setAttribute("data-ready", "true");
+  }
+
+  /* ---- A route: its line and numbered stops -------------------------------------------------- */
+  function routeMap(el) {
+    var t = strings(el), table = colours(el);
+    var number = el.dataset.route, c = colourOf(table, number);
+    var map = baseMap(el, { scrollWheelZoom: false });
+    var group = L.featureGroup().addTo(map);
+    getJSON(apiUrl(el, "/routes/" + encodeURIComponent(number) + ".geojson")).then(function (gj) {
+      var areas = {};  // stops known only to the same commune share one circle, labelled "2, 3, 4"
+      (gj.features || []).forEach(function (f) {
+        var p = f.properties || {};
+        if (!f.geometry) { return; }
+        if (p.kind === "line") {
+          group.addLayer(routeLine(f.geometry.coordinates.map(function (x) { return [x[1], x[0]]; }), c));
+          return;
+        }
+        var latlng = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
+        var popup = '<p class="popup__title"><a href="' + esc(p.url) + '">' + esc(t.stop + " " + p.order + ": " + p.name) + "</a></p>" +
+          (p.order_confirmed === false ? '<p class="popup__type">' + esc(t.unconfirmed) + "</p>" : "");
+        if (PINNED[p.precision]) {
+          var icon = L.divIcon({
+            className: "stop-marker", iconSize: [28, 28], iconAnchor: [14, 14], popupAnchor: [0, -12],
+            html: '<span style="--rf:' + esc(c.fill) + ";--ro:" + esc(c.outline) + ";--rt:" + esc(c.text) + '">' + esc(p.order) + "</span>"
+          });
+          group.addLayer(L.marker(latlng, { icon: icon, title: p.name, keyboard: true }).bindPopup(popup));
+        } else {
+          var key = latlng.join(",");
+          if (!areas[key]) { areas[key] = { latlng: latlng, radius: p.uncertainty_m, orders: [], popups: [] }; }
+          areas[key].orders.push(p.order);
+          areas[key].popups.push(popup);
+        }
+      });
+      Object.keys(areas).forEach(function (key) {
+        var a = areas[key], circle = areaCircle(a.latlng, a.radius);
+        circle.bindTooltip(a.orders.join(", "), { permanent: true, direction: "center", className: "area-label" });
+        group.addLayer(circle.bindPopup(a.popups.join("")));
+      });
+      if (group.getLayers().length) { map.fitBounds(group.getBounds(), { padding: [24, 24], maxZoom: 13 }); }
+      el.setAttribute("data-ready", "true");
+    }).catch(function () { showError(el, t.error); el.setAttribute("data-ready", "error"); });
+  }
+
+  var kinds = { full: fullMap, overview: overviewMap, site: siteMap, route: routeMap };
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-map]"), function (el) {
+      var fn = kinds[el.dataset.map];
+      if (fn) {
+        try { fn(el); } catch (err) { if (window.console) { console.error(err); } }
+      }
+    });
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+})();
