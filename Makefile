@@ -30,8 +30,8 @@ test: setup system-deps translations
 setup: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml uv.lock
-	command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet uv
-	uv sync --frozen
+	python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
+	python3 -m uv sync --frozen
 	touch $@
 
 ## Debian packages the browser tests need (Chromium); installed only when missing.

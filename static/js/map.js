@@ -146,7 +146,7 @@
     var t = strings(el), table = colours(el);
     var map = baseMap(el, { zoomSnap: 0.5 });
     var home = geoparkBounds(el);
-    if (home) { map.fitBounds(home, { padding: [10, 10] }); }
+    if (home) { map.fitBounds(home, { padding: [10, 10], animate: false }); }
 
     var clusters = L.markerClusterGroup
       ? L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: true })
@@ -238,7 +238,7 @@
       .then(function (results) {
         buildRouteLines(results[1], table, t).forEach(function (r) { if (r.layer) { group.addLayer(r.layer); } });
         buildSites(results[0], t).forEach(function (s) { group.addLayer(s.layer); });
-        if (group.getLayers().length) { map.fitBounds(group.getBounds(), { padding: [20, 20], maxZoom: 11 }); }
+        if (group.getLayers().length) { map.fitBounds(group.getBounds(), { padding: [20, 20], maxZoom: 11, animate: false }); }
         el.setAttribute("data-ready", "true");
       })
       .catch(function () { showError(el, t.error); el.setAttribute("data-ready", "error"); });
@@ -259,11 +259,11 @@
       }
       L.marker(latlng, { icon: siteIcon("published"), title: el.dataset.name || "", keyboard: false }).addTo(map);
       map.setView(latlng, 14);
-      if (ring && radius > 600) { map.fitBounds(ring.getBounds(), { padding: [20, 20] }); }
+      if (ring && radius > 600) { map.fitBounds(ring.getBounds(), { padding: [20, 20], animate: false }); }
     } else {
       var area = areaCircle(latlng, isFinite(radius) ? radius : 2500).addTo(map);
       area.bindTooltip(el.dataset.areaLabel || t.area, { direction: "center", permanent: true, className: "area-label" });
-      map.fitBounds(area.getBounds(), { padding: [10, 10] });
+      map.fitBounds(area.getBounds(), { padding: [10, 10], animate: false });
     }
     el.setAttribute("data-ready", "true");
   }
@@ -304,7 +304,7 @@
         circle.bindTooltip(a.orders.join(", "), { permanent: true, direction: "center", className: "area-label" });
         group.addLayer(circle.bindPopup(a.popups.join("")));
       });
-      if (group.getLayers().length) { map.fitBounds(group.getBounds(), { padding: [24, 24], maxZoom: 13 }); }
+      if (group.getLayers().length) { map.fitBounds(group.getBounds(), { padding: [24, 24], maxZoom: 13, animate: false }); }
       el.setAttribute("data-ready", "true");
     }).catch(function () { showError(el, t.error); el.setAttribute("data-ready", "error"); });
   }
