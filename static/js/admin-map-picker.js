@@ -42,7 +42,9 @@
 
     function place(latlng, fromMap) {
       if (!marker) {
-        marker = L.marker(latlng, { draggable: true, autoPan: true }).addTo(map);
+        // A CSS pin (no image files: hashed static names would hide Leaflet's default icon).
+        var icon = L.divIcon({ className: "geopark-map-picker__pin", html: "<span></span>", iconSize: [26, 36], iconAnchor: [13, 34] });
+        marker = L.marker(latlng, { draggable: true, autoPan: true, icon: icon, keyboard: false }).addTo(map);
         marker.on("dragend", function () { place(marker.getLatLng(), true); });
       } else {
         marker.setLatLng(latlng);

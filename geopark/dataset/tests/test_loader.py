@@ -98,6 +98,7 @@ def test_loading_twice_changes_nothing_and_doubles_nothing(tmp_path):
     assert "commune: 0 created, 0 updated, 65 unchanged" in out
     assert "former commune: 0 created, 0 updated, 194 unchanged" in out
     assert "route stop: 0 created, 0 updated, 1 unchanged" in out
+    assert "search index: unchanged" in out
     assert (Site.objects.count(), Route.objects.count(), RouteStop.objects.count(), Commune.objects.count()) == counts
 
 

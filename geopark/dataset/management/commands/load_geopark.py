@@ -13,6 +13,7 @@ from geopark.content.services import ensure_home_pages
 from geopark.dataset import loader
 from geopark.dataset.report import LoadReport
 from geopark.dataset.territory import load_territory
+from geopark.search.models import SearchDocument
 from geopark.search.services import rebuild_index
 from geopark.users.services import ensure_roles
 
@@ -46,9 +47,11 @@ class Command(BaseCommand):
         report.created["home page"] += created
         report.unchanged["home page"] += unchanged
         ensure_roles()
-        documents = rebuild_index()
         self._print(report)
-        self.stdout.write(f"search index: {documents} documents")
+        if sum(report.created.values()) or sum(report.updated.values()) or not SearchDocument.objects.exists():
+            self.stdout.write(f"search index: rebuilt, {rebuild_index()} documents")
+        else:
+            self.stdout.write("search index: unchanged")
 
     def _print(self, report: LoadReport) -> None:
         for line in report.summary_lines():
