@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup system-deps test lint check translations messages serve
+.PHONY: run setup system-deps test lint translations messages bench-pages
 
 ## Set up, load the Lang Son geopark into SQLite and serve it at http://127.0.0.1:8000/
 run: setup translations
@@ -48,3 +48,7 @@ messages: setup
 
 lint: setup
 	$(VENV)/bin/ruff check .
+
+## In-process timings and query counts of every public page and API endpoint (after `make run`)
+bench-pages: setup
+	$(PY) bench/pages.py

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -21,6 +22,7 @@ class MapPickerWidget(forms.NumberInput):
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         context["widget"]["lon_field"] = self.lon_field
+        context["widget"]["tile_url"] = settings.GEOPARK_TILE_URL
         return context
 
     class Media:

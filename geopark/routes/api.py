@@ -80,6 +80,7 @@ def route_geojson(request: HttpRequest, number: int, lang: Lang = Lang.vi):
                         "slug": stop.site.slug,
                         "name": stop.site.name,
                         "url": stop.site.get_absolute_url(),
+                        "commune": stop.site.commune.name if stop.site.commune else "",
                         "precision": stop.site.precision,
                         "uncertainty_m": stop.site.map_uncertainty_m,
                     },

@@ -88,7 +88,13 @@ class RouteGeometry:
     def latlngs(self) -> list[tuple[float, float]]:
         if self.surveyed:
             return [(lat, lon) for lon, lat, *_ in self.route.track]
-        return [pos for stop in self.stops if (pos := stop.site.map_position) is not None]
+        points: list[tuple[float, float]] = []
+        for stop in self.stops:
+            pos = stop.site.map_position
+            # Stops known only to the same commune share its centroid; one vertex is enough.
+            if pos is not None and (not points or points[-1] != pos):
+                points.append(pos)
+        return points
 
     @property
     def placed_stop_count(self) -> int:
@@ -104,8 +110,13 @@ class RouteGeometry:
 
     @property
     def driving_minutes(self) -> int | None:
+        """Minutes at the average speed; an estimate is rounded to 5 minutes so it does not
+        pretend to a precision it lacks."""
         km = self.length_km
-        return None if km is None else geo.driving_minutes(km)
+        if km is None:
+            return None
+        minutes = geo.driving_minutes(km)
+        return max(5, 5 * round(minutes / 5)) if self.is_estimate else minutes
 
     @property
     def is_estimate(self) -> bool:

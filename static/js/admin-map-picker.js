@@ -33,7 +33,7 @@
     if (!lonInput) { return; }
     el.setAttribute("data-ready", "true");
 
-    var map = L.map(el, { scrollWheelZoom: false });
+    var map = L.map(el, { scrollWheelZoom: false, minZoom: 5, maxZoom: 18 });
     var tiles = el.hasAttribute("data-tile-url") ? el.dataset.tileUrl : OSM;
     if (tiles) {
       L.tileLayer(tiles, { maxZoom: 18, attribution: el.dataset.tileAttribution || "&copy; OpenStreetMap contributors" }).addTo(map);

@@ -65,7 +65,7 @@
     var map = L.map(el, Object.assign({ zoomControl: true, attributionControl: true, minZoom: 5, maxZoom: 18 }, options || {}));
     var url = el.dataset.tileUrl;
     if (url) {
-      L.tileLayer(url, { attribution: el.dataset.tileAttribution || "", maxZoom: 18, crossOrigin: true }).addTo(map);
+      L.tileLayer(url, { attribution: el.dataset.tileAttribution || "", maxZoom: 18 }).addTo(map);
     }
     map.setView(CENTRE, 8);
     return map;

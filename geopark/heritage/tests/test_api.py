@@ -146,3 +146,22 @@ def test_list_endpoints_cost_the_same_queries_for_few_or_many_sites(client, inve
         RouteStopFactory(route=route, site=site, sort_order=10 + i)
     many = _queries(client, url)
     assert few == many
+
+
+def test_geojson_costs_the_same_queries_with_a_thousand_sites(client, inventory):
+    from geopark.heritage.models import Site
+
+    few = _queries(client, "/api/v1/sites.geojson")
+    template = inventory["pinned"]
+    Site.objects.bulk_create(
+        [
+            Site(geopark=template.geopark, code=f"BULK-{i}", slug=f"bulk-{i}", site_type="geological",
+                 name_vi=f"Điểm {i}", lat=21.5 + i / 10_000, lon=106.5, precision="published", live=True,
+                 commune=template.commune)
+            for i in range(1000)
+        ]
+    )
+    with CaptureQueriesContext(connection) as ctx:
+        data = client.get("/api/v1/sites.geojson").json()
+    assert len(data["features"]) == 1002
+    assert len(ctx.captured_queries) == few

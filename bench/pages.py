@@ -1,0 +1,72 @@
+"""Time the public pages and API in-process and count their queries; prints a markdown table.
+
+Run after `make run` has loaded a dataset:  .venv/bin/python bench/pages.py [--repeat 30]
+It measures the application itself (Django test client, no network, no app server), so figures
+compare one version of the code with another on the same machine."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+os.environ.setdefault("DJANGO_DEBUG", "0")
+
+import django
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from geopark.heritage.models import Site  # noqa: E402
+
+
+class QueryCounter:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=30)
+    args = parser.parse_args()
+    site = Site.objects.public().pinned().first()
+    if site is None:
+        sys.exit("No data: run `make run` (or manage.py load_geopark) first.")
+    urls = [
+        "/vi/", "/en/", "/zh/", "/vi/sites/", f"/en/sites/{site.slug}/", "/vi/routes/", "/en/routes/4/",
+        "/vi/map/", "/vi/search/?q=tam+thanh", "/api/v1/sites?lang=en", "/api/v1/sites.geojson?lang=vi",
+        f"/api/v1/sites/{site.slug}", "/api/v1/routes", "/api/v1/routes/4.geojson", "/api/v1/search?q=dong+dang",
+    ]
+    client = Client(HTTP_HOST="localhost")
+    print(f"{Site.objects.count()} sites; {args.repeat} requests per URL after one warm-up\n")
+    print("| URL | status | queries | bytes | median ms | p95 ms |")
+    print("|---|---|---|---|---|---|")
+    for url in urls:
+        response = client.get(url, follow=True)
+        counter = QueryCounter()
+        with connection.execute_wrapper(counter):
+            client.get(url, follow=True)
+        timings = []
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            response = client.get(url, follow=True)
+            timings.append((time.perf_counter() - start) * 1000)
+        timings.sort()
+        p95 = timings[min(len(timings) - 1, int(len(timings) * 0.95))]
+        print(f"| {url} | {response.status_code} | {counter.count} | {len(response.content)} "
+              f"| {statistics.median(timings):.1f} | {p95:.1f} |")
+
+
+if __name__ == "__main__":
+    main()
