@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Install the Debian packages the tests need when they are missing: Chromium for the browser tests.
+# Install the Debian packages the tests need when they are missing: Chromium for the browser tests,
+# gettext to check that no translatable string is missing from the catalogues.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
+command -v xgettext >/dev/null 2>&1 || need+=(gettext)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

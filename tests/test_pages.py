@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.translation import gettext
 
 from geopark.heritage.tests.factories import SiteFactory
 from geopark.routes.tests.factories import RouteFactory, RouteStopFactory
@@ -146,6 +148,18 @@ def test_an_untranslated_site_says_it_shows_the_vietnamese_text(client, portal):
     html = client.get("/zh/sites/dong-lam/").content.decode()
     assert "Thung lũng ngập nước theo mùa." in html
     assert "Thung lũng Đồng Lâm" in html  # name falls back too
+    with translation.override("zh"):
+        assert gettext("This text is not yet translated; shown in Vietnamese.") in html
+    assert '<div class="prose" lang="vi">' in html
+
+
+def test_a_draft_translation_is_marked_as_such(client, portal):
+    html = client.get("/zh/sites/dong-tam-thanh/").content.decode()
+    with translation.override("zh"):
+        assert gettext("Draft translation, under review.") in html
+    reviewed = client.get("/en/sites/dong-tam-thanh/").content.decode()
+    with translation.override("en"):
+        assert gettext("Draft translation, under review.") not in reviewed
 
 
 def test_unknown_site_is_a_translated_404(client, portal):

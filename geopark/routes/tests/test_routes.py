@@ -7,6 +7,7 @@ import json
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from geopark.core import geo
 from geopark.heritage.tests.factories import SiteFactory
@@ -102,7 +103,7 @@ def test_geojson_tracks_are_read_too():
     ],
 )
 def test_bad_track_files_are_refused_with_a_reason(data, name, reason):
-    with pytest.raises(TrackError, match=reason):
+    with translation.override("en"), pytest.raises(TrackError, match=reason):
         parse_track(data, name)
 
 
