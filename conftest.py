@@ -57,3 +57,62 @@ def visitor(db):
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.create_user("victor", "victor@example.org", "victor-secret-pw")
+
+
+@pytest.fixture
+def keeper(db):
+    """Kim keeps the museum collection: catalogues items and imports spreadsheets, nothing else."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from geopark.users.services import KEEPERS, ensure_roles
+
+    ensure_roles()
+    user = get_user_model().objects.create_user("kim", "kim@example.org", "kim-secret-pw")
+    user.groups.add(Group.objects.get(name=KEEPERS))
+    return user
+
+
+@pytest.fixture
+def scientist(db):
+    """Sam is one of the board's geoscientists: assesses and inspects sites, nothing else."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from geopark.users.services import SCIENTISTS, ensure_roles
+
+    ensure_roles()
+    user = get_user_model().objects.create_user(
+        "sam", "sam@example.org", "sam-secret-pw", first_name="Sam", last_name="Trần"
+    )
+    user.groups.add(Group.objects.get(name=SCIENTISTS))
+    return user
+
+
+@pytest.fixture
+def moderator(db):
+    """Mona reads what visitors report and decides on it; she does not assess or edit sites."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from geopark.users.services import MODERATORS, ensure_roles
+
+    ensure_roles()
+    user = get_user_model().objects.create_user("mona", "mona@example.org", "mona-secret-pw")
+    user.groups.add(Group.objects.get(name=MODERATORS))
+    return user
+
+
+@pytest.fixture
+def approver(db):
+    """Anh sits on the management board: she approves pages submitted to the "Board approval"
+    workflow and has no other rights."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from geopark.users.services import APPROVERS, ensure_roles
+
+    ensure_roles()
+    user = get_user_model().objects.create_user("anh", "anh@example.org", "anh-secret-pw")
+    user.groups.add(Group.objects.get(name=APPROVERS))
+    return user

@@ -5,8 +5,10 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from geopark.heritage.api import router as sites_router
+from geopark.museum.api import router as collection_router
 from geopark.routes.api import router as routes_router
 from geopark.search.api import router as search_router
+from geopark.territory.api import router as geopark_router
 
 api = NinjaAPI(
     title="Geopark Platform API",
@@ -19,6 +21,8 @@ api = NinjaAPI(
 api.add_router("", sites_router)
 api.add_router("", routes_router)
 api.add_router("", search_router)
+api.add_router("", collection_router)
+api.add_router("", geopark_router)
 
 
 @api.exception_handler(ValidationError)

@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api
+from config.sitemaps import SITEMAPS
 from geopark.content import views as content_views
 from geopark.core import views as core_views
 from geopark.heritage import views as heritage_views
@@ -16,6 +18,8 @@ heritage_patterns = (
     [
         path("", heritage_views.site_list, name="site_list"),
         path("<slug:slug>/", heritage_views.site_detail, name="site_detail"),
+        path("<slug:slug>/report/", heritage_views.report_create, name="site_report"),
+        path("<slug:slug>/report/thanks/", heritage_views.report_thanks, name="site_report_thanks"),
     ],
     "heritage",
 )
@@ -34,6 +38,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("s/<str:code>", heritage_views.site_short_link, name="site_short_link"),
     path("healthz", core_views.health, name="health"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", core_views.root_redirect, name="root"),
 ]
 
@@ -42,6 +48,9 @@ urlpatterns += i18n_patterns(
     path("routes/", include(route_patterns)),
     path("map/", content_views.map_page, name="map"),
     path("search/", search_views.search_page, name="search"),
+    path("events/", include("geopark.events.urls")),
+    path("education/", include("geopark.education.urls")),
+    path("collection/", include("geopark.museum.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -32,6 +32,9 @@ INSTALLED_APPS = [
     "geopark.territory",
     "geopark.heritage",
     "geopark.routes",
+    "geopark.museum",
+    "geopark.events",
+    "geopark.education",
     "geopark.content",
     "geopark.search",
     "geopark.users",
@@ -59,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -154,6 +158,12 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # What visitors send (report photos) stays out of MEDIA_ROOT, which the web server publishes;
+    # staff see it through a view behind the admin login.
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": os.environ.get("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private"))},
+    },
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -166,6 +176,18 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# A page sent for translation starts as a draft in the other language; until a translator
+# publishes it, readers get the Vietnamese original with a notice (content.HomePage.route).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# --- Email (replies to the contact form) -----------------------------------------------------
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
 # --- The geopark this installation serves ----------------------------------------------------
 # Which folder of data/ the loader reads, and the map's tile source. An empty tile URL leaves the
@@ -182,6 +204,12 @@ GEOPARK_ROUTE_COLOURS = {
     3: {"fill": "#f9c846", "outline": "#a67c00", "text": "#2b2200"},
     4: {"fill": "#ffffff", "outline": "#1e88e5", "text": "#0d3c61"},
 }
+# An optional geological map over the base map: a WMS service (URL + comma-separated layers) or a
+# tile URL template. All empty (the default) means the full map offers no geology layer.
+GEOPARK_GEOLOGY_WMS_URL = os.environ.get("GEOPARK_GEOLOGY_WMS_URL", "")
+GEOPARK_GEOLOGY_WMS_LAYERS = os.environ.get("GEOPARK_GEOLOGY_WMS_LAYERS", "")
+GEOPARK_GEOLOGY_TILE_URL = os.environ.get("GEOPARK_GEOLOGY_TILE_URL", "")
+GEOPARK_GEOLOGY_ATTRIBUTION = os.environ.get("GEOPARK_GEOLOGY_ATTRIBUTION", "")
 
 # --- Security --------------------------------------------------------------------------------
 CONTENT_SECURITY_POLICY = {

@@ -1,15 +1,37 @@
 """Wagtail pages. The home page draws the geopark's facts, routes and featured sites; its own
-fields are what an editor adds on top (a hero photo)."""
+fields are what an editor adds on top (a hero photo). News, standard pages and the contact page sit
+under it, one tree per language (Vietnamese is the source, translated with wagtail-localize)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from geopark.core.i18n import TranslatedField, translated_fields
+
+from .blocks import ArticleBodyBlock, PageBodyBlock
+
+# What a reader sees when the page they asked for is not translated yet and the original is shown.
+FALLBACK_NOTICES = {
+    "en": _("This page is not yet available in English; showing the Vietnamese original."),
+    "zh": _("This page is not yet available in Chinese; showing the Vietnamese original."),
+}
 
 
 class HomePage(Page):
@@ -25,6 +47,21 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request: HttpRequest, path_components: list[str]):
+        """Route as usual; when a translated tree lacks the page (or has it only as a draft), serve
+        the original from the Vietnamese tree with a notice instead of a 404."""
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if not path_components or self.locale.language_code == settings.LANGUAGE_CODE:
+                raise
+            source_home = self.get_translations().filter(locale__language_code=settings.LANGUAGE_CODE).first()
+            if source_home is None:
+                raise
+            result = source_home.specific.route(request, path_components)
+            request.content_fallback = self.locale.language_code  # type: ignore[attr-defined]
+            return result
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from geopark.heritage import selectors as heritage
         from geopark.routes import selectors as routes
@@ -39,3 +76,278 @@ class HomePage(Page):
             completeness=heritage.inventory_completeness(geopark) if geopark else None,
         )
         return context
+
+    def get_structured_data(self, request: HttpRequest) -> list[dict[str, Any]]:
+        """schema.org Organization and WebSite, read by {% seo_head %} (core.seo's convention)."""
+        from geopark.heritage.selectors import current_geopark
+        from geopark.territory.seo import geopark_structured_data
+
+        geopark = current_geopark()
+        return geopark_structured_data(geopark, request, home_url=self.url or "/") if geopark else []
+
+
+
+class GeoparkPage(Page):
+    """What the geopark's own pages share: a checksum for the loader, one address in every
+    language, and the notice shown when a translation is missing and the original stands in."""
+
+    data_checksum = models.CharField(max_length=64, blank=True, editable=False)
+
+    # The address stays the same in every language, so menu links and the fallback to the
+    # Vietnamese original (HomePage.route) find a page by its path.
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        fallback = getattr(request, "content_fallback", "")
+        context["fallback_notice"] = FALLBACK_NOTICES.get(fallback, "")
+        context["canonical_url"] = request.build_absolute_uri(self.url) if fallback else ""
+        # The page's own text is in the original language; the notice and menus stay in the reader's.
+        context["content_lang"] = settings.LANGUAGE_CODE if fallback else ""
+        return context
+
+
+class StandardPage(GeoparkPage):
+    """About the geopark, its vision, how it is run: an introduction and a free body that can
+    show the geopark's own texts and figures instead of copying them."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    body = StreamField(PageBodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["content.HomePage", "content.StandardPage"]
+    subpage_types = ["content.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from geopark.heritage.selectors import current_geopark
+
+        context = super().get_context(request, *args, **kwargs)
+        context["geopark"] = current_geopark()
+        context["subpages"] = list(self.get_children().live().specific().order_by("path"))
+        return context
+
+
+class NewsCategory(models.Model):
+    """A kind of news (recognition, cooperation …). Its name is kept per language like the
+    inventory's texts, so the category filter works the same in every language tree."""
+
+    slug = models.SlugField(unique=True, help_text=_("Used in addresses: /news/?category=<slug>."))
+    locals().update(translated_fields("name", models.CharField, max_length=100))
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    name = TranslatedField("name")
+
+    panels = [FieldRowPanel([FieldPanel("slug"), FieldPanel("sort_order")]),
+              FieldPanel("name_vi"), FieldPanel("name_en"), FieldPanel("name_zh")]
+
+    class Meta:
+        ordering = ["sort_order", "slug"]
+        verbose_name = _("news category")
+        verbose_name_plural = _("news categories")
+
+    def __str__(self) -> str:
+        return self.name_vi
+
+
+class NewsIndexPage(RoutablePageMixin, GeoparkPage):
+    """The news of one language: newest first, 12 a page, filtered by category, with RSS and
+    Atom feeds for all news and for each category."""
+
+    PAGE_SIZE = 12
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["content.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    @path("")
+    def news_list(self, request: HttpRequest) -> HttpResponse:
+        from . import views
+
+        return views.news_index(request, self)
+
+    @path("category/<slug:slug>/")
+    def category_list(self, request: HttpRequest, slug: str) -> HttpResponse:
+        from . import views
+
+        return views.news_index(request, self, category_slug=slug)
+
+    @path("feed/rss/", name="feed_rss")
+    def feed_rss(self, request: HttpRequest) -> HttpResponse:
+        from . import feeds
+
+        return feeds.news_feed(request, self, kind="rss", category_slug=request.GET.get("category", ""))
+
+    @path("feed/atom/", name="feed_atom")
+    def feed_atom(self, request: HttpRequest) -> HttpResponse:
+        from . import feeds
+
+        return feeds.news_feed(request, self, kind="atom", category_slug=request.GET.get("category", ""))
+
+    @path("category/<slug:slug>/feed/rss/")
+    def category_feed_rss(self, request: HttpRequest, slug: str) -> HttpResponse:
+        from . import feeds
+
+        return feeds.news_feed(request, self, kind="rss", category_slug=slug, strict=True)
+
+    @path("category/<slug:slug>/feed/atom/")
+    def category_feed_atom(self, request: HttpRequest, slug: str) -> HttpResponse:
+        from . import feeds
+
+        return feeds.news_feed(request, self, kind="atom", category_slug=slug, strict=True)
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("content.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class NewsPage(GeoparkPage):
+    lead = models.TextField(_("lead"), max_length=600, help_text=_("One or two sentences that say what happened."))
+    date = models.DateField(_("date"), default=timezone.localdate,
+                            help_text=_("The date shown on the article; the news list is ordered by it."))
+    category = models.ForeignKey(NewsCategory, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="news", verbose_name=_("category"))
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("main image"), help_text=_("Shown at the top of the article and in the news list."),
+    )
+    image_alt = models.CharField(_("alt text of the main image"), max_length=250, blank=True,
+                                 help_text=_("Required with an image: what it shows, for people who cannot see it."))
+    body = StreamField(ArticleBodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("category")]),
+        FieldPanel("tags"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Main image")),
+        FieldPanel("body"),
+        InlinePanel("related_sites", heading=_("Related sites"), label=_("Site")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body"),
+                     index.FilterField("date")]
+    parent_page_types = ["content.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            from .blocks import ALT_TEXT_MISSING
+
+            raise ValidationError({"image_alt": ALT_TEXT_MISSING})
+
+    @property
+    def published_at(self) -> dt.datetime:
+        """When the article counts as published (feeds): its first publication if that was on its
+        date, else the start of its date in the geopark's time zone (for news written after the fact)."""
+        if self.first_published_at and timezone.localtime(self.first_published_at).date() == self.date:
+            return self.first_published_at
+        return timezone.make_aware(dt.datetime.combine(self.date, dt.time.min))
+
+    @property
+    def updated_at(self) -> dt.datetime:
+        return max(self.published_at, self.last_published_at or self.published_at)
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from . import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related_news"] = selectors.related_news(self)
+        context["related_sites"] = selectors.related_sites(self)
+        index = self.get_parent().specific
+        fallback = getattr(request, "content_fallback", "")
+        if fallback:
+            # Shown in place of a missing translation: lead back to the reader's own news list.
+            index = index.get_translations().live().filter(locale__language_code=fallback).specific().first() or index
+        context["news_index"] = index
+        return context
+
+    # Read by {% seo_head %} (core.seo's convention): Open Graph type, NewsArticle and share image.
+    og_type = "article"
+
+    def get_structured_data(self, request: HttpRequest) -> dict[str, Any]:
+        from .seo import news_article_structured_data
+
+        return news_article_structured_data(self, request)
+
+    def get_og_image_url(self, request: HttpRequest) -> str:
+        from .seo import news_image_url
+
+        return news_image_url(self)
+
+
+class NewsPageSite(Orderable):
+    page = ParentalKey(NewsPage, related_name="related_sites", on_delete=models.CASCADE)
+    site = models.ForeignKey("heritage.Site", on_delete=models.CASCADE, related_name="+", verbose_name=_("site"))
+
+    panels = [FieldPanel("site")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related site")
+
+
+class ContactPage(GeoparkPage):
+    """The contact form. Messages are stored (ContactMessage) and answered from the admin."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=1000)
+    thank_you = models.TextField(_("thank-you text"), blank=True, max_length=600,
+                                 help_text=_("Shown after a message has been sent."))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("thank_you")]
+    parent_page_types = ["content.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("contact page")
+
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        from . import views
+
+        return views.contact(request, self)
+
+
+class ContactMessage(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    email = models.EmailField(_("email"))
+    subject = models.CharField(_("subject"), max_length=200)
+    message = models.TextField(_("message"), max_length=5000)
+    lang = models.CharField(_("language"), max_length=8, default="vi",
+                            help_text=_("The language the message was written from; answer in it."))
+    created = models.DateTimeField(_("received"), auto_now_add=True)
+    handled = models.BooleanField(_("handled"), default=False)
+    reply = models.TextField(_("reply"), blank=True)
+    replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
+    replied_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", verbose_name=_("replied by"))
+
+    panels = [FieldPanel("handled")]
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("contact message")
+        verbose_name_plural = _("contact messages")
+
+    def __str__(self) -> str:
+        return f"{self.subject} ({self.name})"
+
+    @property
+    def answered(self) -> bool:
+        return self.replied_at is not None

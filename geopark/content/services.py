@@ -1,14 +1,23 @@
-"""Setting up the page tree: one home page per language, under Wagtail's root."""
+"""Writes of the content app: the page tree (one home page per language, the loader's pages and
+their wagtail-localize translations), the board's approval workflow, and contact messages."""
 
 from __future__ import annotations
 
+import html
+from typing import Any
+
 from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, Group
+from django.core.mail import send_mail
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from django.utils import timezone
+from wagtail.models import GroupApprovalTask, Locale, Page, Site, Workflow, WorkflowPage, WorkflowTask
 
 from geopark.territory.models import Geopark
 
-from .models import HomePage
+from .models import ContactMessage, GeoparkPage, HomePage
+
+BOARD_WORKFLOW = "Board approval"
 
 
 @transaction.atomic
@@ -60,3 +69,138 @@ def ensure_home_pages(geopark: Geopark) -> tuple[int, int]:
         if not page.get_children().exists():
             page.delete()
     return created, unchanged
+
+
+# --- The board's approval workflow ----------------------------------------------------------
+
+
+@transaction.atomic
+def ensure_board_workflow(*, approvers: Group) -> bool:
+    """The "Board approval" workflow (one group-approval task for `approvers`), assigned to every
+    language's home page so it covers the news, the standard pages and anything added under them.
+    Idempotent; returns True when something had to be created or reassigned."""
+    changed = False
+    task = GroupApprovalTask.objects.filter(name=BOARD_WORKFLOW).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=BOARD_WORKFLOW)
+        changed = True
+    if list(task.groups.all()) != [approvers]:
+        task.groups.set([approvers])
+        changed = True
+    workflow, created = Workflow.objects.get_or_create(name=BOARD_WORKFLOW)
+    changed |= created
+    if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        changed = True
+    for home in HomePage.objects.all():
+        link, created = WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
+        if not created and link.workflow_id != workflow.pk:
+            link.workflow = workflow
+            link.save()
+            created = True
+        changed |= created
+    return changed
+
+
+# --- Pages written by the loader --------------------------------------------------------------
+
+
+@transaction.atomic
+def upsert_source_page(
+    *,
+    parent: Page,
+    page_class: type[GeoparkPage],
+    slug: str,
+    values: dict[str, Any],
+    checksum: str,
+    tags: list[str] | None = None,
+    site_ids: list[int] | None = None,
+) -> tuple[GeoparkPage, str]:
+    """The original (Vietnamese) page `slug` under `parent`, published with `values`. Returns the
+    page and "created", "updated" (the data changed since the last load) or "unchanged" (left
+    alone, so edits made in the admin survive)."""
+    page = page_class.objects.child_of(parent).filter(slug=slug).first()
+    if page is not None and page.data_checksum == checksum:
+        return page, "unchanged"
+    outcome = "updated"
+    if page is None:
+        page = page_class(slug=slug, locale=parent.locale, **values)
+        parent.add_child(instance=page)
+        outcome = "created"
+    else:
+        for name, value in values.items():
+            setattr(page, name, value)
+    page.data_checksum = checksum
+    if tags is not None:
+        page.tags.set(tags)
+    if site_ids is not None:
+        link_model = page_class._meta.get_field("related_sites").related_model
+        page.related_sites = [link_model(site_id=pk, sort_order=i) for i, pk in enumerate(site_ids)]
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page, outcome
+
+
+def _segment_text(text: str) -> str:
+    # wagtail-localize keeps text segments HTML-escaped (& < >), quotes as they are.
+    return html.escape(text.strip(), quote=False)
+
+
+@transaction.atomic
+def translate_page(*, page: Page, language: str, strings: dict[str, str], refresh: bool) -> str:
+    """Translate `page` into `language` through wagtail-localize, as a translator would in its
+    editor: the source's strings are (re)read, each string found in `strings` (original → translated
+    text) is entered as its translation, and the translation is published. Strings not given stay
+    untranslated and the page shows them in Vietnamese until someone translates them.
+
+    `refresh`: the original changed, so its strings are read again and the translation redone.
+    Returns "created", "updated" or "unchanged"."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    locale = Locale.objects.get(language_code=language)
+    exists = page.get_translations().filter(locale=locale).exists()
+    if exists and not refresh:
+        return "unchanged"
+    source, _ = TranslationSource.update_or_create_from_instance(page.specific)
+    translation, _ = Translation.objects.update_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    lookup = {_segment_text(k): _segment_text(v) for k, v in strings.items() if k and v}
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = lookup.get(entry.msgid, "")
+    translation.import_po(po)
+    # Saved as a draft and published here rather than by wagtail-localize, which defers publishing
+    # to the end of the transaction: the caller sees the live translation straight away.
+    source.create_or_update_translation(locale, publish=False, copy_parent_pages=True, fallback=True)
+    page.get_translation(locale).get_latest_revision().publish()
+    return "updated" if exists else "created"
+
+
+# --- Contact messages -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def receive_contact_message(*, name: str, email: str, subject: str, message: str, lang: str) -> ContactMessage:
+    return ContactMessage.objects.create(name=name, email=email, subject=subject, message=message, lang=lang)
+
+
+@transaction.atomic
+def answer_contact_message(*, message: ContactMessage, reply: str, by: AbstractBaseUser) -> ContactMessage:
+    """Record the reply and send it to the writer. If the mail cannot be sent, nothing is recorded
+    (the transaction rolls back) and the error reaches the person answering."""
+    reply = reply.strip()
+    if not reply:
+        raise ValueError("empty reply")
+    message.reply = reply
+    message.replied_at = timezone.now()
+    message.replied_by = by
+    message.handled = True
+    message.save(update_fields=["reply", "replied_at", "replied_by", "handled"])
+    send_mail(
+        subject=f"Re: {message.subject}",
+        message=reply,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[message.email],
+    )
+    return message

@@ -44,3 +44,25 @@ def format_minutes(minutes: int, lang: str | None = None) -> str:
     if hours:
         return f"{hours} h"
     return f"{mins} min"
+
+
+def format_month(value: dt.date, lang: str | None = None) -> str:
+    """"March 2026" / "tháng 3 năm 2026" / "2026年3月": a month on its own (calendar headings)."""
+    return babel_dates.format_skeleton("yMMMM", value, locale=babel_locale(lang))
+
+
+def format_date_range(start: dt.date, end: dt.date | None, lang: str | None = None) -> str:
+    """One day, or a span written the way each language shortens it ("10–15 March 2026")."""
+    if end is None or end == start:
+        return format_date(start, lang)
+    return babel_dates.format_interval(start, end, skeleton="yMMMMd", locale=babel_locale(lang))
+
+
+def format_time(value: dt.time, lang: str | None = None) -> str:
+    return babel_dates.format_time(value, format="short", locale=babel_locale(lang))
+
+
+def weekday_names(lang: str | None = None, *, width: str = "abbreviated") -> list[str]:
+    """Monday first (as calendars in Viet Nam and China are laid out), in the language's own words."""
+    names = babel_dates.get_day_names(width, locale=babel_locale(lang))
+    return [names[i] for i in range(7)]

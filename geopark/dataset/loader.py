@@ -1,6 +1,7 @@
 """Load a geopark's shipped dataset (data/<geopark>/) into the database, idempotently.
 
-Files: geopark.toml (identity and texts), sites.csv, routes.csv, route_stops.csv. Each row is
+Files: geopark.toml (identity and texts), sites.csv, routes.csv, route_stops.csv and, optionally,
+hazards.csv (hazard notices for visitors). Each row is
 checked on its own; a bad row is reported with file, line and reason and the rest still loads.
 A row whose content has not changed since it was last loaded is left alone, so edits made in the
 admin survive a reload unless the data file itself changed."""
@@ -22,7 +23,16 @@ from typing import Any
 from django.db import transaction
 
 from geopark.core.text import fold
-from geopark.heritage.models import Precision, RouteStatus, Site, SiteType, TranslationStatus
+from geopark.heritage.models import (
+    HazardKind,
+    HazardNotice,
+    Precision,
+    RouteStatus,
+    Severity,
+    Site,
+    SiteType,
+    TranslationStatus,
+)
 from geopark.routes.models import Route, RouteStop
 from geopark.territory.models import Commune, FormerCommune, Geopark
 
@@ -420,3 +430,80 @@ def load_stops(path: Path, report: LoadReport) -> None:
             report.updated["route stop"] += 1
         else:
             report.unchanged["route stop"] += 1
+
+
+# --- hazards.csv -----------------------------------------------------------------------------
+
+HAZARD_COLUMNS = ["site_code", "kind", "severity", "valid_from", "text_vi"]
+
+
+def _date(value: str, name: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise RowError(f"{name} '{value}' is not a date like 2026-11-01") from None
+
+
+def hazard_values(row: dict[str, str], sites: dict[str, Site]) -> dict[str, Any]:
+    if row["site_code"] not in sites:
+        raise RowError(f"site {row['site_code'] or '(empty)'} is not in sites.csv")
+    if row["kind"] not in HazardKind.values:
+        raise RowError(f"kind '{row['kind']}' is not one of: {', '.join(HazardKind.values)}")
+    if row["severity"] not in Severity.values:
+        raise RowError(f"severity '{row['severity']}' is not one of: {', '.join(Severity.values)}")
+    valid_from = _date(row["valid_from"], "valid_from")
+    if valid_from is None:
+        raise RowError("valid_from is empty")
+    valid_until = _date(row.get("valid_until", ""), "valid_until")
+    if valid_until is not None and valid_until < valid_from:
+        raise RowError("valid_until is before valid_from")
+    if not row["text_vi"]:
+        raise RowError("text_vi is empty")
+    values: dict[str, Any] = {
+        "site": sites[row["site_code"]],
+        "kind": row["kind"],
+        "severity": row["severity"],
+        "valid_from": valid_from,
+        "valid_until": valid_until,
+    }
+    for lang in LANGS:
+        values[f"text_{lang}"] = row.get(f"text_{lang}", "")
+    return values
+
+
+def load_hazards(path: Path, report: LoadReport) -> None:
+    """Hazard notices shipped with the dataset. The file is optional; a notice is found again by
+    site, kind and start date, so a reload updates it rather than adding a second one."""
+    if not path.exists():
+        return
+    sites = {s.code: s for s in Site.objects.only("pk", "code")}
+    existing = {h.data_key: h for h in HazardNotice.objects.exclude(data_key="")}
+    seen: dict[str, int] = {}
+    for line, row in read_csv(path, HAZARD_COLUMNS, report):
+        try:
+            values = hazard_values(row, sites)
+        except RowError as exc:
+            report.error(path.name, line, str(exc))
+            continue
+        key = f"{row['site_code']}|{row['kind']}|{row['valid_from']}"
+        if key in seen:
+            report.error(path.name, line, f"the same site, kind and valid_from as line {seen[key]}")
+            continue
+        seen[key] = line
+        digest = checksum(row)
+        notice = existing.get(key)
+        if notice is not None and notice.data_checksum == digest:
+            report.unchanged["hazard notice"] += 1
+            continue
+        with transaction.atomic():
+            if notice is None:
+                notice = HazardNotice(data_key=key)
+                report.created["hazard notice"] += 1
+            else:
+                report.updated["hazard notice"] += 1
+            for name, value in values.items():
+                setattr(notice, name, value)
+            notice.data_checksum = digest
+            notice.save()

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.http import HttpRequest
 from django.utils import translation
-from ninja import Query, Router, Schema, Status
+from django.utils.translation import gettext
+from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.files import UploadedFile
+from pydantic import field_validator
 
 from geopark.core.api import Lang, Message
 from geopark.core.geo import BBox
 
 from . import selectors
-from .models import Site, SiteType
+from .models import Assessment, HazardNotice, ReportKind, Site, SiteType
 
 router = Router(tags=["sites"])
 
@@ -65,6 +70,23 @@ class NearbyOut(Schema):
     distance_km: float
 
 
+class HazardOut(Schema):
+    kind: str
+    kind_label: str
+    severity: str
+    text: str
+    valid_until: dt.date | None
+
+
+class AssessmentOut(Schema):
+    scientific: int
+    educational: int
+    touristic: int
+    degradation_risk: int
+    risk_class: str
+    date: dt.date
+
+
 class SiteDetailOut(SiteOut):
     description: str
     significance: str
@@ -78,6 +100,8 @@ class SiteDetailOut(SiteOut):
     translation_status: str
     nearby: list[NearbyOut]
     photos: list[str]
+    hazards: list[HazardOut]
+    assessment: AssessmentOut | None
 
 
 class SiteQuery(Schema):
@@ -163,6 +187,7 @@ def sites_geojson(request: HttpRequest, q: Query[SiteQuery]):
                         "url": site.get_absolute_url(),
                         "precision": site.precision,
                         "uncertainty_m": site.map_uncertainty_m,
+                        "hazard": site.hazard_level,
                     },
                 }
             )
@@ -197,5 +222,111 @@ def get_site(request: HttpRequest, slug: str, lang: Lang = Lang.vi):
                 for o, km in selectors.nearby_sites(site)
             ],
             photos=[p.image.get_rendition("width-1200").url for p in site.photos.all()],
+            hazards=[hazard_out(h) for h in site.active_hazards],
+            assessment=assessment_out(site.current_assessment),
         )
         return data
+
+
+def hazard_out(notice: HazardNotice) -> dict:
+    return {
+        "kind": notice.kind,
+        "kind_label": str(notice.get_kind_display()),
+        "severity": notice.severity,
+        "text": notice.text,
+        "valid_until": notice.valid_until,
+    }
+
+
+def assessment_out(assessment: Assessment | None) -> dict | None:
+    if assessment is None:
+        return None
+    return {**assessment.totals.as_dict(), "risk_class": assessment.risk_class.value, "date": assessment.assessed_on}
+
+
+class AssessmentListOut(AssessmentOut):
+    slug: str
+    name: str
+    url: str
+
+
+@router.get("/assessments", response=list[AssessmentListOut], tags=["assessments"],
+            summary="Every public site's latest Brilha assessment (the four values are kept apart)")
+def list_assessments(request: HttpRequest, lang: Lang = Lang.vi):
+    with translation.override(lang.value):
+        return [
+            {"slug": row.site.slug, "name": row.site.name, "url": row.site.get_absolute_url(),
+             **assessment_out(row.assessment)}
+            for row in selectors.assessment_table(sort="name", public_only=True, assessed_only=True)
+        ]
+
+
+class ReportIn(Schema):
+    kind: ReportKind
+    description: str
+    lat: float | None = None
+    lon: float | None = None
+    contact: str = ""
+    website: str = Field("", description="Leave empty (a trap for automated senders).")
+
+    @field_validator("lat", "lon", mode="before")
+    @classmethod
+    def blank_is_none(cls, value: object) -> object:
+        # An HTML form sends an empty field as "": that means "not given", not a bad number.
+        return None if value == "" else value
+
+
+class ReportCreated(Schema):
+    reference: str
+
+
+class Problem(Schema):
+    where: str
+    problem: str
+
+
+class ProblemsOut(Message):
+    errors: list[Problem] = []
+
+
+@router.post(
+    "/sites/{slug}/reports",
+    response={201: ReportCreated, 400: Message, 404: Message, 422: ProblemsOut, 429: Message},
+    tags=["reports"],
+    summary="Report damage, a danger or litter at a site (multipart; goes to moderation, never published)",
+)
+def create_report(
+    request: HttpRequest, slug: str, data: Form[ReportIn], photo: File[UploadedFile] | None = None,
+    lang: Lang = Lang.vi,
+):
+    from geopark.core.ratelimit import client_address
+
+    from . import services
+    from .forms import VisitorReportForm
+
+    with translation.override(lang.value):
+        site = selectors.site_by_slug(slug)
+        if site is None:
+            return Status(404, {"detail": f"No site with slug '{slug[:100]}'."})
+        address = client_address(request)
+        if services.report_quota_exhausted(address):
+            return Status(429, {"detail": gettext("Too many reports from your address; please try again in an hour.")})
+        form = VisitorReportForm(request.POST, request.FILES)
+        if form.is_spam:
+            services.report_quota_use(address)
+            return Status(400, {"detail": gettext("The report was not saved: the field 'website' must stay empty.")})
+        if not form.is_valid():
+            problems = [
+                {"where": field if field != "__all__" else "body", "problem": str(error)}
+                for field, errors in form.errors.items()
+                for error in errors
+            ]
+            summary = "; ".join(f"{p['where']}: {p['problem']}" for p in problems)
+            return Status(422, {"detail": f"{gettext('The report was not saved')} ({summary}).", "errors": problems})
+        services.report_quota_use(address)
+        cleaned = form.cleaned_data
+        report = services.report_submit(
+            site=site, kind=cleaned["kind"], description=cleaned["description"], lat=cleaned["lat"],
+            lon=cleaned["lon"], contact=cleaned["contact"], photo=cleaned["photo"], language=lang.value,
+        )
+        return Status(201, {"reference": report.reference})

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from geopark.core import geo
 from geopark.core.geo import BBox
 from geopark.territory.models import Commune, Geopark
 
-from .models import Precision, RouteStatus, Site, SiteType
+from .models import Assessment, HazardNotice, Precision, RouteStatus, Site, SiteType
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,23 @@ def site_list(filters: SiteFilters | None = None) -> QuerySet[Site]:
     # Route stops are defined in the routes app (above this one); fetched by relation name only.
     stop_model = apps.get_model("routes", "RouteStop")
     return qs.prefetch_related(
-        Prefetch("route_stops", queryset=stop_model.objects.select_related("route").order_by("route__number"))
+        Prefetch("route_stops", queryset=stop_model.objects.select_related("route").order_by("route__number")),
+        active_hazards_prefetch(),
     ).distinct()
+
+
+def active_hazards_prefetch(prefix: str = "") -> Prefetch:
+    """Each site's notices valid today as `site.active_hazards`: one query for any number of sites."""
+    return Prefetch(
+        f"{prefix}hazard_notices", queryset=HazardNotice.objects.active().by_severity(), to_attr="active_hazards"
+    )
+
+
+def current_assessment_prefetch(prefix: str = "") -> Prefetch:
+    """Each site's latest assessment as `site.current_assessment`, in one query."""
+    return Prefetch(
+        f"{prefix}assessments", queryset=Assessment.objects.current(), to_attr="current_assessments"
+    )
 
 
 def site_by_slug(slug: str) -> Site | None:
@@ -67,6 +84,8 @@ def site_by_slug(slug: str) -> Site | None:
         .prefetch_related(
             "photos__image",
             Prefetch("route_stops", queryset=stop_model.objects.select_related("route").order_by("route__number")),
+            active_hazards_prefetch(),
+            current_assessment_prefetch(),
         )
         .filter(slug=slug)
         .first()
@@ -119,6 +138,7 @@ class InventoryCompleteness:
     pinned_sites: int
     commune_only_sites: int
     unknown_position_sites: int
+    has_boundary: bool = False
 
 
 def inventory_completeness(geopark: Geopark) -> InventoryCompleteness:
@@ -139,6 +159,7 @@ def inventory_completeness(geopark: Geopark) -> InventoryCompleteness:
         pinned_sites=counts["pinned"],
         commune_only_sites=counts["commune"],
         unknown_position_sites=counts["unknown"],
+        has_boundary=bool(geopark.boundary),
     )
 
 
@@ -163,3 +184,178 @@ def featured_sites(limit: int = 6) -> QuerySet[Site]:
 
 def current_geopark() -> Geopark | None:
     return Geopark.objects.order_by("pk").first()
+
+
+# --- Conservation: assessments, inspections, follow-ups (staff pages, API, exports, dossier) ---
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    site: Site
+    assessment: Assessment | None
+    ranks: dict[str, int | None]  # value → rank among assessed sites (1 = highest), None if not assessed
+
+    def value(self, key: str) -> int | None:
+        return getattr(self.assessment, key) if self.assessment else None
+
+
+ASSESSMENT_SORTS = ("name", "code", "scientific", "educational", "touristic", "degradation_risk", "date")
+
+
+def _competition_ranks(rows: list[tuple[int, int]]) -> dict[int, int]:
+    """Rank (1 = highest) per site id; equal values share a rank ("1, 2, 2, 4")."""
+    ranks: dict[int, int] = {}
+    previous, rank = None, 0
+    for index, (site_id, value) in enumerate(sorted(rows, key=lambda r: -r[1]), start=1):
+        if value != previous:
+            rank, previous = index, value
+        ranks[site_id] = rank
+    return ranks
+
+
+def assessment_table(*, sort: str = "-scientific", public_only: bool = False, assessed_only: bool = False) -> list[AssessmentRow]:
+    """Every site with its latest assessment and its rank per value, sorted; two queries in all.
+
+    `sort` is one of ASSESSMENT_SORTS, "-" first for descending; unknown keys fall back to the
+    scientific value. Sites without an assessment always come last."""
+    from . import assessment as brilha
+
+    qs = Site.objects.public() if public_only else Site.objects.all()
+    sites = list(qs.prefetch_related(current_assessment_prefetch()).order_by("code"))
+    if assessed_only:
+        sites = [s for s in sites if s.current_assessment is not None]
+    ranks = {
+        v.value: _competition_ranks(
+            [(s.pk, getattr(s.current_assessment, v.value)) for s in sites if s.current_assessment]
+        )
+        for v in brilha.Value
+    }
+    rows = [
+        AssessmentRow(site=s, assessment=s.current_assessment, ranks={k: r.get(s.pk) for k, r in ranks.items()})
+        for s in sites
+    ]
+    descending = sort.startswith("-")
+    key = sort.lstrip("-")
+    if key not in ASSESSMENT_SORTS:
+        key, descending = "scientific", True
+    if key == "name":
+        return sorted(rows, key=lambda r: str(r.site.name).casefold(), reverse=descending)
+    if key == "code":
+        return sorted(rows, key=lambda r: r.site.code, reverse=descending)
+    assessed = [r for r in rows if r.assessment]
+    rest = [r for r in rows if not r.assessment]
+    attr = "assessed_on" if key == "date" else key
+    assessed.sort(key=lambda r: (getattr(r.assessment, attr), r.site.code), reverse=descending)
+    return assessed + rest
+
+
+def assessment_history(site: Site) -> list[Assessment]:
+    """All of a site's assessments, oldest first (for tables and the trend chart)."""
+    return list(Assessment.objects.filter(site=site).order_by("assessed_on", "created_at"))
+
+
+@dataclass(frozen=True)
+class InspectionDue:
+    site: Site
+    last_inspected: dt.date | None
+    last_condition: str | None
+    risk_class: str | None
+    interval_days: int
+    due_on: dt.date | None  # None: never inspected, due now
+    today: dt.date
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.due_on is None or self.due_on < self.today
+
+    @property
+    def days_overdue(self) -> int | None:
+        return None if self.due_on is None else (self.today - self.due_on).days
+
+    @property
+    def condition_label(self) -> str:
+        from .models import Condition
+
+        return str(dict(Condition.choices).get(self.last_condition, "")) if self.last_condition else ""
+
+    @property
+    def risk_label(self) -> str:
+        from . import assessment as brilha
+
+        return str(brilha.RISK_LABELS[brilha.RiskClass(self.risk_class)]) if self.risk_class else ""
+
+
+def inspection_schedule(*, today: dt.date | None = None, site: Site | None = None) -> list[InspectionDue]:
+    """When each site is next due for inspection, from its last inspection and its latest
+    degradation-risk class (assessment.inspection_interval); a fixed number of queries."""
+    from django.db.models import Max, OuterRef, Subquery
+
+    from . import assessment as brilha
+    from .models import Inspection
+
+    today = today or timezone.localdate()
+    last_condition = (
+        Inspection.objects.filter(site=OuterRef("pk")).order_by("-inspected_on", "-created_at").values("condition")[:1]
+    )
+    sites = (
+        Site.objects.all()
+        .annotate(last_inspected=Max("inspections__inspected_on"), last_condition=Subquery(last_condition))
+        .prefetch_related(current_assessment_prefetch())
+        .order_by("code")
+    )
+    if site is not None:
+        sites = sites.filter(pk=site.pk)
+    rows = []
+    for row_site in sites:
+        current = row_site.current_assessment
+        risk = current.risk_class if current else None
+        interval = brilha.inspection_interval(risk)
+        due = row_site.last_inspected + interval if row_site.last_inspected else None
+        rows.append(
+            InspectionDue(
+                site=row_site, last_inspected=row_site.last_inspected, last_condition=row_site.last_condition,
+                risk_class=risk, interval_days=interval.days, due_on=due, today=today,
+            )
+        )
+    return rows
+
+
+def overdue_inspections(*, today: dt.date | None = None) -> list[InspectionDue]:
+    """Sites whose next inspection is overdue: those past their due date first (most overdue
+    first), then those never inspected (highest degradation risk first)."""
+    today = today or timezone.localdate()
+    risk_order = {"high": 0, "moderate": 1, "low": 2, None: 3}
+    rows = [r for r in inspection_schedule(today=today) if r.is_overdue]
+    return sorted(
+        rows, key=lambda r: (r.due_on is None, r.due_on or today, risk_order.get(r.risk_class, 3), r.site.code)
+    )
+
+
+def open_follow_ups() -> QuerySet:
+    from .models import FollowUpAction
+
+    return FollowUpAction.objects.open().select_related("site", "owner", "inspection", "report").order_by("due_on", "pk")
+
+
+def site_file(pk: int) -> Site | None:
+    """One site with everything its conservation page and dossier show."""
+    from .models import FollowUpAction, Inspection
+
+    return (
+        Site.objects.with_places()
+        .select_related("geopark")
+        .prefetch_related(
+            "photos__image",
+            active_hazards_prefetch(),
+            current_assessment_prefetch(),
+            Prefetch(
+                "inspections",
+                queryset=Inspection.objects.select_related("inspector").prefetch_related("photos__image").order_by(
+                    "inspected_on", "created_at"
+                ),
+            ),
+            Prefetch("follow_ups", queryset=FollowUpAction.objects.select_related("owner").order_by("status", "due_on")),
+        )
+        .filter(pk=pk)
+        .first()
+    )

@@ -6,9 +6,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from geopark.core.i18n import is_fallback
+from geopark.core.ratelimit import client_address
 
-from . import selectors
+from . import selectors, services
+from .forms import VisitorReportForm
 from .models import SiteType
+from .seo import site_image_url, site_structured_data
 
 PAGE_SIZE = 24
 
@@ -50,16 +53,59 @@ def site_detail(request: HttpRequest, slug: str) -> HttpResponse:
     site = selectors.site_by_slug(slug)
     if site is None:
         raise Http404(_("No site with this address."))
+    image_url = site_image_url(site)
     return render(
         request,
         "heritage/site_detail.html",
         {
             "site": site,
+            "structured_data": site_structured_data(site, request, image_url=image_url),
+            "og_image": image_url,
             "stops": list(site.route_stops.all()),
             "nearby": selectors.nearby_sites(site),
             "description_is_fallback": is_fallback(site, "description"),
             "translation_status": site.translation_status(request.LANGUAGE_CODE),
+            "report_form": VisitorReportForm(),
         },
+    )
+
+
+def report_create(request: HttpRequest, slug: str) -> HttpResponse:
+    """The report form on its own page: where the site page's form posts, and where errors show.
+
+    Bad input answers 400 with the form and its messages; too many reports from one address 429."""
+    site = selectors.site_by_slug(slug)
+    if site is None:
+        raise Http404(_("No site with this address."))
+    form = VisitorReportForm()
+    status = 200
+    if request.method == "POST":
+        address = client_address(request)
+        if services.report_quota_exhausted(address):
+            return render(request, "heritage/report_limited.html", {"site": site}, status=429)
+        form = VisitorReportForm(request.POST, request.FILES)
+        if form.is_spam:
+            services.report_quota_use(address)
+            return render(request, "heritage/report_rejected.html", {"site": site}, status=400)
+        if form.is_valid():
+            services.report_quota_use(address)
+            data = form.cleaned_data
+            report = services.report_submit(
+                site=site, kind=data["kind"], description=data["description"], lat=data["lat"], lon=data["lon"],
+                contact=data["contact"], photo=data["photo"], language=request.LANGUAGE_CODE,
+            )
+            request.session["report_reference"] = report.reference
+            return redirect("heritage:site_report_thanks", slug=site.slug)
+        status = 400
+    return render(request, "heritage/report_form.html", {"site": site, "form": form}, status=status)
+
+
+def report_thanks(request: HttpRequest, slug: str) -> HttpResponse:
+    site = selectors.site_by_slug(slug)
+    if site is None:
+        raise Http404(_("No site with this address."))
+    return render(
+        request, "heritage/report_thanks.html", {"site": site, "reference": request.session.get("report_reference")}
     )
 
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 
+from geopark.heritage.selectors import active_hazards_prefetch
+
 from .models import Route, RouteGeometry, RouteStop
 
 
 def _stops() -> QuerySet[RouteStop]:
+    # Active hazard notices travel with each stop's site, so the route page warns next to the stop.
     return RouteStop.objects.filter(site__live=True).select_related(
         "site", "site__commune", "site__former_commune"
-    ).order_by("sort_order")
+    ).prefetch_related(active_hazards_prefetch("site__")).order_by("sort_order")
 
 
 def route_list() -> QuerySet[Route]:

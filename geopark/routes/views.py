@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from . import selectors
+from .seo import route_structured_data
 
 
 def route_list(request: HttpRequest) -> HttpResponse:
@@ -22,5 +23,10 @@ def route_detail(request: HttpRequest, number: int, slug: str = "") -> HttpRespo
     return render(
         request,
         "routes/route_detail.html",
-        {"route": route, "geometry": geometry, "stops": geometry.stops},
+        {
+            "route": route,
+            "geometry": geometry,
+            "stops": geometry.stops,
+            "structured_data": route_structured_data(route, geometry.stops, request),
+        },
     )

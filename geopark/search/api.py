@@ -9,6 +9,7 @@ from ninja import Router, Schema, Status
 from geopark.core.api import Lang, Message
 
 from . import selectors
+from .views import KINDS
 
 router = Router(tags=["search"])
 
@@ -32,10 +33,14 @@ PROBLEMS = {
 }
 
 
-@router.get("/search", response={200: SearchOut, 400: Message}, summary="Ranked search, diacritics ignored")
-def search(request: HttpRequest, q: str = "", lang: Lang = Lang.vi):
+@router.get("/search", response={200: SearchOut, 400: Message, 422: Message},
+            summary="Ranked search, diacritics ignored")
+def search(request: HttpRequest, q: str = "", lang: Lang = Lang.vi, type: str = ""):
+    """`type` limits the results to one kind: site, route, news, page or event (empty: everything)."""
+    if type and type not in KINDS:
+        return Status(422, {"detail": f"The parameter type must be one of: {', '.join(KINDS)} (or empty)."})
     with translation.override(lang.value):
-        outcome = selectors.search(q, lang=lang.value)
+        outcome = selectors.search(q, lang=lang.value, kind=type)
     if outcome.problem:
         return Status(400, {"detail": PROBLEMS[outcome.problem]})
     return {

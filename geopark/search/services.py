@@ -6,15 +6,20 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import translation
+from wagtail.models import Page
 
+from geopark.content.models import ContactPage, NewsPage, StandardPage
 from geopark.core.i18n import LANG_CODES, translated_value
 from geopark.core.text import fold
+from geopark.events.models import Event
 from geopark.heritage.models import Site
 from geopark.routes.models import Route
 
 from .models import SearchDocument
 
 _SITE_BODY_FIELDS = ("summary", "description", "significance", "access")
+# Which kind of search result each page type is; other page types (home, news index) are not indexed.
+PAGE_KINDS: dict[type[Page], str] = {NewsPage: "news", StandardPage: "page", ContactPage: "page"}
 
 
 def _upsert(lang: str, kind: str, key: str, *, title: str, summary: str, url: str, body: Iterable[str]) -> None:
@@ -70,12 +75,77 @@ def index_route(route: Route) -> None:
             )
 
 
+@transaction.atomic
+def index_event(event: Event) -> None:
+    """A published event, per language; an unpublished or deleted one leaves the index."""
+    key = str(event.pk)
+    if not event.published:
+        SearchDocument.objects.filter(kind="event", key=key).delete()
+        return
+    for lang in LANG_CODES:
+        with translation.override(lang):
+            extra = [event.title_vi, event.get_category_display(), event.place_line(), str(event.start_date.year)]
+            _upsert(
+                lang,
+                "event",
+                key,
+                title=translated_value(event, "title", lang),
+                summary=translated_value(event, "summary", lang),
+                url=event.get_absolute_url(),
+                body=[translated_value(event, f, lang) for f in ("summary", "description", "organiser", "venue")]
+                + extra,
+            )
+
+
+def unindex_event(pk: int) -> None:
+    SearchDocument.objects.filter(kind="event", key=str(pk)).delete()
+
+
+@transaction.atomic
+def index_page(page: Page) -> None:
+    """A news article or a standard page, in its own language (its locale's tree). Removed from the
+    index when it is not live or sits behind a view restriction."""
+    page = page.specific
+    kind = PAGE_KINDS.get(type(page))
+    if kind is None:
+        return
+    key = str(page.pk)
+    if not page.live or page.get_view_restrictions().exists():
+        SearchDocument.objects.filter(kind=kind, key=key).delete()
+        return
+    lang = page.locale.language_code
+    with translation.override(lang):
+        summary = getattr(page, "lead", "") or getattr(page, "intro", "")
+        body = [summary]
+        stream = getattr(page, "body", None)
+        if stream is not None:
+            body += stream.stream_block.get_searchable_content(stream)
+        if isinstance(page, NewsPage):
+            if page.category_id:
+                body.append(page.category.name)
+            body += [tag.name for tag in page.tags.all()]
+        _upsert(lang, kind, key, title=page.title, summary=summary, url=page.url or "", body=body)
+
+
+@transaction.atomic
+def unindex_page(page: Page) -> None:
+    # Called while the page is being unpublished or deleted: whatever its row still says, it goes.
+    kind = PAGE_KINDS.get(type(page.specific))
+    if kind is not None:
+        SearchDocument.objects.filter(kind=kind, key=str(page.pk)).delete()
+
+
 def rebuild_index() -> int:
-    """Index every public site and every route; return how many documents exist afterwards."""
+    """Index every public site, every route and every live page; return how many documents exist."""
     with transaction.atomic():
-        SearchDocument.objects.filter(kind__in=["site", "route"]).delete()
+        SearchDocument.objects.filter(kind__in=["site", "route", "event", *set(PAGE_KINDS.values())]).delete()
         for site in Site.objects.public().with_places():
             index_site(site)
         for route in Route.objects.all():
             index_route(route)
+        for event in Event.objects.published().with_places():
+            index_event(event)
+        for model in PAGE_KINDS:
+            for page in model.objects.live().public().select_related("locale"):
+                index_page(page)
     return SearchDocument.objects.count()

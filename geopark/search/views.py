@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from . import selectors
 
-KINDS = ("site", "route")
+KINDS = ("site", "route", "news", "page", "event")
 
 
 def search_page(request: HttpRequest) -> HttpResponse:

@@ -30,6 +30,9 @@ class Geopark(models.Model):
     max_lat = models.FloatField()
     covered_districts = models.JSONField(default=list, blank=True)
     partly_covered_districts = models.JSONField(default=list, blank=True)
+    # The official outline as a GeoJSON FeatureCollection of (multi)polygons, from the dataset's
+    # optional boundary.geojson. Empty until a geopark publishes one: never drawn from guesses.
+    boundary = models.JSONField(null=True, blank=True, editable=False)
 
     locals().update(translated_fields("name", models.CharField, max_length=200))
     locals().update(translated_fields("short_name", models.CharField, max_length=100))

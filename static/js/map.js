@@ -29,7 +29,8 @@
       areas: d.tAreas || "approximate areas",
       uncertainty: d.tUncertainty || "Position uncertain within",
       route: d.tRoute || "Route",
-      estimate: d.tEstimate || "schematic line"
+      estimate: d.tEstimate || "schematic line",
+      hazard: { info: d.tHazardInfo || "Notice for visitors", caution: d.tHazardCaution || "Caution: see the warning", danger: d.tHazardDanger || "Danger: see the warning" }
     };
   }
 
@@ -92,6 +93,8 @@
   function sitePopup(p, t) {
     var html = '<p class="popup__title"><a href="' + esc(p.url) + '">' + esc(p.name) + "</a></p>";
     if (p.type_label) { html += '<p class="popup__type">' + esc(p.type_label) + "</p>"; }
+    // `hazard` is the most severe active hazard notice of the site (info, caution, danger).
+    if (p.hazard && t.hazard[p.hazard]) { html += '<p class="popup__hazard popup__hazard--' + esc(p.hazard) + '">⚠ ' + esc(t.hazard[p.hazard]) + "</p>"; }
     if (!PINNED[p.precision] && p.commune) { html += "<p>" + esc(t.area) + " " + esc(p.commune) + "</p>"; }
     html += '<p><a href="' + esc(p.url) + '">' + esc(t.open) + " →</a></p>";
     return html;
@@ -140,6 +143,20 @@
     });
   }
 
+  /* The optional geological map: a WMS service or a tile URL template, from settings. */
+  function geologyLayer(el) {
+    var d = el.dataset, opts = { attribution: d.geologyAttribution || "", opacity: 0.6, maxZoom: 18 };
+    if (d.geologyWms && d.geologyLayers) {
+      return L.tileLayer.wms(d.geologyWms, Object.assign({ layers: d.geologyLayers, format: "image/png", transparent: true }, opts));
+    }
+    return d.geologyTile ? L.tileLayer(d.geologyTile, opts) : null;
+  }
+
+  /* The geopark's published outline: a dashed line, drawn under the sites and routes. */
+  function boundaryLayer() {
+    return L.geoJSON(null, { interactive: false, style: { color: "#0f3324", weight: 2.5, dashArray: "8 6", fill: false, className: "geopark-boundary" } });
+  }
+
   /* ---- The full map page --------------------------------------------------------------------- */
   function fullMap(el) {
     document.documentElement.classList.add("js");
@@ -153,6 +170,10 @@
       : L.featureGroup();
     var plain = L.featureGroup(), areas = L.featureGroup(), lines = L.featureGroup();
     lines.addTo(map); areas.addTo(map); clusters.addTo(map); plain.addTo(map);
+    var overlays = {}, geology = geologyLayer(el), boundary = el.dataset.boundary ? boundaryLayer().addTo(map) : null;
+    if (boundary) { overlays[el.dataset.tBoundary || "Boundary"] = boundary; }
+    if (geology) { overlays[el.dataset.tGeology || "Geology"] = geology; }
+    if (boundary || geology) { L.control.layers(null, overlays, { collapsed: el.clientWidth < 600, position: "topright" }).addTo(map); }
 
     var form = document.getElementById(el.dataset.filterForm || "");
     var typeSelect = form ? form.elements.type : null;
@@ -202,7 +223,8 @@
       form.addEventListener("submit", function (e) { e.preventDefault(); render(true); });
     }
 
-    var ready = Promise.all([getJSON(apiUrl(el, "/sites.geojson")), loadRoutes(el).catch(function () { return []; })])
+    var ready = Promise.all([getJSON(apiUrl(el, "/sites.geojson")), loadRoutes(el).catch(function () { return []; }),
+      boundary ? getJSON(el.dataset.boundary).then(function (gj) { boundary.addData(gj).bringToBack(); }).catch(function () { return null; }) : null])
       .then(function (results) {
         sites = buildSites(results[0], t);
         routeLines = buildRouteLines(results[1], table, t);
@@ -221,6 +243,8 @@
       markerCount: function () { return plain.getLayers().length + clusters.getLayers().length; },
       areaCount: function () { return areas.getLayers().length; },
       lineCount: function () { return shown.lines; },
+      overlayNames: function () { return Object.keys(overlays); },
+      boundaryCount: function () { return boundary && map.hasLayer(boundary) ? boundary.getLayers().length : 0; },
       setFilters: function (filters) {
         if (filters && typeSelect && "type" in filters) { typeSelect.value = filters.type || ""; }
         if (filters && routeSelect && "route" in filters) { routeSelect.value = filters.route ? String(filters.route) : ""; }

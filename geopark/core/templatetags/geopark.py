@@ -97,4 +97,9 @@ def map_settings() -> dict[str, str]:
         "tile_url": settings.GEOPARK_TILE_URL,
         "tile_attribution": settings.GEOPARK_TILE_ATTRIBUTION,
         "route_colours": json.dumps({str(k): v for k, v in settings.GEOPARK_ROUTE_COLOURS.items()}),
+        # An optional geological overlay: a WMS service with its layers, or a tile URL template.
+        "geology_wms_url": settings.GEOPARK_GEOLOGY_WMS_URL if settings.GEOPARK_GEOLOGY_WMS_LAYERS else "",
+        "geology_wms_layers": settings.GEOPARK_GEOLOGY_WMS_LAYERS,
+        "geology_tile_url": settings.GEOPARK_GEOLOGY_TILE_URL,
+        "geology_attribution": settings.GEOPARK_GEOLOGY_ATTRIBUTION,
     }

@@ -1,8 +1,21 @@
 from __future__ import annotations
 
-import factory
+import datetime as dt
 
-from geopark.heritage.models import Precision, RouteStatus, Site, SiteType
+import factory
+from django.utils import timezone
+
+from geopark.heritage.models import (
+    HazardKind,
+    HazardNotice,
+    Precision,
+    ReportKind,
+    RouteStatus,
+    Severity,
+    Site,
+    SiteType,
+    VisitorReport,
+)
 from geopark.territory.tests.factories import CommuneFactory, GeoparkFactory
 
 
@@ -38,3 +51,30 @@ class SiteFactory(factory.django.DjangoModelFactory):
         unknown_position = factory.Trait(
             lat=None, lon=None, precision=Precision.UNKNOWN, uncertainty_m=None, commune=None
         )
+
+
+class HazardNoticeFactory(factory.django.DjangoModelFactory):
+    """A caution valid from a week ago with no end: active today."""
+
+    class Meta:
+        model = HazardNotice
+
+    site = factory.SubFactory(SiteFactory)
+    kind = HazardKind.SLIPPERY_PATH
+    severity = Severity.CAUTION
+    valid_from = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=7))
+    valid_until = None
+    text_vi = "Đường trơn sau mưa."
+    text_en = "The path is slippery after rain."
+    text_zh = "雨后道路湿滑。"
+    active = True
+
+
+class VisitorReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = VisitorReport
+
+    site = factory.SubFactory(SiteFactory)
+    reference = factory.Sequence(lambda n: f"R-2026-{900000 + n:06d}")
+    kind = ReportKind.DAMAGE
+    description = "Graffiti sprayed on the cave wall near the entrance."

@@ -1,10 +1,11 @@
-"""The heritage inventory: every place of the geopark, what it is, where it is and how sure we are."""
+"""Sites: every place of the geopark, what it is, where it is and how sure we are."""
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -208,6 +209,27 @@ class Site(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         if lang == "vi":
             return TranslationStatus.REVIEWED
         return getattr(self, f"{lang}_status", TranslationStatus.MISSING)
+
+    @cached_property
+    def active_hazards(self) -> list:
+        """Hazard notices valid today, most severe first. Lists prefetch them under this name
+        (`selectors.active_hazards_prefetch`) so that they cost one query for all sites."""
+        return list(self.hazard_notices.active().by_severity())
+
+    @property
+    def hazard_level(self) -> str | None:
+        """The most severe active notice's severity (info, caution, danger), or None."""
+        from .hazards import highest_severity
+
+        return highest_severity(self.active_hazards)
+
+    @cached_property
+    def current_assessment(self):
+        """The latest Brilha assessment, or None. Lists prefetch it (`selectors.current_assessment_prefetch`)."""
+        found = getattr(self, "current_assessments", None)
+        if found is None:
+            found = list(self.assessments.current()[:1])
+        return found[0] if found else None
 
 
 class SitePhoto(Orderable):

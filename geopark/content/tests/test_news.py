@@ -1,0 +1,209 @@
+"""Readers: the news of each language, newest first, 12 a page, by category; an article with its
+related news and places; RSS and Atom feeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.translation import gettext
+
+from geopark.heritage.tests.factories import SiteFactory
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+LANGS = ["vi", "en", "zh"]
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def news(home_pages):
+    """A news index in every language; three Vietnamese articles, one translated into English."""
+    recognition = factories.NewsCategoryFactory(slug="recognition", name_vi="Công nhận", name_en="Recognition",
+                                                name_zh="认定")
+    plans = factories.NewsCategoryFactory(slug="plans", name_vi="Kế hoạch", name_en="Plans", name_zh="计划")
+    index = factories.news_index("vi", intro="Tin tức của công viên.")
+    for lang, title in (("en", "News"), ("zh", "新闻")):
+        factories.translate(index, lang, {"Tin tức": title})
+    site = SiteFactory(geopark=home_pages, slug="hang-keng-tao", name_vi="Hang Keng Tao", name_en="Keng Tao Cave")
+    old = factories.article(index, title="Thành lập công viên", slug="thanh-lap", date=dt.date(2021, 12, 13),
+                            category=recognition, tags=["UNESCO"])
+    council = factories.article(index, title="Hội đồng nhất trí", slug="hoi-dong", date=dt.date(2024, 9, 8),
+                                category=recognition, tags=["UNESCO", "APGN"], site_ids=[site.pk],
+                                lead="Hội đồng nhất trí công nhận Lạng Sơn.")
+    plan = factories.article(index, title="Kế hoạch 2026", slug="ke-hoach-2026", date=dt.date(2026, 2, 28),
+                             category=plans)
+    en_council = factories.translate(council, "en", {"Hội đồng nhất trí": "The Council agrees",
+                                                     "Hội đồng nhất trí công nhận Lạng Sơn.": "The Council backs Lang Son.",
+                                                     "Nội dung bài viết.": "The article."})
+    return {"index": index, "old": old, "council": council, "plan": plan, "en_council": en_council, "site": site,
+            "recognition": recognition, "plans": plans}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_news_index_renders_in_every_language(client, news, lang):
+    response = client.get(f"/{lang}/news/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'lang="{lang}' in html
+    assert 'type="application/rss+xml"' in html
+    assert 'type="application/atom+xml"' in html
+
+
+def test_the_news_index_lists_newest_first(client, news):
+    html = client.get("/vi/news/").content.decode()
+    assert html.index("/vi/news/ke-hoach-2026/") < html.index("/vi/news/hoi-dong/") < html.index("/vi/news/thanh-lap/")
+
+
+def test_each_language_lists_its_own_articles(client, news):
+    html = client.get("/en/news/").content.decode()
+    assert "The Council agrees" in html
+    assert "Kế hoạch 2026" not in html
+    with translation.override("zh"):
+        empty = gettext("No news has been published in this language yet.")
+    assert empty in client.get("/zh/news/").content.decode()
+
+
+def test_the_category_filter_keeps_only_that_category(client, news):
+    html = client.get("/vi/news/?category=plans").content.decode()
+    assert "/vi/news/ke-hoach-2026/" in html
+    assert "/vi/news/hoi-dong/" not in html
+    assert client.get("/vi/news/category/recognition/").content.decode().count('<article class="news-card') == 2
+
+
+@pytest.mark.parametrize("query", ["category=nope", "category=" + "x" * 300, "page=999", "page=-1", "page=abc",
+                                   "category=%00"])
+def test_nonsense_filters_show_the_list_without_error(client, news, query):
+    response = client.get(f"/vi/news/?{query}")
+    assert response.status_code == 200
+    assert "/vi/news/hoi-dong/" in response.content.decode()
+
+
+def test_an_unknown_category_address_is_a_404(client, news):
+    assert client.get("/vi/news/category/nope/").status_code == 404
+    assert client.get("/vi/news/category/nope/feed/rss/").status_code == 404
+
+
+def test_the_index_shows_12_articles_a_page(client, news):
+    for _ in range(12):
+        factories.article(news["index"])
+    first = client.get("/vi/news/").content.decode()
+    second = client.get("/vi/news/?page=2").content.decode()
+    assert first.count('<article class="news-card') == 12
+    assert second.count('<article class="news-card') == 3
+    assert "/vi/news/thanh-lap/" in second  # the oldest is last
+
+
+def test_the_index_costs_the_same_queries_for_few_or_many_articles(client, news):
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/vi/news/").status_code == 200
+        return len(ctx.captured_queries)
+
+    few = count()
+    for i in range(20):
+        factories.article(news["index"], category=news["plans"] if i % 2 else news["recognition"],
+                          tags=["UNESCO"])
+    assert count() == few
+
+
+def test_the_feeds_cost_the_same_queries_for_few_or_many_articles(client, news):
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/vi/news/feed/rss/").status_code == 200
+        return len(ctx.captured_queries)
+
+    few = count()
+    for _ in range(15):
+        factories.article(news["index"], category=news["plans"])
+    assert count() == few
+
+
+def test_an_article_shows_related_news_and_related_places(client, news):
+    html = client.get("/vi/news/hoi-dong/").content.decode()
+    assert "<h1>Hội đồng nhất trí</h1>" in html
+    assert "/vi/news/thanh-lap/" in html  # same category and tag
+    assert "/vi/news/ke-hoach-2026/" not in html  # nothing in common
+    assert "/vi/sites/hang-keng-tao/" in html  # a site card
+    assert 'datetime="2024-09-08"' in html
+
+
+def test_related_news_are_at_most_three_and_never_the_article_itself(client, news):
+    from geopark.content import selectors
+
+    for _ in range(5):
+        factories.article(news["index"], category=news["recognition"])
+    related = selectors.related_news(news["council"])
+    assert len(related) == 3
+    assert news["council"] not in related
+    assert related[0] == news["old"]  # shares a tag as well as the category
+
+
+def test_a_translated_article_links_to_its_places_in_its_language(client, news):
+    html = client.get("/en/news/hoi-dong/").content.decode()
+    assert "The Council agrees" in html
+    assert "The Council backs Lang Son." in html
+    assert "/en/sites/hang-keng-tao/" in html
+    assert "Keng Tao Cave" in html
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_rss_feed_is_valid_rss_2(client, news, lang):
+    response = client.get(f"/{lang}/news/feed/rss/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    root = ET.fromstring(response.content)
+    assert root.tag == "rss"
+    assert root.get("version") == "2.0"
+    channel = root.find("channel")
+    for tag in ("title", "link", "description"):
+        assert channel.findtext(tag)
+    assert channel.findtext("language") == lang
+    items = channel.findall("item")
+    assert items
+    for item in items:
+        for tag in ("title", "link", "guid", "pubDate"):
+            assert item.findtext(tag), tag
+        assert item.findtext("link").startswith("http://testserver/")
+        assert email.utils.parsedate_to_datetime(item.findtext("pubDate")).tzinfo is not None  # RFC 822
+    assert items[0].findtext("title") == ("Kế hoạch 2026" if lang == "vi" else "The Council agrees")
+
+
+def test_the_atom_feed_is_valid_atom(client, news):
+    response = client.get("/vi/news/feed/atom/")
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = ET.fromstring(response.content)
+    assert feed.tag == f"{ATOM}feed"
+    for tag in ("id", "title", "updated"):
+        assert feed.findtext(f"{ATOM}{tag}"), tag
+    dt.datetime.fromisoformat(feed.findtext(f"{ATOM}updated"))  # RFC 3339
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == 3
+    for entry in entries:
+        for tag in ("id", "title", "updated"):
+            assert entry.findtext(f"{ATOM}{tag}"), tag
+        assert entry.find(f"{ATOM}link").get("href").startswith("http://testserver/vi/news/")
+        assert dt.datetime.fromisoformat(entry.findtext(f"{ATOM}updated")).tzinfo is not None
+    assert feed.find(f"{ATOM}author") is not None or all(e.find(f"{ATOM}author") is not None for e in entries)
+
+
+@pytest.mark.parametrize("url", ["/vi/news/category/plans/feed/rss/", "/vi/news/feed/rss/?category=plans"])
+def test_a_category_feed_holds_only_that_category(client, news, url):
+    channel = ET.fromstring(client.get(url).content).find("channel")
+    assert [i.findtext("title") for i in channel.findall("item")] == ["Kế hoạch 2026"]
+    assert "Kế hoạch" in channel.findtext("title")
+
+
+def test_an_article_dated_on_its_publication_day_uses_the_publication_time(news):
+    from django.utils import timezone
+
+    today = factories.article(news["index"], date=timezone.localdate())
+    assert today.published_at == today.first_published_at
+    assert news["old"].published_at.date() == dt.date(2021, 12, 13)

@@ -1,0 +1,163 @@
+"""An editor writes, previews, schedules and submits a news article; the board approves it before it
+goes live. Every save is a revision that can be compared and restored."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page, Workflow, WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from geopark.content.models import NewsPage
+from geopark.content.services import BOARD_WORKFLOW, ensure_board_workflow
+from geopark.users.services import APPROVERS
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def board(home_pages, editor, approver):
+    """The vi tree with a news index, the Board approval workflow in place."""
+    from django.contrib.auth.models import Group
+
+    ensure_board_workflow(approvers=Group.objects.get(name=APPROVERS))
+    return factories.news_index("vi")
+
+
+def article_form(**changes) -> dict:
+    data = {
+        "title": "Đoàn chuyên gia đến thăm", "slug": "doan-chuyen-gia", "lead": "Một đoàn chuyên gia đến thăm.",
+        "date": "2025-06-28", "category": "", "tags": "", "image": "", "image_alt": "",
+        "body": streamfield([("paragraph", rich_text("<p>Nội dung.</p>"))]),
+        "related_sites": inline_formset([]), "comments": inline_formset([]),
+        "go_live_at": "", "expire_at": "", "seo_title": "", "search_description": "",
+    }
+    data.update(changes)
+    return nested_form_data(data)
+
+
+def create(client, index, **changes):
+    url = reverse("wagtailadmin_pages:add", args=["content", "newspage", index.pk])
+    return client.post(url, article_form(**changes))
+
+
+def test_an_editor_saves_a_draft_but_cannot_publish_it(client, board, editor):
+    client.force_login(editor)
+    assert create(client, board).status_code == 302
+    page = NewsPage.objects.get(slug="doan-chuyen-gia")
+    assert not page.live
+    assert not page.permissions_for_user(editor).can_publish()
+    # Asking to publish anyway is refused: the page stays unpublished.
+    client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), article_form(**{"action-publish": "1"}))
+    page.refresh_from_db()
+    assert not page.live
+    assert page.revisions.count() >= 1
+
+
+def test_submitting_for_moderation_starts_the_board_approval_workflow(client, board, editor):
+    client.force_login(editor)
+    create(client, board, **{"action-submit": "1"})
+    page = NewsPage.objects.get(slug="doan-chuyen-gia")
+    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(page.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.workflow.name == BOARD_WORKFLOW
+    assert state.current_task_state.task.name == BOARD_WORKFLOW
+    assert not page.live
+
+
+def test_an_approver_approves_and_the_article_goes_live(client, board, editor, approver):
+    client.force_login(editor)
+    create(client, board, **{"action-submit": "1"})
+    page = NewsPage.objects.get(slug="doan-chuyen-gia")
+    task_state = WorkflowState.objects.get(object_id=str(page.pk)).current_task_state
+
+    client.force_login(approver)
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
+    response = client.post(url, {"comment": "Đồng ý."})
+    assert response.status_code in (200, 302), response.content[:500]
+    page.refresh_from_db()
+    assert page.live
+    assert WorkflowState.objects.get(object_id=str(page.pk)).status == WorkflowState.STATUS_APPROVED
+    assert client.get(page.url).status_code == 200
+
+
+def test_an_editor_cannot_approve_their_own_submission(client, board, editor):
+    client.force_login(editor)
+    create(client, board, **{"action-submit": "1"})
+    page = NewsPage.objects.get(slug="doan-chuyen-gia")
+    task_state = WorkflowState.objects.get(object_id=str(page.pk)).current_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
+    client.post(url, {"comment": ""})
+    page.refresh_from_db()
+    assert not page.live
+
+
+def test_a_scheduled_article_waits_for_its_go_live_time(client, board, editor, approver):
+    client.force_login(editor)
+    tomorrow = timezone.localtime() + dt.timedelta(days=1)
+    create(client, board, go_live_at=tomorrow.strftime("%Y-%m-%d %H:%M"), **{"action-submit": "1"})
+    page = NewsPage.objects.get(slug="doan-chuyen-gia")
+    task_state = WorkflowState.objects.get(object_id=str(page.pk)).current_task_state
+    client.force_login(approver)
+    client.post(reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]), {})
+    page.refresh_from_db()
+    assert not page.live  # approved, but scheduled
+    revision = page.revisions.order_by("-created_at").first()
+    assert revision.approved_go_live_at is not None
+
+    call_command("publish_scheduled")
+    page.refresh_from_db()
+    assert not page.live  # its time has not come
+
+    # Time passes: the go-live moment (in the approved revision and its schedule) is now in the past.
+    past = timezone.now() - dt.timedelta(minutes=1)
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
+    revision.save(update_fields=["approved_go_live_at", "content"])
+    call_command("publish_scheduled")
+    page.refresh_from_db()
+    assert page.live
+
+
+def test_every_save_is_a_revision_that_can_be_compared_and_restored(client, board, admin_user):
+    client.force_login(admin_user)
+    create(client, board)
+    page = NewsPage.objects.get(slug="doan-chuyen-gia")
+    client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), article_form(title="Tiêu đề mới"))
+    first, second = page.revisions.order_by("created_at")[:2]
+    compare = reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, first.pk, second.pk])
+    response = client.get(compare)
+    assert response.status_code == 200
+    assert "Tiêu đề mới" in response.content.decode()
+    restore = reverse("wagtailadmin_pages:revisions_revert", args=[page.pk, first.pk])
+    assert client.get(restore).status_code == 200
+    assert "Đoàn chuyên gia đến thăm" in client.get(restore).content.decode()
+
+
+def test_the_editor_can_preview_a_draft(client, board, editor):
+    client.force_login(editor)
+    create(client, board)
+    page = NewsPage.objects.get(slug="doan-chuyen-gia")
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    assert client.post(url, article_form()).json()["is_valid"]
+    html = client.get(url).content.decode()
+    assert "Một đoàn chuyên gia đến thăm." in html
+
+
+def test_the_workflow_is_set_up_once_and_covers_every_language(home_pages, approver):
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.get(name=APPROVERS)
+    assert ensure_board_workflow(approvers=group) is True
+    assert ensure_board_workflow(approvers=group) is False
+    workflow = Workflow.objects.get(name=BOARD_WORKFLOW)
+    assert workflow.tasks.get().specific.groups.get() == group
+    for lang in ("vi", "en", "zh"):
+        index = factories.news_index(lang)
+        assert Page.objects.get(pk=index.pk).get_workflow() == workflow

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.widgets import ListingButton
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from . import admin_views
+from .models import ContactMessage, NewsCategory
+
+
+class NewsCategoryViewSet(SnippetViewSet):
+    model = NewsCategory
+    icon = "tag"
+    menu_label = _("News categories")
+    list_display = ["name_vi", "name_en", "name_zh", "slug"]
+    ordering = ["sort_order", "slug"]
+    add_to_admin_menu = True
+    menu_order = 260
+
+
+class ContactMessageIndexView(IndexView):
+    def get_list_buttons(self, instance):
+        buttons = super().get_list_buttons(instance)
+        if self.request.user.has_perm("content.change_contactmessage"):
+            buttons.insert(0, ListingButton(
+                _("Answer") if not instance.answered else _("See the reply"),
+                url=reverse("content_answer_message", args=[instance.pk]),
+                icon_name="mail", priority=5,
+            ))
+        return buttons
+
+
+class ContactMessageViewSet(SnippetViewSet):
+    model = ContactMessage
+    icon = "mail"
+    menu_label = _("Contact messages")
+    menu_order = 250
+    add_to_admin_menu = True
+    index_view_class = ContactMessageIndexView
+    list_display = ["subject", "name", "email", "created", BooleanColumn("handled", label=_("Handled")), "replied_at"]
+    list_filter = ["handled"]
+    search_fields = ["subject", "name", "email", "message"]
+    ordering = ["-created"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["name", "email", "subject", "message", "lang", "created", "handled", "reply", "replied_at",
+                           "replied_by"]
+
+
+register_snippet(NewsCategoryViewSet)
+register_snippet(ContactMessageViewSet)
+
+
+@hooks.register("register_admin_urls")
+def content_admin_urls():
+    view = admin_views.TranslationStatusView
+    return [
+        path("contact-messages/<int:pk>/answer/", admin_views.answer_message, name="content_answer_message"),
+        path("reports/translation-status/", view.as_view(), name="translation_status"),
+        path("reports/translation-status/results/", view.as_view(results_only=True),
+             name="translation_status_results"),
+    ]
+
+
+class _PageEditorsMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"])
+
+
+@hooks.register("register_reports_menu_item")
+def translation_status_menu_item():
+    return _PageEditorsMenuItem(
+        _("Translation status"), reverse("translation_status"), name="translation-status", icon_name="globe",
+        order=650,
+    )
+

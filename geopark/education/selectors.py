@@ -1,0 +1,51 @@
+"""Reads for the education section: each list in one query, whatever its length."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from django.db.models import QuerySet
+
+from geopark.territory.models import Commune
+
+from .models import GeoparkCorner, LearningResource, Programme
+
+
+def resources(audience: str = "") -> QuerySet[LearningResource]:
+    qs = LearningResource.objects.public()
+    return qs.for_audience(audience) if audience else qs
+
+
+@dataclass(frozen=True)
+class CommuneCorners:
+    commune: Commune
+    corners: list[GeoparkCorner]
+
+
+def corners_by_commune() -> list[CommuneCorners]:
+    corners = GeoparkCorner.objects.public().by_commune()
+    return [
+        CommuneCorners(commune, list(items))
+        for commune, items in groupby(corners, key=lambda corner: corner.commune)
+    ]
+
+
+def programmes() -> QuerySet[Programme]:
+    return Programme.objects.public()
+
+
+def contact_page_url(lang: str) -> str:
+    """Where a school asks to be listed: the contact page in this language, if the site has one.
+
+    Looked up by model name: the pages app sits beside this one, not below it."""
+    from django.apps import apps
+
+    if not apps.is_installed("geopark.content"):
+        return ""
+    try:
+        model = apps.get_model("content", "ContactPage")
+    except LookupError:
+        return ""
+    page = model.objects.live().public().filter(locale__language_code=lang).first()
+    return (page.url or "") if page else ""

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "education"
+
+urlpatterns = [
+    path("", views.education_page, name="education"),
+]

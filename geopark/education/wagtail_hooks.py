@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import GeoparkCorner, LearningResource, Programme
+
+
+def _texts(fields: tuple[str, ...]) -> list[ObjectList]:
+    return [
+        ObjectList([FieldPanel(f"{field}_{code}") for field in fields], heading=label)
+        for code, label in (("vi", "Tiếng Việt"), ("en", "English"), ("zh", "中文"))
+    ]
+
+
+class LearningResourceViewSet(SnippetViewSet):
+    model = LearningResource
+    icon = "doc-full"
+    menu_label = gettext_lazy("Learning resources")
+    list_display = ["title_vi", "audience", "subject", "document", "published"]
+    list_filter = ["audience", "subject", "published"]
+    search_fields = ["title_vi", "title_en"]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldRowPanel([FieldPanel("audience"), FieldPanel("subject")]),
+                    FieldPanel("document"),
+                    FieldPanel("published"),
+                ],
+                heading=gettext_lazy("Resource"),
+            ),
+            *_texts(("title", "description")),
+        ]
+    )
+
+
+class GeoparkCornerViewSet(SnippetViewSet):
+    model = GeoparkCorner
+    icon = "home"
+    menu_label = gettext_lazy("Geopark corners")
+    list_display = ["school_name", "level", "commune", "opened_on", "published"]
+    list_filter = ["level", "published"]
+    search_fields = ["school_name"]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("school_name"),
+                    FieldRowPanel([FieldPanel("level"), FieldPanel("opened_on")]),
+                    FieldPanel("commune"),
+                    FieldPanel("published"),
+                ],
+                heading=gettext_lazy("School"),
+            ),
+            *_texts(("note",)),
+        ]
+    )
+
+
+class ProgrammeViewSet(SnippetViewSet):
+    model = Programme
+    icon = "group"
+    menu_label = gettext_lazy("Programmes for children")
+    list_display = ["title_vi", "age_min", "age_max", "season", "published"]
+    list_filter = ["season", "published"]
+    search_fields = ["title_vi", "title_en"]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max"), FieldPanel("season")]),
+                    MultiFieldPanel(
+                        [FieldPanel("contact_name"), FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")])],
+                        heading=gettext_lazy("Contact"),
+                    ),
+                    FieldPanel("published"),
+                ],
+                heading=gettext_lazy("Programme"),
+            ),
+            *_texts(("title", "description")),
+        ]
+    )
+
+
+class EducationGroup(SnippetViewSetGroup):
+    items = (LearningResourceViewSet, GeoparkCornerViewSet, ProgrammeViewSet)
+    menu_icon = "folder-open-1"
+    menu_label = gettext_lazy("Education")
+    menu_order = 220
+
+
+register_snippet(EducationGroup)

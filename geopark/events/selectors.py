@@ -1,0 +1,139 @@
+"""Reads of the events calendar shared by pages, calendar files and the search index."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+
+from .models import DatePrecision, Event
+
+MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
+# A calendar shows centuries around now, not year 1 or 9999 (where date arithmetic overflows).
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
+class BadMonth(ValueError):
+    """A ?month= value that is not a month we can show."""
+
+
+def parse_month(value: str | None, today: dt.date) -> dt.date:
+    """'2026-03' → 1 March 2026; empty → this month. Raises BadMonth for anything else."""
+    if not value:
+        return today.replace(day=1)
+    match = MONTH_PATTERN.match(value.strip())
+    if not match:
+        raise BadMonth("format")
+    year, month = int(match.group(1)), int(match.group(2))
+    if not 1 <= month <= 12:
+        raise BadMonth("month")
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise BadMonth("year")
+    return dt.date(year, month, 1)
+
+
+def public_events() -> QuerySet[Event]:
+    return Event.objects.published().with_places()
+
+
+def event_by_slug(slug: str) -> Event | None:
+    return public_events().filter(slug=slug).first()
+
+
+@dataclass(frozen=True)
+class EventLists:
+    dated: list[Event]  # exact days, or a known month, soonest first
+    to_be_announced: list[Event]  # only the year is known
+    past_count: int
+
+
+def upcoming(today: dt.date) -> EventLists:
+    """What the list view shows: events not yet over, soonest first; those with only a year last."""
+    events = list(public_events().upcoming(today).chronological())
+    return EventLists(
+        dated=[e for e in events if e.date_precision != DatePrecision.YEAR],
+        to_be_announced=[e for e in events if e.date_precision == DatePrecision.YEAR],
+        past_count=public_events().past(today).count(),
+    )
+
+
+def past(today: dt.date) -> QuerySet[Event]:
+    """The archive: events that are over, most recent first. Nothing is ever removed from it."""
+    return public_events().past(today).order_by("-last_day", "-start_date", "slug")
+
+
+@dataclass
+class CalendarDay:
+    date: dt.date
+    in_month: bool
+    is_today: bool
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def starting(self) -> list[Event]:
+        """Events shown in full on this day: those that begin on it, or on the 1st of the month
+        those that began the month before."""
+        return [e for e in self.events if e.start_date == self.date or self.date.day == 1]
+
+    @property
+    def continuing(self) -> list[Event]:
+        """Events of several days that began on an earlier day of this month (named briefly)."""
+        return [e for e in self.events if e.start_date < self.date and self.date.day != 1]
+
+
+@dataclass
+class MonthCalendar:
+    first: dt.date
+    weeks: list[list[CalendarDay]]
+    undated: list[Event]  # known to fall in this month, day to be announced
+
+    @property
+    def prev_month(self) -> dt.date:
+        return (self.first - dt.timedelta(days=1)).replace(day=1)
+
+    @property
+    def next_month(self) -> dt.date:
+        return (self.first + dt.timedelta(days=32)).replace(day=1)
+
+    @property
+    def has_prev(self) -> bool:
+        return self.prev_month.year >= MIN_YEAR
+
+    @property
+    def has_next(self) -> bool:
+        return self.next_month.year <= MAX_YEAR
+
+    @property
+    def days_with_events(self) -> list[CalendarDay]:
+        return [day for week in self.weeks for day in week if day.in_month and day.events]
+
+    @property
+    def event_count(self) -> int:
+        seen = {e.pk for day in self.days_with_events for e in day.events}
+        return len(seen) + len(self.undated)
+
+
+def month_calendar(first: dt.date, today: dt.date) -> MonthCalendar:
+    """A Monday-first grid of the month (whole weeks), each day with the events on it, in two queries."""
+    cal = calendar.Calendar(firstweekday=calendar.MONDAY)
+    weeks_of_dates = cal.monthdatescalendar(first.year, first.month)
+    grid_first, grid_last = weeks_of_dates[0][0], weeks_of_dates[-1][-1]
+    by_day: dict[dt.date, list[Event]] = {}
+    for event in public_events().on_days(grid_first, grid_last).chronological():
+        for day in event.days():
+            if grid_first <= day <= grid_last:
+                by_day.setdefault(day, []).append(event)
+    weeks = [
+        [CalendarDay(d, d.month == first.month, d == today, by_day.get(d, [])) for d in week]
+        for week in weeks_of_dates
+    ]
+    undated = list(public_events().in_month_undated(first.year, first.month).order_by("slug"))
+    return MonthCalendar(first=first, weeks=weeks, undated=undated)
+
+
+def calendar_feed() -> QuerySet[Event]:
+    """Every published event with known days, for calendar.ics (past ones too: calendars keep history)."""
+    return public_events().dated().chronological()

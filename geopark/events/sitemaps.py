@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from geopark.core.sitemaps import I18nSitemap
+
+from .models import Event
+
+
+class EventSitemap(I18nSitemap):
+    """Every published event, past ones too: their pages stay as a record."""
+
+    changefreq = "weekly"
+
+    def items(self) -> QuerySet[Event]:
+        return Event.objects.published().only("slug", "updated_at").order_by("start_date", "slug")
+
+    def lastmod(self, item: Event):
+        return item.updated_at

@@ -1,0 +1,285 @@
+"""Writes that touch several heritage records: assessments, inspections, follow-ups, visitor reports.
+
+Each function is one transaction: it either records everything or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from geopark.core import ratelimit
+
+from . import assessment as brilha
+from .models import (
+    Assessment,
+    Condition,
+    FollowUpAction,
+    FollowUpStatus,
+    Inspection,
+    InspectionPhoto,
+    ReportKind,
+    ReportState,
+    Site,
+    Threat,
+    VisitorReport,
+)
+
+
+def signature(user: AbstractBaseUser) -> str:
+    return (user.get_full_name() if hasattr(user, "get_full_name") else "") or user.get_username()
+
+
+# --- Assessments ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def assessment_record(
+    *,
+    site: Site,
+    by: AbstractBaseUser,
+    scores: Mapping[str, int],
+    assessed_on: dt.date | None = None,
+    notes: str = "",
+) -> Assessment:
+    """Record a complete Brilha assessment signed by `by`; it supersedes the site's current one.
+
+    An assessment dated before the current one (a paper form typed in late) goes into the history
+    without replacing the current one. Raises IncompleteScores or ValidationError."""
+    assessed_on = assessed_on or timezone.localdate()
+    if assessed_on > timezone.localdate():
+        raise ValidationError({"assessed_on": _("The date of an assessment cannot be in the future.")})
+    totals = brilha.score(scores)
+    # Lock the site so that two assessors saving at once cannot both become "current".
+    Site.objects.select_for_update().filter(pk=site.pk).first()
+    current = Assessment.objects.filter(site=site).current().first()
+    new = Assessment(
+        site=site,
+        assessed_on=assessed_on,
+        assessor=by,
+        assessor_name=signature(by),
+        scores={c.key: int(scores[c.key]) for c in brilha.CRITERIA},
+        notes=notes,
+        **totals.as_dict(),
+    )
+    if current is None:
+        new.save()
+        return new
+    # Saved first as superseded by the current one, so that "one current per site" holds at every
+    # step (SQLite cannot defer the constraint); then, unless it is older, it takes over.
+    new.superseded_by = current
+    new.save()
+    if assessed_on >= current.assessed_on:
+        Assessment.objects.filter(pk=current.pk).update(superseded_by=new)
+        Assessment.objects.filter(pk=new.pk).update(superseded_by=None)
+        new.superseded_by = None
+    return new
+
+
+# --- Inspections and follow-up actions --------------------------------------------------------
+
+
+@transaction.atomic
+def inspection_record(
+    *,
+    site: Site,
+    by: AbstractBaseUser,
+    condition: str,
+    threats: list[str] | tuple[str, ...] = (),
+    inspected_on: dt.date | None = None,
+    notes: str = "",
+    source_report: VisitorReport | None = None,
+    photos: list[tuple[ContentFile, str]] | None = None,
+) -> Inspection:
+    """Record an inspection; photos become Wagtail images in the library's root collection."""
+    from wagtail.images import get_image_model
+
+    if condition not in Condition.values:
+        raise ValidationError({"condition": _("Choose a condition from the list.")})
+    inspection = Inspection(
+        site=site,
+        inspector=by,
+        condition=condition,
+        threats=list(dict.fromkeys(threats)),
+        inspected_on=inspected_on or timezone.localdate(),
+        notes=notes,
+        source_report=source_report,
+    )
+    inspection.full_clean(exclude=["inspector"])
+    inspection.save()
+    image_model = get_image_model()
+    for order, (content, title) in enumerate(photos or []):
+        image = image_model(title=title[:255], uploaded_by_user=by)
+        image.file.save(content.name, content, save=False)
+        image.save()
+        InspectionPhoto.objects.create(inspection=inspection, image=image, sort_order=order)
+    return inspection
+
+
+@transaction.atomic
+def follow_up_create(
+    *,
+    site: Site,
+    by: AbstractBaseUser,
+    description: str,
+    due_on: dt.date,
+    inspection: Inspection | None = None,
+    report: VisitorReport | None = None,
+    owner: AbstractBaseUser | None = None,
+    owner_name: str = "",
+) -> FollowUpAction:
+    action = FollowUpAction(
+        site=site, inspection=inspection, report=report, description=description.strip(), due_on=due_on,
+        owner=owner, owner_name=owner_name.strip(),
+    )
+    action.full_clean()
+    action.save()
+    return action
+
+
+@transaction.atomic
+def follow_up_complete(*, action: FollowUpAction, by: AbstractBaseUser) -> FollowUpAction:
+    """Mark an action done (once: doing it again keeps the first time it was done)."""
+    action = FollowUpAction.objects.select_for_update().get(pk=action.pk)
+    if action.status != FollowUpStatus.DONE:
+        action.status = FollowUpStatus.DONE
+        action.done_at = timezone.now()
+        action.save(update_fields=["status", "done_at"])
+    return action
+
+
+# --- Visitor reports --------------------------------------------------------------------------
+
+# Reports one address may file per hour; saved reports and honeypot hits count, typos do not.
+REPORTS_PER_HOUR = 5
+
+
+def report_quota_exhausted(address: str) -> bool:
+    return ratelimit.is_limited("visitor-report", address, limit=REPORTS_PER_HOUR)
+
+
+def report_quota_use(address: str) -> None:
+    ratelimit.count_hit("visitor-report", address, window_seconds=3600)
+
+
+@transaction.atomic
+def report_submit(
+    *,
+    site: Site,
+    kind: str,
+    description: str,
+    lat: float | None = None,
+    lon: float | None = None,
+    contact: str = "",
+    photo: ContentFile | None = None,
+    language: str = "",
+) -> VisitorReport:
+    """File a visitor's report in the moderation queue and give it its reference (R-<year>-<number>).
+
+    The input has been validated by forms.VisitorReportForm (the page and the API share it)."""
+    if kind not in ReportKind.values:
+        raise ValidationError({"kind": _("Choose what you are reporting.")})
+    report = VisitorReport.objects.create(
+        site=site, kind=kind, description=description.strip(), lat=lat, lon=lon, contact=contact.strip(),
+        language=language[:5],
+    )
+    if photo is not None:
+        report.photo.save(photo.name, photo, save=False)
+    report.reference = f"R-{timezone.localdate().year}-{report.pk:06d}"
+    report.save(update_fields=["reference", "photo"])
+    return report
+
+
+MODERATION_STATES = (ReportState.ACCEPTED, ReportState.REJECTED)
+
+
+def _check_open(report: VisitorReport) -> None:
+    if report.state == ReportState.CONVERTED:
+        raise ValidationError(_("This report has already been turned into an inspection or an action."))
+
+
+@transaction.atomic
+def report_moderate(*, report: VisitorReport, by: AbstractBaseUser, state: str, note: str = "") -> VisitorReport:
+    """Accept or reject a report (or put it back to new); a converted report stays converted."""
+    report = VisitorReport.objects.select_for_update().get(pk=report.pk)
+    _check_open(report)
+    if state not in (*MODERATION_STATES, ReportState.NEW):
+        raise ValidationError(_("A report can only be accepted, rejected or put back to new here."))
+    report.state = state
+    report.moderated_by = by
+    report.moderated_at = timezone.now()
+    if note:
+        report.moderation_note = note.strip()
+    report.save(update_fields=["state", "moderated_by", "moderated_at", "moderation_note"])
+    return report
+
+
+def _report_photo(report: VisitorReport) -> list[tuple[ContentFile, str]]:
+    if not report.photo:
+        return []
+    with report.photo.open("rb") as handle:
+        content = ContentFile(handle.read(), name=report.photo.name.rsplit("/", 1)[-1])
+    return [(content, f"{report.reference} · {report.site.name_vi}")]
+
+
+@transaction.atomic
+def report_to_inspection(
+    *,
+    report: VisitorReport,
+    by: AbstractBaseUser,
+    condition: str,
+    threats: list[str] | tuple[str, ...] = (),
+    notes: str = "",
+) -> Inspection:
+    """Turn a report into an inspection record (its photo joins the inspection's photos)."""
+    report = VisitorReport.objects.select_for_update().select_related("site").get(pk=report.pk)
+    _check_open(report)
+    unknown = [t for t in threats if t not in Threat.values]
+    if unknown:
+        raise ValidationError({"threats": _("Choose threats from the list.")})
+    text = notes.strip() or report.description
+    inspection = inspection_record(
+        site=report.site,
+        by=by,
+        condition=condition,
+        threats=threats,
+        inspected_on=timezone.localtime(report.submitted_at).date(),
+        notes=f"{text}\n\n({_('From visitor report %(ref)s') % {'ref': report.reference}})",
+        source_report=report,
+        photos=_report_photo(report),
+    )
+    _close(report, by)
+    return inspection
+
+
+@transaction.atomic
+def report_to_follow_up(
+    *,
+    report: VisitorReport,
+    by: AbstractBaseUser,
+    description: str,
+    due_on: dt.date,
+    owner: AbstractBaseUser | None = None,
+    owner_name: str = "",
+) -> FollowUpAction:
+    report = VisitorReport.objects.select_for_update().select_related("site").get(pk=report.pk)
+    _check_open(report)
+    action = follow_up_create(
+        site=report.site, by=by, description=description or report.description, due_on=due_on, report=report,
+        owner=owner, owner_name=owner_name,
+    )
+    _close(report, by)
+    return action
+
+
+def _close(report: VisitorReport, by: AbstractBaseUser) -> None:
+    report.state = ReportState.CONVERTED
+    report.moderated_by = by
+    report.moderated_at = timezone.now()
+    report.save(update_fields=["state", "moderated_by", "moderated_at"])
