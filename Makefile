@@ -10,6 +10,7 @@ PORT ?= 8000
 
 ## Set up, load the Lang Son geopark into SQLite and serve it at http://127.0.0.1:8000/
 run: setup translations
+	bash scripts/system-deps.sh --runtime
 	mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_geopark
