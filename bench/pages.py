@@ -21,6 +21,7 @@ import django
 
 django.setup()
 
+from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
@@ -40,13 +41,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=30)
     args = parser.parse_args()
+    # Served as in production: hashed static files from the manifest.
+    call_command("collectstatic", interactive=False, verbosity=0)
     site = Site.objects.public().pinned().first()
     if site is None:
         sys.exit("No data: run `make run` (or manage.py load_geopark) first.")
     urls = [
         "/vi/", "/en/", "/zh/", "/vi/sites/", f"/en/sites/{site.slug}/", "/vi/routes/", "/en/routes/4/",
-        "/vi/map/", "/vi/search/?q=tam+thanh", "/api/v1/sites?lang=en", "/api/v1/sites.geojson?lang=vi",
+        "/vi/map/", "/vi/search/?q=tam+thanh", "/en/news/", "/vi/events/", "/vi/events/month/?month=2026-03",
+        "/zh/collection/", "/vi/education/", "/sitemap.xml", "/api/v1/sites?lang=en", "/api/v1/sites.geojson?lang=vi",
         f"/api/v1/sites/{site.slug}", "/api/v1/routes", "/api/v1/routes/4.geojson", "/api/v1/search?q=dong+dang",
+        "/api/v1/assessments", "/api/v1/collection",
     ]
     client = Client(HTTP_HOST="localhost")
     print(f"{Site.objects.count()} sites; {args.repeat} requests per URL after one warm-up\n")
