@@ -216,3 +216,27 @@ def test_pages_carry_security_headers(client, portal):
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "default-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_photos_are_served_as_responsive_webp_with_a_jpeg_fallback(client, portal):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from geopark.content.models import HomePage
+    from geopark.heritage.models import SitePhoto
+
+    image = Image.objects.create(title="Cửa động", file=get_test_image_file(size=(1600, 1200)))
+    SitePhoto.objects.create(site=portal["pinned"], image=image, caption_en="The cave mouth", sort_order=0)
+    SitePhoto.objects.create(site=portal["pinned"], image=image, caption_en="", sort_order=1)
+    html = client.get("/en/sites/dong-tam-thanh/").content.decode()
+    assert html.count('type="image/webp"') == 2
+    assert 'alt="The cave mouth"' in html
+    assert 'alt="Tam Thanh Cave"' in html  # a photo without caption is described by the site's name
+    assert "srcset=" in html
+
+    home = HomePage.objects.get(locale__language_code="vi")
+    home.hero_image = image
+    home.save_revision().publish()
+    html = client.get("/vi/").content.decode()
+    assert 'class="hero__img"' in html
+    assert 'type="image/webp"' in html
