@@ -22,6 +22,7 @@ from geopark.heritage.models import Site
 from geopark.territory.models import Commune, Geopark
 
 from .loader import LANGS, RowError, checksum, read_csv
+from .loader import _date as _date
 from .report import LoadReport
 
 EVENT_COLUMNS = ["slug", "category", "start", "title_vi"]
@@ -41,15 +42,6 @@ def parse_start(value: str) -> tuple[dt.date, str]:
     except ValueError:
         pass
     raise RowError(f"start '{value}' is not a date like 2026-03-10, a month like 2026-12 or a year like 2026")
-
-
-def _date(value: str, name: str) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise RowError(f"{name} '{value}' is not a date like 2026-03-15") from None
 
 
 def _time(value: str, name: str) -> dt.time | None:
