@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "geopark.core.middleware.NullByteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "geopark.core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

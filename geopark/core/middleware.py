@@ -1,12 +1,14 @@
-"""Headers every public API response carries: open CORS for reads, and caching rules."""
+"""Project-wide middleware: API headers (CORS, caching), locale handling for machine paths, the admin's
+CSP exception and NUL-byte hygiene."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.middleware.locale import LocaleMiddleware as BaseLocaleMiddleware
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 API_PREFIX = "/api/"
 API_MAX_AGE = 300
@@ -55,3 +57,34 @@ class AdminCspMiddleware:
         if request.path_info.startswith("/admin/"):
             response._csp_update = {"script-src": ["'unsafe-inline'"]}  # type: ignore[attr-defined]
         return response
+
+
+class NullByteMiddleware:
+    """PostgreSQL cannot store or compare text holding NUL (0x00), so a %00 in a query string or a
+    form would end as a database error deep inside a filter. No legitimate input contains it: paths
+    with one are refused with 400, and it is dropped from query and form values before any view
+    reads them."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path:
+            return HttpResponseBadRequest(_("This address contains a character that is not allowed."))
+        if "\x00" in request.META.get("QUERY_STRING", "") or "%00" in request.META.get("QUERY_STRING", ""):
+            request.GET = _without_nul(request.GET)
+        content_type = request.META.get("CONTENT_TYPE", "")
+        if request.method == "POST" and content_type.startswith(
+            ("application/x-www-form-urlencoded", "multipart/form-data")
+        ):
+            if any("\x00" in value for values in request.POST.lists() for value in values[1]):
+                request.POST = _without_nul(request.POST)
+        return self.get_response(request)
+
+
+def _without_nul(data: QueryDict) -> QueryDict:
+    cleaned = QueryDict(mutable=True)
+    for key, values in data.lists():
+        cleaned.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+    cleaned._mutable = False
+    return cleaned
