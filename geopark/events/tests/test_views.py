@@ -85,7 +85,7 @@ def test_month_view_defaults_to_this_month_and_lists_month_only_events(client, c
 
 
 @pytest.mark.parametrize("month", ["2026-13", "2026-00", "march", "2026-3", "0001-01", "9999-12", "2026-03-01",
-                                   "%00", "2026-1a"])
+                                   "2026-%0013", "2026-1a"])
 def test_month_view_answers_a_bad_month_with_400_and_a_way_back(client, calendar, month):
     response = client.get(f"/en/events/month/?month={month}")
     assert response.status_code == 400
