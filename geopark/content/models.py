@@ -23,7 +23,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from geopark.core.i18n import TranslatedField, translated_fields
+from geopark.core.i18n import translated_fields
 
 from .blocks import ArticleBodyBlock, PageBodyBlock
 
@@ -142,7 +142,6 @@ class NewsCategory(models.Model):
     locals().update(translated_fields("name", models.CharField, max_length=100))
     sort_order = models.PositiveSmallIntegerField(default=0)
 
-    name = TranslatedField("name")
 
     panels = [FieldRowPanel([FieldPanel("slug"), FieldPanel("sort_order")]),
               FieldPanel("name_vi"), FieldPanel("name_en"), FieldPanel("name_zh")]

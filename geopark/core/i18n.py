@@ -21,20 +21,6 @@ def current_lang(lang: str | None = None) -> str:
     return code if code in LANG_CODES else DEFAULT_LANG
 
 
-def translated_fields(base: str, field: type[models.Field], **kwargs: Any) -> dict[str, models.Field]:
-    """Build one field per language, e.g. `**translated_fields("name", models.CharField, max_length=200)`.
-
-    Only the default language's field is required.
-    """
-    fields: dict[str, models.Field] = {}
-    for code, label in settings.LANGUAGES:
-        opts = dict(kwargs)
-        if code != DEFAULT_LANG:
-            opts["blank"] = True
-        fields[f"{base}_{code}"] = field(verbose_name=f"{base.replace('_', ' ')} ({label})", **opts)
-    return fields
-
-
 class TranslatedField:
     """Descriptor: `obj.name` is `obj.name_<current language>`, or the Vietnamese text if empty."""
 
@@ -45,6 +31,23 @@ class TranslatedField:
         if obj is None:
             return self
         return translated_value(obj, self.base)
+
+
+def translated_fields(base: str, field: type[models.Field], **kwargs: Any) -> dict[str, Any]:
+    """One field per language and the accessor that reads them, for a model's class body:
+    `locals().update(translated_fields("name", models.CharField, max_length=200))` gives `name_vi`,
+    `name_en`, `name_zh` and `name` (the current language, falling back to Vietnamese).
+
+    Only the default language's field is required.
+    """
+    fields: dict[str, Any] = {}
+    for code, label in settings.LANGUAGES:
+        opts = dict(kwargs)
+        if code != DEFAULT_LANG:
+            opts["blank"] = True
+        fields[f"{base}_{code}"] = field(verbose_name=f"{base.replace('_', ' ')} ({label})", **opts)
+    fields[base] = TranslatedField(base)
+    return fields
 
 
 def translated_value(obj: Any, base: str, lang: str | None = None) -> str:

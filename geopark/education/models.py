@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from geopark.core.i18n import TranslatedField, translated_fields
+from geopark.core.i18n import translated_fields
 from geopark.territory.models import Commune
 
 MAX_CHILD_AGE = 25
@@ -66,8 +66,6 @@ class LearningResource(models.Model):
     published = models.BooleanField(_("published"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
-    title = TranslatedField("title")
-    description = TranslatedField("description")
 
     objects = LearningResourceQuerySet.as_manager()
 
@@ -108,7 +106,6 @@ class GeoparkCorner(models.Model):
     published = models.BooleanField(_("published"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
-    note = TranslatedField("note")
 
     objects = GeoparkCornerQuerySet.as_manager()
 
@@ -150,8 +147,6 @@ class Programme(models.Model):
     published = models.BooleanField(_("published"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
-    title = TranslatedField("title")
-    description = TranslatedField("description")
 
     objects = ProgrammeQuerySet.as_manager()
 

@@ -17,7 +17,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from geopark.core.i18n import TranslatedField, translated_fields
+from geopark.core.i18n import translated_fields
 from geopark.heritage.models import Site
 from geopark.territory.models import Commune
 
@@ -129,12 +129,6 @@ class Event(models.Model):
     data_checksum = models.CharField(max_length=64, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
-    title = TranslatedField("title")
-    summary = TranslatedField("summary")
-    description = TranslatedField("description")
-    organiser = TranslatedField("organiser")
-    venue = TranslatedField("venue")
-    lunar_note = TranslatedField("lunar_note")
 
     objects = EventQuerySet.as_manager()
 

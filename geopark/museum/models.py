@@ -14,7 +14,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-from geopark.core.i18n import TranslatedField, translated_fields
+from geopark.core.i18n import translated_fields
 from geopark.core.text import fold
 from geopark.heritage.models import Site
 
@@ -183,8 +183,6 @@ class CollectionItem(ClusterableModel):
     internal_notes = models.TextField(_("internal notes"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    common_name = TranslatedField("common_name")
-    notes = TranslatedField("notes")
 
     objects = CollectionItemQuerySet.as_manager()
 
@@ -219,7 +217,6 @@ class CollectionImage(Orderable):
     locals().update(translated_fields("caption", models.CharField, max_length=250, blank=True))
     credit = models.CharField(max_length=200, blank=True)
 
-    caption = TranslatedField("caption")
 
     class Meta(Orderable.Meta):
         verbose_name = _("image")

@@ -10,7 +10,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from geopark.core import geo
-from geopark.core.i18n import TranslatedField, translated_fields
+from geopark.core.i18n import translated_fields
 from geopark.heritage.models import Site
 from geopark.territory.models import Geopark
 
@@ -33,9 +33,6 @@ class Route(ClusterableModel):
     sources = models.TextField(blank=True)
     data_checksum = models.CharField(max_length=64, blank=True, editable=False)
 
-    name = TranslatedField("name")
-    theme = TranslatedField("theme")
-    summary = TranslatedField("summary")
 
     class Meta:
         ordering = ["number"]

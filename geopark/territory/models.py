@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from geopark.core.geo import BBox, radius_for_area_m
-from geopark.core.i18n import TranslatedField, translated_fields
+from geopark.core.i18n import translated_fields
 
 
 class Geopark(models.Model):
@@ -44,15 +44,6 @@ class Geopark(models.Model):
     locals().update(translated_fields("mission", models.TextField))
     locals().update(translated_fields("commitment", models.TextField))
 
-    name = TranslatedField("name")
-    short_name = TranslatedField("short_name")
-    theme = TranslatedField("theme")
-    summary = TranslatedField("summary")
-    recognition = TranslatedField("recognition")
-    communes_note = TranslatedField("communes_note")
-    vision = TranslatedField("vision")
-    mission = TranslatedField("mission")
-    commitment = TranslatedField("commitment")
 
     class Meta:
         verbose_name = _("geopark")

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from geopark.core.i18n import TranslatedField, translated_fields
+from geopark.core.i18n import translated_fields
 
 from .sites import Site
 
@@ -67,7 +67,6 @@ class HazardNotice(models.Model):
     data_checksum = models.CharField(max_length=64, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
-    text = TranslatedField("text")
 
     objects = HazardNoticeQuerySet.as_manager()
 

@@ -13,7 +13,7 @@ from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.search import index
 
 from geopark.core.geo import validate_lat_lon
-from geopark.core.i18n import TranslatedField, translated_fields
+from geopark.core.i18n import translated_fields
 from geopark.territory.models import Commune, FormerCommune, Geopark
 
 
@@ -125,15 +125,6 @@ class Site(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     data_checksum = models.CharField(max_length=64, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
-    name = TranslatedField("name")
-    summary = TranslatedField("summary")
-    description = TranslatedField("description")
-    significance = TranslatedField("significance")
-    opening_hours = TranslatedField("opening_hours")
-    fee = TranslatedField("fee")
-    access = TranslatedField("access")
-    safety = TranslatedField("safety")
-    position_note = TranslatedField("position_note")
 
     objects = SiteQuerySet.as_manager()
 
@@ -238,7 +229,6 @@ class SitePhoto(Orderable):
     locals().update(translated_fields("caption", models.CharField, max_length=250, blank=True))
     credit = models.CharField(max_length=200, blank=True)
 
-    caption = TranslatedField("caption")
 
     class Meta(Orderable.Meta):
         verbose_name = _("photo")

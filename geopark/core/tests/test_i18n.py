@@ -1,0 +1,27 @@
+from django.db import models
+from django.utils import translation
+
+from geopark.core.i18n import TranslatedField, is_fallback, translated_fields
+
+
+def test_translated_fields_gives_one_field_per_language_and_the_accessor():
+    declared = translated_fields("name", models.CharField, max_length=50)
+    assert sorted(declared) == ["name", "name_en", "name_vi", "name_zh"]
+    assert isinstance(declared["name"], TranslatedField)
+    assert declared["name_vi"].blank is False
+    assert declared["name_en"].blank is True
+
+
+def test_the_accessor_reads_the_current_language_and_falls_back_to_vietnamese():
+    class Place:
+        name = TranslatedField("name")
+        name_vi, name_en, name_zh = "Động Tam Thanh", "Tam Thanh Cave", ""
+
+    place = Place()
+    with translation.override("en"):
+        assert place.name == "Tam Thanh Cave"
+    with translation.override("zh"):
+        assert place.name == "Động Tam Thanh"
+        assert is_fallback(place, "name")
+    with translation.override("vi"):
+        assert not is_fallback(place, "name")
