@@ -21,8 +21,7 @@ from geopark.events.models import DatePrecision, Event, EventCategory, EventStat
 from geopark.heritage.models import Site
 from geopark.territory.models import Commune, Geopark
 
-from .loader import LANGS, RowError, checksum, read_csv
-from .loader import _date as _date
+from .loader import LANGS, RowError, checksum, parse_date, read_csv
 from .report import LoadReport
 
 EVENT_COLUMNS = ["slug", "category", "start", "title_vi"]
@@ -73,7 +72,7 @@ def event_values(
         "status": status,
         "date_precision": precision,
         "start_date": start,
-        "end_date": _date(row.get("end", ""), "end"),
+        "end_date": parse_date(row.get("end", ""), "end"),
         "start_time": _time(row.get("start_time", ""), "start_time"),
         "end_time": _time(row.get("end_time", ""), "end_time"),
         "published": row.get("published", "").lower() in YES,

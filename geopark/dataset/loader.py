@@ -437,7 +437,7 @@ def load_stops(path: Path, report: LoadReport) -> None:
 HAZARD_COLUMNS = ["site_code", "kind", "severity", "valid_from", "text_vi"]
 
 
-def _date(value: str, name: str) -> dt.date | None:
+def parse_date(value: str, name: str) -> dt.date | None:
     if not value:
         return None
     try:
@@ -453,10 +453,10 @@ def hazard_values(row: dict[str, str], sites: dict[str, Site]) -> dict[str, Any]
         raise RowError(f"kind '{row['kind']}' is not one of: {', '.join(HazardKind.values)}")
     if row["severity"] not in Severity.values:
         raise RowError(f"severity '{row['severity']}' is not one of: {', '.join(Severity.values)}")
-    valid_from = _date(row["valid_from"], "valid_from")
+    valid_from = parse_date(row["valid_from"], "valid_from")
     if valid_from is None:
         raise RowError("valid_from is empty")
-    valid_until = _date(row.get("valid_until", ""), "valid_until")
+    valid_until = parse_date(row.get("valid_until", ""), "valid_until")
     if valid_until is not None and valid_until < valid_from:
         raise RowError("valid_until is before valid_from")
     if not row["text_vi"]:
