@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup system-deps test lint translations messages bench-pages
+.PHONY: run setup system-deps test lint translations messages bench-pages bench-scale bench bench-http backup restore bench-load bench-lighthouse
 
 ## Set up, load the Lang Son geopark into SQLite and serve it at http://127.0.0.1:8000/
 run: setup translations
@@ -50,6 +50,43 @@ messages: setup
 lint: setup
 	$(VENV)/bin/ruff check .
 
+## Database dump + media + manifest (row counts, sha256) in one archive: var/backups/<UTC time>.tar
+BACKUP_DIR ?= var/backups
+backup: setup
+	$(MANAGE) backup --output $(BACKUP_DIR)
+
+## Bring BACKUP=var/backups/<file>.tar back into an empty database (FORCE=1 drops a non-empty one's tables)
+restore: setup
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/<file>.tar [FORCE=1]"; exit 2; }
+	$(MANAGE) restore "$(BACKUP)" $(if $(FORCE),--force)
+
 ## In-process timings and query counts of every public page and API endpoint (after `make run`)
 bench-pages: setup
 	$(PY) bench/pages.py
+
+## Every measurement of issue 5: HTTP throughput and latency, then Lighthouse.
+bench: bench-http bench-lighthouse
+
+## wrk against this platform, a plain `wagtail start` site and a static file (same gunicorn settings);
+## a markdown table, also saved to var/bench/report.md. BENCH_ARGS="--quick" for a short smoke run.
+bench-http: setup translations
+	bash scripts/system-deps.sh --bench
+	$(PY) bench/http_bench.py $(BENCH_ARGS)
+
+## 200 connections for 60 s (wrk, loopback) over pages and API calls; fails on any error or non-2xx/3xx.
+## BENCH_LOAD_ARGS="--duration 10" for a short run.
+bench-load: setup translations
+	bash scripts/system-deps.sh --bench
+	$(PY) bench/load.py $(BENCH_LOAD_ARGS)
+
+## Lighthouse (phone profile, Debian's Chromium) on the home, site, route, map, news and search pages
+## in vi and en: performance, accessibility, best practices, SEO, transfer and LCP; fails under 98 or
+## a home page of 200 KB or more. Needs Node.js 20+ (npm). LIGHTHOUSE_ARGS="--runs 1 --pages home".
+bench-lighthouse: setup system-deps translations
+	test -d bench/lighthouse/node_modules || (cd bench/lighthouse && npm ci --no-audit --no-fund)
+	$(PY) bench/lighthouse.py $(LIGHTHOUSE_ARGS)
+
+## The same at scale: shipped data against 10,000 sites and 100,000 news (generate_synthetic), in
+## scratch SQLite files; add ARGS="--postgres postgres://user:pass@host/db" for PostgreSQL
+bench-scale: setup
+	$(PY) bench/scale.py $(ARGS)

@@ -15,6 +15,13 @@ def _clear_cache():
 
 
 @pytest.fixture
+def uncached(settings):
+    """Query-count tests measure the views themselves: the page cache would answer the second
+    request with no query at all (core/pagecache.py has its own tests)."""
+    settings.GEOPARK_PAGE_CACHE = False
+
+
+@pytest.fixture
 def geopark(db):
     from geopark.territory.tests.factories import GeoparkFactory
 

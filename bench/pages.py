@@ -11,6 +11,7 @@ import os
 import statistics
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -37,6 +38,35 @@ class QueryCounter:
         return execute(sql, params, many, context)
 
 
+@dataclass(frozen=True)
+class Measure:
+    status: int
+    queries: int
+    size: int
+    median_ms: float
+    p95_ms: float
+
+
+def percentile(sorted_values: list[float], share: float) -> float:
+    return sorted_values[min(len(sorted_values) - 1, int(len(sorted_values) * share))]
+
+
+def time_url(client: Client, url: str, repeat: int) -> Measure:
+    """One warm-up, one request counting queries, then `repeat` timed requests."""
+    response = client.get(url, follow=True)
+    counter = QueryCounter()
+    with connection.execute_wrapper(counter):
+        client.get(url, follow=True)
+    timings = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        response = client.get(url, follow=True)
+        timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    return Measure(response.status_code, counter.count, len(response.content), statistics.median(timings),
+                   percentile(timings, 0.95))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=30)
@@ -58,20 +88,8 @@ def main() -> None:
     print("| URL | status | queries | bytes | median ms | p95 ms |")
     print("|---|---|---|---|---|---|")
     for url in urls:
-        response = client.get(url, follow=True)
-        counter = QueryCounter()
-        with connection.execute_wrapper(counter):
-            client.get(url, follow=True)
-        timings = []
-        for _ in range(args.repeat):
-            start = time.perf_counter()
-            response = client.get(url, follow=True)
-            timings.append((time.perf_counter() - start) * 1000)
-        timings.sort()
-        p95 = timings[min(len(timings) - 1, int(len(timings) * 0.95))]
-        print(f"| {url} | {response.status_code} | {counter.count} | {len(response.content)} "
-              f"| {statistics.median(timings):.1f} | {p95:.1f} |")
-
+        m = time_url(client, url, args.repeat)
+        print(f"| {url} | {m.status} | {m.queries} | {m.size} | {m.median_ms:.1f} | {m.p95_ms:.1f} |")
 
 if __name__ == "__main__":
     main()

@@ -9,6 +9,7 @@ from geopark.museum.api import router as collection_router
 from geopark.routes.api import router as routes_router
 from geopark.search.api import router as search_router
 from geopark.territory.api import router as geopark_router
+from geopark.tourism.api import router as tourism_router
 
 api = NinjaAPI(
     title="Geopark Platform API",
@@ -23,6 +24,7 @@ api.add_router("", routes_router)
 api.add_router("", search_router)
 api.add_router("", collection_router)
 api.add_router("", geopark_router)
+api.add_router("", tourism_router)
 
 
 @api.exception_handler(ValidationError)

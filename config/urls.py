@@ -32,6 +32,9 @@ route_patterns = (
     "routes",
 )
 
+# The database failing outside a view (in a middleware) still answers the friendly 503.
+handler500 = "geopark.core.faults.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -39,7 +42,10 @@ urlpatterns = [
     path("s/<str:code>", heritage_views.site_short_link, name="site_short_link"),
     path("healthz", core_views.health, name="health"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # An index of sections, each paged (core.sitemaps.I18nSitemap.limit records a page).
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+         name="sitemap"),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("", core_views.root_redirect, name="root"),
 ]
 

@@ -2,13 +2,22 @@
 # Install the Debian packages the platform needs when they are missing. With --runtime: only what
 # the running site needs (Pango for the PDF dossier). Otherwise also what the tests need: Chromium
 # for the browser tests, gettext to check that no translatable string is missing from the catalogues.
+# With --bench: the runtime packages plus wrk, the load generator of `make bench-http`.
 set -euo pipefail
+mode="${1:-}"
 runtime_only=0
-[ "${1:-}" = "--runtime" ] && runtime_only=1
+[ "$mode" = "--runtime" ] && runtime_only=1
+[ "$mode" = "--bench" ] && runtime_only=1
 need=()
+if [ "$mode" = "--bench" ]; then
+  command -v wrk >/dev/null 2>&1 || need+=(wrk)
+fi
 if [ "$runtime_only" = 0 ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v xgettext >/dev/null 2>&1 || need+=(gettext)
+  # The two-node test (tests/multinode) runs a real Redis and nginx in front of two app nodes.
+  command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 fi
 # WeasyPrint (the site dossier PDF) loads Pango and HarfBuzz's subsetter at run time.
 libs="$(/sbin/ldconfig -p 2>/dev/null || true)"
@@ -22,7 +31,7 @@ fi
 if [ "$(id -u)" != "0" ]; then
   echo "Please install these Debian packages (as root): ${need[*]}" >&2
   # The site runs without them (only the PDF dossier needs Pango); the tests do not.
-  [ "$runtime_only" = 1 ] && exit 0
+  [ "$mode" = "--runtime" ] && exit 0
   exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive

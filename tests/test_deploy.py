@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import os
+import socket
+import subprocess
+import sys
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 
@@ -31,10 +37,59 @@ def test_public_pages_forbid_inline_scripts_and_the_admin_allows_wagtails_own(cl
 
 
 @pytest.mark.django_db
-def test_health_check_reports_the_database(client):
+def test_health_check_reports_the_database_and_the_cache_and_is_never_cached(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"database": "ok"}
+    assert response.json() == {"database": "ok", "cache": "ok"}
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.fixture
+def closed_port():
+    """A port bound but not listening: connecting to it is refused at once, and nothing else can
+    take it while the test runs."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield sock.getsockname()[1]
+
+
+def _health_in_a_fresh_process(**env: str) -> tuple[int, dict]:
+    """/healthz of a process configured by `env` alone, as a node is: this process's own database
+    connection and cache cannot be pointed elsewhere without the settings-change machinery
+    touching them first."""
+    code = (
+        "import django, json; django.setup(); from django.test import Client; "
+        "r = Client().get('/healthz', HTTP_HOST='geopark.example.org'); print(json.dumps([r.status_code, r.json(), "
+        "r['Cache-Control']]))"
+    )
+    steering = ("DJANGO_", "DATABASE_", "REDIS_URL", "LOG_")
+    full_env = {
+        **{key: value for key, value in os.environ.items() if not key.startswith(steering)},
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DJANGO_SECRET_KEY": "a-long-random-production-key-for-tests-only-0123456789",
+        "DJANGO_ALLOWED_HOSTS": "geopark.example.org",
+        "LOG_LEVEL": "CRITICAL",
+        **env,
+    }
+    result = subprocess.run([sys.executable, "-c", code], env=full_env, cwd=settings.BASE_DIR,
+                            capture_output=True, text=True, timeout=60, check=True)
+    status, body, cache_control = json.loads(result.stdout.strip().splitlines()[-1])
+    assert "no-store" in cache_control
+    return status, body
+
+
+def test_health_check_answers_503_naming_an_unreachable_cache(closed_port, tmp_path):
+    status, body = _health_in_a_fresh_process(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", REDIS_URL=f"redis://127.0.0.1:{closed_port}/0"
+    )
+    assert (status, body) == (503, {"database": "ok", "cache": "unavailable"})
+
+
+def test_health_check_answers_503_naming_an_unreachable_database(closed_port):
+    status, body = _health_in_a_fresh_process(
+        DATABASE_URL=f"postgres://nobody:nothing@127.0.0.1:{closed_port}/nothing"
+    )
+    assert (status, body) == (503, {"database": "unavailable", "cache": "ok"})
 
 
 @pytest.mark.django_db

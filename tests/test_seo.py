@@ -61,14 +61,23 @@ def meta(html: str, key: str) -> list[str]:
 # --- sitemap.xml -------------------------------------------------------------------------------
 
 
-def test_sitemap_lists_every_public_page_in_every_language_with_its_alternates(client, world):
+def sitemap_entries(client) -> dict[str, dict[str, str]]:
+    """Every <url> of every section the index /sitemap.xml lists: location → {hreflang: href}."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    root = ET.fromstring(response.content)
     entries = {}
-    for url in root.findall("s:url", NS):
-        loc = url.find("s:loc", NS).text
-        entries[loc] = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
+    for section in ET.fromstring(response.content).findall("s:sitemap", NS):
+        page = client.get(section.find("s:loc", NS).text.removeprefix(BASE))
+        assert page.status_code == 200
+        for url in ET.fromstring(page.content).findall("s:url", NS):
+            loc = url.find("s:loc", NS).text
+            entries[loc] = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
+    return entries
+
+
+
+def test_sitemap_lists_every_public_page_in_every_language_with_its_alternates(client, world):
+    entries = sitemap_entries(client)
     for path in ["/", "/sites/", "/sites/chua-tam-thanh/", "/sites/dong-lam/", "/routes/", "/routes/1-thuong-ngan/",
                  "/map/", "/events/", "/events/month/", "/events/past/", "/events/ky-cung/", "/education/",
                  "/collection/", f"/collection/{world['item'].slug}/"]:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from geopark.core.logs import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -34,6 +36,7 @@ INSTALLED_APPS = [
     "geopark.routes",
     "geopark.museum",
     "geopark.events",
+    "geopark.tourism",
     "geopark.education",
     "geopark.content",
     "geopark.search",
@@ -66,11 +69,23 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that an oversized body is refused before anything reads it (core/faults.py).
+    "geopark.core.faults.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "geopark.core.middleware.NullByteMiddleware",
+    # Before sessions and URL routing: a cached page costs no database query (core/pagecache.py).
+    "geopark.core.pagecache.PageCacheMiddleware",
+    # Pages and API answers compressed (a page shrinks to a quarter: what a phone on a slow link
+    # waits for). Below the page cache, so a page is compressed once when it is stored, not on
+    # every hit; the cache keeps a compressed and a plain copy. Static files never reach it:
+    # WhiteNoise above answers them with its own pre-compressed copies. Django's version pads each
+    # response at random against BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "geopark.core.middleware.LocaleMiddleware",
+    # The database unreachable: a friendly 503 instead of a 500 (core/faults.py).
+    "geopark.core.faults.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "geopark.core.middleware.ApiHeadersMiddleware",
@@ -108,15 +123,52 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        # A kept connection is checked before a request reuses it, so that after a database
+        # restart the first request of each worker reconnects instead of failing.
+        conn_health_checks=True,
     )
 }
+# A streaming-replication replica takes the reads (geopark/core/dbrouters.py says what that promises).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    # Tests never create a second test database: the replica is the primary under another name.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["geopark.core.dbrouters.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis that stops answering must fail a request in seconds, not hang a worker.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+    # Sessions are read from Redis and written through to the database: every node sees a login,
+    # and a Redis restart or eviction logs nobody out. Only with a shared cache: with per-process
+    # local memory, a worker could keep serving a session another worker has ended.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Per gunicorn worker; pages of a few tens of KB each, so a bound keeps memory predictable.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("GEOPARK_LOCAL_CACHE_ENTRIES", "3000"))},
+        }
+    }
+
+# Whole public pages for anonymous visitors, per language, refreshed by any edit (core/pagecache.py).
+# The timeout bounds what no edit announces: an event moving from "upcoming" to "past".
+GEOPARK_PAGE_CACHE = env_bool("GEOPARK_PAGE_CACHE", True)
+GEOPARK_PAGE_CACHE_SECONDS = int(os.environ.get("GEOPARK_PAGE_CACHE_SECONDS", "600"))
+# With a per-process cache, the workers of one machine share the generation through this file.
+GEOPARK_PAGE_CACHE_STAMP = os.environ.get("GEOPARK_PAGE_CACHE_STAMP", str(BASE_DIR / "var" / "pagecache.stamp"))
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -152,7 +204,7 @@ BABEL_LOCALES = {"vi": "vi_VN", "en": "en_GB", "zh": "zh_Hans_CN"}
 
 # --- Static and media ------------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
@@ -166,8 +218,46 @@ STORAGES = {
         "OPTIONS": {"location": os.environ.get("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private"))},
     },
 }
+# With several app nodes, uploads go to S3-compatible object storage that every node reads.
+# Keys come from boto3's own chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or an instance role).
+GEOPARK_S3_BUCKET = os.environ.get("GEOPARK_S3_BUCKET") or os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if GEOPARK_S3_BUCKET:
+    _s3_connection = {
+        "endpoint_url": os.environ.get("GEOPARK_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("GEOPARK_S3_REGION") or None,
+        "addressing_style": os.environ.get("GEOPARK_S3_ADDRESSING_STYLE") or None,
+        "signature_version": "s3v4",
+        # Wagtail and the report form expect a second upload of a name to get a new name, as on disk.
+        "file_overwrite": False,
+        # No object ACLs: most buckets refuse them; public read is a bucket policy on media/ only.
+        "default_acl": None,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3_connection,
+            "bucket_name": GEOPARK_S3_BUCKET,
+            "location": "media",
+            "querystring_auth": False,
+            "custom_domain": os.environ.get("GEOPARK_S3_CUSTOM_DOMAIN") or None,
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3_connection,
+            "bucket_name": os.environ.get("GEOPARK_S3_PRIVATE_BUCKET") or GEOPARK_S3_BUCKET,
+            "location": "private",
+            # Report photos are never public: any address handed out is signed and expires.
+            "querystring_auth": True,
+            "querystring_expire": 300,
+        },
+    }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The largest request body accepted at all (413 above it, before it is read): a little over the
+# largest legitimate upload, a 10 MB image or catalogue plus the form around it.
+GEOPARK_MAX_REQUEST_BYTES = int(os.environ.get("GEOPARK_MAX_REQUEST_BYTES", str(12 * 1024 * 1024)))
 
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = os.environ.get("GEOPARK_SITE_NAME", "Geopark Platform")
@@ -232,9 +322,5 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+# LOG_FORMAT=json writes one JSON object a line (production's default); text is for people.
+LOGGING = logging_config(os.environ.get("LOG_FORMAT", "text"), os.environ.get("LOG_LEVEL", "WARNING"))

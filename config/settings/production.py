@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import env_bool, env_list, logging_config
 
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
@@ -19,4 +19,14 @@ SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(60 * 60 * 24
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]  # noqa: F405
-LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405
+# A load balancer probes each node over plain HTTP; a redirect to HTTPS would read as "down".
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+LOGGING = logging_config(os.environ.get("LOG_FORMAT", "json"), os.environ.get("LOG_LEVEL", "INFO"))
+# First, so each request's logged duration includes every other middleware.
+MIDDLEWARE = [
+    "geopark.core.logs.RequestLogMiddleware",
+    "geopark.core.proxy.TrustedProxyMiddleware",
+    *MIDDLEWARE,  # noqa: F405
+]
+# The reverse proxies whose X-Real-IP is believed (core/proxy.py): nginx on this host by default.
+GEOPARK_TRUSTED_PROXIES = env_list("GEOPARK_TRUSTED_PROXIES", "127.0.0.1,::1")

@@ -1,11 +1,19 @@
 """Test settings: fast hashing, local memory cache, no rate-limit lockouts between tests."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-key-not-secret"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One stamp per test process, so a test run never touches a running site's page cache.
+GEOPARK_PAGE_CACHE_STAMP = os.environ.get(
+    "GEOPARK_PAGE_CACHE_STAMP", str(Path(tempfile.gettempdir()) / f"geopark-test-{os.getpid()}.stamp")
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

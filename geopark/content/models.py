@@ -324,6 +324,8 @@ class ContactPage(GeoparkPage):
 
 
 class ContactMessage(models.Model):
+    affects_public_pages = False  # never shown on a public page
+
     name = models.CharField(_("name"), max_length=100)
     email = models.EmailField(_("email"))
     subject = models.CharField(_("subject"), max_length=200)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse, QueryDict
 from django.middleware.locale import LocaleMiddleware as BaseLocaleMiddleware
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -26,7 +26,8 @@ class ApiHeadersMiddleware:
             response.setdefault("Vary", "Accept-Encoding")
             if response.status_code == 200:
                 response["Cache-Control"] = f"public, max-age={API_MAX_AGE}"
-            else:
+            elif "Cache-Control" not in response:
+                # An answer that set its own (a 503 says no-store) keeps it.
                 response["Cache-Control"] = "no-cache"
         return response
 
@@ -70,7 +71,10 @@ class NullByteMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if "\x00" in request.path:
-            return HttpResponseBadRequest(_("This address contains a character that is not allowed."))
+            message = _("This address contains a character that is not allowed.")
+            if request.path.startswith(API_PREFIX):
+                return JsonResponse({"detail": message}, status=400)
+            return HttpResponseBadRequest(message)
         if "\x00" in request.META.get("QUERY_STRING", "") or "%00" in request.META.get("QUERY_STRING", ""):
             request.GET = _without_nul(request.GET)
         content_type = request.META.get("CONTENT_TYPE", "")

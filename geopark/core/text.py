@@ -33,3 +33,20 @@ def terms(query: str | None, *, max_terms: int = 8) -> list[str]:
         if word and word not in seen:
             seen.append(word)
     return seen[:max_terms]
+
+
+# Chinese, Japanese and Korean text is not written with spaces between words, so each of its
+# characters is a word of its own for the search index (a query's characters are split the same way).
+_CJK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])")
+MAX_WORD_LENGTH = 100
+
+
+def index_words(folded: str) -> list[str]:
+    """The distinct words of already folded text as the search index stores them, in order:
+    words split on spaces, each CJK character a word, nothing longer than MAX_WORD_LENGTH."""
+    seen: dict[str, None] = {}
+    for word in folded.split(" "):
+        for part in _CJK.split(word):
+            if part and len(part) <= MAX_WORD_LENGTH:
+                seen[part] = None
+    return list(seen)

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
-from django.db import connection
+import secrets
+
+from django.core.cache import caches
+from django.db import connections
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.utils import translation
+from django.views.decorators.cache import never_cache
 
 
 def root_redirect(request: HttpRequest) -> HttpResponse:
@@ -11,13 +15,32 @@ def root_redirect(request: HttpRequest) -> HttpResponse:
     return HttpResponseRedirect(f"/{lang}/")
 
 
+@never_cache
 def health(request: HttpRequest) -> JsonResponse:
+    """For load balancers and monitoring: 200 when this node reaches its database (and replica,
+    when one is configured) and its cache, else 503 naming what failed. Each check catches every
+    error because a health check that raises would answer 500 and hide which dependency is down."""
+    checks: dict[str, str] = {}
+    for alias, name in (("default", "database"), ("replica", "replica")):
+        if alias not in connections:
+            continue
+        try:
+            with connections[alias].cursor() as cursor:
+                cursor.execute("SELECT 1")
+            checks[name] = "ok"
+        except Exception:
+            checks[name] = "unavailable"
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        return JsonResponse({"database": "ok"})
+        key = f"healthz:{secrets.token_hex(8)}"
+        value = secrets.token_hex(8)
+        caches["default"].set(key, value, timeout=10)
+        ok = caches["default"].get(key) == value
+        caches["default"].delete(key)
+        checks["cache"] = "ok" if ok else "unavailable"
     except Exception:
-        return JsonResponse({"database": "unavailable"}, status=503)
+        checks["cache"] = "unavailable"
+    healthy = all(state == "ok" for state in checks.values())
+    return JsonResponse(checks, status=200 if healthy else 503)
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:

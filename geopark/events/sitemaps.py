@@ -11,6 +11,7 @@ class EventSitemap(I18nSitemap):
     """Every published event, past ones too: their pages stay as a record."""
 
     changefreq = "weekly"
+    lastmod_field = "updated_at"
 
     def items(self) -> QuerySet[Event]:
         return Event.objects.published().only("slug", "updated_at").order_by("start_date", "slug")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from django.http import HttpRequest
 from django.utils import translation
@@ -12,7 +14,7 @@ from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from pydantic import field_validator
 
-from geopark.core.api import Lang, Message
+from geopark.core.api import Feature, FeatureCollection, Lang, Message, ProblemsOut
 from geopark.core.geo import BBox
 
 from . import selectors
@@ -156,14 +158,40 @@ def site_out(site: Site) -> dict:
     }
 
 
-@router.get("/sites", response=list[SiteOut], summary="List sites, filtered")
+@router.get("/sites", response={200: list[SiteOut], 400: Message, 422: ProblemsOut}, summary="List sites, filtered")
 def list_sites(request: HttpRequest, q: Query[SiteQuery]):
     filters = _filters(q)
     with translation.override(q.lang.value):
         return [site_out(site) for site in selectors.site_list(filters)]
 
 
-@router.get("/sites.geojson", summary="Every site with a known or approximate position, as GeoJSON")
+class SiteFeatureProperties(Schema):
+    slug: str
+    code: str
+    name: str
+    type: str
+    type_label: str
+    routes: list[int]
+    commune: str
+    url: str
+    precision: str
+    uncertainty_m: int | None
+    hazard: str | None
+
+
+class SiteFeature(Feature):
+    properties: SiteFeatureProperties
+
+
+class SiteFeatureCollection(FeatureCollection):
+    features: list[SiteFeature]
+
+
+@router.get(
+    "/sites.geojson",
+    response={200: SiteFeatureCollection, 400: Message, 422: ProblemsOut},
+    summary="Every site with a known or approximate position, as GeoJSON",
+)
 def sites_geojson(request: HttpRequest, q: Query[SiteQuery]):
     filters = _filters(q)
     features = []
@@ -194,7 +222,12 @@ def sites_geojson(request: HttpRequest, q: Query[SiteQuery]):
     return {"type": "FeatureCollection", "features": features}
 
 
-@router.get("/sites/{slug}", response={200: SiteDetailOut, 404: Message}, summary="One site with its details")
+@router.get(
+    "/sites/{slug}",
+    # 400: an address holding a NUL byte is refused before it reaches the view (core.middleware).
+    response={200: SiteDetailOut, 400: Message, 404: Message, 422: ProblemsOut},
+    summary="One site with its details",
+)
 def get_site(request: HttpRequest, slug: str, lang: Lang = Lang.vi):
     site = selectors.site_by_slug(slug)
     if site is None:
@@ -250,7 +283,7 @@ class AssessmentListOut(AssessmentOut):
     url: str
 
 
-@router.get("/assessments", response=list[AssessmentListOut], tags=["assessments"],
+@router.get("/assessments", response={200: list[AssessmentListOut], 422: ProblemsOut}, tags=["assessments"],
             summary="Every public site's latest Brilha assessment (the four values are kept apart)")
 def list_assessments(request: HttpRequest, lang: Lang = Lang.vi):
     with translation.override(lang.value):
@@ -261,12 +294,32 @@ def list_assessments(request: HttpRequest, lang: Lang = Lang.vi):
         ]
 
 
+def _form_number(minimum: float, maximum: float) -> Callable[[dict[str, Any]], None]:
+    """An optional number in a form is left out (or sent empty), never sent as null: say so."""
+
+    def document(schema: dict[str, Any]) -> None:
+        schema.pop("anyOf", None)
+        schema.update(type="number", minimum=minimum, maximum=maximum)
+
+    return document
+
+
 class ReportIn(Schema):
-    kind: ReportKind
-    description: str
-    lat: float | None = None
-    lon: float | None = None
-    contact: str = ""
+    """The fields of `forms.VisitorReportForm`, which checks them (with messages in the reader's
+    language); the limits are repeated here as documentation only, so both stay one set of rules."""
+
+    kind: ReportKind = Field(examples=["litter"])
+    description: str = Field(
+        description="What was seen, and where exactly.",
+        json_schema_extra={"minLength": 10, "maxLength": 4000},
+        examples=["Plastic bottles left beside the path at the cave entrance."],
+    )
+    lat: float | None = Field(None, json_schema_extra=_form_number(-90, 90), examples=[21.85])
+    lon: float | None = Field(None, json_schema_extra=_form_number(-180, 180), examples=[106.75])
+    contact: str = Field(
+        "", description="An email address or a phone number, seen only by the geopark staff.",
+        json_schema_extra={"maxLength": 200}, examples=["visitor@example.org"],
+    )
     website: str = Field("", description="Leave empty (a trap for automated senders).")
 
     @field_validator("lat", "lon", mode="before")
@@ -280,13 +333,9 @@ class ReportCreated(Schema):
     reference: str
 
 
-class Problem(Schema):
-    where: str
-    problem: str
-
-
-class ProblemsOut(Message):
-    errors: list[Problem] = []
+# `File(None)`, not `File[UploadedFile] | None`: only this form puts the photo in the documented
+# multipart body (the other documents it as a query parameter).
+OPTIONAL_PHOTO = File(None, description="A JPEG, PNG or WebP photo, up to 5 MB.")
 
 
 @router.post(
@@ -296,7 +345,7 @@ class ProblemsOut(Message):
     summary="Report damage, a danger or litter at a site (multipart; goes to moderation, never published)",
 )
 def create_report(
-    request: HttpRequest, slug: str, data: Form[ReportIn], photo: File[UploadedFile] | None = None,
+    request: HttpRequest, slug: str, data: Form[ReportIn], photo: UploadedFile | None = OPTIONAL_PHOTO,
     lang: Lang = Lang.vi,
 ):
     from geopark.core.ratelimit import client_address

@@ -6,7 +6,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from geopark.core import geo
@@ -27,16 +27,27 @@ class SiteFilters:
         return not (self.site_type or self.route or self.commune or self.bbox)
 
 
+# Long texts that only a site's own page shows; lists and maps do not read them from the database.
+LIST_DEFERRED = [
+    f"{base}_{lang}"
+    for base in ("description", "significance", "access", "safety", "opening_hours", "fee", "position_note")
+    for lang in ("vi", "en", "zh")
+] + ["sources"]
+
+
 def site_list(filters: SiteFilters | None = None) -> QuerySet[Site]:
     """Public sites with what a list or map needs in a fixed number of queries, whatever the count."""
     from django.apps import apps
 
     filters = filters or SiteFilters()
-    qs = Site.objects.public().with_places()
+    # Route stops are defined in the routes app (above this one); fetched by relation name only.
+    stop_model = apps.get_model("routes", "RouteStop")
+    qs = Site.objects.public().with_places().defer(*LIST_DEFERRED)
     if filters.site_type:
         qs = qs.filter(site_type=filters.site_type)
     if filters.route:
-        qs = qs.filter(route_stops__route__number=filters.route)
+        # EXISTS rather than a join: no DISTINCT over every column of every site.
+        qs = qs.filter(Exists(stop_model.objects.filter(site=OuterRef("pk"), route__number=filters.route)))
     if filters.commune:
         qs = qs.filter(commune__code=filters.commune)
     if filters.bbox:
@@ -51,12 +62,10 @@ def site_list(filters: SiteFilters | None = None) -> QuerySet[Site]:
             commune__lon__lte=b.max_lon,
         )
         qs = qs.filter(in_box | commune_in_box)
-    # Route stops are defined in the routes app (above this one); fetched by relation name only.
-    stop_model = apps.get_model("routes", "RouteStop")
     return qs.prefetch_related(
         Prefetch("route_stops", queryset=stop_model.objects.select_related("route").order_by("route__number")),
         active_hazards_prefetch(),
-    ).distinct()
+    )
 
 
 def active_hazards_prefetch(prefix: str = "") -> Prefetch:

@@ -168,7 +168,6 @@ def report_quota_use(address: str) -> None:
     ratelimit.count_hit("visitor-report", address, window_seconds=3600)
 
 
-@transaction.atomic
 def report_submit(
     *,
     site: Site,
@@ -182,17 +181,29 @@ def report_submit(
 ) -> VisitorReport:
     """File a visitor's report in the moderation queue and give it its reference (R-<year>-<number>).
 
-    The input has been validated by forms.VisitorReportForm (the page and the API share it)."""
+    The input has been validated by forms.VisitorReportForm (the page and the API share it). The
+    record and its photo are kept together or not at all: if a write fails after the photo was
+    stored, the transaction rolls back and the photo is deleted."""
     if kind not in ReportKind.values:
         raise ValidationError({"kind": _("Choose what you are reporting.")})
-    report = VisitorReport.objects.create(
-        site=site, kind=kind, description=description.strip(), lat=lat, lon=lon, contact=contact.strip(),
-        language=language[:5],
-    )
-    if photo is not None:
-        report.photo.save(photo.name, photo, save=False)
-    report.reference = f"R-{timezone.localdate().year}-{report.pk:06d}"
-    report.save(update_fields=["reference", "photo"])
+    stored: str | None = None
+    storage = VisitorReport._meta.get_field("photo").storage
+    try:
+        with transaction.atomic():
+            report = VisitorReport.objects.create(
+                site=site, kind=kind, description=description.strip(), lat=lat, lon=lon, contact=contact.strip(),
+                language=language[:5],
+            )
+            if photo is not None:
+                report.photo.save(photo.name, photo, save=False)
+                stored = report.photo.name
+            report.reference = f"R-{timezone.localdate().year}-{report.pk:06d}"
+            report.save(update_fields=["reference", "photo"])
+    except BaseException:
+        # A file has no transaction to roll back; without this it would stay behind, unlisted.
+        if stored:
+            storage.delete(stored)
+        raise
     return report
 
 

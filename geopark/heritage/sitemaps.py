@@ -9,6 +9,7 @@ from .models import Site
 
 class SiteSitemap(I18nSitemap):
     changefreq = "monthly"
+    lastmod_field = "updated_at"
 
     def items(self) -> QuerySet[Site]:
         return Site.objects.public().only("slug", "updated_at").order_by("code")

@@ -5,6 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from geopark.core.csrf import public_form
 from geopark.core.i18n import is_fallback
 from geopark.core.ratelimit import client_address
 
@@ -70,6 +71,7 @@ def site_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@public_form
 def report_create(request: HttpRequest, slug: str) -> HttpResponse:
     """The report form on its own page: where the site page's form posts, and where errors show.
 

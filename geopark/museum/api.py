@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.utils import translation
 from ninja import Field, Query, Router, Schema, Status
 
-from geopark.core.api import Lang, Message
+from geopark.core.api import Lang, Message, ProblemsOut
 
 from . import selectors
 from .models import CollectionItem, Period
@@ -109,7 +109,7 @@ def item_out(item: CollectionItem) -> dict:
 
 @router.get(
     "/collection",
-    response={200: ItemPage, 400: Message},
+    response={200: ItemPage, 400: Message, 422: ProblemsOut},
     summary="Museum collection items, filtered by taxon, period and find site, 50 per page",
 )
 def list_items(request: HttpRequest, q: Query[CollectionQuery]):
@@ -131,7 +131,7 @@ def list_items(request: HttpRequest, q: Query[CollectionQuery]):
 
 @router.get(
     "/collection/{slug}",
-    response={200: ItemDetailOut, 404: Message},
+    response={200: ItemDetailOut, 400: Message, 404: Message, 422: ProblemsOut},
     summary="One public collection item with its images",
 )
 def get_item(request: HttpRequest, slug: str, lang: Lang = Lang.vi):

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from geopark.core import pagecache
 from geopark.core.text import fold
 from geopark.heritage.models import Site
 
@@ -526,3 +527,5 @@ def _write(plan: _Plan, *, progress: Progress | None) -> None:
             item.updated_at = now
         fields = plan.item_fields | {"updated_at"} | ({"excavation_id"} if plan.excavation_of else set())
         CollectionItem.objects.bulk_update(plan.items_changed, sorted(fields), batch_size=500)
+    # Bulk writes send no save signals; the collection pages must still show the import.
+    pagecache.invalidate()

@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from django.utils import translation
 from ninja import Router, Schema, Status
 
-from geopark.core.api import Lang, Message
+from geopark.core.api import FeatureCollection, Lang, Message, ProblemsOut
 
 from . import selectors
 from .models import Route, RouteGeometry
@@ -50,13 +50,23 @@ def route_out(route: Route, geometry: RouteGeometry) -> dict:
     }
 
 
-@router.get("/routes", response=list[RouteOut], summary="The themed routes")
+@router.get("/routes", response={200: list[RouteOut], 422: ProblemsOut}, summary="The themed routes")
 def list_routes(request: HttpRequest, lang: Lang = Lang.vi):
     with translation.override(lang.value):
         return [route_out(r, selectors.geometry(r)) for r in selectors.route_list()]
 
 
-@router.get("/routes/{number}.geojson", response={200: dict, 404: Message}, summary="A route's line and ordered stops")
+class RouteFeatureCollection(FeatureCollection):
+    """The line (properties `kind: line`) and each stop (`kind: stop`; no geometry when its place is unknown)."""
+
+    properties: RouteOut
+
+
+@router.get(
+    "/routes/{number}.geojson",
+    response={200: RouteFeatureCollection, 404: Message, 422: ProblemsOut},
+    summary="A route's line and ordered stops",
+)
 def route_geojson(request: HttpRequest, number: int, lang: Lang = Lang.vi):
     route = selectors.route_by_number(number)
     if route is None:

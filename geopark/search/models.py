@@ -1,12 +1,22 @@
-"""One row per searchable thing per language, with its text folded once when it is indexed."""
+"""One row per searchable thing per language, with its text folded once when it is indexed, and
+its distinct words in a token table so that a query looks words up in an index instead of scanning
+every text."""
 
 from __future__ import annotations
 
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
+
+from geopark.core.text import index_words
+
+TITLE_WEIGHT = 10
+BODY_WEIGHT = 1
 
 
 class SearchDocument(models.Model):
+    # Derived from records whose own saves refresh the page cache; rebuilds call it themselves.
+    affects_public_pages = False
+
     lang = models.CharField(max_length=8)
     kind = models.CharField(max_length=30, help_text=_("site, route, page …"))
     key = models.CharField(max_length=100, help_text=_("Identifies the indexed record within its kind."))
@@ -22,3 +32,39 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return f"[{self.lang}/{self.kind}] {self.title}"
+
+    def save(self, *args, **kwargs) -> None:
+        # Whoever writes a document (services, admin hooks, another app) keeps its tokens in step.
+        with transaction.atomic(using=kwargs.get("using")):
+            super().save(*args, **kwargs)
+            self.tokens.all().delete()
+            SearchToken.objects.bulk_create(self.make_tokens())
+
+    def make_tokens(self) -> list[SearchToken]:
+        return [SearchToken(document=self, lang=self.lang, word=word, weight=weight)
+                for word, weight in self.token_weights().items()]
+
+    def token_weights(self) -> dict[str, int]:
+        """Each distinct word: weight 10 when it is in the title, else 1."""
+        weights = dict.fromkeys(index_words(self.body_folded), BODY_WEIGHT)
+        weights.update(dict.fromkeys(index_words(self.title_folded), TITLE_WEIGHT))
+        return weights
+
+
+class SearchToken(models.Model):
+    """A word of a document. The lookup index (lang, weight, word, document) is created by migration
+    0002 per database: PostgreSQL compares words with the "C" collation so that a prefix is one range
+    of the index whatever the database's collation. A migration that alters this table must create it
+    again on SQLite (see 0003), which rebuilds altered tables with the indexes Django knows of only."""
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="tokens", db_index=False)
+    lang = models.CharField(max_length=8)
+    weight = models.PositiveSmallIntegerField()
+    word = models.CharField(max_length=100)
+
+    class Meta:
+        # A candidate document's weight for a word is one probe (also serves deleting a document).
+        indexes = [models.Index(fields=["document", "word", "weight"], name="sitesearch_token_by_document")]
+
+    def __str__(self) -> str:
+        return self.word

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import translation
 from wagtail.models import Page
 
 from geopark.content.models import ContactPage, NewsPage, StandardPage
+from geopark.core import pagecache
 from geopark.core.i18n import LANG_CODES, translated_value
 from geopark.core.text import fold
 from geopark.events.models import Event
 from geopark.heritage.models import Site
 from geopark.routes.models import Route
 
-from .models import SearchDocument
+from .models import SearchDocument, SearchToken
 
 _SITE_BODY_FIELDS = ("summary", "description", "significance", "access")
 # Which kind of search result each page type is; other page types (home, news index) are not indexed.
@@ -135,6 +137,63 @@ def unindex_page(page: Page) -> None:
         SearchDocument.objects.filter(kind=kind, key=str(page.pk)).delete()
 
 
+def bulk_index(documents: list[SearchDocument], *, batch_size: int = 1000) -> None:
+    """Insert new documents and their tokens in batches (generated data, no save() per row);
+    `title_folded` and `body_folded` must already be filled with core.text.fold."""
+    for start in range(0, len(documents), batch_size):
+        batch = SearchDocument.objects.bulk_create(documents[start : start + batch_size])
+        _insert_tokens(
+            (doc.pk, doc.lang, weight, word) for doc in batch for word, weight in doc.token_weights().items()
+        )
+
+
+LOOKUP_INDEX = "sitesearch_token_lookup"
+
+
+def create_lookup_index() -> None:
+    """The index every query reads (see migration 0002, which creates the same one)."""
+    word = 'word COLLATE "C"' if connection.vendor == "postgresql" else "word"
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE INDEX IF NOT EXISTS {LOOKUP_INDEX} ON {SearchToken._meta.db_table} "
+                       f"(lang, weight, {word}, document_id)")
+
+
+@contextmanager
+def lookup_index_suspended() -> Iterator[None]:
+    """For loading millions of tokens: building the index once at the end is several times faster
+    than keeping it sorted row by row. Use inside a transaction: nobody sees the table without it."""
+    _check_pending_constraints()
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP INDEX IF EXISTS {LOOKUP_INDEX}")
+    try:
+        yield
+    finally:
+        _check_pending_constraints()
+        create_lookup_index()
+
+
+def _check_pending_constraints() -> None:
+    # PostgreSQL refuses to change a table's indexes while deferred foreign-key checks on it are
+    # pending in the transaction: run them now, then defer again as Django expects.
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
+def _insert_tokens(rows: Iterable[tuple[int, str, int, str]]) -> None:
+    # Millions of rows for a large index: no model instances, and PostgreSQL's COPY where there is one.
+    table = SearchToken._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} (document_id, lang, weight, word) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            cursor.executemany(f"INSERT INTO {table} (document_id, lang, weight, word) VALUES (%s, %s, %s, %s)",
+                               list(rows))
+
+
 def rebuild_index() -> int:
     """Index every public site, every route and every live page; return how many documents exist."""
     with transaction.atomic():
@@ -148,4 +207,6 @@ def rebuild_index() -> int:
         for model in PAGE_KINDS:
             for page in model.objects.live().public().select_related("locale"):
                 index_page(page)
+    # Search result pages show the index; its rows do not refresh the page cache one by one.
+    pagecache.invalidate()
     return SearchDocument.objects.count()

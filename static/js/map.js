@@ -1,11 +1,19 @@
 /* Geopark maps: the full map, the home overview, a site's location and a route's line.
- * Vanilla JS on top of the vendored Leaflet (and markercluster on the full map). Everything the
- * script needs comes from data- attributes on the map element; there is no inline script.
+ * Vanilla JS on top of the vendored Leaflet (and markercluster on the full map and the overview).
+ * Everything the script needs comes from data- attributes on the map element and on its own script
+ * tag (templates/includes/map_script.html); there is no inline script.
  * With no tile URL, or a tile server that does not answer, the map keeps a light background and
  * still draws the sites and routes. */
 (function () {
   "use strict";
-  if (!window.L || !document.querySelector) { return; }
+  if (!document.querySelector || !window.Promise) { return; }
+  // Leaflet and the cluster plugin come from this tag's data- attributes: they are fetched only for
+  // a map that is about to be seen, so pages whose map sits far down (home, site, route) cost a
+  // phone nothing until the reader gets there. A page that already loads them (the full map) wins.
+  var ASSETS = (document.currentScript || {}).dataset || {};
+  // The site's own style sheet: Leaflet's go before it, so that site.css keeps the last word over
+  // Leaflet's defaults, as when they were linked in the head.
+  var SITE_CSS = document.querySelector('link[rel="stylesheet"]');
 
   var CENTRE = [21.85, 106.6];
   var PINNED = { surveyed: true, published: true };
@@ -39,6 +47,11 @@
   }
 
   function colourOf(table, number) { return table[String(number)] || DEFAULT_COLOUR; }
+
+  /* Resolves in a later task: long work is cut in pieces so the page can answer a tap in between. */
+  function nextTask(value) {
+    return new Promise(function (resolve) { setTimeout(function () { resolve(value); }, 0); });
+  }
 
   function getJSON(url) {
     return fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" }).then(function (r) {
@@ -227,7 +240,13 @@
       boundary ? getJSON(el.dataset.boundary).then(function (gj) { boundary.addData(gj).bringToBack(); }).catch(function () { return null; }) : null])
       .then(function (results) {
         sites = buildSites(results[0], t);
+        return nextTask(results);
+      })
+      .then(function (results) {
         routeLines = buildRouteLines(results[1], table, t);
+        return nextTask();
+      })
+      .then(function () {
         render(true);
         el.setAttribute("data-ready", "true");
       })
@@ -258,11 +277,18 @@
     var t = strings(el), table = colours(el);
     var map = baseMap(el, { scrollWheelZoom: false, zoomSnap: 0.5 });
     var group = L.featureGroup().addTo(map);
+    // Pins are grouped as on the full map: at this scale they would overlap, too small to tap.
+    var pins = L.markerClusterGroup
+      ? L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45 })
+      : L.featureGroup();
+    pins.addTo(map);
     Promise.all([getJSON(apiUrl(el, "/sites.geojson")), loadRoutes(el).catch(function () { return []; })])
       .then(function (results) {
         buildRouteLines(results[1], table, t).forEach(function (r) { if (r.layer) { group.addLayer(r.layer); } });
-        buildSites(results[0], t).forEach(function (s) { group.addLayer(s.layer); });
-        if (group.getLayers().length) { map.fitBounds(group.getBounds(), { padding: [20, 20], maxZoom: 11, animate: false }); }
+        buildSites(results[0], t).forEach(function (s) { (s.pinned ? pins : group).addLayer(s.layer); });
+        var bounds = L.latLngBounds([]);
+        [group, pins].forEach(function (g) { if (g.getLayers().length) { bounds.extend(g.getBounds()); } });
+        if (bounds.isValid()) { map.fitBounds(bounds, { padding: [20, 20], maxZoom: 11, animate: false }); }
         el.setAttribute("data-ready", "true");
       })
       .catch(function () { showError(el, t.error); el.setAttribute("data-ready", "error"); });
@@ -333,13 +359,79 @@
     }).catch(function () { showError(el, t.error); el.setAttribute("data-ready", "error"); });
   }
 
+  /* ---- Loading Leaflet when a map needs it ---------------------------------------------------- */
+  var loaded = {};
+
+  function load(url, make) {
+    if (!loaded[url]) {
+      loaded[url] = new Promise(function (resolve, reject) {
+        var node = make(url);
+        node.addEventListener("load", function () { resolve(); });
+        node.addEventListener("error", function () { reject(new Error("could not load " + url)); });
+      });
+    }
+    return loaded[url];
+  }
+
+  /* Style sheets are inserted in the order asked, all before site.css. */
+  function loadStyle(url) {
+    return load(url, function (href) {
+      var link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = href;
+      document.head.insertBefore(link, SITE_CSS);
+      return link;
+    });
+  }
+
+  function loadScript(url) {
+    return load(url, function (src) {
+      var script = document.createElement("script");
+      script.src = src;
+      document.head.appendChild(script);
+      return script;
+    });
+  }
+
+  function styles(list) {
+    return Promise.all((list || "").split(" ").filter(Boolean).map(loadStyle));
+  }
+
+  /* Leaflet (and the cluster plugin for the maps that group pins), with their style sheets. */
+  function assets(clustered) {
+    var css = styles((ASSETS.leafletCss || "") + (clustered ? " " + (ASSETS.clusterCss || "") : ""));
+    var js = window.L ? Promise.resolve() : loadScript(ASSETS.leaflet);
+    if (clustered) {
+      js = js.then(function () { return window.L.markerClusterGroup || !ASSETS.cluster ? null : loadScript(ASSETS.cluster); });
+    }
+    return Promise.all([css, js]);
+  }
+
+  /* Runs `fn` when `el` comes near the screen (at once without IntersectionObserver). */
+  function whenNear(el, fn) {
+    if (!window.IntersectionObserver) { fn(); return; }
+    var seen = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) { seen.disconnect(); fn(); }
+    }, { rootMargin: "400px 0px" });
+    seen.observe(el);
+  }
+
   var kinds = { full: fullMap, overview: overviewMap, site: siteMap, route: routeMap };
+  var CLUSTERED = { full: true, overview: true };
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-map]"), function (el) {
-      var fn = kinds[el.dataset.map];
-      if (fn) {
-        try { fn(el); } catch (err) { if (window.console) { console.error(err); } }
-      }
+      var kind = el.dataset.map, fn = kinds[kind];
+      if (!fn) { return; }
+      // The "needs JavaScript" line goes at once: the map is on its way.
+      el.classList.add("is-live");
+      var go = function () {
+        assets(CLUSTERED[kind]).then(nextTask).then(function () { fn(el); }).catch(function (err) {
+          showError(el, strings(el).error);
+          el.setAttribute("data-ready", "error");
+          if (window.console) { console.error(err); }
+        });
+      };
+      if (kind === "full") { go(); } else { whenNear(el, go); }
     });
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }

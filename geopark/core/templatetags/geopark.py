@@ -103,3 +103,10 @@ def map_settings() -> dict[str, str]:
         "geology_tile_url": settings.GEOPARK_GEOLOGY_TILE_URL,
         "geology_attribution": settings.GEOPARK_GEOLOGY_ATTRIBUTION,
     }
+
+
+@register.filter
+def page_links(page_obj: Any) -> list[Any]:
+    """The page numbers a pagination bar shows: the first, the last and two either side of the
+    current one, with `Paginator.ELLIPSIS` for the gaps (a list of 8,000 pages is no help to anyone)."""
+    return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1))

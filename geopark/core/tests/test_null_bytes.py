@@ -29,6 +29,13 @@ def test_nul_in_a_path_is_a_400(client, db):
     assert client.get("/s/LSG%00R1").status_code == 400
 
 
+def test_nul_in_an_api_path_is_a_json_400(client, db):
+    response = client.get("/api/v1/sites/a%00b")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["detail"]
+
+
 def test_nul_in_a_posted_form_is_dropped_before_the_view_reads_it(client, geopark):
     site = SiteFactory(geopark=geopark, slug="hang-a")
     response = client.post(

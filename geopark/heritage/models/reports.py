@@ -35,6 +35,8 @@ class VisitorReportQuerySet(models.QuerySet["VisitorReport"]):
 
 
 class VisitorReport(models.Model):
+    affects_public_pages = False  # never published: moderators read it in the admin
+
     # NULL for the moment between insert and numbering: unique allows many NULLs, not many "".
     reference = models.CharField(_("reference"), max_length=20, unique=True, null=True, editable=False)  # noqa: DJ001
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="visitor_reports", verbose_name=_("site"))

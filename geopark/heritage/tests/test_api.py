@@ -148,7 +148,7 @@ def test_list_endpoints_cost_the_same_queries_for_few_or_many_sites(client, inve
     assert few == many
 
 
-def test_geojson_costs_the_same_queries_with_a_thousand_sites(client, inventory):
+def test_geojson_costs_the_same_queries_with_a_thousand_sites(client, inventory, uncached):
     from geopark.heritage.models import Site
 
     few = _queries(client, "/api/v1/sites.geojson")

@@ -71,7 +71,7 @@ def test_a_notice_without_an_english_text_falls_back_to_vietnamese(client, geopa
     assert "Cẩn thận đường ray." in client.get("/en/sites/den/").content.decode()
 
 
-def test_the_route_page_warns_next_to_the_stop(client, geopark):
+def test_the_route_page_warns_next_to_the_stop(client, geopark, uncached):
     route = RouteFactory(number=1, geopark=geopark, slug="thuong-ngan")
     safe = SiteFactory(geopark=geopark, name_en="Quiet Temple")
     risky = SiteFactory(geopark=geopark, name_en="Flooding Cave")
@@ -145,7 +145,7 @@ def test_the_map_script_shows_the_hazard_in_the_popup():
     assert "popup__hazard" in script
 
 
-def test_assessments_api_lists_latest_scores_at_a_constant_cost(client, geopark, scientist):
+def test_assessments_api_lists_latest_scores_at_a_constant_cost(client, geopark, scientist, uncached):
     def count() -> int:
         with CaptureQueriesContext(connection) as ctx:
             assert client.get("/api/v1/assessments?lang=en").status_code == 200

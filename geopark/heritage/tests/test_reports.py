@@ -52,7 +52,8 @@ def test_every_site_page_carries_the_report_form_that_works_without_script(clien
     form = form[: form.index("</form>")]
     assert f'action="/{lang}/sites/hang-gio/report/"' in form
     assert 'enctype="multipart/form-data"' in form
-    assert "csrfmiddlewaretoken" in form
+    # No per-visitor token, so the site page can be served from the page cache (core/csrf.py).
+    assert "csrfmiddlewaretoken" not in form
     assert "data-geolocate hidden" in form  # the location button only appears with JavaScript
     assert 'name="website"' in form
     assert 'tabindex="-1"' in form
@@ -70,6 +71,28 @@ def test_a_visitor_sends_a_report_and_gets_a_reference(client, site):
     )
     thanks = client.get(response["Location"])
     assert report.reference in thanks.content.decode()
+
+
+def test_the_form_works_with_django_csrf_checks_on(site):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(
+        "/vi/sites/hang-gio/report/", report_data(), HTTP_ORIGIN="http://testserver"
+    )
+    assert response.status_code == 302
+    assert VisitorReport.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"HTTP_ORIGIN": "https://evil.example"}, {"HTTP_SEC_FETCH_SITE": "cross-site"},
+     {"HTTP_REFERER": "https://evil.example/page"}],
+)
+def test_a_report_posted_from_another_website_is_refused(client, site, headers):
+    response = client.post("/vi/sites/hang-gio/report/", report_data(), **headers)
+    assert response.status_code == 403
+    assert "chỉ có thể gửi từ trang web này" in response.content.decode()
+    assert VisitorReport.objects.count() == 0
 
 
 def test_references_are_unique(client, site):

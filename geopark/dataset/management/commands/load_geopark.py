@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from geopark.content.services import ensure_board_workflow, ensure_home_pages
+from geopark.core import pagecache
 from geopark.dataset import loader
 from geopark.dataset.boundary import load_boundary
 from geopark.dataset.content import load_news, load_pages
@@ -64,6 +65,8 @@ class Command(BaseCommand):
             self.stdout.write(f"search index: rebuilt, {rebuild_index()} documents")
         else:
             self.stdout.write("search index: unchanged")
+        # Some loaders write in bulk, without save signals; a reload must show on the next request.
+        pagecache.invalidate()
 
     def _print(self, report: LoadReport) -> None:
         for line in report.summary_lines():

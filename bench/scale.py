@@ -1,0 +1,268 @@
+"""Does the platform hold at scale? Times every public page and API endpoint, and search over many
+queries, on the shipped dataset ("small") and again after `generate_synthetic` ("large"); prints a
+markdown table and flags a large/small ratio above 2 and a search p95 of 50 ms or more.
+
+    .venv/bin/python bench/scale.py                      # SQLite files in a temporary folder
+    .venv/bin/python bench/scale.py --postgres postgres://geopark:geopark-ci@127.0.0.1:5432/geopark
+                                                         # scratch databases <name>_scale_small/_large
+    make bench-scale                                     # the SQLite run
+
+Each database is built once (migrate, load_geopark, and for "large" a copy plus generate_synthetic)
+and kept for the next run unless --rebuild is given. Measuring runs in a child process per database
+(Django binds one database per process) with the page cache off, because the point is the
+application's own work; it reuses bench/pages.py's timing helpers."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+RATIO_LIMIT = 2.0
+SEARCH_P95_LIMIT_MS = 50.0
+
+# Realistic queries: names with and without diacritics, one or several words, common and rare words,
+# English and Chinese, a word nobody wrote. (language, query)
+SEARCH_QUERIES = [
+    ("vi", "tam thanh"), ("vi", "Tam Thanh"), ("vi", "dong dang"), ("vi", "Đồng Đăng"), ("vi", "đền mẫu"),
+    ("vi", "chua bac le"), ("vi", "hang"), ("vi", "hang gio"), ("vi", "Hang Gió"), ("vi", "lang son"),
+    ("vi", "Lạng Sơn"), ("vi", "ky cung"), ("vi", "kỳ cùng"), ("vi", "nui"), ("vi", "thac"), ("vi", "đá vôi"),
+    ("vi", "da voi"), ("vi", "hoa thach"), ("vi", "hóa thạch tay cuộn"), ("vi", "le hoi"), ("vi", "bac son"),
+    ("vi", "huu lien"), ("vi", "cong vien dia chat"), ("vi", "chi lang"), ("vi", "mau son"), ("vi", "then"),
+    ("vi", "du lich cong dong"), ("vi", "nà lừa"), ("vi", "khuoi"), ("vi", "phja"), ("vi", "xyzzy"),
+    ("en", "cave"), ("en", "temple"), ("en", "limestone"), ("en", "fossil"), ("en", "geopark"),
+    ("en", "dong dang temple"), ("en", "waterfall"), ("en", "festival"), ("zh", "洞"), ("zh", "同登"),
+    ("zh", "谅山"), ("zh", "石灰岩"), ("zh", "寺"),
+]
+
+
+def _run(args: list[str], env: dict[str, str], what: str) -> float:
+    print(f"  {what} …", file=sys.stderr, flush=True)
+    started = time.perf_counter()
+    subprocess.run(args, cwd=ROOT, env=env, check=True)
+    return time.perf_counter() - started
+
+
+def _env(database_url: str) -> dict[str, str]:
+    return {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+            "DJANGO_DEBUG": "0", "GEOPARK_PAGE_CACHE": "0"}
+
+
+def _postgres_urls(base: str) -> tuple[str, str, str]:
+    parts = urlsplit(base)
+    name = parts.path.lstrip("/") or "geopark"
+    return tuple(urlunsplit(parts._replace(path=f"/{n}")) for n in (name, f"{name}_scale_small", f"{name}_scale_large"))
+
+
+def _pg_execute(url: str, sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def _pg_exists(url: str, name: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
+
+
+def build(args: argparse.Namespace) -> tuple[str, str, float | None]:
+    """The URLs of the small and the large database, building what is missing; and how long
+    generate_synthetic took when it ran."""
+    manage = [PYTHON, "manage.py"]
+    generate = [*manage, "generate_synthetic", "--sites", str(args.sites), "--news", str(args.news),
+                "--establishments", str(args.establishments), "--years", str(args.years), "--seed", str(args.seed)]
+    if args.postgres:
+        admin, small, large = _postgres_urls(args.postgres)
+        small_name, large_name = (urlsplit(u).path.lstrip("/") for u in (small, large))
+        if args.rebuild or not _pg_exists(admin, small_name):
+            _pg_execute(admin, f'DROP DATABASE IF EXISTS "{large_name}"')
+            _pg_execute(admin, f'DROP DATABASE IF EXISTS "{small_name}"')
+            _pg_execute(admin, f'CREATE DATABASE "{small_name}"')
+            _run([*manage, "migrate", "--noinput", "-v0"], _env(small), "small: migrate")
+            _run([*manage, "load_geopark", "--no-progress"], _env(small), "small: load_geopark")
+        if args.rebuild or not _pg_exists(admin, large_name):
+            _pg_execute(admin, f'DROP DATABASE IF EXISTS "{large_name}"')
+            _pg_execute(admin, f'CREATE DATABASE "{large_name}" TEMPLATE "{small_name}"')
+            return small, large, _run(generate, _env(large), "large: generate_synthetic")
+        return small, large, None
+    folder = Path(args.folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    small_file, large_file = folder / "small.sqlite3", folder / "large.sqlite3"
+    small, large = f"sqlite:///{small_file}", f"sqlite:///{large_file}"
+    if args.rebuild or not small_file.exists():
+        small_file.unlink(missing_ok=True)
+        large_file.unlink(missing_ok=True)
+        _run([*manage, "migrate", "--noinput", "-v0"], _env(small), "small: migrate")
+        _run([*manage, "load_geopark", "--no-progress"], _env(small), "small: load_geopark")
+    if args.rebuild or not large_file.exists():
+        shutil.copyfile(small_file, large_file)
+        return small, large, _run(generate, _env(large), "large: generate_synthetic")
+    return small, large, None
+
+
+# --- Measuring (child process, one database) ---------------------------------------------------
+
+
+def measure(repeat: int, search_repeat: int) -> dict:
+    os.environ.setdefault("GEOPARK_PAGE_CACHE", "0")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    pages = importlib.import_module("pages")  # bench/pages.py: sets Django up and times one URL
+
+    from django.core.management import call_command
+    from django.test import Client
+
+    from geopark.content.models import NewsIndexPage, NewsPage
+    from geopark.heritage.models import Site
+    from geopark.search.selectors import search
+    from geopark.territory.models import Commune
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    real_sites = Site.objects.public().exclude(code__startswith="syn-")
+    site = real_sites.pinned().order_by("code").first()
+    if site is None:
+        sys.exit("No data in this database.")
+    commune = Commune.objects.filter(sites__in=real_sites).order_by("code").first()
+    index = NewsIndexPage.objects.get(locale__language_code="vi")
+    article = NewsPage.objects.live().child_of(index).exclude(slug__startswith="syn-").order_by("pk").first()
+    n_news = NewsPage.objects.live().child_of(index).count()
+    last_page = max(1, -(-n_news // NewsIndexPage.PAGE_SIZE))
+    n_sites = real_sites.count() + Site.objects.public().filter(code__startswith="syn-").count()
+    last_site_page = max(1, -(-n_sites // 24))
+    urls = {
+        "home": "/vi/",
+        "site list": "/vi/sites/",
+        "site list, type filter": "/vi/sites/?type=geomorphological",
+        "site list, commune filter": f"/vi/sites/?commune={commune.code if commune else ''}",
+        "site list, last page": f"/vi/sites/?page={last_site_page}",
+        "site page": f"/en/sites/{site.slug}/",
+        "route page": "/en/routes/4/",
+        "map page": "/vi/map/",
+        "news index p1": "/vi/news/",
+        "news index, last page": f"/vi/news/?page={last_page}",
+        "news article": article.url if article else "/vi/news/",
+        "search page": "/vi/search/?q=dong+dang",
+        "search page, common word": "/vi/search/?q=hang",
+        "events": "/vi/events/",
+        "collection": "/zh/collection/",
+        "sitemap.xml": "/sitemap.xml",
+        "sitemap, pages section": "/sitemap-pages.xml",
+        "API sites": "/api/v1/sites?lang=en",
+        "API sites, type filter": "/api/v1/sites?lang=en&type=museum",
+        "API sites.geojson": "/api/v1/sites.geojson?lang=vi",
+        f"API site {site.slug}": f"/api/v1/sites/{site.slug}",
+        "API routes": "/api/v1/routes",
+        "API search": "/api/v1/search?q=dong+dang",
+        "API search, no diacritics": "/api/v1/search?q=chua+tam+thanh",
+        "API collection": "/api/v1/collection",
+    }
+    client = Client(HTTP_HOST="localhost")
+    rows = {}
+    for label, url in urls.items():
+        m = pages.time_url(client, url, repeat)
+        rows[label] = {"url": url, "status": m.status, "queries": m.queries, "bytes": m.size,
+                       "ms": m.median_ms, "p95": m.p95_ms}
+    timings = []
+    for lang, query in SEARCH_QUERIES:
+        search(query, lang=lang)  # warm-up
+        for _ in range(search_repeat):
+            start = time.perf_counter()
+            search(query, lang=lang)
+            timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    slowest = sorted(
+        ((min(_time_one(search, q, lang) for _ in range(3)), f"{lang}:{q}") for lang, q in SEARCH_QUERIES),
+        reverse=True,
+    )[:3]
+    return {"rows": rows, "sites": n_sites, "news": n_news,
+            "search": {"n": len(timings), "p50": pages.percentile(timings, 0.5), "p95": pages.percentile(timings, 0.95),
+                       "slowest": slowest}}
+
+
+def _time_one(search, query: str, lang: str) -> float:
+    start = time.perf_counter()
+    search(query, lang=lang)
+    return (time.perf_counter() - start) * 1000
+
+
+def _measure_in_child(database_url: str, args: argparse.Namespace) -> dict:
+    out = subprocess.run(
+        [PYTHON, __file__, "--measure", "--repeat", str(args.repeat), "--search-repeat", str(args.search_repeat)],
+        cwd=ROOT, env=_env(database_url), check=True, capture_output=True, text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def report(small: dict, large: dict, vendor: str, generation_s: float | None) -> bool:
+    """Print the table; True when everything is within the limits."""
+    ok = True
+    print(f"\n### {vendor}: {small['sites']} → {large['sites']} sites, {small['news']} → {large['news']} news (vi)\n")
+    if generation_s is not None:
+        print(f"generate_synthetic took {generation_s:.0f} s\n")
+    print("| page / endpoint | queries small | queries large | ms small | ms large | ratio | |")
+    print("|---|---|---|---|---|---|---|")
+    for label, s in small["rows"].items():
+        g = large["rows"][label]
+        ratio = g["ms"] / s["ms"] if s["ms"] else 0.0
+        flags = []
+        if ratio > RATIO_LIMIT:
+            flags.append(f"ratio > {RATIO_LIMIT:g}")
+        if g["queries"] != s["queries"]:
+            flags.append("queries differ")
+        if g["status"] != 200 or s["status"] != 200:
+            flags.append(f"status {s['status']}/{g['status']}")
+        ok &= not flags
+        print(f"| {label} | {s['queries']} | {g['queries']} | {s['ms']:.1f} | {g['ms']:.1f} | {ratio:.2f} "
+              f"| {'**' + ', '.join(flags) + '**' if flags else ''} |")
+    print("\n| search | queries timed | p50 ms | p95 ms | slowest (ms) | |")
+    print("|---|---|---|---|---|---|")
+    for name, data in (("small", small), ("large", large)):
+        sr = data["search"]
+        flag = f"**p95 ≥ {SEARCH_P95_LIMIT_MS:g} ms**" if sr["p95"] >= SEARCH_P95_LIMIT_MS else ""
+        ok &= not flag
+        slowest = ", ".join(f"{q} {ms:.1f}" for ms, q in sr["slowest"])
+        print(f"| {name} | {sr['n']} | {sr['p50']:.1f} | {sr['p95']:.1f} | {slowest} | {flag} |")
+    return ok
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--postgres", default="", help="a PostgreSQL URL whose role may create databases")
+    parser.add_argument("--folder", default=str(Path(tempfile.gettempdir()) / "geopark-scale"),
+                        help="where the SQLite files live")
+    parser.add_argument("--rebuild", action="store_true", help="build the databases again")
+    parser.add_argument("--sites", type=int, default=10_000)
+    parser.add_argument("--news", type=int, default=100_000)
+    parser.add_argument("--establishments", type=int, default=2_000)
+    parser.add_argument("--years", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=10, help="timed requests per URL")
+    parser.add_argument("--search-repeat", type=int, default=5, help="timed runs per search query")
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.repeat, args.search_repeat)))
+        return
+    small_url, large_url, generation_s = build(args)
+    print("  measuring small …", file=sys.stderr, flush=True)
+    small = _measure_in_child(small_url, args)
+    print("  measuring large …", file=sys.stderr, flush=True)
+    large = _measure_in_child(large_url, args)
+    ok = report(small, large, "PostgreSQL" if args.postgres else "SQLite", generation_s)
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,219 @@
+"""/api/v1/tourism/…: tourism statistics as open data.
+
+Public: monthly and year-to-date sums over establishments (withheld when fewer than
+`selectors.MIN_ESTABLISHMENTS` make them up), and the list of active establishments with their
+name, kind, commune, address and rooms. Never public: one establishment's own figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from django.http import HttpRequest
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
+
+from geopark.core.api import Lang, Message
+
+from . import selectors
+from .models import Establishment, EstablishmentKind
+
+router = Router(tags=["tourism"])
+
+MONTH_PATTERN = r"^20[0-9]{2}-(0[1-9]|1[0-2])$"
+MAX_MONTHS = 120
+PAGE_SIZE = 50
+
+
+class Problem(Schema):
+    where: str
+    problem: str
+
+
+class Problems(Message):
+    errors: list[Problem] = []
+
+
+class TotalsOut(Schema):
+    establishments: int = Field(description="How many establishments reported.")
+    withheld: bool = Field(description="True when too few establishments reported to publish their sums.")
+    visitors: int | None
+    international_visitors: int | None
+    overnight_guests: int | None
+    revenue_vnd: int | None
+
+
+class MonthOut(TotalsOut):
+    month: str = Field(description="YYYY-MM")
+
+
+class MonthlyOut(Schema):
+    start: str
+    end: str
+    commune: str | None
+    kind: str | None
+    min_establishments: int
+    months: list[MonthOut]
+
+
+class YearToDateOut(Schema):
+    month: str = Field(description="The last month counted (YYYY-MM); the period starts in January.")
+    commune: str | None
+    kind: str | None
+    min_establishments: int
+    current: TotalsOut
+    previous: TotalsOut = Field(description="The same months of the year before.")
+
+
+class CommuneRef(Schema):
+    code: str
+    name: str
+
+
+class EstablishmentOut(Schema):
+    id: int
+    name: str
+    kind: str
+    kind_label: str
+    commune: CommuneRef | None
+    address: str
+    rooms: int | None
+    synthetic: bool = Field(description="Generated test data, not a real establishment.")
+
+
+class EstablishmentPage(Schema):
+    count: int
+    page: int
+    pages: int
+    page_size: int
+    items: list[EstablishmentOut]
+
+
+class FilterQuery(Schema):
+    commune: str | None = Field(None, max_length=10, description="A 2025 commune or ward code.")
+    kind: EstablishmentKind | None = None
+
+
+class MonthlyQuery(FilterQuery):
+    start: str | None = Field(None, alias="from", pattern=MONTH_PATTERN, description="First month, YYYY-MM.")
+    end: str | None = Field(None, alias="to", pattern=MONTH_PATTERN, description="Last month, YYYY-MM.")
+
+
+class YearToDateQuery(FilterQuery):
+    month: str | None = Field(None, pattern=MONTH_PATTERN, description="Last month counted, YYYY-MM.")
+
+
+class EstablishmentQuery(FilterQuery):
+    lang: Lang = Lang.vi
+    page: int = Field(1, ge=1, le=100_000)
+
+
+def _month(text: str) -> dt.date:
+    return dt.date(int(text[:4]), int(text[5:7]), 1)
+
+
+def _last_complete_month() -> dt.date:
+    return selectors.add_months(timezone.localdate().replace(day=1), -1)
+
+
+def _filters(q: FilterQuery) -> selectors.StatisticsFilters | Status:
+    commune = (q.commune or "").strip()
+    if commune and not selectors.commune_exists(commune):
+        return Status(400, {"detail": _("commune: no commune or ward has the code “%(code)s”.") % {"code": commune}})
+    return selectors.StatisticsFilters(commune=commune, kind=q.kind.value if q.kind else "")
+
+
+def _totals_out(totals: selectors.Totals) -> dict:
+    return {
+        "establishments": totals.establishments,
+        "withheld": totals.withheld,
+        "visitors": totals.visitors,
+        "international_visitors": totals.international_visitors,
+        "overnight_guests": totals.overnight_guests,
+        "revenue_vnd": totals.revenue_vnd,
+    }
+
+
+@router.get(
+    "/tourism/monthly",
+    response={200: MonthlyOut, 400: Message, 422: Problems},
+    summary="Tourism totals per month over all reporting establishments (default: the last 12 complete months)",
+)
+def monthly(request: HttpRequest, q: Query[MonthlyQuery]):
+    end = _month(q.end) if q.end else _last_complete_month()
+    start = _month(q.start) if q.start else selectors.add_months(end, -11)
+    if start > end:
+        return Status(400, {"detail": _("from: %(start)s is after to: %(end)s.") % {
+            "start": f"{start:%Y-%m}", "end": f"{end:%Y-%m}"}})
+    if selectors.months_between(start, end) > MAX_MONTHS:
+        return Status(400, {"detail": _("Ask for at most %(n)d months at a time.") % {"n": MAX_MONTHS}})
+    filters = _filters(q)
+    if isinstance(filters, Status):
+        return filters
+    rows = selectors.monthly_totals(start=start, end=end, filters=filters)
+    return {
+        "start": f"{start:%Y-%m}",
+        "end": f"{end:%Y-%m}",
+        "commune": filters.commune or None,
+        "kind": filters.kind or None,
+        "min_establishments": selectors.MIN_ESTABLISHMENTS,
+        "months": [{"month": f"{row.month:%Y-%m}", **_totals_out(row.totals)} for row in rows],
+    }
+
+
+@router.get(
+    "/tourism/year-to-date",
+    response={200: YearToDateOut, 400: Message, 422: Problems},
+    summary="Tourism totals from January to a month (default: the last complete one) against the year before",
+)
+def year_to_date(request: HttpRequest, q: Query[YearToDateQuery]):
+    month = _month(q.month) if q.month else _last_complete_month()
+    filters = _filters(q)
+    if isinstance(filters, Status):
+        return filters
+    ytd = selectors.year_to_date(month=month, filters=filters)
+    return {
+        "month": f"{month:%Y-%m}",
+        "commune": filters.commune or None,
+        "kind": filters.kind or None,
+        "min_establishments": selectors.MIN_ESTABLISHMENTS,
+        "current": _totals_out(ytd.current),
+        "previous": _totals_out(ytd.previous),
+    }
+
+
+def establishment_out(establishment: Establishment) -> dict:
+    """Public fields only; the caller has activated the language."""
+    commune = establishment.commune
+    return {
+        "id": establishment.pk,
+        "name": establishment.name,
+        "kind": establishment.kind,
+        "kind_label": str(establishment.get_kind_display()),
+        "commune": {"code": commune.code, "name": commune.name} if commune else None,
+        "address": establishment.address,
+        "rooms": establishment.rooms,
+        "synthetic": establishment.synthetic,
+    }
+
+
+@router.get(
+    "/tourism/establishments",
+    response={200: EstablishmentPage, 400: Message, 422: Problems},
+    summary="Active tourism establishments (public fields only), 50 per page",
+)
+def establishments(request: HttpRequest, q: Query[EstablishmentQuery]):
+    filters = _filters(q)
+    if isinstance(filters, Status):
+        return filters
+    qs = selectors.establishment_list(filters)
+    count = qs.count()
+    pages = max(1, math.ceil(count / PAGE_SIZE))
+    if q.page > pages:
+        return Status(400, {"detail": _("page: %(page)d is past the last page (%(pages)d).") % {
+            "page": q.page, "pages": pages}})
+    start = (q.page - 1) * PAGE_SIZE
+    with translation.override(q.lang.value):
+        items = [establishment_out(e) for e in qs[start:start + PAGE_SIZE]]
+    return {"count": count, "page": q.page, "pages": pages, "page_size": PAGE_SIZE, "items": items}

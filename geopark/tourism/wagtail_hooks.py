@@ -1,0 +1,133 @@
+"""Tourism statistics in the Wagtail admin: establishments and their monthly figures.
+
+Figures are saved through services.record_figure (so every change lands in their history), and
+nothing here can be deleted: a closed establishment is made inactive, a wrong figure is corrected
+with a reason. Only administrators see this for now; who else may enter figures (partners, commune
+officers, each for their own) comes with the reporting workflow."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
+
+from .forms import MonthlyFigureAdminForm
+from .models import Establishment, MonthlyFigure
+from .services import record_figure
+
+
+class NoDeletePolicy(ModelPermissionPolicy):
+    """The model's usual permissions, except that nobody deletes, administrators included."""
+
+    def user_has_permission(self, user: AbstractBaseUser, action: str) -> bool:
+        return action != "delete" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions) -> QuerySet:
+        kept = [a for a in actions if a != "delete"]
+        if not kept:
+            return self.auth_model._default_manager.none()
+        return super().users_with_any_permission(kept)
+
+
+register_permission_policy(Establishment, NoDeletePolicy(Establishment), exact_class=True)
+register_permission_policy(MonthlyFigure, NoDeletePolicy(MonthlyFigure), exact_class=True)
+
+
+class FigureHistoryPanel(Panel):
+    """Every change to the figure, newest first, read-only."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "tourism/admin/figure_history.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            instance = self.instance
+            context["revisions"] = list(instance.revisions.all()) if instance is not None and instance.pk else []
+            return context
+
+
+class _RecordFigureMixin:
+    """Saves through the service instead of the form, so that the history is written."""
+
+    def save_instance(self) -> MonthlyFigure:
+        form = self.form
+        change = record_figure(
+            establishment=form.cleaned_data["establishment"],
+            month=form.cleaned_data["month"],
+            values=form.values(),
+            by=self.request.user,
+            reason=form.cleaned_data.get("reason") or "",
+        )
+        return change.figure
+
+
+class FigureCreateView(_RecordFigureMixin, CreateView):
+    pass
+
+
+class FigureEditView(_RecordFigureMixin, EditView):
+    pass
+
+
+class EstablishmentViewSet(SnippetViewSet):
+    model = Establishment
+    icon = "home"
+    menu_label = gettext_lazy("Establishments")
+    list_display = ["name", "kind", "commune", "rooms", "active"]
+    list_filter = ["kind", "active", "synthetic"]
+    search_fields = ["name", "address"]
+    search_backend_name = None  # plain database search; establishments are not in Wagtail's index
+    ordering = ["name"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("name"), FieldPanel("kind")]),
+            FieldRowPanel([FieldPanel("commune"), FieldPanel("address")]),
+            FieldRowPanel([FieldPanel("rooms"), FieldPanel("active")]),
+        ]
+    )
+
+
+class MonthlyFigureViewSet(SnippetViewSet):
+    model = MonthlyFigure
+    icon = "table"
+    menu_label = gettext_lazy("Monthly figures")
+    add_view_class = FigureCreateView
+    edit_view_class = FigureEditView
+    list_display = ["establishment", "month", "visitors", "international_visitors", "overnight_guests", "revenue_vnd"]
+    list_filter = ["month", "establishment__kind"]
+    search_fields = ["establishment__name"]
+    search_backend_name = None
+    ordering = ["-month", "establishment__name"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("establishment"), FieldPanel("month")]),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("visitors"), FieldPanel("international_visitors")]),
+                    FieldRowPanel([FieldPanel("overnight_guests"), FieldPanel("revenue_vnd")]),
+                ],
+                heading=gettext_lazy("Figures"),
+            ),
+            FieldPanel("reason"),
+            FigureHistoryPanel(heading=gettext_lazy("History")),
+        ],
+        base_form_class=MonthlyFigureAdminForm,
+    )
+
+    def get_queryset(self, request):
+        return MonthlyFigure.objects.select_related("establishment")
+
+
+class TourismGroup(SnippetViewSetGroup):
+    items = (EstablishmentViewSet, MonthlyFigureViewSet)
+    menu_icon = "table"
+    menu_label = gettext_lazy("Tourism statistics")
+    menu_order = 230
+
+
+register_snippet(TourismGroup)

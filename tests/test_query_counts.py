@@ -1,0 +1,117 @@
+"""Every list page and list endpoint costs the same number of queries with few records as with many
+(enough to fill more than one page and to show a query per record), so its cost does not grow with
+the data. The apps' own tests cover their lists one by one (site list, news index, feeds, calendar,
+education, collection, routes API, assessments); this covers the rest, filters and later pages
+included, in one world that grows."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.rich_text import RichText
+
+from geopark.content.tests import factories as content
+from geopark.events.tests.factories import EventFactory
+from geopark.heritage.tests.factories import HazardNoticeFactory, SiteFactory
+from geopark.museum.tests.factories import CollectionItemFactory
+from geopark.routes.tests.factories import RouteFactory, RouteStopFactory
+from geopark.search.services import rebuild_index
+from geopark.territory.tests.factories import CommuneFactory
+
+pytestmark = pytest.mark.django_db
+
+URLS = [
+    "/vi/", "/en/",
+    "/vi/sites/", "/vi/sites/?type=cultural", "/vi/sites/?commune=QC-1", "/vi/sites/?route=1", "/vi/sites/?page=2",
+    "/en/sites/tam-thanh/",  # its nearby sites are a list
+    "/vi/routes/", "/en/routes/1-thuong-ngan/", "/vi/map/",
+    "/vi/news/", "/vi/news/?page=2", "/vi/news/?category=recognition", "/vi/news/category/recognition/",
+    "/en/news/",
+    # A query with fewer title hits than a page of results in both worlds: search reads titles only
+    # when they alone fill the page, which saves a query, not one per record.
+    "/vi/search/?q=tam+thanh", "/api/v1/search?q=tam+thanh",
+    "/vi/events/", "/vi/collection/",
+    "/sitemap.xml", "/sitemap-pages.xml", "/sitemap-sites.xml", "/sitemap-events.xml",
+    "/api/v1/sites?lang=en", "/api/v1/sites?type=cultural", "/api/v1/sites?commune=QC-1",
+    "/api/v1/sites?bbox=106.0,21.0,107.5,22.5", "/api/v1/sites.geojson?lang=zh", "/api/v1/sites/tam-thanh",
+    "/api/v1/routes/1.geojson", "/api/v1/collection", "/api/v1/assessments",
+]
+
+
+@pytest.fixture
+def world(home_pages):
+    geopark = home_pages
+    commune = CommuneFactory(code="QC-1", short_name="Hữu Liên", name="Xã Hữu Liên", lat=21.68, lon=106.35)
+    route = RouteFactory(number=1, geopark=geopark, slug="thuong-ngan")
+    pinned = SiteFactory(geopark=geopark, slug="tam-thanh", name_vi="Chùa Tam Thanh", commune=commune,
+                         site_type="cultural", featured=True)
+    RouteStopFactory(route=route, site=pinned, sort_order=0)
+    HazardNoticeFactory(site=pinned)
+    SiteFactory(geopark=geopark, commune=commune, commune_only=True)
+    category = content.NewsCategoryFactory(slug="recognition", name_vi="Công nhận", name_en="Recognition")
+    index = content.news_index("vi")
+    content.translate(index, "en", {"Tin tức": "News"})
+    content.article(index, category=category, site_ids=[pinned.pk])
+    EventFactory(site=pinned)
+    CollectionItemFactory()
+    rebuild_index()
+    return {"geopark": geopark, "commune": commune, "route": route, "index": index, "category": category}
+
+
+def grow(world) -> None:
+    """Past every page size (sites 24, news 12, collection 50, sitemap 2000 is left to the
+    sitemap test below) with records that each bring what a list shows: commune, route stop,
+    hazard, category, tags, related site, translation."""
+    geopark, commune, route = world["geopark"], world["commune"], world["route"]
+    for i in range(60):
+        site = SiteFactory(geopark=geopark, commune=commune, site_type="cultural" if i % 2 else "geological",
+                           commune_only=(i % 3 == 0), featured=(i % 10 == 0), lat=21.85 + i / 1000)
+        if i % 2:
+            RouteStopFactory(route=route, site=site, sort_order=1 + i)
+        if i % 4 == 0:
+            HazardNoticeFactory(site=site)
+    for i in range(30):
+        article = content.article(world["index"], category=world["category"] if i % 2 else None, tags=["UNESCO"],
+                                  body=[("paragraph", RichText("<p>Đồng Đăng.</p>"))])
+        if i % 5 == 0:
+            content.translate(article, "en", {})
+    for _ in range(12):
+        EventFactory()
+    for _ in range(60):
+        CollectionItemFactory()
+    rebuild_index()
+
+
+def count_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+def test_every_list_page_and_endpoint_costs_the_same_queries_for_few_or_many_records(client, world):
+    for url in URLS:
+        client.get(url)  # first views fill Wagtail's caches (site root paths …)
+    few = {url: count_queries(client, url) for url in URLS}
+    grow(world)
+    for url in URLS:
+        client.get(url)
+    many = {url: count_queries(client, url) for url in URLS}
+    assert {url: (few[url], many[url]) for url in URLS if few[url] != many[url]} == {}
+
+
+def test_a_sitemap_page_holds_a_bounded_number_of_records_and_the_index_lists_every_page(client, world,
+                                                                                      monkeypatch):
+    from geopark.core.sitemaps import I18nSitemap
+
+    monkeypatch.setattr(I18nSitemap, "limit", 5)
+    for _ in range(11):
+        SiteFactory(geopark=world["geopark"])
+    index = client.get("/sitemap.xml").content.decode()
+    # 13 sites, 5 a page: three pages, each site in three languages.
+    assert "/sitemap-sites.xml</loc>" in index
+    assert "/sitemap-sites.xml?p=3</loc>" in index
+    assert "/sitemap-sites.xml?p=4</loc>" not in index
+    assert client.get("/sitemap-sites.xml?p=3").content.decode().count("<url>") == 3 * 3
+    assert client.get("/sitemap-sites.xml?p=1").content.decode().count("<url>") == 5 * 3
