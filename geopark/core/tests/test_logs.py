@@ -27,7 +27,10 @@ def _run_production(tmp_path, **env: str) -> list[str]:
         env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings.production",
              "DJANGO_SECRET_KEY": "a-long-random-production-key-for-tests-only-0123456789",
              "DJANGO_ALLOWED_HOSTS": "geopark.example.org",
-             "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", **env},
+             "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+             # Python's own warnings (WhiteNoise's "No directory at" on a fresh clone) are not log
+             # records and would sit between the JSON lines.
+             "PYTHONWARNINGS": "ignore", **env},
         cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=60, check=True,
     )
     return [line for line in result.stderr.splitlines() if line.strip()]
