@@ -109,6 +109,13 @@ def test_robots_txt_opens_public_pages_closes_the_admin_and_points_to_the_sitema
     assert "Disallow: /admin/" in lines
     assert f"Sitemap: {BASE}/sitemap.xml" in lines
     assert not any(line.strip() == "Disallow: /" for line in lines)
+    assert not any("/search/" in line for line in lines)
+
+
+def test_a_search_result_page_names_the_bare_search_page_as_canonical(client, world):
+    html = client.get("/en/search/?q=tam+thanh").content.decode()
+    assert head_links(html, "canonical") == [("", f"{BASE}/en/search/")]
+    assert 'name="robots"' not in html
 
 
 # --- canonical and hreflang on every page type ---------------------------------------------------

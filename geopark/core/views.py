@@ -44,12 +44,12 @@ def health(request: HttpRequest) -> JsonResponse:
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:
-    """Public pages are open to crawlers; the admin and search-result pages are not, and the
-    sitemap says where every page is in every language."""
-    from django.conf import settings
+    """Public pages are open to crawlers, the admin is not, and the sitemap says where every page
+    is in every language. Search pages stay open: nothing links to a result page (crawlers do not
+    fill in forms), and a result page names the bare search page as its canonical, so query
+    variations fold into that one page instead of being shut out by robots.txt, which would also
+    keep the search page itself out of search engines."""
 
     lines = ["User-agent: *", "Allow: /", "Disallow: /admin/"]
-    # Search results are endless query variations of pages that are listed anyway.
-    lines += [f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES]
     lines += ["", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
