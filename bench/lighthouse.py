@@ -41,9 +41,6 @@ PAGES = ("home", "site", "route", "map", "news", "search")
 LANGS = ("vi", "en")
 SEARCH_QUERY = "dong dang"
 ATTEMPTS = 3
-# Audits a page fails on purpose, per page: the table then shows the score and, beside it, the score
-# without them. None at present (search pages are crawlable; their canonical is the bare search page).
-DELIBERATE: dict[str, set[str]] = {}
 
 
 def ensure_lighthouse() -> Path:
@@ -111,31 +108,19 @@ def run_lighthouse(cli: Path, url: str, out: Path) -> dict:
     raise RuntimeError(f"Lighthouse failed {ATTEMPTS} times on {url}")
 
 
-def category_score(report: dict, category: str, skip: set[str] = frozenset()) -> int:
-    """The category's score as Lighthouse computes it (weighted mean of its audits), less `skip`."""
-    refs = [r for r in report["categories"][category]["auditRefs"] if r["weight"] and r["id"] not in skip]
-    weight = sum(r["weight"] for r in refs)
-    if not skip:
-        return round((report["categories"][category]["score"] or 0) * 100)
-    total = sum(r["weight"] * (report["audits"][r["id"]].get("score") or 0) for r in refs)
-    return round(100 * total / weight) if weight else 0
+def category_score(report: dict, category: str) -> int:
+    return round((report["categories"][category]["score"] or 0) * 100)
 
 
-def summary(report: dict, page: str) -> dict:
+def summary(report: dict) -> dict:
     audits = report["audits"]
     scores = {c: category_score(report, c) for c in CATEGORIES}
-    deliberate = DELIBERATE.get(page, set())
-    excused = {
-        c: category_score(report, c, deliberate) for c in CATEGORIES
-        if any(r["id"] in deliberate and (audits[r["id"]].get("score") or 0) < 1 for r in report["categories"][c]["auditRefs"])
-    }
     failing = [
         a["id"] for a in audits.values()
         if a.get("score") is not None and a["score"] < 0.9 and a.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
     ]
     return {
         **scores,
-        "excused": excused,
         "kb": audits["total-byte-weight"]["numericValue"] / 1024,
         "lcp": audits["largest-contentful-paint"]["numericValue"] / 1000,
         "failing": failing,
@@ -147,20 +132,17 @@ def mark(value: float, ok: bool, fmt: str = "{:.0f}") -> str:
 
 
 def score_cell(r: dict, category: str) -> tuple[str, bool]:
-    """The score, marked when under the target; a deliberate failure shows the score without it."""
-    if category in r["excused"]:
-        ok = r["excused"][category] >= TARGET
-        return f"{r[category]} ({mark(r['excused'][category], ok)} †)", ok
+    """The score, marked when under the target."""
     return mark(r[category], r[category] >= TARGET), r[category] >= TARGET
 
 
-def run_median(cli: Path, url: str, out: Path, page: str, runs: int) -> dict:
+def run_median(cli: Path, url: str, out: Path, runs: int) -> dict:
     """`runs` Lighthouse runs; the one with the median performance score is kept as `out`.
     Performance varies from run to run with the machine's load; the other categories do not."""
     results = []
     for i in range(runs):
         path = out.with_name(f"{out.stem}.run{i}.json")
-        results.append((summary(run_lighthouse(cli, url, path), page), path))
+        results.append((summary(run_lighthouse(cli, url, path)), path))
     results.sort(key=lambda item: item[0]["performance"])
     best, path = results[len(results) // 2]
     path.replace(out)
@@ -199,7 +181,7 @@ def main() -> int:
                 n += 1
                 out = OUT_DIR / f"{page}-{lang}.json"
                 print(f"[{n}/{total}] {page} {lang}: {paths[page]}", file=sys.stderr, flush=True)
-                result = run_median(cli, base + paths[page], out, page, max(1, args.runs))
+                result = run_median(cli, base + paths[page], out, max(1, args.runs))
                 line = " ".join(f"{c}={result[c]}" for c in CATEGORIES)
                 if "perf_runs" in result:
                     line += f" (performance of each run: {', '.join(map(str, result['perf_runs']))})"
@@ -216,8 +198,6 @@ def main() -> int:
         bad |= not kb_ok or not all(ok for _, ok in cells)
         print(f"| {page} | {lang} | " + " | ".join(text for text, _ in cells) + f" | {mark(r['kb'], kb_ok)} | {r['lcp']:.2f} |")
     print(f"\nTarget: every score ≥ {TARGET}; home page under {HOME_BUDGET_KB} KB (✗: missed). Reports: {OUT_DIR.relative_to(ROOT)}/")
-    if any(r["excused"] for _, _, r in rows):
-        print("† without audits failed on purpose (DELIBERATE in bench/lighthouse.py).")
     return 1 if bad else 0
 
 
