@@ -6,6 +6,7 @@ name, kind, commune, address and rooms. Never public: one establishment's own fi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 
@@ -14,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
-from geopark.core.api import Lang, Message
+from geopark.core.api import Lang, Message, ProblemsOut
 
 from . import selectors
 from .models import Establishment, EstablishmentKind
@@ -24,15 +25,6 @@ router = Router(tags=["tourism"])
 MONTH_PATTERN = r"^20[0-9]{2}-(0[1-9]|1[0-2])$"
 MAX_MONTHS = 120
 PAGE_SIZE = 50
-
-
-class Problem(Schema):
-    where: str
-    problem: str
-
-
-class Problems(Message):
-    errors: list[Problem] = []
 
 
 class TotalsOut(Schema):
@@ -125,19 +117,12 @@ def _filters(q: FilterQuery) -> selectors.StatisticsFilters | Status:
 
 
 def _totals_out(totals: selectors.Totals) -> dict:
-    return {
-        "establishments": totals.establishments,
-        "withheld": totals.withheld,
-        "visitors": totals.visitors,
-        "international_visitors": totals.international_visitors,
-        "overnight_guests": totals.overnight_guests,
-        "revenue_vnd": totals.revenue_vnd,
-    }
+    return {**dataclasses.asdict(totals), "withheld": totals.withheld}
 
 
 @router.get(
     "/tourism/monthly",
-    response={200: MonthlyOut, 400: Message, 422: Problems},
+    response={200: MonthlyOut, 400: Message, 422: ProblemsOut},
     summary="Tourism totals per month over all reporting establishments (default: the last 12 complete months)",
 )
 def monthly(request: HttpRequest, q: Query[MonthlyQuery]):
@@ -164,7 +149,7 @@ def monthly(request: HttpRequest, q: Query[MonthlyQuery]):
 
 @router.get(
     "/tourism/year-to-date",
-    response={200: YearToDateOut, 400: Message, 422: Problems},
+    response={200: YearToDateOut, 400: Message, 422: ProblemsOut},
     summary="Tourism totals from January to a month (default: the last complete one) against the year before",
 )
 def year_to_date(request: HttpRequest, q: Query[YearToDateQuery]):
@@ -200,7 +185,7 @@ def establishment_out(establishment: Establishment) -> dict:
 
 @router.get(
     "/tourism/establishments",
-    response={200: EstablishmentPage, 400: Message, 422: Problems},
+    response={200: EstablishmentPage, 400: Message, 422: ProblemsOut},
     summary="Active tourism establishments (public fields only), 50 per page",
 )
 def establishments(request: HttpRequest, q: Query[EstablishmentQuery]):
