@@ -44,8 +44,8 @@ translations: setup
 
 ## Re-extract translatable strings into locale/*/LC_MESSAGES/django.po (needs gettext)
 messages: setup
-	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=var --ignore=static/vendor
-	$(MANAGE) makemessages --all -d djangojs --ignore=.venv --ignore=var --ignore=static/vendor
+	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=var --ignore=static/vendor --ignore=bench/lighthouse
+	$(MANAGE) makemessages --all -d djangojs --ignore=.venv --ignore=var --ignore=static/vendor --ignore=bench/lighthouse
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -166,7 +166,7 @@ def platform_targets(base: str) -> list[Target]:
     targets: list[Target] = []
     for lang in ("vi", "en"):
         status, body = fetch(f"{base}/api/v1/sites?lang={lang}")
-        sites = json.loads(body) if status == 200 else []
+        sites = json.loads(body)["items"] if status == 200 else []
         status, body = fetch(f"{base}/api/v1/routes?lang={lang}")
         routes = json.loads(body) if status == 200 else []
         targets.append(Target(f"home ({lang})", f"/{lang}/"))

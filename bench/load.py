@@ -46,7 +46,7 @@ def _get_json(url: str) -> object:
 
 def resolve_paths(base: str) -> list[str]:
     """The URL mix with real slugs from the loaded dataset."""
-    sites = _get_json(f"{base}/api/v1/sites?lang=vi")
+    sites = _get_json(f"{base}/api/v1/sites?lang=vi")["items"]  # the first page is enough
     routes = _get_json(f"{base}/api/v1/routes")
     if not sites or not routes:
         sys.exit("The bench database has no sites or routes; see var/bench/logs/platform.log.")

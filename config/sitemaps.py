@@ -26,6 +26,7 @@ VIEW_NAMES = [
 
 class CollectionItemSitemap(I18nSitemap):
     changefreq = "monthly"
+    slug_url_name = "museum:item_detail"
 
     def items(self):
         return apps.get_model("museum", "CollectionItem").objects.public().order_by("pk")

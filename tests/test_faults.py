@@ -295,7 +295,7 @@ def test_with_postgresql_stopped_mid_load_the_app_answers_503_then_recovers_by_i
     port, process, read_log = platform_on_cluster
     status, body = _get(port, "/api/v1/sites?lang=en")
     assert status == 200, body[:500]
-    slug = json.loads(body)[0]["slug"]
+    slug = json.loads(body)["items"][0]["slug"]
     paths = [f"/api/v1/sites/{slug}?lang=en", f"/en/sites/{slug}/", "/vi/sites/", "/api/v1/routes?lang=vi"]
     workers_before = _workers(process)
     assert len(workers_before) == 2

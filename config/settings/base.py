@@ -138,6 +138,12 @@ if DATABASE_REPLICA_URL:
     # Tests never create a second test database: the replica is the primary under another name.
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["geopark.core.dbrouters.PrimaryReplicaRouter"]
+for _database in DATABASES.values():
+    if _database["ENGINE"] == "django.db.backends.postgresql":
+        # PostgreSQL compiles a query to machine code when its estimated cost is high; for a web
+        # request's queries (milliseconds each) compiling costs more than it saves: measured 70 ms
+        # added to a 30 ms search at scale.
+        _database.setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

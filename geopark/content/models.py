@@ -211,6 +211,10 @@ class NewsIndexPage(RoutablePageMixin, GeoparkPage):
 class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("content.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
 
+    class Meta:
+        # Related news reads the latest articles carrying a tag without visiting all of them.
+        indexes = [models.Index(fields=["tag", "content_object"], name="content_newstag_tag_page")]
+
 
 class NewsPage(GeoparkPage):
     lead = models.TextField(_("lead"), max_length=600, help_text=_("One or two sentences that say what happened."))
@@ -244,6 +248,12 @@ class NewsPage(GeoparkPage):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+        # The news list, its category lists and feeds walk these newest first and stop after a page
+        # (selectors.news_window), instead of sorting every article.
+        indexes = [
+            models.Index(fields=["date", "page_ptr"], name="content_news_date"),
+            models.Index(fields=["category", "date", "page_ptr"], name="content_news_category_date"),
+        ]
 
     def clean(self) -> None:
         super().clean()

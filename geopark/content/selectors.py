@@ -2,42 +2,143 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-from .models import NewsCategory, NewsIndexPage, NewsPage
+from .models import NewsCategory, NewsIndexPage, NewsPage, NewsPageTag
 
 RELATED_NEWS = 3
 FEED_SIZE = 20
+# Related news ranks the articles that carry the newest taggings of the article's tags, at most this
+# many, so that a tag on thousands of articles does not make every article page read them all.
+RELATED_TAG_CANDIDATES = 500
+# Old numbered links (?page=N) are followed to the same articles up to this page; deeper ones, which
+# would have to count their way through the list, lead to the oldest news.
+NUMBERED_PAGES_FOLLOWED = 100
+
+
+def _live_news(index: NewsIndexPage, category: NewsCategory | None) -> QuerySet[NewsPage]:
+    qs = NewsPage.objects.live().child_of(index)
+    return qs.filter(category=category) if category is not None else qs
+
+
+def _for_list(qs: QuerySet[NewsPage]) -> QuerySet[NewsPage]:
+    """With what a list shows (category, image and its renditions) fetched up front, so the cost
+    does not grow with the number of articles."""
+    renditions = get_image_model().get_rendition_model().objects.all()
+    return qs.select_related("category", "image").prefetch_related(Prefetch("image__renditions", queryset=renditions))
 
 
 def news_list(index: NewsIndexPage, *, category: NewsCategory | None = None) -> QuerySet[NewsPage]:
-    """Live articles of one news index, newest first, with what a list shows fetched up front
-    (category, image and its renditions) so the cost does not grow with the number of articles."""
-    renditions = get_image_model().get_rendition_model().objects.all()
-    qs = (
-        NewsPage.objects.live()
-        .child_of(index)
-        .select_related("category", "image")
-        .prefetch_related(Prefetch("image__renditions", queryset=renditions))
-        .order_by("-date", "-first_published_at", "-pk")
-    )
-    if category is not None:
-        qs = qs.filter(category=category)
-    return qs
+    """Live articles of one news index, newest first (by date, then the latest written), read
+    through the (date, pk) index. The range on the date is always true; it is there because SQLite's
+    planner, which has no statistics, otherwise scans every page and sorts instead of walking the index."""
+    return _for_list(_live_news(index, category).filter(date__gte=dt.date.min).order_by("-date", "-pk"))
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """A place in a news list: the article with this date and pk. Lists are read from a place
+    (keyset pagination: `?before=` / `?after=`), so a page of old news costs what the first does."""
+
+    date: dt.date
+    pk: int
+
+    @classmethod
+    def parse(cls, value: str | None) -> Cursor | None:
+        """`2024-05-01.123` → Cursor, anything else → None."""
+        date_text, _, pk_text = (value or "").partition(".")
+        if not (pk_text.isascii() and pk_text.isdigit()) or len(pk_text) > 15:
+            return None
+        try:
+            return cls(dt.date.fromisoformat(date_text), int(pk_text))
+        except ValueError:
+            return None
+
+    @classmethod
+    def of(cls, article: NewsPage) -> Cursor:
+        return cls(article.date, article.pk)
+
+    def __str__(self) -> str:
+        return f"{self.date.isoformat()}.{self.pk}"
+
+    def older_q(self) -> Q:
+        # The first condition alone is a range the index serves; the second cuts the same day.
+        return Q(date__lte=self.date) & (Q(date__lt=self.date) | Q(pk__lt=self.pk))
+
+    def newer_q(self) -> Q:
+        return Q(date__gte=self.date) & (Q(date__gt=self.date) | Q(pk__gt=self.pk))
+
+
+@dataclass
+class NewsWindow:
+    """One page of a news list, newest first, and where the pages beside it start."""
+
+    articles: list[NewsPage]
+    first: bool  # the newest page
+    older: Cursor | None = None  # older articles follow: ?before=older
+    has_newer: bool = False
+    newer: Cursor | None = None  # with has_newer: ?after=newer, or the first page when None
+
+
+def news_window(index: NewsIndexPage, *, category: NewsCategory | None = None, before: Cursor | None = None,
+                after: Cursor | None = None, size: int = NewsIndexPage.PAGE_SIZE) -> NewsWindow:
+    """The `size` articles just older than `before`, or just newer than `after`, or the newest.
+    Two queries, each walking the (date, pk) index from the cursor over at most 2 × size + 1 articles.
+    A page that would hold only the newest articles, or nothing, is the first page."""
+    newest_first = news_list(index, category=category)
+    if after is not None:
+        rows = list(_for_list(_live_news(index, category).filter(after.newer_q()).order_by("date", "pk"))[: 2 * size + 1])
+        if len(rows) > size:
+            shown = rows[:size][::-1]
+            has_older = _live_news(index, category).filter(Cursor.of(shown[-1]).older_q()).exists()
+            return NewsWindow(
+                shown, first=False, older=Cursor.of(shown[-1]) if has_older else None, has_newer=True,
+                newer=Cursor.of(shown[0]) if len(rows) > 2 * size else None,
+            )
+    elif before is not None:
+        rows = list(newest_first.filter(before.older_q())[: size + 1])
+        if rows:
+            shown = rows[:size]
+            newer = list(
+                _live_news(index, category).filter(Cursor.of(shown[0]).newer_q()).order_by("date", "pk")
+                .values_list("pk", flat=True)[: size + 1]
+            )
+            return NewsWindow(
+                shown, first=False, older=Cursor.of(shown[-1]) if len(rows) > size else None,
+                has_newer=bool(newer), newer=Cursor.of(shown[0]) if len(newer) > size else None,
+            )
+    rows = list(newest_first[: size + 1])
+    return NewsWindow(rows[:size], first=True, older=Cursor.of(rows[size - 1]) if len(rows) > size else None)
+
+
+def numbered_page_start(index: NewsIndexPage, *, category: NewsCategory | None = None, number: int,
+                        size: int = NewsIndexPage.PAGE_SIZE) -> Cursor | None:
+    """Where page `number` of the former numbered list starts now (`?before=` that cursor), for
+    links kept by search engines and bookmarks; None for the first page. Past the end, or deeper
+    than NUMBERED_PAGES_FOLLOWED, the oldest articles, as the numbered list showed its last page."""
+    if number <= 1:
+        return None
+    live = _live_news(index, category).filter(date__gte=dt.date.min)
+    if number <= NUMBERED_PAGES_FOLLOWED:
+        offset = (number - 1) * size - 1
+        row = live.order_by("-date", "-pk").values_list("date", "pk")[offset : offset + 1]
+        if row:
+            return Cursor(*row[0])
+    row = live.order_by("date", "pk").values_list("date", "pk")[size : size + 1]
+    return Cursor(*row[0]) if row else None
 
 
 def categories_with_news(index: NewsIndexPage) -> list[NewsCategory]:
-    """Categories that have live articles in this index, each with `n_news`."""
-    live = NewsPage.objects.live().child_of(index)
-    return list(
-        NewsCategory.objects.annotate(n_news=Count("news", filter=Q(news__in=live.values("pk"))))
-        .filter(n_news__gt=0)
-    )
+    """Categories that have live articles in this index. Each is probed for one article (a scalar
+    subquery: PostgreSQL turns EXISTS into a join over every article) rather than counted."""
+    one = _live_news(index, None).filter(category=OuterRef("pk")).order_by().values("pk")[:1]
+    return list(NewsCategory.objects.alias(one_article=Subquery(one)).filter(one_article__isnull=False))
 
 
 def category_by_slug(slug: str) -> NewsCategory | None:
@@ -47,21 +148,30 @@ def category_by_slug(slug: str) -> NewsCategory | None:
 
 
 def related_news(page: NewsPage, *, limit: int = RELATED_NEWS) -> list[NewsPage]:
-    """Up to `limit` live articles in the same language that share the category or a tag, those
-    sharing more tags first, then the newest."""
+    """Up to `limit` live articles in the same news list that share a tag or the category: those
+    sharing more tags first (among the articles with the newest RELATED_TAG_CANDIDATES taggings of
+    its tags), then the newest. Three queries, whatever the number of articles."""
     tag_ids = list(page.tagged_items.values_list("tag_id", flat=True))
-    match = Q(tagged_items__tag_id__in=tag_ids) if tag_ids else Q(pk__in=[])
-    if page.category_id:
-        match |= Q(category_id=page.category_id)
-    return list(
-        NewsPage.objects.live()
-        .filter(locale_id=page.locale_id)
-        .exclude(pk=page.pk)
-        .filter(match)
-        .annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True))
-        .select_related("category")
-        .order_by("-shared_tags", "-date", "-pk")[:limit]
+    siblings = (
+        NewsPage.objects.live().sibling_of(page, inclusive=False).select_related("category")
+        .filter(date__gte=dt.date.min)
     )
+    chosen: list[NewsPage] = []
+    if tag_ids:
+        tagged = (
+            NewsPageTag.objects.filter(tag_id__in=tag_ids).order_by("-content_object_id")
+            .values("content_object_id")[:RELATED_TAG_CANDIDATES]
+        )
+        chosen = list(
+            siblings.filter(pk__in=tagged)
+            .annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
+            .order_by("-shared_tags", "-date", "-pk")[:limit]
+        )
+    if page.category_id:
+        seen = {a.pk for a in chosen}
+        same_category = siblings.filter(category_id=page.category_id).order_by("-date", "-pk")[:limit]
+        chosen += [a for a in same_category if a.pk not in seen]
+    return chosen[:limit]
 
 
 def related_sites(page: NewsPage) -> list:

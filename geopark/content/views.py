@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.response import TemplateResponse
@@ -42,24 +42,48 @@ def map_page(request: HttpRequest) -> HttpResponse:
 
 
 def news_index(request: HttpRequest, index: NewsIndexPage, *, category_slug: str = "") -> HttpResponse:
-    """/<lang>/news/ (filter: ?category=<slug>) and /<lang>/news/category/<slug>/."""
+    """/<lang>/news/ (filter: ?category=<slug>) and /<lang>/news/category/<slug>/, read newest first
+    from a place in the list (`?before=` / `?after=` an article, see selectors.Cursor). A former
+    numbered link (`?page=N`) is sent to where those articles are now."""
     slug = category_slug or request.GET.get("category", "")
     category = selectors.category_by_slug(slug)
     if category_slug and category is None:
         raise Http404(_("No news category with this address."))
-    page_obj = Paginator(selectors.news_list(index, category=category), index.PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    return index.render(
-        request,
-        context_overrides={
-            "page_obj": page_obj,
-            "articles": page_obj.object_list,
-            "category": category,
-            "unknown_category": bool(slug) and category is None,
-            "categories": selectors.categories_with_news(index),
-        },
-    )
+    before = selectors.Cursor.parse(request.GET.get("before"))
+    after = None if before else selectors.Cursor.parse(request.GET.get("after"))
+    if before is None and after is None and "page" in request.GET:
+        number = request.GET["page"]
+        start = selectors.numbered_page_start(
+            index, category=category, number=int(number) if number.isascii() and number.isdigit() else 1
+        )
+        if start is not None:
+            return HttpResponseRedirect(_news_url(request, before=start))
+    window = selectors.news_window(index, category=category, before=before, after=after)
+    older_url = _news_url(request, before=window.older) if window.older else ""
+    newer_url = (_news_url(request, after=window.newer) if window.newer else _news_url(request)) if window.has_newer else ""
+    context = {
+        "window": window,
+        "articles": window.articles,
+        "older_url": older_url,
+        "newer_url": newer_url,
+        "category": category,
+        "unknown_category": bool(slug) and category is None,
+        "categories": selectors.categories_with_news(index),
+    }
+    if not window.first and not getattr(request, "content_fallback", ""):
+        # A later page is a page of its own for search engines, not a copy of the first.
+        context["canonical_url"] = request.build_absolute_uri(_news_url(request, before=before, after=after))
+    return index.render(request, context_overrides=context)
+
+
+def _news_url(request: HttpRequest, *, before: object = None, after: object = None) -> str:
+    """This list's address (its category kept) starting before or after a place, or at the top."""
+    params = {"category": request.GET["category"]} if request.GET.get("category") else {}
+    if before:
+        params["before"] = str(before)
+    elif after:
+        params["after"] = str(after)
+    return f"{request.path}?{urlencode(params)}" if params else request.path
 
 
 def _client_address(request: HttpRequest) -> str:

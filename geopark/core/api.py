@@ -1,7 +1,9 @@
-"""Shared pieces of the JSON API: the language parameter and error shapes."""
+"""Shared pieces of the JSON API: the language parameter, error shapes and pages of a list."""
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -43,3 +45,49 @@ class Feature(Schema):
 class FeatureCollection(Schema):
     type: Literal["FeatureCollection"] = "FeatureCollection"
     features: list[Feature]
+
+
+class PageOut(Schema):
+    """One page of a list; a list endpoint's schema adds `items`."""
+
+    count: int
+    page: int
+    pages: int
+    page_size: int
+
+
+@dataclass(frozen=True)
+class PageWindow:
+    count: int
+    page: int
+    pages: int
+    page_size: int
+
+    @property
+    def start(self) -> int:
+        return (self.page - 1) * self.page_size
+
+    @property
+    def stop(self) -> int:
+        return self.start + self.page_size
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    def as_dict(self) -> dict[str, int]:
+        return {"count": self.count, "page": self.page, "pages": self.pages, "page_size": self.page_size}
+
+
+class PastLastPage(ValueError):
+    pass
+
+
+def page_window(count: int, page: int, page_size: int) -> PageWindow:
+    """Where page `page` of `count` records lies; an empty list still has one (empty) page.
+
+    Raises PastLastPage (its message names the last page) for a page after the last."""
+    pages = max(1, math.ceil(count / page_size))
+    if page > pages:
+        raise PastLastPage(f"page: {page} is past the last page ({pages}).")
+    return PageWindow(count=count, page=page, pages=pages, page_size=page_size)

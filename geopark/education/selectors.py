@@ -47,5 +47,7 @@ def contact_page_url(lang: str) -> str:
         model = apps.get_model("content", "ContactPage")
     except LookupError:
         return ""
-    page = model.objects.live().public().filter(locale__language_code=lang).first()
+    # Starting from the few contact pages: filtered by language alone, the databases walk every
+    # page of the language (100,000 news articles) to find them.
+    page = model.objects.live().public().filter(pk__in=model.objects.values("pk"), locale__language_code=lang).first()
     return (page.url or "") if page else ""

@@ -11,10 +11,10 @@ class EventSitemap(I18nSitemap):
     """Every published event, past ones too: their pages stay as a record."""
 
     changefreq = "weekly"
-    lastmod_field = "updated_at"
+    slug_url_name = "events:event_detail"
 
     def items(self) -> QuerySet[Event]:
-        return Event.objects.published().only("slug", "updated_at").order_by("start_date", "slug")
+        return Event.objects.published().only("slug", "updated_at")
 
     def lastmod(self, item: Event):
         return item.updated_at

@@ -14,7 +14,16 @@ from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from pydantic import field_validator
 
-from geopark.core.api import Feature, FeatureCollection, Lang, Message, ProblemsOut
+from geopark.core.api import (
+    Feature,
+    FeatureCollection,
+    Lang,
+    Message,
+    PageOut,
+    PastLastPage,
+    ProblemsOut,
+    page_window,
+)
 from geopark.core.geo import BBox
 
 from . import selectors
@@ -114,6 +123,24 @@ class SiteQuery(Schema):
     bbox: str | None = None
 
 
+# Default pages cost about what a whole list of the shipped inventory (40 sites, 29 mapped) did,
+# whatever the inventory's size; a client that wants everything asks for pages of up to
+# MAX_PAGE_SIZE and follows them. A feature costs less to build than a full site record.
+PAGE_SIZE = 20
+GEOJSON_LIMIT = 50
+MAX_PAGE_SIZE = 500
+
+
+class SiteListQuery(SiteQuery):
+    page: int = Field(1, ge=1, le=100_000)
+    page_size: int = Field(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
+
+
+class SiteGeoQuery(SiteQuery):
+    page: int = Field(1, ge=1, le=100_000)
+    limit: int = Field(GEOJSON_LIMIT, ge=1, le=MAX_PAGE_SIZE, description="Features per page.")
+
+
 def _filters(q: SiteQuery) -> selectors.SiteFilters:
     bbox = None
     if q.bbox:
@@ -134,7 +161,7 @@ def site_out(site: Site) -> dict:
         "code": site.code,
         "name": site.name,
         "type": site.site_type,
-        "type_label": str(site.get_site_type_display()),
+        "type_label": site.type_label,
         "summary": site.summary,
         "url": site.get_absolute_url(),
         "route_status": site.route_status,
@@ -158,11 +185,24 @@ def site_out(site: Site) -> dict:
     }
 
 
-@router.get("/sites", response={200: list[SiteOut], 400: Message, 422: ProblemsOut}, summary="List sites, filtered")
-def list_sites(request: HttpRequest, q: Query[SiteQuery]):
-    filters = _filters(q)
+class SitePage(PageOut):
+    items: list[SiteOut]
+
+
+@router.get(
+    "/sites",
+    response={200: SitePage, 400: Message, 422: ProblemsOut},
+    summary=f"List sites, filtered; {PAGE_SIZE} per page unless page_size says otherwise (up to {MAX_PAGE_SIZE})",
+)
+def list_sites(request: HttpRequest, q: Query[SiteListQuery]):
+    qs = selectors.site_list(_filters(q))
+    try:
+        window = page_window(qs.count(), q.page, q.page_size)
+    except PastLastPage as exc:
+        return Status(400, {"detail": str(exc)})
     with translation.override(q.lang.value):
-        return [site_out(site) for site in selectors.site_list(filters)]
+        items = [site_out(site) for site in selectors.page_rows(qs, window.start, window.stop)]
+    return {**window.as_dict(), "items": items}
 
 
 class SiteFeatureProperties(Schema):
@@ -183,23 +223,48 @@ class SiteFeature(Feature):
     properties: SiteFeatureProperties
 
 
+class Link(Schema):
+    rel: str
+    type: str
+    href: str
+
+
 class SiteFeatureCollection(FeatureCollection):
+    """A page of sites. The members beyond RFC 7946's are those of OGC API - Features: how many
+    sites match, how many this page holds, and a `next` link while pages remain."""
+
     features: list[SiteFeature]
+    numberMatched: int
+    numberReturned: int
+    links: list[Link]
+
+
+def _page_link(request: HttpRequest, page: int) -> str:
+    """This request's address on another page, relative to the host (so a cached answer names
+    no host, and a client resolves it against the address it used)."""
+    params = request.GET.copy()
+    params["page"] = str(page)
+    return f"{request.path}?{params.urlencode()}"
 
 
 @router.get(
     "/sites.geojson",
     response={200: SiteFeatureCollection, 400: Message, 422: ProblemsOut},
-    summary="Every site with a known or approximate position, as GeoJSON",
+    summary=(
+        f"Sites with a known or approximate position, as GeoJSON, {GEOJSON_LIMIT} per page unless `limit` says "
+        f"otherwise (up to {MAX_PAGE_SIZE}); follow the `next` link for the rest"
+    ),
 )
-def sites_geojson(request: HttpRequest, q: Query[SiteQuery]):
-    filters = _filters(q)
+def sites_geojson(request: HttpRequest, q: Query[SiteGeoQuery]):
+    qs = selectors.site_list(_filters(q)).mappable()
+    try:
+        window = page_window(qs.count(), q.page, q.limit)
+    except PastLastPage as exc:
+        return Status(400, {"detail": str(exc)})
     features = []
     with translation.override(q.lang.value):
-        for site in selectors.site_list(filters):
+        for site in selectors.page_rows(qs, window.start, window.stop):
             position = site.map_position
-            if position is None:
-                continue
             features.append(
                 {
                     "type": "Feature",
@@ -209,7 +274,7 @@ def sites_geojson(request: HttpRequest, q: Query[SiteQuery]):
                         "code": site.code,
                         "name": site.name,
                         "type": site.site_type,
-                        "type_label": str(site.get_site_type_display()),
+                        "type_label": site.type_label,
                         "routes": [stop.route.number for stop in site.route_stops.all()],
                         "commune": site.commune.name if site.commune else "",
                         "url": site.get_absolute_url(),
@@ -219,7 +284,16 @@ def sites_geojson(request: HttpRequest, q: Query[SiteQuery]):
                     },
                 }
             )
-    return {"type": "FeatureCollection", "features": features}
+    links = [{"rel": "self", "type": "application/geo+json", "href": _page_link(request, window.page)}]
+    if window.has_next:
+        links.append({"rel": "next", "type": "application/geo+json", "href": _page_link(request, window.page + 1)})
+    return {
+        "type": "FeatureCollection",
+        "features": features,
+        "numberMatched": window.count,
+        "numberReturned": len(features),
+        "links": links,
+    }
 
 
 @router.get(

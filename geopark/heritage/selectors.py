@@ -5,8 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.utils import timezone
 
 from geopark.core import geo
@@ -35,6 +47,10 @@ LIST_DEFERRED = [
 ] + ["sources"]
 
 
+# The precisions drawn as pins (`Site.has_pin`).
+PINNED = [Precision.SURVEYED, Precision.PUBLISHED]
+
+
 def site_list(filters: SiteFilters | None = None) -> QuerySet[Site]:
     """Public sites with what a list or map needs in a fixed number of queries, whatever the count."""
     from django.apps import apps
@@ -42,7 +58,7 @@ def site_list(filters: SiteFilters | None = None) -> QuerySet[Site]:
     filters = filters or SiteFilters()
     # Route stops are defined in the routes app (above this one); fetched by relation name only.
     stop_model = apps.get_model("routes", "RouteStop")
-    qs = Site.objects.public().with_places().defer(*LIST_DEFERRED)
+    qs = Site.objects.public()
     if filters.site_type:
         qs = qs.filter(site_type=filters.site_type)
     if filters.route:
@@ -51,21 +67,41 @@ def site_list(filters: SiteFilters | None = None) -> QuerySet[Site]:
     if filters.commune:
         qs = qs.filter(commune__code=filters.commune)
     if filters.bbox:
+        # Where a map draws the site (`Site.map_position`): its pin, else its commune's centroid.
+        # The communes in the box are a subquery, not a join, so the sites' side is read from an index.
         b = filters.bbox
-        in_box = Q(lat__gte=b.min_lat, lat__lte=b.max_lat, lon__gte=b.min_lon, lon__lte=b.max_lon)
-        commune_in_box = Q(
-            lat__isnull=True,
-            precision=Precision.COMMUNE,
-            commune__lat__gte=b.min_lat,
-            commune__lat__lte=b.max_lat,
-            commune__lon__gte=b.min_lon,
-            commune__lon__lte=b.max_lon,
+        in_box = Q(
+            lat__gte=b.min_lat, lat__lte=b.max_lat, lon__gte=b.min_lon, lon__lte=b.max_lon, precision__in=PINNED
         )
-        qs = qs.filter(in_box | commune_in_box)
-    return qs.prefetch_related(
-        Prefetch("route_stops", queryset=stop_model.objects.select_related("route").order_by("route__number")),
-        active_hazards_prefetch(),
+        communes_in_box = Commune.objects.filter(
+            lat__gte=b.min_lat, lat__lte=b.max_lat, lon__gte=b.min_lon, lon__lte=b.max_lon
+        )
+        qs = qs.filter(in_box | Q(precision=Precision.COMMUNE, commune__in=communes_in_box))
+    return _as_listed(qs)
+
+
+def _as_listed(qs: QuerySet[Site]) -> QuerySet[Site]:
+    """What a list or a map shows of each site, fetched with it or prefetched in one query each."""
+    from django.apps import apps
+
+    stop_model = apps.get_model("routes", "RouteStop")
+    return (
+        qs.with_places()
+        .defer(*LIST_DEFERRED)
+        .prefetch_related(
+            Prefetch("route_stops", queryset=stop_model.objects.select_related("route").order_by("route__number")),
+            active_hazards_prefetch(),
+        )
     )
+
+
+def page_rows(qs: QuerySet[Site], start: int, stop: int) -> QuerySet[Site]:
+    """Rows start…stop of a site list (from `site_list`): the page's keys are found first, in an index
+    where one covers the filters (a late page skips index entries, not table rows), then only those
+    rows are read, with what the list shows."""
+    ordering = qs.query.order_by or Site._meta.ordering
+    keys = qs.order_by(*ordering).values("pk")[start:stop]
+    return _as_listed(Site.objects.filter(pk__in=Subquery(keys))).order_by(*ordering)
 
 
 def active_hazards_prefetch(prefix: str = "") -> Prefetch:
@@ -108,25 +144,52 @@ def site_by_code(code: str) -> Site | None:
 def nearby_sites(site: Site, *, limit: int = 5, within_km: float = 40.0) -> list[tuple[Site, float]]:
     """The closest other public sites that have a map position, with straight-line km.
 
-    A bounding box narrows the candidates in the database first, so the cost does not grow with
-    the inventory."""
+    The database picks the few closest candidates by a flat-earth distance inside a bounding box
+    (pins by their own coordinate, commune-level sites by their commune's centroid), reading an
+    index rather than the sites' rows where it can; only those candidates are fetched and measured
+    exactly here, in two queries whatever the inventory's size."""
     origin = site.map_position
     if origin is None:
         return []
+    # Degrees of longitude shrink with latitude; the floor keeps the box finite near the poles.
+    lon_scale = max(0.2, abs(math.cos(math.radians(origin[0]))))
     dlat = within_km / 111.0
-    dlon = within_km / (111.0 * max(0.2, abs(math.cos(math.radians(origin[0])))))
-    box = Q(
-        lat__gte=origin[0] - dlat, lat__lte=origin[0] + dlat, lon__gte=origin[1] - dlon, lon__lte=origin[1] + dlon
+    dlon = within_km / (111.0 * lon_scale)
+    # Twice the limit: the flat-earth order can differ from the exact one at near-equal distances.
+    take = 2 * limit
+
+    def closest(lat: str, lon: str) -> Any:
+        return ExpressionWrapper(
+            (F(lat) - origin[0]) * (F(lat) - origin[0])
+            + (F(lon) - origin[1]) * (F(lon) - origin[1]) * (lon_scale * lon_scale),
+            output_field=FloatField(),
+        )
+
+    public = Site.objects.public().exclude(pk=site.pk)
+    pins = (
+        public.filter(
+            lat__gte=origin[0] - dlat, lat__lte=origin[0] + dlat, lon__gte=origin[1] - dlon,
+            lon__lte=origin[1] + dlon, precision__in=PINNED,
+        )
+        .annotate(d2=closest("lat", "lon"))
+        .order_by("d2", "pk")
+        .values("pk")[:take]
     )
-    commune_box = Q(
-        lat__isnull=True,
-        precision=Precision.COMMUNE,
-        commune__lat__gte=origin[0] - dlat,
-        commune__lat__lte=origin[0] + dlat,
-        commune__lon__gte=origin[1] - dlon,
-        commune__lon__lte=origin[1] + dlon,
+    by_commune = (
+        public.filter(
+            precision=Precision.COMMUNE,
+            commune__lat__gte=origin[0] - dlat,
+            commune__lat__lte=origin[0] + dlat,
+            commune__lon__gte=origin[1] - dlon,
+            commune__lon__lte=origin[1] + dlon,
+        )
+        .annotate(d2=closest("commune__lat", "commune__lon"))
+        .order_by("d2", "pk")
+        .values("pk")[:take]
     )
-    candidates = Site.objects.public().with_places().exclude(pk=site.pk).filter(box | commune_box)[:500]
+    # One query per kind: as two subqueries joined by OR, PostgreSQL would test every site against both.
+    rows = Site.objects.with_places().defer(*LIST_DEFERRED)
+    candidates = [*rows.filter(pk__in=Subquery(pins)), *rows.filter(pk__in=Subquery(by_commune))]
     found = []
     for other in candidates:
         pos = other.map_position
@@ -135,7 +198,7 @@ def nearby_sites(site: Site, *, limit: int = 5, within_km: float = 40.0) -> list
         km = geo.haversine_m(origin, pos) / 1000
         if km <= within_km:
             found.append((other, km))
-    found.sort(key=lambda pair: pair[1])
+    found.sort(key=lambda pair: (pair[1], pair[0].code))
     return found[:limit]
 
 
@@ -174,21 +237,34 @@ def inventory_completeness(geopark: Geopark) -> InventoryCompleteness:
 
 def type_choices_with_counts() -> list[tuple[str, str, int]]:
     counts = dict(
-        Site.objects.public().values_list("site_type").annotate(n=Count("pk")).values_list("site_type", "n")
+        # COUNT(*), not COUNT(id): PostgreSQL then reads only the (site_type, code, live) index.
+        Site.objects.public().values_list("site_type").annotate(n=Count("*")).values_list("site_type", "n")
     )
     return [(value, label, counts.get(value, 0)) for value, label in SiteType.choices]
 
 
-def communes_with_sites() -> QuerySet[Commune]:
-    return (
-        Commune.objects.filter(sites__live=True)
-        .annotate(n_sites=Count("sites", filter=Q(sites__live=True)))
-        .order_by("short_name")
+def communes_with_sites() -> list[Commune]:
+    """Communes that have public sites, with their count as `n_sites`.
+
+    The sites are counted in one pass over the (commune, …, live) index, grouped by commune alone;
+    grouping a join by every commune column, or a count per commune, reads the sites' rows."""
+    counts = dict(
+        Site.objects.public()
+        .filter(commune__isnull=False)
+        .order_by()
+        .values_list("commune")
+        .annotate(n=Count("*"))  # not COUNT(id): PostgreSQL reads only the index when no other column is named
+        .values_list("commune", "n")
     )
+    communes = list(Commune.objects.filter(pk__in=counts).order_by("short_name"))
+    for commune in communes:
+        commune.n_sites = counts[commune.pk]
+    return communes
 
 
 def featured_sites(limit: int = 6) -> QuerySet[Site]:
-    return Site.objects.public().with_places().prefetch_related("photos__image").filter(featured=True)[:limit]
+    """The home page's site cards, with what a card shows (route badges, hazards) prefetched."""
+    return _as_listed(Site.objects.public().filter(featured=True)).prefetch_related("photos__image")[:limit]
 
 
 def current_geopark() -> Geopark | None:
@@ -230,9 +306,10 @@ def assessment_table(*, sort: str = "-scientific", public_only: bool = False, as
     from . import assessment as brilha
 
     qs = Site.objects.public() if public_only else Site.objects.all()
-    sites = list(qs.prefetch_related(current_assessment_prefetch()).order_by("code"))
     if assessed_only:
-        sites = [s for s in sites if s.current_assessment is not None]
+        # In SQL: most sites of a large inventory have never been assessed.
+        qs = qs.filter(Exists(Assessment.objects.filter(site=OuterRef("pk"))))
+    sites = list(qs.prefetch_related(current_assessment_prefetch()).order_by("code"))
     ranks = {
         v.value: _competition_ranks(
             [(s.pk, getattr(s.current_assessment, v.value)) for s in sites if s.current_assessment]

@@ -9,10 +9,10 @@ from .models import Site
 
 class SiteSitemap(I18nSitemap):
     changefreq = "monthly"
-    lastmod_field = "updated_at"
+    slug_url_name = "heritage:site_detail"
 
     def items(self) -> QuerySet[Site]:
-        return Site.objects.public().only("slug", "updated_at").order_by("code")
+        return Site.objects.public().only("slug", "updated_at")
 
     def lastmod(self, item: Site):
         return item.updated_at

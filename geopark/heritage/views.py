@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,6 +15,18 @@ from .models import SiteType
 from .seo import site_image_url, site_structured_data
 
 PAGE_SIZE = 24
+
+
+class SitePaginator(Paginator):
+    """Reads a page through `selectors.page_rows`, so the last page costs what the first does."""
+
+    def page(self, number: int | str) -> Page:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        return self._get_page(selectors.page_rows(self.object_list, bottom, top), number, self)
 
 
 def _int_or_none(value: str | None) -> int | None:
@@ -35,7 +47,7 @@ def site_list(request: HttpRequest) -> HttpResponse:
         route=_int_or_none(request.GET.get("route")),
         commune=request.GET.get("commune", "")[:10],
     )
-    page = Paginator(selectors.site_list(filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = SitePaginator(selectors.site_list(filters), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "heritage/site_list.html",

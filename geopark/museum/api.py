@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.utils import translation
 from ninja import Field, Query, Router, Schema, Status
 
-from geopark.core.api import Lang, Message, ProblemsOut
+from geopark.core.api import Lang, Message, PageOut, ProblemsOut
 
 from . import selectors
 from .models import CollectionItem, Period
@@ -54,11 +54,7 @@ class ItemDetailOut(ItemOut):
     images: list[str]
 
 
-class ItemPage(Schema):
-    count: int
-    page: int
-    pages: int
-    page_size: int
+class ItemPage(PageOut):
     items: list[ItemOut]
 
 

@@ -11,6 +11,7 @@ from geopark.core.text import index_words
 
 TITLE_WEIGHT = 10
 BODY_WEIGHT = 1
+TITLE_LENGTH_MAX = 300  # SearchDocument.title's max_length
 
 
 class SearchDocument(models.Model):
@@ -41,8 +42,14 @@ class SearchDocument(models.Model):
             SearchToken.objects.bulk_create(self.make_tokens())
 
     def make_tokens(self) -> list[SearchToken]:
-        return [SearchToken(document=self, lang=self.lang, word=word, weight=weight)
+        return [SearchToken(document=self, lang=self.lang, word=word, weight=weight, title_length=self.title_length)
                 for word, weight in self.token_weights().items()]
+
+    @property
+    def title_length(self) -> int:
+        """What every token of this document carries, so that a word's postings can be read shortest
+        title first (the order results of equal score are shown in) straight from the index."""
+        return min(len(self.title), TITLE_LENGTH_MAX)
 
     def token_weights(self) -> dict[str, int]:
         """Each distinct word: weight 10 when it is in the title, else 1."""
@@ -52,15 +59,18 @@ class SearchDocument(models.Model):
 
 
 class SearchToken(models.Model):
-    """A word of a document. The lookup index (lang, weight, word, document) is created by migration
-    0002 per database: PostgreSQL compares words with the "C" collation so that a prefix is one range
-    of the index whatever the database's collation. A migration that alters this table must create it
-    again on SQLite (see 0003), which rebuilds altered tables with the indexes Django knows of only."""
+    """A word of a document. The lookup index (lang, weight, word, title_length, document) is created
+    per database by `services.create_lookup_index` (migrations 0002 and 0004): PostgreSQL compares
+    words with the "C" collation so that a prefix is one range of the index whatever the database's
+    collation. A migration that alters this table must create it again on SQLite (see 0003), which
+    rebuilds altered tables with the indexes Django knows of only."""
 
     document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="tokens", db_index=False)
     lang = models.CharField(max_length=8)
     weight = models.PositiveSmallIntegerField()
     word = models.CharField(max_length=100)
+    # The document's title length: a word's postings in the index are in the order results show.
+    title_length = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         # A candidate document's weight for a word is one probe (also serves deleting a document).

@@ -143,19 +143,22 @@ def bulk_index(documents: list[SearchDocument], *, batch_size: int = 1000) -> No
     for start in range(0, len(documents), batch_size):
         batch = SearchDocument.objects.bulk_create(documents[start : start + batch_size])
         _insert_tokens(
-            (doc.pk, doc.lang, weight, word) for doc in batch for word, weight in doc.token_weights().items()
+            (doc.pk, doc.lang, weight, word, doc.title_length)
+            for doc in batch for word, weight in doc.token_weights().items()
         )
 
 
 LOOKUP_INDEX = "sitesearch_token_lookup"
 
 
-def create_lookup_index() -> None:
-    """The index every query reads (see migration 0002, which creates the same one)."""
-    word = 'word COLLATE "C"' if connection.vendor == "postgresql" else "word"
-    with connection.cursor() as cursor:
+def create_lookup_index(schema_editor=None) -> None:
+    """The index every query reads: a word's postings of one weight, shortest title first. Migrations
+    call it with their schema editor (0004 made it in this form)."""
+    conn = schema_editor.connection if schema_editor else connection
+    word = 'word COLLATE "C"' if conn.vendor == "postgresql" else "word"
+    with conn.cursor() as cursor:
         cursor.execute(f"CREATE INDEX IF NOT EXISTS {LOOKUP_INDEX} ON {SearchToken._meta.db_table} "
-                       f"(lang, weight, {word}, document_id)")
+                       f"(lang, weight, {word}, title_length, document_id)")
 
 
 @contextmanager
@@ -181,17 +184,17 @@ def _check_pending_constraints() -> None:
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
-def _insert_tokens(rows: Iterable[tuple[int, str, int, str]]) -> None:
+def _insert_tokens(rows: Iterable[tuple[int, str, int, str, int]]) -> None:
     # Millions of rows for a large index: no model instances, and PostgreSQL's COPY where there is one.
     table = SearchToken._meta.db_table
+    columns = "document_id, lang, weight, word, title_length"
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} (document_id, lang, weight, word) FROM STDIN") as copy:
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
         else:
-            cursor.executemany(f"INSERT INTO {table} (document_id, lang, weight, word) VALUES (%s, %s, %s, %s)",
-                               list(rows))
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s)", list(rows))
 
 
 def rebuild_index() -> int:

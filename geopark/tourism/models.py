@@ -249,3 +249,48 @@ class MonthlyFigureRevision(models.Model):
             for name in FIGURE_FIELDS
             if self.before is None or before.get(name) != self.after.get(name)
         ]
+
+
+def total_scope(commune: str = "", kind: str = "") -> str:
+    """The key of a group of establishments in `MonthTotal`: all of them (""), a commune's (by its
+    code), a kind's, or a kind's in a commune."""
+    parts = ([f"commune:{commune}"] if commune else []) + ([f"kind:{kind}"] if kind else [])
+    return "|".join(parts)
+
+
+def total_scopes(commune: str | None, kind: str) -> list[str]:
+    """Every group an establishment of this commune (code, or None) and kind counts in."""
+    scopes = [total_scope(), total_scope(kind=kind)]
+    if commune:
+        scopes += [total_scope(commune=commune), total_scope(commune=commune, kind=kind)]
+    return scopes
+
+
+class MonthTotal(models.Model):
+    """One month's figures summed over a group of establishments (`total_scope`). Derived from
+    `MonthlyFigure` and kept in step by `services` (record_figure, a change of an establishment's
+    commune or kind, the bulk writers), so that a public total reads one row per month whatever
+    the number of establishments; `services.rebuild_totals` makes them again from the figures."""
+
+    scope = models.CharField(max_length=60)
+    month = models.DateField()
+    establishments = models.PositiveIntegerField()  # that reported in this month
+    # That reported at least once from January to this month: how many a year-to-date total
+    # stands on (an establishment reporting every month counts once).
+    year_to_date_establishments = models.PositiveIntegerField()
+    visitors = models.BigIntegerField()
+    international_visitors = models.BigIntegerField()
+    overnight_guests = models.BigIntegerField()
+    revenue_vnd = models.BigIntegerField()
+
+    wagtail_reference_index_ignore = True
+    # Written only beside the figures they sum, whose writes already renew the page cache; without
+    # a delete signal, making them again is one DELETE rather than a signal per row.
+    affects_public_pages = False
+
+    class Meta:
+        ordering = ["scope", "month"]
+        constraints = [models.UniqueConstraint(fields=["scope", "month"], name="tourism_one_total_per_scope_month")]
+
+    def __str__(self) -> str:
+        return f"{self.scope or 'all'} · {self.month:%Y-%m}"

@@ -1,17 +1,30 @@
 """Writes of tourism statistics. `record_figure` is the only way a month's figures change: it
-validates them, saves them and writes the change into their history, in one transaction."""
+validates them, saves them and writes the change into their history, in one transaction, and
+brings the published sums (`MonthTotal`) up to date in the same transaction."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, Min, Q, Sum
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
-from .models import Establishment, FigureValues, MonthlyFigure, MonthlyFigureRevision
+from .models import (
+    FIGURE_FIELDS,
+    Establishment,
+    FigureValues,
+    MonthlyFigure,
+    MonthlyFigureRevision,
+    MonthTotal,
+    total_scopes,
+)
 
 REASON_MAX_LENGTH = 1000
 
@@ -70,6 +83,7 @@ def record_figure(
     figure.updated_by = by
     figure.full_clean()
     figure.save()
+    rebuild_totals(years=[month.year], scopes=scopes_of(establishment))
     revision = MonthlyFigureRevision.objects.create(
         figure=figure,
         changed_by=by,
@@ -79,3 +93,96 @@ def record_figure(
         after=values.as_dict(),
     )
     return FigureChange(figure=figure, revision=revision)
+
+
+# --- The published sums ------------------------------------------------------------------------
+
+
+def scopes_of(establishment: Establishment) -> list[str]:
+    commune = establishment.commune
+    return total_scopes(commune.code if commune else None, establishment.kind)
+
+
+def stored_scopes(establishment_pk: int) -> set[str]:
+    """The groups the establishment counts in as the database has it (before an edit is saved)."""
+    row = Establishment.objects.filter(pk=establishment_pk).values("commune__code", "kind").first()
+    return set(total_scopes(row["commune__code"], row["kind"])) if row else set()
+
+
+@transaction.atomic
+def regroup_establishment(establishment: Establishment, before: set[str]) -> None:
+    """After an establishment's commune or kind changed, its figures count in other groups: the
+    totals of those groups are made again for every year it reported in."""
+    after = set(scopes_of(establishment))
+    if after == before:
+        return
+    years = set(
+        establishment.figures.annotate(year=ExtractYear("month")).values_list("year", flat=True).distinct()
+    )
+    if years:
+        rebuild_totals(years=years, scopes=before | after)
+
+
+def _year_filter(years: Iterable[int]) -> Q:
+    # Ranges on the month rather than month__year, so that the index on month is used.
+    q = Q(pk__in=[])
+    for year in years:
+        q |= Q(month__gte=dt.date(year, 1, 1), month__lte=dt.date(year, 12, 1))
+    return q
+
+
+@transaction.atomic
+def rebuild_totals(
+    *,
+    years: Iterable[int] | None = None,
+    scopes: Collection[str] | None = None,
+    figure_model: type[MonthlyFigure] = MonthlyFigure,
+    total_model: type[MonthTotal] = MonthTotal,
+) -> int:
+    """Make `MonthTotal` again from the figures: every row, or only those of the given years and
+    groups. Two grouped queries over the figures (per month, commune and kind; per establishment
+    and year), summed up into the groups in Python. Returns how many rows were written.
+    (The models are parameters for the migration that fills the table, which has its own.)"""
+    figures = figure_model.objects.all()
+    totals = total_model.objects.all()
+    if years is not None:
+        years = sorted(set(years))
+        figures, totals = figures.filter(_year_filter(years)), totals.filter(_year_filter(years))
+    if scopes is not None:
+        totals = totals.filter(scope__in=scopes)
+    group = {"commune": "establishment__commune__code", "kind": "establishment__kind"}
+    sums: dict[tuple[str, dt.date], list[int]] = defaultdict(lambda: [0] * (1 + len(FIGURE_FIELDS)))
+    per_group = (
+        figures.values("month", group["commune"], group["kind"])
+        .annotate(n=Count("*"), **{f"sum_{name}": Sum(name) for name in FIGURE_FIELDS})
+        .order_by()
+    )
+    for row in per_group:
+        values = [row["n"], *(int(row[f"sum_{name}"] or 0) for name in FIGURE_FIELDS)]
+        for scope in total_scopes(row[group["commune"]], row[group["kind"]]):
+            acc = sums[(scope, row["month"])]
+            for i, value in enumerate(values):
+                acc[i] += value
+    # The month each establishment first reported in each year: the year-to-date counts.
+    firsts: dict[tuple[str, int], dict[dt.date, int]] = defaultdict(lambda: defaultdict(int))
+    first_months = (
+        figures.annotate(year=ExtractYear("month"))
+        .values("establishment", "year", group["commune"], group["kind"])
+        .annotate(first=Min("month"))
+        .order_by()
+    )
+    for row in first_months:
+        for scope in total_scopes(row[group["commune"]], row[group["kind"]]):
+            firsts[(scope, row["first"].year)][row["first"]] += 1
+    rows = []
+    for (scope, month), values in sorted(sums.items()):
+        if scopes is not None and scope not in scopes:
+            continue
+        so_far = sum(n for first, n in firsts[(scope, month.year)].items() if first <= month)
+        rows.append(total_model(
+            scope=scope, month=month, establishments=values[0], year_to_date_establishments=so_far,
+            **dict(zip(FIGURE_FIELDS, values[1:], strict=True)),
+        ))
+    totals.delete()
+    total_model.objects.bulk_create(rows, batch_size=500)
+    return len(rows)

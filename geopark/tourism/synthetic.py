@@ -11,7 +11,8 @@ row `services.record_figure` would write, so the tables have the shape real use 
 Fast because it bypasses the service: rows are inserted in bulk in one transaction, and the rules
 the service enforces hold by construction (international visitors and overnight guests are shares
 of visitors, revenue is positive, months are firsts; the database's constraints check them too).
-Bulk writes send no signals, so the public page cache is invalidated once at the end."""
+Bulk writes send no signals, so the public page cache is invalidated once at the end, and the
+published sums (`MonthTotal`) are made again once from the figures."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ from .models import (
     MonthlyFigureRevision,
 )
 from .selectors import add_months
+from .services import rebuild_totals
 
 BATCH_ESTABLISHMENTS = 100
 GROWTH_PER_YEAR = 1.08
@@ -165,6 +167,7 @@ def generate_statistics(establishments: int = 2000, years: int = 5, seed: int = 
                 created += len(rows)
                 bar.update(len(batch))
             bar.close()
+        rebuild_totals()
     pagecache.invalidate()
     return created
 
@@ -215,6 +218,7 @@ def remove_statistics() -> int:
             cursor.execute(f"DELETE FROM {_table(Establishment)} WHERE id IN ({_marks(len(ids))})", ids)
             removed += len(figures)
     if establishments:
+        rebuild_totals()
         pagecache.invalidate()
     return removed
 

@@ -8,6 +8,7 @@ officers, each for their own) comes with the reporting workflow."""
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
@@ -18,7 +19,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
 from .forms import MonthlyFigureAdminForm
 from .models import Establishment, MonthlyFigure
-from .services import record_figure
+from .services import record_figure, regroup_establishment, stored_scopes
 
 
 class NoDeletePolicy(ModelPermissionPolicy):
@@ -74,8 +75,20 @@ class FigureEditView(_RecordFigureMixin, EditView):
     pass
 
 
+class EstablishmentEditView(EditView):
+    """A new commune or kind moves the establishment's past figures into other published sums."""
+
+    def save_instance(self) -> Establishment:
+        before = stored_scopes(self.object.pk)
+        with transaction.atomic():
+            instance = super().save_instance()
+            regroup_establishment(instance, before)
+        return instance
+
+
 class EstablishmentViewSet(SnippetViewSet):
     model = Establishment
+    edit_view_class = EstablishmentEditView
     icon = "home"
     menu_label = gettext_lazy("Establishments")
     list_display = ["name", "kind", "commune", "rooms", "active"]

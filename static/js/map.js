@@ -60,6 +60,22 @@
     });
   }
 
+  /* Every page of the sites' GeoJSON: `onPage` gets each collection as it arrives, and the next
+   * is fetched only then (the `next` link), so a big inventory fills the map in a page at a time.
+   * Resolves with the first page (enough to draw); `.complete` resolves after the last. */
+  var SITE_PAGE_SIZE = 500;  // the API's largest page: few requests for a big inventory
+  function getSitePages(el, onPage) {
+    var first = getJSON(apiUrl(el, "/sites.geojson?limit=" + SITE_PAGE_SIZE));
+    function follow(collection) {
+      onPage(collection);
+      var next = (collection.links || []).filter(function (l) { return l.rel === "next" && l.href; })[0];
+      return next ? nextTask().then(function () { return getJSON(next.href); }).then(follow) : collection;
+    }
+    var complete = first.then(follow);
+    complete.catch(function () {});  // callers report failures; this only keeps it from being "unhandled"
+    return { first: first, complete: complete };
+  }
+
   function apiUrl(el, path) {
     var base = (el.dataset.api || "/api/v1").replace(/\/$/, "");
     return base + path + (path.indexOf("?") < 0 ? "?" : "&") + "lang=" + encodeURIComponent(el.dataset.lang || "vi");
@@ -202,22 +218,28 @@
       };
     }
 
-    function render(fit) {
-      var f = current(), pins = [];
-      clusters.clearLayers(); plain.clearLayers(); areas.clearLayers(); lines.clearLayers();
-      shown = { pins: 0, areas: 0, lines: 0 };
-      sites.forEach(function (s) {
+    /* Puts those of `items` that pass the filters on the map, beside what is there already. */
+    function addSites(items, f) {
+      var pins = [];
+      items.forEach(function (s) {
         if (f.type && s.props.type !== f.type) { return; }
         if (f.route && (s.props.routes || []).indexOf(f.route) < 0) { return; }
         if (s.pinned) { pins.push(s.layer); } else { areas.addLayer(s.layer); shown.areas += 1; }
       });
       // One route's few stops are shown one by one; the whole inventory is clustered.
       if (f.route) { pins.forEach(function (m) { plain.addLayer(m); }); } else if (clusters.addLayers) { clusters.addLayers(pins); } else { pins.forEach(function (m) { clusters.addLayer(m); }); }
-      shown.pins = pins.length;
+      shown.pins += pins.length;
+      if (counter) { counter.textContent = shown.pins + " " + t.pins + " · " + shown.areas + " " + t.areas; }
+    }
+
+    function render(fit) {
+      var f = current();
+      clusters.clearLayers(); plain.clearLayers(); areas.clearLayers(); lines.clearLayers();
+      shown = { pins: 0, areas: 0, lines: 0 };
       routeLines.forEach(function (r) {
         if (r.layer && (!f.route || r.number === f.route)) { lines.addLayer(r.layer); shown.lines += 1; }
       });
-      if (counter) { counter.textContent = shown.pins + " " + t.pins + " · " + shown.areas + " " + t.areas; }
+      addSites(sites, f);
       if (fit) {
         var bounds = L.latLngBounds([]);
         [plain, clusters, areas, lines].forEach(function (g) { if (g.getLayers().length) { bounds.extend(g.getBounds()); } });
@@ -236,17 +258,22 @@
       form.addEventListener("submit", function (e) { e.preventDefault(); render(true); });
     }
 
-    var ready = Promise.all([getJSON(apiUrl(el, "/sites.geojson")), loadRoutes(el).catch(function () { return []; }),
+    // The first page of sites and the routes are drawn together (the map is then ready); later
+    // pages of a big inventory are added as they arrive, without moving the view.
+    var drawn = false;
+    var pages = getSitePages(el, function (collection) {
+      var items = buildSites(collection, t);
+      sites = sites.concat(items);
+      if (drawn) { addSites(items, current()); }
+    });
+    var ready = Promise.all([pages.first, loadRoutes(el).catch(function () { return []; }),
       boundary ? getJSON(el.dataset.boundary).then(function (gj) { boundary.addData(gj).bringToBack(); }).catch(function () { return null; }) : null])
-      .then(function (results) {
-        sites = buildSites(results[0], t);
-        return nextTask(results);
-      })
       .then(function (results) {
         routeLines = buildRouteLines(results[1], table, t);
         return nextTask();
       })
       .then(function () {
+        drawn = true;
         render(true);
         el.setAttribute("data-ready", "true");
       })
@@ -255,10 +282,19 @@
         el.setAttribute("data-ready", "error");
         if (window.console) { console.error(err); }
       });
+    var complete = Promise.all([ready, pages.complete]).then(function () {
+      el.setAttribute("data-complete", "true");
+    }).catch(function (err) {
+      if (el.getAttribute("data-ready") === "true") { showError(el, t.error); }
+      el.setAttribute("data-complete", "error");
+      if (window.console) { console.error(err); }
+    });
 
     window.geoparkMap = {
       map: map,
       ready: ready,
+      complete: complete,
+      siteCount: function () { return sites.length; },
       markerCount: function () { return plain.getLayers().length + clusters.getLayers().length; },
       areaCount: function () { return areas.getLayers().length; },
       lineCount: function () { return shown.lines; },
@@ -282,16 +318,29 @@
       ? L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45 })
       : L.featureGroup();
     pins.addTo(map);
-    Promise.all([getJSON(apiUrl(el, "/sites.geojson")), loadRoutes(el).catch(function () { return []; })])
+    function addSites(collection) {
+      buildSites(collection, t).forEach(function (s) { (s.pinned ? pins : group).addLayer(s.layer); });
+    }
+    // The view is fitted to the first page; later pages of a big inventory fill it in.
+    var drawn = false, waiting = [];
+    var pages = getSitePages(el, function (collection) { if (drawn) { addSites(collection); } else { waiting.push(collection); } });
+    Promise.all([pages.first, loadRoutes(el).catch(function () { return []; })])
       .then(function (results) {
         buildRouteLines(results[1], table, t).forEach(function (r) { if (r.layer) { group.addLayer(r.layer); } });
-        buildSites(results[0], t).forEach(function (s) { (s.pinned ? pins : group).addLayer(s.layer); });
+        drawn = true;
+        waiting.forEach(addSites); waiting = [];
         var bounds = L.latLngBounds([]);
         [group, pins].forEach(function (g) { if (g.getLayers().length) { bounds.extend(g.getBounds()); } });
         if (bounds.isValid()) { map.fitBounds(bounds, { padding: [20, 20], maxZoom: 11, animate: false }); }
         el.setAttribute("data-ready", "true");
+        return pages.complete;
       })
-      .catch(function () { showError(el, t.error); el.setAttribute("data-ready", "error"); });
+      .then(function () { el.setAttribute("data-complete", "true"); })
+      .catch(function () {
+        showError(el, t.error);
+        if (el.getAttribute("data-ready") !== "true") { el.setAttribute("data-ready", "error"); }
+        el.setAttribute("data-complete", "error");
+      });
   }
 
   /* ---- A site's location: its pin with the uncertainty circle, or its commune as an area ------ */

@@ -49,3 +49,22 @@ def test_language_switcher_keeps_the_visitor_on_the_map(page, live_server, langs
     assert "Map of" in page.locator("h1").inner_text()
     page.wait_for_selector("#geopark-map[data-ready='true']")
     assert page.evaluate("window.geoparkMap.markerCount()") == 7
+
+
+def test_a_map_of_many_sites_fills_in_page_by_page_until_every_site_is_shown(page, live_server, langson):
+    """1,200 more pins: three pages of the GeoJSON; the map follows the `next` links."""
+    geopark = Site.objects.first().geopark
+    Site.objects.bulk_create(
+        [
+            Site(geopark=geopark, code=f"MANY-{i:04d}", slug=f"many-{i}", site_type="geological", name_vi=f"Điểm {i}",
+                 lat=21.6 + (i % 40) / 100, lon=106.4 + (i // 40) / 100, precision="published", live=True)
+            for i in range(1200)
+        ]
+    )
+    requests = []
+    page.on("request", lambda r: requests.append(r.url) if "/sites.geojson" in r.url else None)
+    open_map(page, f"{live_server.url}/vi/map/")
+    page.wait_for_selector("#geopark-map[data-complete='true']", timeout=30_000)
+    assert page.evaluate("window.geoparkMap.markerCount()") == pinned_count() == 1207
+    assert len(requests) == 3
+    assert page.locator(".map__error").count() == 0

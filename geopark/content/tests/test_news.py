@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -79,7 +80,9 @@ def test_the_category_filter_keeps_only_that_category(client, news):
 
 
 @pytest.mark.parametrize("query", ["category=nope", "category=" + "x" * 300, "page=999", "page=-1", "page=abc",
-                                   "category=%00"])
+                                   "category=%00", "before=nonsense", "before=2024-13-01.5", "after=2024-01-01.-5",
+                                   "before=2024-01-01." + "9" * 40, "after=2024-01-01.١٢", "before=1900-01-01.1",
+                                   "after=2999-01-01.1"])
 def test_nonsense_filters_show_the_list_without_error(client, news, query):
     response = client.get(f"/vi/news/?{query}")
     assert response.status_code == 200
@@ -91,14 +94,88 @@ def test_an_unknown_category_address_is_a_404(client, news):
     assert client.get("/vi/news/category/nope/feed/rss/").status_code == 404
 
 
-def test_the_index_shows_12_articles_a_page(client, news):
+def _older_link(html: str) -> str:
+    match = re.search(r'<a href="([^"]+)" rel="next">', html)
+    return match.group(1).replace("&amp;", "&") if match else ""
+
+
+def _newer_link(html: str) -> str:
+    match = re.search(r'<a href="([^"]+)" rel="prev">', html)
+    return match.group(1).replace("&amp;", "&") if match else ""
+
+
+def test_the_index_shows_12_articles_a_page_and_leads_to_older_and_back_to_newer_news(client, news):
     for _ in range(12):
         factories.article(news["index"])
     first = client.get("/vi/news/").content.decode()
-    second = client.get("/vi/news/?page=2").content.decode()
     assert first.count('<article class="news-card') == 12
-    assert second.count('<article class="news-card') == 3
-    assert "/vi/news/thanh-lap/" in second  # the oldest is last
+    assert _newer_link(first) == ""
+    older_url = _older_link(first)
+    assert older_url.startswith("/vi/news/?before=")
+    older = client.get(older_url)
+    html = older.content.decode()
+    assert html.count('<article class="news-card') == 3
+    assert html.index("/vi/news/hoi-dong/") < html.index("/vi/news/thanh-lap/")  # the oldest is last
+    assert _older_link(html) == ""
+    assert _newer_link(html) == "/vi/news/"  # what is newer fits on the first page
+    assert f'<link rel="canonical" href="http://testserver{older_url}">' in html
+
+
+def test_a_newer_link_returns_to_the_articles_just_newer(client, news):
+    articles = [factories.article(news["index"], date=dt.date(2020, 1, 1) + dt.timedelta(days=i)) for i in range(30)]
+    # Newest first: the 2 of 2026/2024 then these 30 (plus the 2021 one below them).
+    second = client.get(_older_link(client.get("/vi/news/").content.decode())).content.decode()
+    third = client.get(_older_link(second)).content.decode()
+    back = client.get(_newer_link(third)).content.decode()
+    titles = re.findall(r'class="news-card__title"[^>]*><a href="([^"]+)"', back)
+    assert titles == re.findall(r'class="news-card__title"[^>]*><a href="([^"]+)"', second)
+    assert _newer_link(back) == "/vi/news/"
+    assert articles[0].url in third
+
+
+def test_the_category_keeps_its_filter_on_older_pages(client, news):
+    oldest = [factories.article(news["index"], category=news["plans"], date=dt.date(2023, 1, 1 + i)) for i in range(13)]
+    for url, older_prefix in (("/vi/news/?category=plans", "/vi/news/?category=plans&before="),
+                              ("/vi/news/category/plans/", "/vi/news/category/plans/?before=")):
+        older_url = _older_link(client.get(url).content.decode())
+        assert older_url.startswith(older_prefix)
+        html = client.get(older_url).content.decode()
+        assert html.count('<article class="news-card') == 2  # the oldest two of the category's 14
+        assert oldest[0].url in html
+        assert oldest[1].url in html
+        assert "/vi/news/thanh-lap/" not in html
+
+
+def test_an_old_numbered_link_leads_to_the_same_articles(client, news):
+    for _ in range(12):
+        factories.article(news["index"])
+    first_older = _older_link(client.get("/vi/news/").content.decode())
+    response = client.get("/vi/news/?page=2")
+    assert response.status_code == 302
+    assert response["Location"] == first_older
+    # Past the end (and deeper than the links followed): a page of the oldest articles, as the
+    # last page was.
+    for number in (3, 5000):
+        oldest = client.get(client.get(f"/vi/news/?page={number}")["Location"]).content.decode()
+        assert oldest.count('<article class="news-card') == 12
+        assert "/vi/news/thanh-lap/" in oldest
+        assert _older_link(oldest) == ""
+    assert client.get("/vi/news/?page=1").status_code == 200
+
+
+def test_a_later_page_costs_the_same_queries_for_few_or_many_articles(client, news):
+    def count(url: str) -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    for _ in range(26):
+        factories.article(news["index"], date=dt.date(2019, 1, 1))
+    urls = ["/vi/news/?before=2030-01-01.1", "/vi/news/?after=2000-01-01.1", "/vi/news/category/plans/?before=2030-01-01.1"]
+    few = {url: count(url) for url in urls}
+    for i in range(40):
+        factories.article(news["index"], category=news["plans"] if i % 2 else None, tags=["UNESCO"])
+    assert {url: count(url) for url in urls} == few
 
 
 def test_the_index_costs_the_same_queries_for_few_or_many_articles(client, news):

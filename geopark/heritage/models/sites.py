@@ -30,6 +30,11 @@ class SiteType(models.TextChoices):
     OTHER = "other", _("Other visitor place")
 
 
+# Value → lazy label, built once: `get_site_type_display()` rebuilds a dict of every choice per call,
+# hashing each lazy label (a translation lookup each), which a page of a hundred sites feels.
+SITE_TYPE_LABELS = dict(SiteType.choices)
+
+
 class Precision(models.TextChoices):
     """How a site's position is known. Only the first two are drawn as pins."""
 
@@ -62,10 +67,12 @@ class SiteQuerySet(models.QuerySet["Site"]):
         )
 
     def mappable(self) -> SiteQuerySet:
-        """Sites drawn on a map: pinned ones and those shown as their commune's area."""
+        """Sites drawn on a map: pinned ones and those shown as their commune's area; the same
+        rule as `Site.map_position`, so a count or a page of them is taken in the database."""
+        # A subquery of communes rather than a join: the sites' side is then read from an index.
         return self.filter(
-            models.Q(lat__isnull=False, lon__isnull=False)
-            | models.Q(precision=Precision.COMMUNE, commune__lat__isnull=False)
+            models.Q(lat__isnull=False, lon__isnull=False, precision__in=[Precision.SURVEYED, Precision.PUBLISHED])
+            | models.Q(precision=Precision.COMMUNE, commune__in=Commune.objects.filter(lat__isnull=False))
         )
 
     def with_places(self) -> SiteQuerySet:
@@ -139,6 +146,19 @@ class Site(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         ordering = ["code"]
         verbose_name = _("site")
         verbose_name_plural = _("sites")
+        # Lists, facet counts, map pages and nearby sites read these indexes alone, never a table
+        # row per site, so their cost stays small with ten thousand sites: list order with what
+        # says whether and where a site is mapped; per type; per commune (and how it is placed).
+        # `live` is never first: SQLite cannot seek on a bare boolean test (`WHERE live`). No index
+        # leads with precision or latitude, on purpose: without statistics SQLite would use such an
+        # index for each half of "pinned or placed by its commune" and then sort every mapped site.
+        indexes = [
+            # Each ends with the id (which SQLite's indexes hold anyway) so that PostgreSQL, too, finds
+            # a page's keys in the index alone.
+            models.Index(fields=["code", "live", "precision", "lat", "lon", "commune", "id"], name="site_code_position"),
+            models.Index(fields=["site_type", "code", "live", "id"], name="site_type_code_live"),
+            models.Index(fields=["commune", "precision", "code", "live", "id"], name="site_commune_precision"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name_vi} ({self.code})"
@@ -166,6 +186,11 @@ class Site(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     def outside_geopark(self) -> bool:
         """True when the pin falls outside the geopark's bounding box: worth a second look."""
         return self.has_pin and not self.geopark.bbox.contains(self.lat, self.lon)
+
+    @property
+    def type_label(self) -> str:
+        """The type's name in the active language (what `get_site_type_display()` gives, cheaper)."""
+        return str(SITE_TYPE_LABELS.get(self.site_type, self.site_type))
 
     @property
     def has_pin(self) -> bool:

@@ -29,14 +29,14 @@ def inventory(geopark):
 
 
 def test_site_list_returns_public_sites_in_the_requested_language(client, inventory):
-    data = client.get("/api/v1/sites?lang=en").json()
+    data = client.get("/api/v1/sites?lang=en").json()["items"]
     slugs = {s["slug"] for s in data}
     assert slugs == {"dong-tam-thanh", "thung-lung-dong-lam", "ung-roac"}
     cave = next(s for s in data if s["slug"] == "dong-tam-thanh")
     assert cave["name"] == "Tam Thanh Cave"
     assert cave["url"] == "/en/sites/dong-tam-thanh/"
     assert cave["routes"] == [{"number": 1, "name": "Route 1", "order": 2, "order_confirmed": False}]
-    zh = client.get("/api/v1/sites?lang=zh").json()
+    zh = client.get("/api/v1/sites?lang=zh").json()["items"]
     assert next(s for s in zh if s["slug"] == "dong-tam-thanh")["name"] == "三清洞"
 
 
@@ -44,7 +44,7 @@ def test_site_list_filters_by_type_route_commune_and_bbox(client, inventory):
     def slugs(query: str) -> set[str]:
         response = client.get(f"/api/v1/sites?{query}")
         assert response.status_code == 200, response.content
-        return {s["slug"] for s in response.json()}
+        return {s["slug"] for s in response.json()["items"]}
 
     assert slugs("type=cultural") == {"dong-tam-thanh"}
     assert slugs("route=1") == {"dong-tam-thanh", "thung-lung-dong-lam"}
@@ -63,6 +63,9 @@ def test_site_list_filters_by_type_route_commune_and_bbox(client, inventory):
         ("bbox=1,2,3", 400, "four numbers"),
         ("bbox=107,21,106,22", 400, "must not exceed"),
         ("bbox=a,b,c,d", 400, "must be numbers"),
+        ("page=0", 422, "page"),
+        ("page=2", 400, "past the last page (1)"),  # 3 public sites: one page
+        ("page_size=501", 422, "page_size"),
     ],
 )
 def test_bad_parameters_answer_4xx_with_what_was_wrong(client, inventory, query, status, fragment):
@@ -162,6 +165,112 @@ def test_geojson_costs_the_same_queries_with_a_thousand_sites(client, inventory,
         ]
     )
     with CaptureQueriesContext(connection) as ctx:
-        data = client.get("/api/v1/sites.geojson").json()
-    assert len(data["features"]) == 1002
+        data = client.get("/api/v1/sites.geojson?limit=500&page=3").json()
+    assert len(data["features"]) == 2
+    assert data["numberMatched"] == 1002
     assert len(ctx.captured_queries) == few
+
+
+def _bulk_sites(geopark, commune, n: int, *, prefix: str = "BULK") -> None:
+    """n public pins in a line going north, 11 m apart, and as many commune-level sites."""
+    from geopark.heritage.models import Site
+
+    Site.objects.bulk_create(
+        [
+            Site(geopark=geopark, code=f"{prefix}-{i:04d}", slug=f"{prefix.lower()}-{i}", site_type="geological",
+                 name_vi=f"Điểm {i}", lat=21.9 + i / 10_000, lon=107.0, precision="published", live=True,
+                 commune=commune)
+            for i in range(n)
+        ]
+        + [
+            Site(geopark=geopark, code=f"{prefix}-C{i:04d}", slug=f"{prefix.lower()}-c{i}", site_type="cultural",
+                 name_vi=f"Làng {i}", precision="commune", live=True, commune=commune)
+            for i in range(n)
+        ]
+    )
+
+
+def test_site_list_is_paginated_with_count_page_pages_and_page_size(client, inventory):
+    _bulk_sites(inventory["pinned"].geopark, inventory["commune"], 30)
+    first = client.get("/api/v1/sites?lang=en").json()
+    assert {k: first[k] for k in ("count", "page", "pages", "page_size")} == {
+        "count": 63, "page": 1, "pages": 4, "page_size": 20}
+    assert len(first["items"]) == 20
+    rest = [client.get(f"/api/v1/sites?lang=en&page={n}").json()["items"] for n in (2, 3, 4)]
+    assert [len(items) for items in rest] == [20, 20, 3]
+    every = [s["slug"] for s in first["items"] + rest[0] + rest[1] + rest[2]]
+    assert len(set(every)) == 63, "no site is on two pages"
+    assert every == [s["slug"] for s in client.get("/api/v1/sites?page_size=500").json()["items"]]
+    filtered = client.get("/api/v1/sites?type=cultural&page_size=10&page=4").json()
+    assert (filtered["count"], filtered["pages"], len(filtered["items"])) == (31, 4, 1)
+
+
+def test_geojson_pages_link_to_the_next_page_until_every_mapped_site_is_given(client, inventory):
+    _bulk_sites(inventory["pinned"].geopark, inventory["commune"], 30)
+    url, pages, features = "/api/v1/sites.geojson?lang=en&limit=25", 0, []
+    while url:
+        doc = client.get(url).json()
+        assert doc["type"] == "FeatureCollection"
+        assert doc["numberMatched"] == 62  # every public site but the one with no known position
+        assert doc["numberReturned"] == len(doc["features"])
+        features += doc["features"]
+        pages += 1
+        assert [link["rel"] for link in doc["links"]][0] == "self"
+        url = next((link["href"] for link in doc["links"] if link["rel"] == "next"), None)
+        if url:
+            assert url.startswith("/api/v1/sites.geojson?")
+            assert "lang=en" in url
+            assert "limit=25" in url
+    assert pages == 3
+    assert len({f["properties"]["slug"] for f in features}) == 62
+    assert all(f["geometry"]["type"] == "Point" for f in features)
+
+
+def test_geojson_default_page_holds_the_shipped_inventory_and_keeps_the_bbox_filter(client, inventory):
+    doc = client.get("/api/v1/sites.geojson").json()
+    assert [link["rel"] for link in doc["links"]] == ["self"], "one page: no next link"
+    boxed = client.get("/api/v1/sites.geojson?bbox=106.3,21.6,106.4,21.7").json()
+    assert [f["properties"]["slug"] for f in boxed["features"]] == ["thung-lung-dong-lam"]
+    assert boxed["numberMatched"] == 1
+    assert client.get("/api/v1/sites.geojson?limit=501").status_code == 422
+    past = client.get("/api/v1/sites.geojson?page=2")
+    assert past.status_code == 400
+    assert "past the last page" in past.json()["detail"]
+
+
+def test_nearby_sites_are_the_closest_by_exact_distance_among_many(client, inventory):
+    from geopark.heritage import selectors
+
+    site = inventory["pinned"]  # 21.85, 106.75
+    _bulk_sites(site.geopark, inventory["commune"], 200)  # 21.9…21.92, 107.0: about 26 km away
+    SiteFactory(geopark=site.geopark, slug="far-north", lat=22.25, lon=106.75)  # 44 km: beyond 40 km
+    SiteFactory(geopark=site.geopark, slug="near-east", lat=21.85, lon=106.76)  # about 1 km
+    SiteFactory(geopark=site.geopark, slug="near-north", lat=21.86, lon=106.75)  # about 1.1 km
+    nearby = selectors.nearby_sites(site, limit=4)
+    assert [s.slug for s, _ in nearby][:2] == ["near-east", "near-north"]
+    assert nearby[0][1] == pytest.approx(1.03, abs=0.02)
+    assert all(km <= 40 for _, km in nearby)
+    assert "far-north" not in {s.slug for s, _ in selectors.nearby_sites(site, limit=500)}
+    # The commune-level sites sit at their commune's centroid (21.68, 106.35), about 45 km away.
+    assert selectors.nearby_sites(site, limit=500, within_km=50)[-1][0].precision == "commune"
+
+
+def test_nearby_sites_of_a_commune_level_site_start_from_its_commune(client, inventory):
+    from geopark.heritage import selectors
+
+    area = inventory["area"]
+    SiteFactory(geopark=area.geopark, slug="in-huu-lien", lat=21.69, lon=106.35)
+    assert [s.slug for s, _ in selectors.nearby_sites(area)] == ["in-huu-lien"]
+
+
+def test_nearby_sites_cost_the_same_queries_for_few_or_many_sites(client, inventory):
+    from geopark.heritage import selectors
+
+    site = inventory["pinned"]
+    SiteFactory(geopark=site.geopark, lat=21.86, lon=106.75)
+    with CaptureQueriesContext(connection) as few:
+        assert len(selectors.nearby_sites(site)) == 1
+    _bulk_sites(site.geopark, inventory["commune"], 300)
+    with CaptureQueriesContext(connection) as many:
+        assert len(selectors.nearby_sites(site)) == 5
+    assert len(few.captured_queries) == len(many.captured_queries)

@@ -8,6 +8,7 @@ import pytest
 
 from geopark.territory.tests.factories import CommuneFactory
 from geopark.tourism.models import EstablishmentKind
+from geopark.tourism.services import rebuild_totals
 
 from .factories import EstablishmentFactory, MonthlyFigureFactory
 
@@ -40,4 +41,5 @@ def reporting(db):
                     establishment=e, month=dt.date(year, month, 1), visitors=100 * scale * month,
                     international_visitors=10 * scale, overnight_guests=50 * scale, revenue_vnd=1_000_000 * scale,
                 )
+    rebuild_totals()  # figures written straight to the table, as the bulk writers do
     return {"huu_lien": huu_lien, "bac_son": bac_son, "hotels": hotels, "restaurant": restaurant, "lonely": lonely}

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from geopark.territory.tests.factories import CommuneFactory
 from geopark.tourism.models import EstablishmentKind
+from geopark.tourism.services import rebuild_totals
 
 from .factories import EstablishmentFactory, MonthlyFigureFactory
 
@@ -147,6 +148,7 @@ def _add_data(communes: int, per_commune: int, months: int) -> None:
         for e in EstablishmentFactory.create_batch(per_commune, commune=commune, kind=EstablishmentKind.HOMESTAY):
             for m in range(1, months + 1):
                 MonthlyFigureFactory(establishment=e, month=dt.date(2025, m, 1))
+    rebuild_totals()
 
 
 @pytest.mark.parametrize(
