@@ -120,11 +120,9 @@ class Group:
         return any(self.words[w] for w in WEIGHTS)
 
 
-def _vendor() -> tuple[str, str]:
-    """(collation for ranges and equality on the lookup index, index hint for SQLite)."""
-    if connection.vendor == "postgresql":
-        return ' COLLATE "C"', ""
-    return "", "sqlite"
+def _collate() -> str:
+    """The collation words are compared in on the lookup index: "C" on PostgreSQL (see models)."""
+    return ' COLLATE "C"' if connection.vendor == "postgresql" else ""
 
 
 def _indexed(name: str) -> str:
@@ -138,7 +136,7 @@ def _expand(lang: str, lookups: list[str]) -> list[Group]:
 
     Each word range is walked one distinct word at a time (a recursive query seeking the next word
     in the index), so a prefix costs a few index seeks however many postings its words have."""
-    collate, _ = _vendor()
+    collate = _collate()
     ctes, selects, params = [], [], []
     for i, word in enumerate(lookups):
         upper = word + (_TOP if len(word) >= MIN_PREFIX else _NEXT)
@@ -229,7 +227,7 @@ def _scan_sql(number: int, scan: Scan, groups: list[Group], lang: str, kind: str
     the weight found (NULL: not in the document). SQLite runs the joins in the order written (CROSS
     JOIN), so the anchor's postings are read in index order and the scan stops at its limit;
     PostgreSQL plans them itself."""
-    collate, _ = _vendor()
+    collate = _collate()
     required = scan.need_others == len(scan.others)
     joins, join_params, conditions, condition_params, found = [], [], [], [], []
     for j, weights in scan.others:
