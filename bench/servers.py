@@ -270,14 +270,17 @@ def _answers(port: int) -> bool:
         connection.close()
 
 
-def _stop(process: subprocess.Popen) -> None:
-    """SIGTERM the process group (the gunicorn master and its workers), SIGKILL if it lingers."""
+def stop_process_group(process: subprocess.Popen, first: signal.Signals = signal.SIGTERM, *,
+                       timeout: float = 20) -> None:
+    """Signal the process group of a process started with `start_new_session=True` (a gunicorn
+    master and its workers, a redis or nginx server), SIGKILL if it lingers. The tests' servers stop
+    this way too."""
     if process.poll() is not None:
         return
     with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
+        os.killpg(process.pid, first)
     try:
-        process.wait(timeout=15)
+        process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
@@ -317,7 +320,7 @@ def gunicorn(name: str, app: str, port: int, *, cwd: Path, env: Mapping[str, str
             time.sleep(0.2)
         yield f"http://{HOST}:{port}"
     finally:
-        _stop(process)
+        stop_process_group(process)
 
 
 @contextlib.contextmanager

@@ -16,7 +16,6 @@ import logging
 import os
 import secrets
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -28,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from bench.servers import stop_process_group
 
 REPO = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
@@ -181,13 +182,7 @@ def gunicorn(env: Mapping[str, str], log: Path) -> Iterator[tuple[int, subproces
             time.sleep(0.2)
         yield port, process
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=5)
+        stop_process_group(process)
 
 
 def _workers(process: subprocess.Popen) -> set[int]:

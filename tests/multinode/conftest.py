@@ -30,6 +30,8 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 
+from bench.servers import stop_process_group
+
 REPO = Path(__file__).resolve().parent.parent.parent
 HOST = "127.0.0.1"
 # The ports this suite may use (other suites own other ranges).
@@ -98,14 +100,7 @@ def _process(command: list[str], log: Path, what: str, port: int, env: Mapping[s
         yield process
     finally:
         # Each process leads its own session, so this stops it and its workers, nothing else.
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, stop)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=5)
+        stop_process_group(process, stop)
 
 
 # --- Redis and S3 ----------------------------------------------------------------------------------
