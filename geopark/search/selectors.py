@@ -335,7 +335,9 @@ def _rank(candidates: dict[int, Candidate], folded: str, n: int, limit: int) -> 
     documents = SearchDocument.objects.defer("body_folded").in_bulk([pk for *_, pk in top])
     results = []
     for negative_score, *_, pk in top:
-        doc = documents[pk]
+        doc = documents.get(pk)
+        if doc is None:
+            continue  # deleted since statement 3 (an unpublish between two reads): not a result
         doc.score = -negative_score
         results.append(doc)
     return results

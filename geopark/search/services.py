@@ -151,12 +151,11 @@ def bulk_index(documents: list[SearchDocument], *, batch_size: int = 1000) -> No
 LOOKUP_INDEX = "sitesearch_token_lookup"
 
 
-def create_lookup_index(schema_editor=None) -> None:
-    """The index every query reads: a word's postings of one weight, shortest title first. Migrations
-    call it with their schema editor (0004 made it in this form)."""
-    conn = schema_editor.connection if schema_editor else connection
-    word = 'word COLLATE "C"' if conn.vendor == "postgresql" else "word"
-    with conn.cursor() as cursor:
+def create_lookup_index() -> None:
+    """The index every query reads: a word's postings of one weight, shortest title first (the
+    same one migration 0004 makes)."""
+    word = 'word COLLATE "C"' if connection.vendor == "postgresql" else "word"
+    with connection.cursor() as cursor:
         cursor.execute(f"CREATE INDEX IF NOT EXISTS {LOOKUP_INDEX} ON {SearchToken._meta.db_table} "
                        f"(lang, weight, {word}, title_length, document_id)")
 
