@@ -108,7 +108,13 @@ class TranslationStatusView(ReportView):
     permission_policy = None
 
     def get_queryset(self):
-        return selectors.translation_status()
+        return selectors.translation_pages()
+
+    def paginate_queryset(self, queryset, page_size):
+        # Statuses are worked out for the listed page of originals only, not the whole tree.
+        paginator, page, pages, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = selectors.translation_status(pages)
+        return paginator, page, page.object_list, is_paginated
 
     @cached_property
     def columns(self):

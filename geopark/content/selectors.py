@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -206,8 +207,19 @@ class TranslationRow:
     targets: dict[str, Page] = field(default_factory=dict)  # language code → translated page
 
 
-def translation_status() -> list[TranslationRow]:
-    """For every page of the Vietnamese tree, how each other language stands:
+def translation_pages() -> QuerySet[Page]:
+    """The pages of the Vietnamese tree (the originals), in tree order: what the translation
+    status report lists, a page of them at a time."""
+    return (
+        Page.objects.filter(locale__language_code=settings.LANGUAGE_CODE, depth__gt=1)
+        .select_related("content_type")
+        .order_by("path")
+    )
+
+
+def translation_status(pages: Iterable[Page] | None = None) -> list[TranslationRow]:
+    """For each of `pages` (originals from `translation_pages`; all of them when None), how each
+    other language stands:
 
     - missing: no page in that language;
     - out of date: the original was saved after the translation last took its text (for pages
@@ -215,16 +227,15 @@ def translation_status() -> list[TranslationRow]:
     - in progress: strings still untranslated, or the translation is not published;
     - up to date: otherwise.
 
-    A fixed number of queries, whatever the number of pages."""
+    A fixed number of queries, whatever the number of pages; the work grows with `pages`, so the
+    report passes one page of its listing at a time."""
     from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
     source_locale = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
     if source_locale is None:
         return []
     targets_locales = list(Locale.objects.exclude(pk=source_locale.pk).order_by("language_code"))
-    pages = list(
-        Page.objects.filter(locale=source_locale, depth__gt=1).select_related("content_type").order_by("path")
-    )
+    pages = list(translation_pages() if pages is None else pages)
     keys = [p.translation_key for p in pages]
     translated: dict[tuple, Page] = {
         (p.translation_key, p.locale_id): p

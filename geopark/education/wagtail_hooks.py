@@ -5,6 +5,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from geopark.core.choosers import related_chooser
+
 from .models import GeoparkCorner, LearningResource, Programme
 
 
@@ -36,11 +38,15 @@ class LearningResourceViewSet(SnippetViewSet):
         ]
     )
 
+    def get_queryset(self, request):
+        return LearningResource.objects.select_related("document")  # the list names each document
+
 
 class GeoparkCornerViewSet(SnippetViewSet):
     model = GeoparkCorner
     icon = "home"
     menu_label = gettext_lazy("Geopark corners")
+    chooser_viewset_class = related_chooser("commune")  # a corner's label names its commune
     list_display = ["school_name", "level", "commune", "opened_on", "published"]
     list_filter = ["level", "published"]
     search_fields = ["school_name"]
@@ -58,6 +64,9 @@ class GeoparkCornerViewSet(SnippetViewSet):
             *_texts(("note",)),
         ]
     )
+
+    def get_queryset(self, request):
+        return GeoparkCorner.objects.select_related("commune")
 
 
 class ProgrammeViewSet(SnippetViewSet):

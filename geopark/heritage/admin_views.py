@@ -9,12 +9,14 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Page
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.admin.paginator import WagtailPaginator
 
 from . import assessment as brilha
 from . import charts, exports, selectors, services
@@ -28,11 +30,21 @@ CLOSE_FOLLOW_UP = "heritage.change_followupaction"
 MODERATE = "heritage.moderate_visitorreport"
 # What a follow-up made from a visitor report is due in, unless the moderator says otherwise.
 FOLLOW_UP_DEFAULT_DELAY = dt.timedelta(days=30)
+# Rows per page of the assessment and monitoring tables: a page's cost must not grow with the inventory.
+PAGE_SIZE = 100
+# The page parameter of Wagtail's pagination bar (wagtailadmin/shared/pagination_nav.html links with it).
+PAGE_PARAM = "p"
 
 
 def _require(request: HttpRequest, *perms: str) -> None:
     if not any(request.user.has_perm(p) for p in perms):
         raise PermissionDenied
+
+
+def _page(request: HttpRequest, rows: selectors.PagedRows) -> Page:
+    """The page of `rows` that ?p= asks for, as Wagtail's own listings read it (and its pagination
+    bar links to it); a number out of range or not a number gives the last or the first page."""
+    return WagtailPaginator(rows, PAGE_SIZE).get_page(request.GET.get(PAGE_PARAM))
 
 
 def _crumbs(*items: tuple[str, str | None]) -> list[dict]:
@@ -45,20 +57,21 @@ def _crumbs(*items: tuple[str, str | None]) -> list[dict]:
 
 
 def assessment_overview(request: HttpRequest) -> HttpResponse:
-    """Every site side by side, sortable by each value (?sort=), with a chart and exports."""
+    """Every site side by side, sortable by each value (?sort=), a page at a time (?p=), with a chart
+    and exports of every site."""
     _require(request, VIEW_ASSESSMENTS)
-    sort = request.GET.get("sort", "-scientific")
-    rows = selectors.assessment_table(sort=sort)
-    current = sort if sort.lstrip("-") in selectors.ASSESSMENT_SORTS else "-scientific"
+    table = selectors.AssessmentTable(sort=request.GET.get("sort", "-scientific"))
+    current = table.sort
     fmt = request.GET.get("format")
     stamp = timezone.localdate().isoformat()
     if fmt == "csv":
-        response = HttpResponse(exports.as_csv(rows), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(exports.as_csv(list(table)), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="assessments-{stamp}.csv"'
         return response
     if fmt == "xlsx":
         response = HttpResponse(
-            exports.as_xlsx(rows), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            exports.as_xlsx(list(table)),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = f'attachment; filename="assessments-{stamp}.xlsx"'
         return response
@@ -75,7 +88,8 @@ def assessment_overview(request: HttpRequest) -> HttpResponse:
         else:
             next_sort, state = (f"-{key}" if descending_first else key), "none"
         headers.append({"key": key, "label": label, "sort": next_sort, "state": state, "title": titles.get(key, label)})
-    assessed = [r for r in rows if r.assessment]
+    page = _page(request, table)
+    assessed = table.assessed_rows()
     return render(
         request,
         "heritage/admin/assessment_overview.html",
@@ -84,10 +98,13 @@ def assessment_overview(request: HttpRequest) -> HttpResponse:
             "header_title": _("Assessments"),
             "header_icon": "table",
             "breadcrumbs_items": _crumbs((_("Assessments"), None)),
-            "rows": rows,
+            "rows": page.object_list,
+            "page_obj": page,
+            "elided_page_range": page.paginator.get_elided_page_range(page.number),
+            "total": page.paginator.count,
             "headers": headers,
             "sort": current,
-            "assessed_count": len(assessed),
+            "assessed_count": table.assessed_count,
             "chart": charts.comparison_chart(assessed) if assessed else "",
             "values": [(v.value, brilha.VALUE_ABBREVIATIONS[v], brilha.VALUE_LABELS[v]) for v in brilha.Value],
             "can_assess": request.user.has_perm(ADD_ASSESSMENT),
@@ -196,6 +213,7 @@ def monitoring(request: HttpRequest) -> HttpResponse:
     """Sites due for inspection and open follow-up actions, overdue ones first and marked."""
     _require(request, VIEW_INSPECTIONS)
     today = timezone.localdate()
+    page = _page(request, selectors.OverdueInspections(today=today))
     return render(
         request,
         "heritage/admin/monitoring.html",
@@ -204,7 +222,10 @@ def monitoring(request: HttpRequest) -> HttpResponse:
             "header_title": _("Monitoring"),
             "header_icon": "warning",
             "breadcrumbs_items": _crumbs((_("Monitoring"), None)),
-            "overdue": selectors.overdue_inspections(today=today),
+            "overdue": page.object_list,
+            "page_obj": page,
+            "elided_page_range": page.paginator.get_elided_page_range(page.number),
+            "overdue_count": page.paginator.count,
             "follow_ups": list(selectors.open_follow_ups()),
             "today": today,
             "intervals": [

@@ -20,6 +20,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from geopark.core.choosers import chooser_viewset, related_chooser
 from geopark.territory.models import Geopark
 
 from . import admin_views, selectors
@@ -38,6 +39,8 @@ def _lang_tab(code: str, label: str) -> ObjectList:
 class SiteViewSet(SnippetViewSet):
     model = Site
     icon = "site"
+    # The chooser shows each site's status, which asks whether a publication is scheduled.
+    chooser_viewset_class = chooser_viewset(lambda sites: sites.annotate_approved_schedule())
     menu_label = gettext_lazy("Sites")
     list_display = ["code", "name_vi", "site_type", "route_status", "precision", "en_status", "zh_status", "live"]
     list_filter = ["site_type", "route_status", "precision", "en_status", "zh_status", "featured"]
@@ -93,6 +96,7 @@ class HazardNoticeViewSet(SnippetViewSet):
     model = HazardNotice
     icon = "warning"
     menu_label = gettext_lazy("Hazard notices")
+    chooser_viewset_class = related_chooser("site")  # a notice's label names its site
     list_display = ["site", "kind", "severity", "valid_from", "valid_until", "active"]
     list_filter = ["kind", "severity", "active"]
     search_fields = ["text_vi", "text_en"]
@@ -105,6 +109,9 @@ class HazardNoticeViewSet(SnippetViewSet):
         FieldPanel("text_en", heading="English"),
         FieldPanel("text_zh", heading="中文"),
     ]
+
+    def get_queryset(self, request):
+        return HazardNotice.objects.select_related("site")
 
 
 class InventoryGroup(SnippetViewSetGroup):
@@ -175,6 +182,7 @@ class InspectionViewSet(SnippetViewSet):
     model = Inspection
     icon = "clipboard-list"
     menu_label = gettext_lazy("Inspections")
+    chooser_viewset_class = related_chooser("site")  # an inspection's label names its site
     menu_hook = CONSERVATION_MENU_HOOK
     menu_order = 3
     add_view_class = InspectionCreateView
@@ -191,6 +199,9 @@ class InspectionViewSet(SnippetViewSet):
         ],
         base_form_class=InspectionAdminForm,
     )
+
+    def get_queryset(self, request):
+        return Inspection.objects.select_related("site", "inspector")
 
 
 class FollowUpViewSet(SnippetViewSet):
@@ -212,6 +223,9 @@ class FollowUpViewSet(SnippetViewSet):
         ],
         base_form_class=FollowUpAdminForm,
     )
+
+    def get_queryset(self, request):
+        return FollowUpAction.objects.select_related("site", "owner")
 
 
 register_snippet(InspectionViewSet)

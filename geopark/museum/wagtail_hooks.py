@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import django_filters
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
@@ -21,6 +24,8 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from geopark.heritage.models import Site
+
 from .forms import CollectionImportForm, CollectionItemAdminForm
 from .models import CollectionItem, Excavation
 from .services import import_collection
@@ -32,12 +37,26 @@ def _lang_tab(code: str, label: str) -> ObjectList:
     return ObjectList([FieldPanel(f"common_name_{code}"), FieldPanel(f"notes_{code}")], heading=label)
 
 
+def _find_sites(request: HttpRequest | None) -> QuerySet[Site]:
+    # Only sites something was found at: an inventory of thousands of sites would make the menu
+    # unusable and the listing slow to draw.
+    return Site.objects.filter(Exists(CollectionItem.objects.filter(find_site=OuterRef("pk")))).order_by("code")
+
+
+class CollectionItemFilterSet(WagtailFilterSet):
+    find_site = django_filters.ModelChoiceFilter(queryset=_find_sites)
+
+    class Meta:
+        model = CollectionItem
+        fields = ["kind", "period", "public", "condition", "find_site", "excavation"]
+
+
 class CollectionItemViewSet(SnippetViewSet):
     model = CollectionItem
     icon = "tag"
     menu_label = gettext_lazy("Collection items")
     list_display = ["catalogue_number", "common_name_vi", "kind", "taxon", "period", "find_site", "public"]
-    list_filter = ["kind", "period", "public", "condition", "find_site", "excavation"]
+    filterset_class = CollectionItemFilterSet
     search_fields = ["catalogue_number", "taxon", "common_name_vi", "common_name_en", "common_name_zh"]
     search_backend_name = None  # plain database search; the collection is not in Wagtail's index
     ordering = ["catalogue_number"]

@@ -17,6 +17,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
+from geopark.core.choosers import related_chooser
+
 from .forms import MonthlyFigureAdminForm
 from .models import Establishment, MonthlyFigure
 from .services import record_figure, regroup_establishment, stored_scopes
@@ -104,11 +106,15 @@ class EstablishmentViewSet(SnippetViewSet):
         ]
     )
 
+    def get_queryset(self, request):
+        return Establishment.objects.select_related("commune")  # the list shows each one's commune
+
 
 class MonthlyFigureViewSet(SnippetViewSet):
     model = MonthlyFigure
     icon = "table"
     menu_label = gettext_lazy("Monthly figures")
+    chooser_viewset_class = related_chooser("establishment")  # its label names the establishment
     add_view_class = FigureCreateView
     edit_view_class = FigureEditView
     list_display = ["establishment", "month", "visitors", "international_visitors", "overnight_guests", "revenue_vnd"]

@@ -5,6 +5,8 @@ are missing, in progress, up to date or out of date."""
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
@@ -120,6 +122,35 @@ def test_editors_see_the_translation_status_report(client, editor, tree):
     assert "Tin chưa dịch" in html
     assert reverse("wagtail_localize:submit_page_translation", args=[tree["article"].pk]) in html
     assert reverse("translation_status") in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_the_report_works_out_one_page_of_originals_at_a_time(client, editor, tree, monkeypatch):
+    from geopark.content import selectors
+    from geopark.content.admin_views import TranslationStatusView
+
+    # Four originals (home, news index, article, about) in pages of two, in tree order.
+    monkeypatch.setattr(TranslationStatusView, "paginate_by", 2)
+    worked_out = []
+    real = selectors.translation_status
+    monkeypatch.setattr(selectors, "translation_status", lambda pages=None: worked_out.append(len(pages)) or real(pages))
+    client.force_login(editor)
+    url = reverse("translation_status_results")
+    html_1, html_2 = client.get(url).content.decode(), client.get(url, {"p": 2}).content.decode()
+    assert "Tin chưa dịch" in html_2
+    assert "Tin chưa dịch" not in html_1
+    assert "Giới thiệu" in html_2
+    assert "Giới thiệu" not in html_1
+    assert worked_out == [2, 2]  # the statuses of the listed originals only
+    # Ten more translated articles: the first page costs the same queries as before.
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for _ in range(10):
+        factories.translate(factories.article(tree["index"]), "en")
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+    assert len(few) == len(many)
+    for junk in ("abc", "0", "99999"):
+        assert client.get(url, {"p": junk}).status_code == 200
 
 
 def test_people_without_page_rights_do_not_see_the_report(client, visitor, tree):

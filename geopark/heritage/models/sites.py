@@ -78,6 +78,19 @@ class SiteQuerySet(models.QuerySet["Site"]):
     def with_places(self) -> SiteQuerySet:
         return self.select_related("commune", "former_commune")
 
+    def annotate_approved_schedule(self) -> SiteQuerySet:
+        """Whether a publication is scheduled, read with the sites (see `Site.approved_schedule`)."""
+        from django.contrib.contenttypes.models import ContentType
+        from django.db.models.functions import Cast
+        from wagtail.models import Revision
+
+        scheduled = Revision.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Site),
+            object_id=Cast(models.OuterRef("pk"), models.CharField()),
+            approved_go_live_at__isnull=False,
+        )
+        return self.annotate(_approved_schedule=models.Exists(scheduled))
+
 
 class Site(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     geopark = models.ForeignKey(Geopark, on_delete=models.PROTECT, related_name="sites")
@@ -186,6 +199,13 @@ class Site(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     def outside_geopark(self) -> bool:
         """True when the pin falls outside the geopark's bounding box: worth a second look."""
         return self.has_pin and not self.geopark.bbox.contains(self.lat, self.lon)
+
+    @property
+    def approved_schedule(self) -> bool:
+        # Wagtail asks this for each row of a status column: one query per site unless the list
+        # was read with `annotate_approved_schedule()`.
+        scheduled = getattr(self, "_approved_schedule", None)
+        return super().approved_schedule if scheduled is None else scheduled
 
     @property
     def type_label(self) -> str:

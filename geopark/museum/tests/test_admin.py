@@ -141,3 +141,22 @@ def test_the_listing_filters_items_by_period_and_finds_them_by_catalogue_number(
     html = client.get(list_url, {"q": "LS-001"}).content.decode()
     assert "LS-001" in html
     assert "LS-002" not in html
+
+
+def test_the_find_site_filter_offers_only_sites_with_finds_and_still_filters(client, keeper, geopark, cave):
+    from geopark.heritage.tests.factories import SiteFactory
+
+    SiteFactory.create_batch(3, geopark=geopark)  # nothing was found there: not in the menu
+    CollectionItemFactory(catalogue_number="LS-001", find_site=cave)
+    CollectionItemFactory(catalogue_number="LS-002", find_site=None)
+    client.force_login(keeper)
+    list_url = reverse(CollectionItem.snippet_viewset.get_url_name("list"))
+    response = client.get(list_url, {"find_site": cave.pk})
+    offered = list(response.context["filters"].form.fields["find_site"].queryset)
+    assert offered == [cave]
+    html = response.content.decode()
+    assert "LS-001" in html
+    assert "LS-002" not in html
+    # A site with no finds is not a valid choice: the form says so instead of failing.
+    other = SiteFactory(geopark=geopark)
+    assert client.get(list_url, {"find_site": other.pk}).status_code == 200
