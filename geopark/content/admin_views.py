@@ -111,9 +111,10 @@ class TranslationStatusView(ReportView):
         return selectors.translation_pages()
 
     def paginate_queryset(self, queryset, page_size):
-        # Statuses are worked out for the listed page of originals only, not the whole tree.
-        paginator, page, pages, is_paginated = super().paginate_queryset(queryset, page_size)
-        page.object_list = selectors.translation_status(pages)
+        # The page's keys come from the index in tree order (a late page skips index entries, not
+        # rows); statuses are worked out for the listed originals only, not the whole tree.
+        paginator, page, keys, is_paginated = super().paginate_queryset(queryset.values_list("pk", flat=True), page_size)
+        page.object_list = selectors.translation_status(selectors.pages_by_keys(list(keys)))
         return paginator, page, page.object_list, is_paginated
 
     @cached_property

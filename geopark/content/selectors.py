@@ -217,6 +217,12 @@ def translation_pages() -> QuerySet[Page]:
     )
 
 
+def pages_by_keys(keys: list[int]) -> list[Page]:
+    """The pages with these primary keys, in the keys' order (a page of a listing read keys first)."""
+    by_pk = Page.objects.select_related("content_type").in_bulk(keys)
+    return [by_pk[key] for key in keys if key in by_pk]
+
+
 def translation_status(pages: Iterable[Page] | None = None) -> list[TranslationRow]:
     """For each of `pages` (originals from `translation_pages`; all of them when None), how each
     other language stands:
