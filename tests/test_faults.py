@@ -15,11 +15,9 @@ import json
 import logging
 import os
 import secrets
-import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Iterator, Mapping
@@ -27,11 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pgcluster import HOST, Cluster, free_port, throwaway_cluster
 
 from bench.servers import stop_process_group
 
 REPO = Path(__file__).resolve().parent.parent
-HOST = "127.0.0.1"
 PG_PORTS = range(5441, 5450)
 APP_PORTS = range(8200, 8300)
 # The 503 page speaks the language of the address it was asked for.
@@ -44,88 +42,10 @@ FRIENDLY_503 = {
 pytestmark = pytest.mark.services
 
 
-def _required() -> bool:
-    return bool(os.environ.get("GEOPARK_REQUIRE_SERVICES"))
-
-
-def _unavailable(reason: str) -> None:
-    if _required():
-        pytest.fail(f"{reason} (GEOPARK_REQUIRE_SERVICES is set)")
-    pytest.skip(reason)
-
-
-def _free_port(candidates: range) -> int:
-    for port in candidates:
-        with socket.socket() as sock:
-            try:
-                sock.bind((HOST, port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError(f"No free port in {candidates.start}-{candidates.stop - 1}")
-
-
-# --- A throwaway PostgreSQL cluster ---------------------------------------------------------------
-
-
-def _postgres_bin() -> Path | None:
-    root = Path("/usr/lib/postgresql")
-    versions = sorted((p for p in root.glob("*/bin") if (p / "initdb").exists()),
-                      key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0)
-    return versions[-1] if versions else None
-
-
-@dataclass
-class Cluster:
-    bin: Path
-    data: Path
-    port: int
-    as_postgres: list[str]
-
-    @property
-    def url(self) -> str:
-        return f"postgres://geopark@{HOST}:{self.port}/geopark_faults"
-
-    def pg_ctl(self, *args: str) -> None:
-        subprocess.run([*self.as_postgres, str(self.bin / "pg_ctl"), "-D", str(self.data), *args],
-                       check=True, capture_output=True, timeout=60)
-
-    def start(self) -> None:
-        options = f"-p {self.port} -k {self.data} -c listen_addresses={HOST} -c fsync=off -c max_connections=50"
-        self.pg_ctl("-o", options, "-l", str(self.data / "server.log"), "-w", "start")
-
-    def stop(self) -> None:
-        # "fast": what an operator's restart does; open sessions are cut, nothing waits for them.
-        self.pg_ctl("-m", "fast", "-w", "stop")
-
-
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[Cluster]:
-    binaries = _postgres_bin()
-    if binaries is None:
-        _unavailable("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
-    as_postgres: list[str] = []
-    if os.geteuid() == 0:
-        # initdb refuses to run as root; the cluster belongs to the postgres account.
-        if shutil.which("runuser") is None or subprocess.run(["id", "postgres"], capture_output=True).returncode:
-            _unavailable("Running as root, but there is no `postgres` account to own a PostgreSQL cluster")
-        as_postgres = ["runuser", "-u", "postgres", "--"]
-    home = Path(tempfile.mkdtemp(prefix="geopark-faults-pg-"))
-    data = home / "data"
-    if as_postgres:
-        shutil.chown(home, "postgres", "postgres")
-    cluster = Cluster(bin=binaries, data=data, port=_free_port(PG_PORTS), as_postgres=as_postgres)
-    subprocess.run([*as_postgres, str(binaries / "initdb"), "-D", str(data), "-U", "geopark", "-A", "trust",
-                    "-E", "UTF8", "--locale=C", "--no-sync"], check=True, capture_output=True, timeout=120)
-    try:
-        cluster.start()
-        subprocess.run([*as_postgres, str(binaries / "createdb"), "-h", HOST, "-p", str(cluster.port), "-U",
-                        "geopark", "geopark_faults"], check=True, capture_output=True, timeout=60)
+    with throwaway_cluster("geopark_faults", PG_PORTS) as cluster:
         yield cluster
-    finally:
-        with contextlib.suppress(subprocess.CalledProcessError, subprocess.TimeoutExpired):
-            cluster.stop()
-        shutil.rmtree(home, ignore_errors=True)
 
 
 # --- gunicorn -------------------------------------------------------------------------------------
@@ -165,7 +85,7 @@ def _get(port: int, path: str, *, timeout: float = 10) -> tuple[int, str]:
 
 @contextlib.contextmanager
 def gunicorn(env: Mapping[str, str], log: Path) -> Iterator[tuple[int, subprocess.Popen]]:
-    port = _free_port(APP_PORTS)
+    port = free_port(APP_PORTS)
     command = [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi:application",
                "--bind", f"{HOST}:{port}", "--workers", "2"]
     with open(log, "wb") as out:
