@@ -201,7 +201,12 @@ LANGUAGES = [
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Django, Wagtail and the other apps ship Chinese as "zh_Hans", which Django never reads for our
+# language code "zh": their strings then fell back to Vietnamese (LANGUAGE_CODE). compiletranslations
+# merges their zh_Hans catalogues into one "zh" catalogue here; the project's own catalogue wins.
+BORROWED_TRANSLATIONS = {"zh": "zh_Hans"}
+BORROWED_LOCALE_DIR = BASE_DIR / "var" / "locale"
+LOCALE_PATHS = [BASE_DIR / "locale", BORROWED_LOCALE_DIR]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
