@@ -29,6 +29,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
+from pgcluster import free_port
 
 from bench.servers import stop_process_group
 
@@ -66,17 +67,6 @@ def _program(name: str) -> str | None:
     return shutil.which(name) or shutil.which(name, path="/usr/sbin:/sbin")
 
 
-def _free_port(ports: range) -> int:
-    for port in ports:
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-            try:
-                sock.bind((HOST, port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError(f"no free port in {ports.start}-{ports.stop - 1}")
-
-
 def _wait_for_port(port: int, process: subprocess.Popen, log: Path, what: str, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while True:
@@ -109,7 +99,7 @@ def _process(command: list[str], log: Path, what: str, port: int, env: Mapping[s
 @pytest.fixture(scope="module")
 def redis_url(services_available, tmp_path_factory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("redis")
-    port = _free_port(REDIS_PORTS)
+    port = free_port(REDIS_PORTS)
     # No persistence: the cache and sessions of a test run die with it.
     command = [_program("redis-server"), "--bind", HOST, "--port", str(port), "--dir", str(folder), "--save", "",
                "--appendonly", "no", "--daemonize", "no"]
@@ -120,7 +110,7 @@ def redis_url(services_available, tmp_path_factory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def s3_endpoint(services_available, tmp_path_factory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("moto")
-    port = _free_port(S3_PORTS)
+    port = free_port(S3_PORTS)
     moto = Path(sys.executable).parent / "moto_server"
     with _process([str(moto), "-H", HOST, "-p", str(port)], folder / "moto.log", "moto_server", port):
         endpoint = f"http://{HOST}:{port}"
@@ -324,8 +314,8 @@ def cluster(services_available, redis_url, s3_endpoint, collected_static, tmp_pa
     with django_db_blocker.unblock():
         db_url = database_url()
     page_cache = os.environ.get("GEOPARK_PAGE_CACHE", "1") not in {"0", "false", "no", "off"}
-    proxy_port = _free_port(PROXY_PORTS)
-    http_port = _free_port(range(proxy_port + 1, PROXY_PORTS.stop))
+    proxy_port = free_port(PROXY_PORTS)
+    http_port = free_port(range(proxy_port + 1, PROXY_PORTS.stop))
     env = {
         **_clean_env(),
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -350,8 +340,8 @@ def cluster(services_available, redis_url, s3_endpoint, collected_static, tmp_pa
         "LOG_LEVEL": "INFO",
         "PYTHONUNBUFFERED": "1",
     }
-    ports = [_free_port(APP_PORTS)]
-    ports.append(_free_port(range(ports[0] + 1, APP_PORTS.stop)))
+    ports = [free_port(APP_PORTS)]
+    ports.append(free_port(range(ports[0] + 1, APP_PORTS.stop)))
     nodes = [Node("a", ports[0], folder / "node-a.log"), Node("b", ports[1], folder / "node-b.log")]
     # Node B reads through the replica alias (the same database here), so the router runs for real.
     node_env = {"a": env, "b": {**env, "DATABASE_REPLICA_URL": db_url}}
