@@ -13,19 +13,22 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+# Server-side messages, and those of the admin's JavaScript (served by Django's JavaScript catalogue).
+DOMAINS = ("django", "djangojs")
 
-def borrowed_sources(source_locale: str) -> list[Path]:
+
+def borrowed_sources(source_locale: str, domain: str) -> list[Path]:
     """Catalogues of Django and the installed apps in `source_locale`, from the one Django reads
     first to the one it reads last (an earlier app in INSTALLED_APPS wins, Django's own loses)."""
     folders = [Path(app.path) / "locale" for app in apps.get_app_configs()]
     folders.append(Path(django.__file__).parent / "conf" / "locale")
-    return [p for folder in folders if (p := folder / source_locale / "LC_MESSAGES" / "django.po").exists()]
+    return [p for folder in folders if (p := folder / source_locale / "LC_MESSAGES" / f"{domain}.po").exists()]
 
 
-def borrow(code: str, source_locale: str, target: Path) -> bool:
-    """Merge the translated messages of `borrowed_sources` into `target` (a .mo for `code`);
-    False when it is already newer than every source."""
-    sources = borrowed_sources(source_locale)
+def borrow(source_locale: str, domain: str, target: Path) -> bool:
+    """Merge the translated messages of `borrowed_sources` into `target` (a .mo); False when it
+    is already newer than every source."""
+    sources = borrowed_sources(source_locale, domain)
     if target.exists() and all(target.stat().st_mtime >= s.stat().st_mtime for s in sources):
         return False
     merged = Catalog(locale=source_locale)
@@ -57,6 +60,7 @@ class Command(BaseCommand):
                     write_mo(handle, catalog, use_fuzzy=False)
                 compiled += 1
         for code, source_locale in settings.BORROWED_TRANSLATIONS.items():
-            target = Path(settings.BORROWED_LOCALE_DIR) / code / "LC_MESSAGES" / "django.mo"
-            compiled += borrow(code, source_locale, target)
+            for domain in DOMAINS:
+                target = Path(settings.BORROWED_LOCALE_DIR) / code / "LC_MESSAGES" / f"{domain}.mo"
+                compiled += borrow(source_locale, domain, target)
         self.stdout.write(f"translations: {compiled} catalogue(s) compiled")
