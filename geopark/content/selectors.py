@@ -223,9 +223,8 @@ def pages_by_keys(keys: list[int]) -> list[Page]:
     return [by_pk[key] for key in keys if key in by_pk]
 
 
-def translation_status(pages: Iterable[Page] | None = None) -> list[TranslationRow]:
-    """For each of `pages` (originals from `translation_pages`; all of them when None), how each
-    other language stands:
+def translation_status(pages: Iterable[Page]) -> list[TranslationRow]:
+    """For each of `pages` (originals, from `translation_pages`), how each other language stands:
 
     - missing: no page in that language;
     - out of date: the original was saved after the translation last took its text (for pages
@@ -241,7 +240,7 @@ def translation_status(pages: Iterable[Page] | None = None) -> list[TranslationR
     if source_locale is None:
         return []
     targets_locales = list(Locale.objects.exclude(pk=source_locale.pk).order_by("language_code"))
-    pages = list(translation_pages() if pages is None else pages)
+    pages = list(pages)
     keys = [p.translation_key for p in pages]
     translated: dict[tuple, Page] = {
         (p.translation_key, p.locale_id): p

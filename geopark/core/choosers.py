@@ -8,6 +8,7 @@ reads them with the rows instead."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from django.db.models import QuerySet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
@@ -35,6 +36,22 @@ def chooser_viewset(rows: Rows) -> type[SnippetChooserViewSet]:
     return RowsChooserViewSet
 
 
+@cache
 def related_chooser(*fields: str) -> type[SnippetChooserViewSet]:
     """A chooser viewset whose rows come with `fields` (foreign keys) joined."""
     return chooser_viewset(lambda queryset: queryset.select_related(*fields))
+
+
+class JoinedRows:
+    """For a SnippetViewSet: its listing and its chooser read `row_relations` (the foreign keys
+    their columns and labels name) with the rows, declared once."""
+
+    model: type
+    row_relations: tuple[str, ...] = ()
+
+    def get_queryset(self, request) -> QuerySet:
+        return self.model._default_manager.select_related(*self.row_relations)
+
+    @property
+    def chooser_viewset_class(self) -> type[SnippetChooserViewSet]:
+        return related_chooser(*self.row_relations)

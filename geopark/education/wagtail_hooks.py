@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from geopark.core.choosers import related_chooser
+from geopark.core.choosers import JoinedRows
 
 from .models import GeoparkCorner, LearningResource, Programme
 
@@ -17,10 +17,11 @@ def _texts(fields: tuple[str, ...]) -> list[ObjectList]:
     ]
 
 
-class LearningResourceViewSet(SnippetViewSet):
+class LearningResourceViewSet(JoinedRows, SnippetViewSet):
     model = LearningResource
     icon = "doc-full"
     menu_label = gettext_lazy("Learning resources")
+    row_relations = ("document",)  # the list names each document
     list_display = ["title_vi", "audience", "subject", "document", "published"]
     list_filter = ["audience", "subject", "published"]
     search_fields = ["title_vi", "title_en"]
@@ -38,15 +39,12 @@ class LearningResourceViewSet(SnippetViewSet):
         ]
     )
 
-    def get_queryset(self, request):
-        return LearningResource.objects.select_related("document")  # the list names each document
 
-
-class GeoparkCornerViewSet(SnippetViewSet):
+class GeoparkCornerViewSet(JoinedRows, SnippetViewSet):
     model = GeoparkCorner
     icon = "home"
     menu_label = gettext_lazy("Geopark corners")
-    chooser_viewset_class = related_chooser("commune")  # a corner's label names its commune
+    row_relations = ("commune",)  # a corner's label and the list name its commune
     list_display = ["school_name", "level", "commune", "opened_on", "published"]
     list_filter = ["level", "published"]
     search_fields = ["school_name"]
@@ -64,9 +62,6 @@ class GeoparkCornerViewSet(SnippetViewSet):
             *_texts(("note",)),
         ]
     )
-
-    def get_queryset(self, request):
-        return GeoparkCorner.objects.select_related("commune")
 
 
 class ProgrammeViewSet(SnippetViewSet):

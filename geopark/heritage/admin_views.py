@@ -47,6 +47,11 @@ def _page(request: HttpRequest, rows: selectors.PagedRows) -> Page:
     return WagtailPaginator(rows, PAGE_SIZE).get_page(request.GET.get(PAGE_PARAM))
 
 
+def _pagination(page: Page) -> dict:
+    """What Wagtail's pagination bar (wagtailadmin/shared/pagination_nav.html) reads."""
+    return {"page_obj": page, "elided_page_range": page.paginator.get_elided_page_range(page.number)}
+
+
 def _crumbs(*items: tuple[str, str | None]) -> list[dict]:
     return [{"url": reverse("wagtailadmin_home"), "label": _("Home")}] + [
         {"url": url or "", "label": label} for label, url in items
@@ -99,8 +104,7 @@ def assessment_overview(request: HttpRequest) -> HttpResponse:
             "header_icon": "table",
             "breadcrumbs_items": _crumbs((_("Assessments"), None)),
             "rows": page.object_list,
-            "page_obj": page,
-            "elided_page_range": page.paginator.get_elided_page_range(page.number),
+            **_pagination(page),
             "total": page.paginator.count,
             "headers": headers,
             "sort": current,
@@ -223,8 +227,7 @@ def monitoring(request: HttpRequest) -> HttpResponse:
             "header_icon": "warning",
             "breadcrumbs_items": _crumbs((_("Monitoring"), None)),
             "overdue": page.object_list,
-            "page_obj": page,
-            "elided_page_range": page.paginator.get_elided_page_range(page.number),
+            **_pagination(page),
             "overdue_count": page.paginator.count,
             "follow_ups": list(selectors.open_follow_ups()),
             "today": today,

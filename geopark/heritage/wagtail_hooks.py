@@ -20,7 +20,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from geopark.core.choosers import chooser_viewset, related_chooser
+from geopark.core.choosers import JoinedRows, chooser_viewset
 from geopark.territory.models import Geopark
 
 from . import admin_views, selectors
@@ -90,13 +90,13 @@ class GeoparkViewSet(SnippetViewSet):
     list_display = ["name_vi", "area_km2", "population"]
 
 
-class HazardNoticeViewSet(SnippetViewSet):
+class HazardNoticeViewSet(JoinedRows, SnippetViewSet):
     """Editors warn visitors here; active notices show on the site and route pages, the map and the API."""
 
     model = HazardNotice
     icon = "warning"
     menu_label = gettext_lazy("Hazard notices")
-    chooser_viewset_class = related_chooser("site")  # a notice's label names its site
+    row_relations = ("site",)  # a notice's label and the list name its site
     list_display = ["site", "kind", "severity", "valid_from", "valid_until", "active"]
     list_filter = ["kind", "severity", "active"]
     search_fields = ["text_vi", "text_en"]
@@ -109,9 +109,6 @@ class HazardNoticeViewSet(SnippetViewSet):
         FieldPanel("text_en", heading="English"),
         FieldPanel("text_zh", heading="中文"),
     ]
-
-    def get_queryset(self, request):
-        return HazardNotice.objects.select_related("site")
 
 
 class InventoryGroup(SnippetViewSetGroup):
@@ -178,11 +175,11 @@ class InspectionCreateView(SnippetCreateView):
         return instance
 
 
-class InspectionViewSet(SnippetViewSet):
+class InspectionViewSet(JoinedRows, SnippetViewSet):
     model = Inspection
     icon = "clipboard-list"
     menu_label = gettext_lazy("Inspections")
-    chooser_viewset_class = related_chooser("site")  # an inspection's label names its site
+    row_relations = ("site", "inspector")  # a label names the site; the list, the inspector too
     menu_hook = CONSERVATION_MENU_HOOK
     menu_order = 3
     add_view_class = InspectionCreateView
@@ -200,14 +197,12 @@ class InspectionViewSet(SnippetViewSet):
         base_form_class=InspectionAdminForm,
     )
 
-    def get_queryset(self, request):
-        return Inspection.objects.select_related("site", "inspector")
 
-
-class FollowUpViewSet(SnippetViewSet):
+class FollowUpViewSet(JoinedRows, SnippetViewSet):
     model = FollowUpAction
     icon = "tasks"
     menu_label = gettext_lazy("Follow-up actions")
+    row_relations = ("site", "owner")
     menu_hook = CONSERVATION_MENU_HOOK
     menu_order = 4
     list_display = ["description", "site", "due_on", "status", "owner_display"]
@@ -223,9 +218,6 @@ class FollowUpViewSet(SnippetViewSet):
         ],
         base_form_class=FollowUpAdminForm,
     )
-
-    def get_queryset(self, request):
-        return FollowUpAction.objects.select_related("site", "owner")
 
 
 register_snippet(InspectionViewSet)

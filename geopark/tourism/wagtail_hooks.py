@@ -17,7 +17,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
-from geopark.core.choosers import related_chooser
+from geopark.core.choosers import JoinedRows
 
 from .forms import MonthlyFigureAdminForm
 from .models import Establishment, MonthlyFigure
@@ -88,11 +88,12 @@ class EstablishmentEditView(EditView):
         return instance
 
 
-class EstablishmentViewSet(SnippetViewSet):
+class EstablishmentViewSet(JoinedRows, SnippetViewSet):
     model = Establishment
     edit_view_class = EstablishmentEditView
     icon = "home"
     menu_label = gettext_lazy("Establishments")
+    row_relations = ("commune",)  # the list shows each one's commune
     list_display = ["name", "kind", "commune", "rooms", "active"]
     list_filter = ["kind", "active", "synthetic"]
     search_fields = ["name", "address"]
@@ -106,15 +107,12 @@ class EstablishmentViewSet(SnippetViewSet):
         ]
     )
 
-    def get_queryset(self, request):
-        return Establishment.objects.select_related("commune")  # the list shows each one's commune
 
-
-class MonthlyFigureViewSet(SnippetViewSet):
+class MonthlyFigureViewSet(JoinedRows, SnippetViewSet):
     model = MonthlyFigure
     icon = "table"
     menu_label = gettext_lazy("Monthly figures")
-    chooser_viewset_class = related_chooser("establishment")  # its label names the establishment
+    row_relations = ("establishment",)  # a figure's label names its establishment
     add_view_class = FigureCreateView
     edit_view_class = FigureEditView
     list_display = ["establishment", "month", "visitors", "international_visitors", "overnight_guests", "revenue_vnd"]
@@ -137,9 +135,6 @@ class MonthlyFigureViewSet(SnippetViewSet):
         ],
         base_form_class=MonthlyFigureAdminForm,
     )
-
-    def get_queryset(self, request):
-        return MonthlyFigure.objects.select_related("establishment")
 
 
 class TourismGroup(SnippetViewSetGroup):
