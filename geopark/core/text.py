@@ -41,12 +41,13 @@ _CJK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900
 MAX_WORD_LENGTH = 100
 
 
-def index_words(folded: str) -> list[str]:
-    """The distinct words of already folded text as the search index stores them, in order:
+def word_sequence(folded: str) -> list[str]:
+    """The words of already folded text as the search index sees them, in order and repeated:
     words split on spaces, each CJK character a word, nothing longer than MAX_WORD_LENGTH."""
-    seen: dict[str, None] = {}
-    for word in folded.split(" "):
-        for part in _CJK.split(word):
-            if part and len(part) <= MAX_WORD_LENGTH:
-                seen[part] = None
-    return list(seen)
+    return [part for word in folded.split(" ") for part in _CJK.split(word)
+            if part and len(part) <= MAX_WORD_LENGTH]
+
+
+def index_words(folded: str) -> list[str]:
+    """The distinct words of `word_sequence`, in order of first appearance."""
+    return list(dict.fromkeys(word_sequence(folded)))

@@ -7,11 +7,30 @@ from __future__ import annotations
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from geopark.core.text import index_words
+from geopark.core.text import MAX_WORD_LENGTH, index_words, word_sequence
 
 TITLE_WEIGHT = 10
 BODY_WEIGHT = 1
+# Tokens that are not scored words but find phrases in titles without reading them: PAIR is two
+# neighbouring title words ("dong dang"), START the title's first word, START_PAIR its first pair.
+# START is 0, below the scored weights: a word's tokens weighing 1 or more are then its one scored
+# token (a pair's text has a space), which a search reads in one range.
+START = 0
+PAIR = 2
+START_PAIR = 3
 TITLE_LENGTH_MAX = 300  # SearchDocument.title's max_length
+
+
+def phrase_tokens(title_folded: str) -> list[tuple[str, int]]:
+    """The phrase tokens of a folded title (a pair is its two words and a space)."""
+    words = word_sequence(title_folded)
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if len(a) + len(b) < MAX_WORD_LENGTH]
+    tokens = [(pair, PAIR) for pair in dict.fromkeys(pairs)]
+    if words:
+        tokens.append((words[0], START))
+    if len(words) > 1 and len(words[0]) + len(words[1]) < MAX_WORD_LENGTH:
+        tokens.append((f"{words[0]} {words[1]}", START_PAIR))
+    return tokens
 
 
 class SearchDocument(models.Model):
@@ -43,7 +62,7 @@ class SearchDocument(models.Model):
 
     def make_tokens(self) -> list[SearchToken]:
         return [SearchToken(document=self, lang=self.lang, word=word, weight=weight, title_length=self.title_length)
-                for word, weight in self.token_weights().items()]
+                for word, weight in self.index_tokens()]
 
     @property
     def title_length(self) -> int:
@@ -51,16 +70,17 @@ class SearchDocument(models.Model):
         title first (the order results of equal score are shown in) straight from the index."""
         return min(len(self.title), TITLE_LENGTH_MAX)
 
-    def token_weights(self) -> dict[str, int]:
-        """Each distinct word: weight 10 when it is in the title, else 1."""
+    def index_tokens(self) -> list[tuple[str, int]]:
+        """(word, weight) of each distinct word: 10 when it is in the title, else 1; then the
+        title's phrase tokens."""
         weights = dict.fromkeys(index_words(self.body_folded), BODY_WEIGHT)
         weights.update(dict.fromkeys(index_words(self.title_folded), TITLE_WEIGHT))
-        return weights
+        return [*weights.items(), *phrase_tokens(self.title_folded)]
 
 
 class SearchToken(models.Model):
     """A word of a document. The lookup index (lang, weight, word, title_length, document) is created
-    per database by `services.create_lookup_index` (migrations 0002 and 0004): PostgreSQL compares
+    per database by `services.create_lookup_index` (migrations 0002, 0004 and 0005): PostgreSQL compares
     words with the "C" collation so that a prefix is one range of the index whatever the database's
     collation. A migration that alters this table must create it again on SQLite (see 0003), which
     rebuilds altered tables with the indexes Django knows of only."""

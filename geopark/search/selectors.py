@@ -1,28 +1,35 @@
 """Ranked, diacritic-insensitive search over the token index.
 
-How a query is answered, in four statements whatever the size of the index:
+How a query is answered, in three statements whatever the size of the index:
 
 1. **Words.** Each query word becomes the indexed words it matches, per weight (title, body): a
    word of MIN_PREFIX letters or more matches the words it begins ("temple" finds "temples"), a
    shorter one only itself (Vietnamese syllables: "le" must not find "leo"); a Chinese character is
-   a word of its own. Each of those words' postings are counted up to a cap, to know which are rare.
+   a word of its own. The query's phrase tokens (models.phrase_tokens: its start, and each pair of
+   neighbouring words) are looked up the same way. Each is counted up to a cap, to know which are
+   rare.
 2. **Candidates**, read from the lookup index (lang, weight, word, title length, document), where
-   a word's postings come shortest title first: the order in which results of equal score are
-   shown. Each scan starts at one query word ("anchor"), keeps a document only when the other words
-   are there too (one index probe per word), and stops after a fixed number of documents:
-   - every word in the title (anchored at the word rarest in titles);
-   - a word in the title and the others anywhere (anchored at each word in turn);
+   a token's postings come shortest title first: the order in which results of equal score are
+   shown. Each scan starts at one token ("anchor"), keeps a document only when the others are there
+   too (one index probe each), and stops after a fixed number of documents. Tiers of scans, each
+   read only while the earlier ones found less than a page:
+   - the title starts with the query, then holds it anywhere (its phrase tokens: documents found
+     however long their titles, because only they are read);
+   - every word in the title, the words apart: reading all of it when no title holds the phrase
+     tokens, else only as part of the next tier's first scan;
+   - a word in the title and the others anywhere (anchored at each word in turn, at most SCAN_ROWS
+     postings each);
    - every word in the body only (anchored at the word rarest in bodies).
    When no document holds every word, the scans look for documents missing one word instead
    (anchored at the two rarest words, which such a document must hold one of).
-3. **Titles** of the candidates, to score them (below) and order them.
-4. **Documents** of the page of results.
+3. **Documents**: of the candidates, those the page can show (see `_rank`), scored and ordered.
 
 Score: 10 per word found in the title, 1 per word found only in the body, 20 more when the whole
 folded query stands in the title, and 5 more when the title starts with it; ties go to the shorter
 title, then alphabetically. The scans stop early, so where thousands of documents tie on the words
-they hold, the shortest titles among them are the ones ranked; below those numbers (every query on
-a geopark's real data) the ranking is exact.
+they hold, the shortest titles among them are the ones ranked, and documents with the words apart
+are looked for among the shortest titles only; below those numbers (every query on a geopark's real
+data) the ranking is exact.
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ from django.db import connection
 from geopark.core.i18n import current_lang
 from geopark.core.text import fold, index_words, terms
 
-from .models import BODY_WEIGHT, TITLE_LENGTH_MAX, TITLE_WEIGHT, SearchDocument
+from .models import BODY_WEIGHT, PAIR, START, START_PAIR, TITLE_LENGTH_MAX, TITLE_WEIGHT, SearchDocument
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 50
@@ -42,15 +49,14 @@ MIN_PREFIX = 4
 MAX_LOOKUPS = 12
 # Indexed words one query word may stand for, per weight (the first ones in alphabetical order).
 MAX_EXPANSION = 8
-# Documents one scan keeps; how many query words scans may start from (the rarest in titles); how
-# many postings of its word a scan reads at most. The scan for documents holding every word in the
-# title, which outrank all others, reads all of its word's title postings.
+# Documents a scan for those missing a word keeps; how many query words scans may start from (the
+# rarest in titles); how many postings of its word a bounded scan reads at most.
 SCAN_LIMIT = 200
 MAX_ANCHORS = 6
-SCAN_ROWS = 500
+SCAN_ROWS = 200
 # Postings counted per word and weight: enough to tell a rare word from a common one (between
 # common ones, a longer word is taken as the rarer).
-COUNT_CAP = 5000
+COUNT_CAP = 1000
 WEIGHTS = (TITLE_WEIGHT, BODY_WEIGHT)
 PHRASE_BONUS = 20
 START_BONUS = 5
@@ -66,10 +72,22 @@ _TOP = "\U0010ffff"
 
 
 @dataclass(frozen=True)
+class Result:
+    """One found document, as the search page and the API show it."""
+
+    pk: int
+    kind: str
+    title: str
+    summary: str
+    url: str
+    score: int
+
+
+@dataclass(frozen=True)
 class SearchOutcome:
     query: str
     folded: str
-    results: list[SearchDocument]
+    results: list[Result]
     problem: str = ""  # "empty", "too_long", "no_words" — a helpful page explains it
 
 
@@ -88,36 +106,51 @@ def search(query: str | None, *, lang: str | None = None, kind: str = "", limit:
     folded = " ".join(words)
     lookups = index_words(folded)[:MAX_LOOKUPS]
     lang = current_lang(lang)
-    groups = _expand(lang, lookups)
+    groups = [Group(word, WEIGHTS, prefix=len(word) >= MIN_PREFIX) for word in lookups]
+    phrase = _phrase_groups(lookups)
+    _expand(lang, [*groups, *phrase])
     # A word nobody wrote: every document misses it, so only those missing one word can be found.
     need = len(groups) - sum(1 for g in groups if not g)
     candidates = {}
     if need == len(groups):
-        candidates = _candidates(lang, kind, groups, need, limit)
+        candidates = _candidates(lang, kind, groups, phrase, need, limit)
     if not candidates and len(groups) > 1 and need >= len(groups) - 1:
-        candidates = _candidates(lang, kind, groups, len(groups) - 1, limit)
+        candidates = _candidates(lang, kind, groups, [], len(groups) - 1, limit)
     return SearchOutcome(raw, fold(raw), _rank(candidates, folded, len(groups), limit))
 
 
-@dataclass
 class Group:
-    """The indexed words one query word matches: per weight, each word with its (capped) count."""
+    """The indexed words one query word (or one of its phrase tokens) matches: per weight, each
+    word with its (capped) count. A prefix group matches every word it begins."""
 
-    query_word: str
-    words: dict[int, dict[str, int]] = field(default_factory=lambda: {w: {} for w in WEIGHTS})
+    def __init__(self, query_word: str, weights: tuple[int, ...], *, prefix: bool) -> None:
+        self.query_word = query_word
+        self.prefix = prefix
+        self.words: dict[int, dict[str, int]] = {w: {} for w in weights}
 
     def count(self, *weights: int) -> int:
-        return sum(sum(self.words[w].values()) for w in weights or WEIGHTS)
+        return sum(sum(self.words[w].values()) for w in weights or self.words)
 
     def rarity(self, *weights: int) -> tuple[int, int]:
         """Sorts the rarest first: fewer postings, then (counts being capped) the longer word."""
         return self.count(*weights), -len(self.query_word)
 
     def all_words(self) -> list[str]:
-        return sorted({word for w in WEIGHTS for word in self.words[w]})
+        return sorted({word for words in self.words.values() for word in words})
 
     def __bool__(self) -> bool:
-        return any(self.words[w] for w in WEIGHTS)
+        return any(self.words.values())
+
+
+def _phrase_groups(lookups: list[str]) -> list[Group]:
+    """The query as phrase tokens (see models.phrase_tokens): its start, then each pair of
+    neighbouring words. Only the last word may stand for the words it begins, as in a word group."""
+    last_prefix = len(lookups[-1]) >= MIN_PREFIX
+    if len(lookups) == 1:
+        return [Group(lookups[0], (START,), prefix=last_prefix)]
+    pairs = [Group(f"{a} {b}", (PAIR,), prefix=last_prefix and i == len(lookups) - 2)
+             for i, (a, b) in enumerate(zip(lookups, lookups[1:], strict=False))]
+    return [Group(pairs[0].query_word, (START_PAIR,), prefix=pairs[0].prefix), *pairs]
 
 
 def _collate() -> str:
@@ -131,16 +164,17 @@ def _indexed(name: str) -> str:
     return f" INDEXED BY {name}" if connection.vendor == "sqlite" else ""
 
 
-def _expand(lang: str, lookups: list[str]) -> list[Group]:
-    """Statement 1: per query word and weight, the indexed words it matches with their counts.
+def _expand(lang: str, groups: list[Group]) -> None:
+    """Statement 1: per group and weight, the indexed words it matches with their counts.
 
     Each word range is walked one distinct word at a time (a recursive query seeking the next word
     in the index), so a prefix costs a few index seeks however many postings its words have."""
     collate = _collate()
     ctes, selects, params = [], [], []
-    for i, word in enumerate(lookups):
-        upper = word + (_TOP if len(word) >= MIN_PREFIX else _NEXT)
-        for weight in WEIGHTS:
+    for i, group in enumerate(groups):
+        word = group.query_word
+        upper = word + (_TOP if group.prefix else _NEXT)
+        for weight in group.words:
             name = f"e{i}_{weight}"
             seek = (f"SELECT MIN(t.word{collate}) FROM {TOKENS} t{_indexed(LOOKUP)} "
                     f"WHERE t.lang = %s AND t.weight = {weight} AND t.word{collate} {{op}} {{low}} "
@@ -158,12 +192,10 @@ def _expand(lang: str, lookups: list[str]) -> list[Group]:
         f"WHERE c.lang = %s AND c.weight = x.weight AND c.word{collate} = x.word LIMIT {COUNT_CAP}) k) "
         f"FROM ({' UNION ALL '.join(selects)}) x"
     )
-    groups = [Group(lookups[i]) for i in range(len(lookups))]
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, lang])
         for i, weight, word, count in cursor.fetchall():
             groups[i].words[weight][word] = count
-    return groups
 
 
 @dataclass(frozen=True)
@@ -176,37 +208,68 @@ class Scan:
     weight: int
     others: tuple[tuple[int, tuple[int, ...]], ...]  # (group, allowed weights)
     need_others: int
-    limit: int
+    limit: int | None  # documents kept at most; None: all within `rows`
     rows: int | None  # postings of the anchor word read at most (the shortest titles); None: all
     tier: int = 0  # scans of a later tier run only when the earlier tiers found less than a page
+    # Every document of the tier scores the same, so of several scans' documents (a prefix's words)
+    # the tier keeps the shortest titles only, `limit` of them.
+    alike: bool = False
 
 
-def _plan(groups: list[Group], need: int, limit: int) -> list[Scan]:
+def _plan(groups: list[Group], phrase: list[Group], need: int, limit: int) -> list[Scan]:
+    """The scans, tier by tier. Group numbers count the word groups, then the phrase groups."""
     n = len(groups)
     present = [i for i in range(n) if groups[i]]
     scans: list[Scan] = []
+    tier = 0
 
-    def add(anchor: int, weight: int, other_weights: tuple[int, ...], need_others: int, scan_limit: int,
-            rows: int | None, tier: int = 0) -> None:
+    def add(anchor: int, weight: int, other_weights: tuple[int, ...], need_others: int, scan_limit: int | None,
+            rows: int | None, *, alike: bool = True) -> None:
         # Probe the rarest words first: a document that lacks one is dropped at its first probe.
         others = tuple((j, other_weights) for j in sorted(present, key=lambda i: groups[i].rarity(*other_weights))
                        if j != anchor)
         for word in groups[anchor].words[weight]:
-            scans.append(Scan(anchor, word, weight, others, need_others, scan_limit, rows, tier))
+            scans.append(Scan(anchor, word, weight, others, need_others, scan_limit, rows, tier, alike))
 
-    if need == n:
-        by_title = sorted(present, key=lambda i: groups[i].rarity(TITLE_WEIGHT))
-        by_body = min(present, key=lambda i: groups[i].rarity(BODY_WEIGHT))
-        add(by_title[0], TITLE_WEIGHT, (TITLE_WEIGHT,), n - 1, SCAN_LIMIT, None, 0)  # all in the title
-        if n > 1:  # a word in the title, the others anywhere
-            for anchor in by_title[:MAX_ANCHORS]:
-                add(anchor, TITLE_WEIGHT, WEIGHTS, n - 1, limit, SCAN_ROWS, 1)
-        add(by_body, BODY_WEIGHT, (BODY_WEIGHT,), n - 1, 2 * limit, SCAN_ROWS, 2)  # all in the body only
-    else:
+    def add_phrase(anchor: int, others: list[int]) -> None:
+        # A phrase token is in the title: finding every one of the query's means every word is there.
+        ordered = tuple((n + j, tuple(phrase[j].words)) for j in sorted(others, key=lambda j: phrase[j].rarity()))
+        for weight, words in phrase[anchor].words.items():
+            for word in words:
+                scans.append(Scan(n + anchor, word, weight, ordered, len(ordered), limit, None, tier, True))
+
+    if need < n:
         # A document holding `need` of the n words holds one of the n - need + 1 rarest.
         for anchor in sorted(present, key=lambda i: groups[i].rarity())[: n - need + 1]:
             for weight in WEIGHTS:
-                add(anchor, weight, WEIGHTS, need - 1, SCAN_LIMIT, SCAN_ROWS)
+                add(anchor, weight, WEIGHTS, need - 1, SCAN_LIMIT, SCAN_ROWS, alike=False)
+        return scans
+    # Phrase tiers: the title starts with the query, then holds it anywhere. They run when some
+    # title holds each pair of the query's neighbouring words, and find their documents however
+    # long the titles.
+    pairs = list(range(1, len(phrase)))
+    pairs_found = bool(pairs) and all(phrase[j] for j in pairs)
+    if phrase and phrase[0] and (n == 1 or pairs_found):
+        add_phrase(0, pairs[1:])  # the start token covers the first pair
+        tier += 1
+    if pairs_found:
+        rarest = sorted(pairs, key=lambda j: phrase[j].rarity())
+        add_phrase(rarest[0], rarest[1:])
+        tier += 1
+    # Every word in the title. Without the phrase tiers this tier is the best there is, and all of
+    # it is read. After them its documents have the words apart, and reading the shortest titles
+    # will do: the next tier's first scan reads those and keeps all it finds, these among them.
+    by_title = sorted(present, key=lambda i: groups[i].rarity(TITLE_WEIGHT))
+    if not pairs_found:
+        add(by_title[0], TITLE_WEIGHT, (TITLE_WEIGHT,), n - 1, limit, None)
+        tier += 1
+    if n > 1:  # a word in the title, the others anywhere
+        for k, anchor in enumerate(by_title[:MAX_ANCHORS]):
+            keep_all = pairs_found and k == 0
+            add(anchor, TITLE_WEIGHT, WEIGHTS, n - 1, None if keep_all else limit, SCAN_ROWS, alike=False)
+        tier += 1
+    by_body = min(present, key=lambda i: groups[i].rarity(BODY_WEIGHT))
+    add(by_body, BODY_WEIGHT, (BODY_WEIGHT,), n - 1, 2 * limit, SCAN_ROWS)  # all in the body only
     return scans
 
 
@@ -218,13 +281,17 @@ def _probe(alias: str, words: list[str], weights: tuple[int, ...], lang: str) ->
     if connection.vendor == "postgresql" and len(words) == len(weights) == 1:
         return (f'{alias}.lang = %s AND {alias}.weight = {weights[0]} AND {alias}.word COLLATE "C" = %s '
                 f"AND {alias}.title_length = a.title_length AND {alias}.document_id = a.document_id", [lang, *words])
+    # Both scored weights: one range of the index instead of a seek per weight (see models.START).
+    weight = f">= {BODY_WEIGHT}" if set(weights) == set(WEIGHTS) else f"IN ({', '.join(map(str, weights))})"
     return (f"{alias}.document_id = a.document_id AND {alias}.word IN ({', '.join(['%s'] * len(words))}) "
-            f"AND {alias}.weight IN ({', '.join(map(str, weights))})", words)
+            f"AND {alias}.weight {weight}", words)
 
 
-def _scan_sql(number: int, scan: Scan, groups: list[Group], lang: str, kind: str) -> tuple[str, list]:
+def _scan_sql(number: int, scan: Scan, groups: list[Group], lang: str, kind: str, gate: str,
+              width: int) -> tuple[str, list]:
     """One scan as a subquery. Its rows: scan number, document, title length, then per other group
-    the weight found (NULL: not in the document). SQLite runs the joins in the order written (CROSS
+    the weight found (NULL: not in the document; all NULL after the scan's groups, up to `width`
+    columns, so that every scan's rows have the same shape). SQLite runs the joins in the order written (CROSS
     JOIN), so the anchor's postings are read in index order and the scan stops at its limit;
     PostgreSQL plans them itself."""
     collate = _collate()
@@ -256,19 +323,24 @@ def _scan_sql(number: int, scan: Scan, groups: list[Group], lang: str, kind: str
         joins.append("CROSS JOIN sitesearch_searchdocument d")
         conditions.append("d.id = a.document_id AND d.kind = %s")
         condition_params.append(kind)
-    weights = "".join(f", o{j}.weight AS w{j}" for j, _ in scan.others)
+    found_weights = [f"o{j}.weight" for j, _ in scan.others]
+    weights = "".join(f", {column} AS w{i}" for i, column in
+                      enumerate(found_weights + ["CAST(NULL AS SMALLINT)"] * (width - len(found_weights))))
+    if gate:
+        conditions.insert(0, gate)
     sql = (
         f"SELECT * FROM (SELECT {number} AS scan, a.document_id, a.title_length{weights} "
         f"FROM {TOKENS} a{_indexed(LOOKUP)} {' '.join(joins)} "
         f"WHERE a.lang = %s AND a.weight = {scan.weight} AND a.word{collate} = %s"
         f"{''.join(' AND ' + c for c in conditions)} "
-        f"ORDER BY a.title_length, a.document_id LIMIT {scan.limit}) s{number}"
+        f"ORDER BY a.title_length, a.document_id{'' if scan.limit is None else f' LIMIT {scan.limit}'}) s{number}"
     )
     return sql, [*join_params, lang, scan.word, *condition_params]
 
 
 @dataclass
 class Candidate:
+    title_length: int
     weights: dict[int, int] = field(default_factory=dict)  # group -> best weight found
 
     @property
@@ -276,37 +348,45 @@ class Candidate:
         return sum(self.weights.values())
 
 
-def _candidates(lang: str, kind: str, groups: list[Group], need: int, limit: int) -> dict[int, Candidate]:
+def _candidates(lang: str, kind: str, groups: list[Group], phrase: list[Group], need: int,
+                limit: int) -> dict[int, Candidate]:
     """Statement 2: every scan of the plan, tier by tier; the documents holding `need` words."""
-    scans = _plan(groups, need, limit)
+    n = len(groups)
+    scans = _plan(groups, phrase, need, limit)
     if not scans:
         return {}
+    # A tier's documents outrank every later tier's: a later tier's scans run only while the
+    # documents found so far do not fill the page (a condition without columns, which both
+    # databases test once before scanning; outside the scans SQLite would fill the tier first).
     tiers: dict[int, list[str]] = {}
     params = []
+    width = max(len(scan.others) for scan in scans)
     for number, scan in enumerate(scans):
-        sql, scan_params = _scan_sql(number, scan, groups, lang, kind)
+        earlier = " UNION ".join(f"SELECT document_id FROM t{t}" for t in sorted(tiers) if t < scan.tier)
+        gate = f"(SELECT COUNT(*) FROM ({earlier}) f) < {limit}" if earlier else ""
+        sql, scan_params = _scan_sql(number, scan, [*groups, *phrase], lang, kind, gate, width)
         tiers.setdefault(scan.tier, []).append(sql)
         params += scan_params
-    # A tier's documents outrank every later tier's: a later tier is read only while the documents
-    # found so far do not fill the page (a condition both databases test once, before scanning).
-    ctes, selects, found_so_far = [], [], []
+    ctes = []
     for tier, parts in sorted(tiers.items()):
-        ctes.append(f"t{tier} AS MATERIALIZED ({' UNION ALL '.join(parts)})")
-        condition = ""
-        if found_so_far:
-            earlier = " UNION ".join(f"SELECT document_id FROM t{t}" for t in found_so_far)
-            condition = f" WHERE (SELECT COUNT(*) FROM ({earlier}) f) < {limit}"
-        selects.append(f"SELECT * FROM t{tier}{condition}")
-        found_so_far.append(tier)
+        first = next(scan for scan in scans if scan.tier == tier)
+        union = " UNION ALL ".join(parts)
+        if first.alike and len(parts) > 1:
+            union = f"SELECT * FROM ({union}) k{tier} ORDER BY title_length, document_id LIMIT {first.limit}"
+        ctes.append(f"t{tier} AS MATERIALIZED ({union})")
     with connection.cursor() as cursor:
-        cursor.execute(f"WITH {', '.join(ctes)} {' UNION ALL '.join(selects)}", params)
+        cursor.execute(f"WITH {', '.join(ctes)} {' UNION ALL '.join(f'SELECT * FROM t{t}' for t in sorted(tiers))}",
+                       params)
         rows = cursor.fetchall()
     candidates: dict[int, Candidate] = {}
-    for number, document_id, _title_length, *found in rows:
+    for number, document_id, title_length, *found in rows:
         scan = scans[number]
-        weights = candidates.setdefault(document_id, Candidate()).weights
+        weights = candidates.setdefault(document_id, Candidate(title_length)).weights
+        if scan.anchor >= n:  # found by its phrase tokens
+            weights.update(dict.fromkeys(range(n), TITLE_WEIGHT))
+            continue
         _keep_best(weights, scan.anchor, scan.weight)
-        for (j, _), weight in zip(scan.others, found, strict=True):
+        for (j, _), weight in zip(scan.others, found, strict=False):
             if weight is not None:
                 _keep_best(weights, j, weight)
     return {pk: c for pk, c in candidates.items() if len(c.weights) >= need}
@@ -317,27 +397,28 @@ def _keep_best(weights: dict[int, int], group: int, weight: int) -> None:
         weights[group] = weight
 
 
-def _rank(candidates: dict[int, Candidate], folded: str, n: int, limit: int) -> list[SearchDocument]:
-    """Statements 3 and 4: score the candidates with their titles, then fetch the page's documents."""
+def _rank(candidates: dict[int, Candidate], folded: str, n: int, limit: int) -> list[Result]:
+    """Statement 3: score and order the candidates, reading only the documents the page can show.
+
+    A document with every word in its title outranks all others and may earn the phrase bonuses,
+    which its title decides: all of those are read. The others' order is known from the index
+    (score, then title length): of them only as many as the page has room for are read, with
+    those tied with the last one (ties go alphabetically, by title)."""
     if not candidates:
         return []
     all_in_title = TITLE_WEIGHT * n
+    best = [pk for pk, c in candidates.items() if c.score == all_in_title]
+    rest = sorted((-c.score, c.title_length, pk) for pk, c in candidates.items() if c.score < all_in_title)
+    room = min(limit - len(best), len(rest))
+    if room > 0:
+        last = rest[room - 1][:2]
+        best += [pk for score, length, pk in rest if (score, length) <= last]
     ranked = []
-    for pk, title, title_folded in SearchDocument.objects.filter(pk__in=list(candidates)).values_list(
-        "pk", "title", "title_folded"
-    ):
+    rows = SearchDocument.objects.filter(pk__in=best).values_list("pk", "kind", "title", "title_folded", "summary", "url")
+    for pk, kind, title, title_folded, summary, url in rows:
         score = candidates[pk].score
         if score == all_in_title and folded in title_folded:
             score += PHRASE_BONUS + (START_BONUS if title_folded.startswith(folded) else 0)
-        ranked.append((-score, len(title), title, pk))
-    ranked.sort()
-    top = ranked[:limit]
-    documents = SearchDocument.objects.defer("body_folded").in_bulk([pk for *_, pk in top])
-    results = []
-    for negative_score, *_, pk in top:
-        doc = documents.get(pk)
-        if doc is None:
-            continue  # deleted since statement 3 (an unpublish between two reads): not a result
-        doc.score = -negative_score
-        results.append(doc)
-    return results
+        ranked.append(Result(pk, kind, title, summary, url, score))
+    ranked.sort(key=lambda r: (-r.score, len(r.title), r.title, r.pk))
+    return ranked[:limit]

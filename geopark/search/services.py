@@ -144,7 +144,7 @@ def bulk_index(documents: list[SearchDocument], *, batch_size: int = 1000) -> No
         batch = SearchDocument.objects.bulk_create(documents[start : start + batch_size])
         _insert_tokens(
             (doc.pk, doc.lang, weight, word, doc.title_length)
-            for doc in batch for word, weight in doc.token_weights().items()
+            for doc in batch for word, weight in doc.index_tokens()
         )
 
 
