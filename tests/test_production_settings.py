@@ -63,3 +63,34 @@ def test_the_aws_bucket_variable_is_understood_too(production):
     values = production(["STORAGES"], AWS_STORAGE_BUCKET_NAME="legacy-bucket")
     assert values["STORAGES"]["default"]["OPTIONS"]["bucket_name"] == "legacy-bucket"
     assert values["STORAGES"]["private"]["OPTIONS"]["location"] == "private"
+
+
+def test_sqlite_gets_a_page_cache_for_the_search_index_and_postgresql_plans_without_jit_or_workers(production):
+    assert production(["DATABASES"])["DATABASES"]["default"]["OPTIONS"]["init_command"] == "PRAGMA cache_size = -65536"
+    smaller = production(["DATABASES"], SQLITE_CACHE_MB="16")
+    assert smaller["DATABASES"]["default"]["OPTIONS"]["init_command"] == "PRAGMA cache_size = -16384"
+    postgres = production(["DATABASES"], DATABASE_URL="postgres://geopark:pw@db:5432/geopark")
+    assert "init_command" not in postgres["DATABASES"]["default"]["OPTIONS"]
+    assert postgres["DATABASES"]["default"]["OPTIONS"]["options"] == "-c jit=off -c max_parallel_workers_per_gather=0"
+
+
+@pytest.mark.django_db
+def test_each_sqlite_connection_runs_the_page_cache_pragma():
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        assert cursor.fetchone()[0] == -64 * 1024
+
+
+@pytest.mark.django_db
+def test_postgresql_sessions_neither_compile_nor_parallelise_queries():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('jit'), current_setting('max_parallel_workers_per_gather')")
+        assert cursor.fetchone() == ("off", "0")

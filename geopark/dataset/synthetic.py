@@ -19,6 +19,7 @@ import json
 import random
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -483,11 +484,7 @@ def generate(*, sites: int, news: int, establishments: int, years: int, seed: in
     remove(progress)
     rng = random.Random(seed)
     outcome = Outcome()
-    with transaction.atomic(), lookup_index_suspended():
-        if connection.vendor == "sqlite":
-            with connection.cursor() as cursor:
-                # 256 MB of page cache instead of 2 MB: the inserts touch large tables all over.
-                cursor.execute("PRAGMA cache_size = -262144")
+    with transaction.atomic(), lookup_index_suspended(), _large_sqlite_cache():
         outcome.sites = generate_sites(geopark, sites, rng, progress)
         outcome.news, outcome.translations = generate_news(news, rng, progress=progress)
     outcome.documents = SearchDocument.objects.count()
@@ -496,6 +493,24 @@ def generate(*, sites: int, news: int, establishments: int, years: int, seed: in
         outcome.figures = module.generate_statistics(establishments, years, seed, show_progress)
     refresh_statistics()
     return outcome
+
+
+@contextmanager
+def _large_sqlite_cache() -> Iterator[None]:
+    """256 MB of SQLite page cache while inserting (they touch large tables all over), then the
+    connection's own setting again (settings.SQLITE_CACHE_MB)."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        before = cursor.fetchone()[0]
+        cursor.execute("PRAGMA cache_size = -262144")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def refresh_statistics() -> None:

@@ -93,3 +93,19 @@ def test_running_it_twice_gives_the_same_amount_not_twice_as_much(loaded):
     generate()
     assert Site.objects.filter(code__startswith="syn-").count() == 50
     assert NewsPage.objects.filter(slug__startswith="syn-", locale__language_code="vi").count() == 200
+
+
+def test_generating_leaves_the_connections_sqlite_page_cache_as_it_was(loaded):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+
+    def cache_size() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size")
+            return cursor.fetchone()[0]
+
+    before = cache_size()
+    generate()
+    assert cache_size() == before
