@@ -168,14 +168,14 @@ def year_to_date(request: HttpRequest, q: Query[YearToDateQuery]):
     }
 
 
-def establishment_out(establishment: Establishment) -> dict:
-    """Public fields only; the caller has activated the language."""
+def establishment_out(establishment: Establishment, kind_labels: dict[str, str]) -> dict:
+    """Public fields only; `kind_labels` in the language of the answer."""
     commune = establishment.commune
     return {
         "id": establishment.pk,
         "name": establishment.name,
         "kind": establishment.kind,
-        "kind_label": str(establishment.get_kind_display()),
+        "kind_label": kind_labels.get(establishment.kind, establishment.kind),
         "commune": {"code": commune.code, "name": commune.name} if commune else None,
         "address": establishment.address,
         "rooms": establishment.rooms,
@@ -200,5 +200,7 @@ def establishments(request: HttpRequest, q: Query[EstablishmentQuery]):
             "page": q.page, "pages": pages}})
     start = (q.page - 1) * PAGE_SIZE
     with translation.override(q.lang.value):
-        items = [establishment_out(e) for e in qs[start:start + PAGE_SIZE]]
+        # Translated once, not per item (get_kind_display translates every choice each time).
+        kind_labels = {value: str(label) for value, label in EstablishmentKind.choices}
+        items = [establishment_out(e, kind_labels) for e in qs[start:start + PAGE_SIZE]]
     return {"count": count, "page": q.page, "pages": pages, "page_size": PAGE_SIZE, "items": items}

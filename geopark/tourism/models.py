@@ -79,6 +79,15 @@ class Establishment(models.Model):
         ordering = ["name", "pk"]
         verbose_name = _("establishment")
         verbose_name_plural = _("establishments")
+        # The public list pages through active establishments by name, whole or by kind or commune:
+        # any of its pages is a walk along one of these instead of sorting them all.
+        indexes = [
+            models.Index(fields=["name", "id"], condition=models.Q(active=True), name="establishment_active_by_name"),
+            models.Index(fields=["kind", "name", "id"], condition=models.Q(active=True),
+                         name="establishment_active_by_kind"),
+            models.Index(fields=["commune", "name", "id"], condition=models.Q(active=True),
+                         name="establishment_active_commune"),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -115,6 +115,12 @@ def test_establishments_show_public_fields_only(client, reporting):
     }]
 
 
+@pytest.mark.parametrize(("lang", "label"), [("vi", "Nhà hàng"), ("en", "Restaurant"), ("zh", "餐馆")])
+def test_an_establishments_kind_is_labelled_in_the_language_asked_for(client, reporting, lang, label):
+    items = client.get(ESTABLISHMENTS, {"lang": lang, "kind": "restaurant"}).json()["items"]
+    assert [item["kind_label"] for item in items] == [label]
+
+
 def test_closed_establishments_are_not_listed(client, reporting):
     lonely = reporting["lonely"]
     lonely.active = False
