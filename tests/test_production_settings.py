@@ -74,23 +74,18 @@ def test_sqlite_gets_a_page_cache_for_the_search_index_and_postgresql_plans_with
     assert postgres["DATABASES"]["default"]["OPTIONS"]["options"] == "-c jit=off -c max_parallel_workers_per_gather=0"
 
 
-@pytest.mark.django_db
-def test_each_sqlite_connection_runs_the_page_cache_pragma():
-    from django.db import connection
-
-    if connection.vendor != "sqlite":
-        pytest.skip("SQLite only")
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA cache_size")
-        assert cursor.fetchone()[0] == -64 * 1024
+# What each connection is told when it opens (config/settings/base.py), read back from the database.
+SESSION_SETTINGS = {
+    "sqlite": ("PRAGMA cache_size", (-64 * 1024,)),
+    "postgresql": ("SELECT current_setting('jit'), current_setting('max_parallel_workers_per_gather')", ("off", "0")),
+}
 
 
 @pytest.mark.django_db
-def test_postgresql_sessions_neither_compile_nor_parallelise_queries():
+def test_each_connection_opens_with_its_databases_session_settings():
     from django.db import connection
 
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only")
+    query, expected = SESSION_SETTINGS[connection.vendor]
     with connection.cursor() as cursor:
-        cursor.execute("SELECT current_setting('jit'), current_setting('max_parallel_workers_per_gather')")
-        assert cursor.fetchone() == ("off", "0")
+        cursor.execute(query)
+        assert cursor.fetchone() == expected
