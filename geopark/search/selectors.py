@@ -407,14 +407,14 @@ def _rank(candidates: dict[int, Candidate], folded: str, n: int, limit: int) -> 
     if not candidates:
         return []
     all_in_title = TITLE_WEIGHT * n
-    best = [pk for pk, c in candidates.items() if c.score == all_in_title]
+    read = [pk for pk, c in candidates.items() if c.score == all_in_title]
     rest = sorted((-c.score, c.title_length, pk) for pk, c in candidates.items() if c.score < all_in_title)
-    room = min(limit - len(best), len(rest))
+    room = min(limit - len(read), len(rest))
     if room > 0:
         last = rest[room - 1][:2]
-        best += [pk for score, length, pk in rest if (score, length) <= last]
+        read += [pk for score, length, pk in rest if (score, length) <= last]
     ranked = []
-    rows = SearchDocument.objects.filter(pk__in=best).values_list("pk", "kind", "title", "title_folded", "summary", "url")
+    rows = SearchDocument.objects.filter(pk__in=read).values_list("pk", "kind", "title", "title_folded", "summary", "url")
     for pk, kind, title, title_folded, summary, url in rows:
         score = candidates[pk].score
         if score == all_in_title and folded in title_folded:
