@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -87,6 +88,23 @@ STATUS_LABELS = {
 }
 
 
+class _CountedKeys:
+    """Keys for Django's paginator, which slices them and asks `count()` for their number: here a
+    number already known, instead of a count of the whole list."""
+
+    def __init__(self, keys: QuerySet, count: int) -> None:
+        self.keys, self._count = keys, count
+
+    def count(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):
+        return self.keys[index]
+
+
 class TranslationStatusView(ReportView):
     """Every page of the Vietnamese tree and, per other language, whether its translation is
     missing, in progress, up to date or out of date (the original changed since)."""
@@ -112,8 +130,10 @@ class TranslationStatusView(ReportView):
 
     def paginate_queryset(self, queryset, page_size):
         # The page's keys come from the index in tree order (a late page skips index entries, not
-        # rows); statuses are worked out for the listed originals only, not the whole tree.
-        paginator, page, keys, is_paginated = super().paginate_queryset(queryset.values_list("pk", flat=True), page_size)
+        # rows); their number from the tree's parents; statuses are worked out for the listed
+        # originals only, not the whole tree.
+        keys = _CountedKeys(queryset.values_list("pk", flat=True), selectors.translation_page_count())
+        paginator, page, keys, is_paginated = super().paginate_queryset(keys, page_size)
         page.object_list = selectors.translation_status(selectors.pages_by_keys(list(keys)))
         return paginator, page, page.object_list, is_paginated
 

@@ -153,6 +153,23 @@ def test_the_report_works_out_one_page_of_originals_at_a_time(client, editor, tr
         assert client.get(url, {"p": junk}).status_code == 200
 
 
+def test_the_reports_count_of_originals_follows_additions_moves_deletions_and_translations(tree):
+    from geopark.content.selectors import translation_page_count
+
+    def counts() -> tuple[int, int]:
+        return translation_page_count(), translation_pages().count()
+
+    assert counts() == (4, 4)  # home, news index, article, about
+    extra = [factories.article(tree["index"]) for _ in range(3)]
+    factories.translate(extra[0], "en")  # a translation is not an original
+    assert counts() == (7, 7)
+    extra[1].move(tree["about"], pos="last-child")  # one level deeper, under a page that had none
+    assert counts() == (7, 7)
+    tree["about"].refresh_from_db()
+    tree["about"].delete()  # with the page moved under it
+    assert counts() == (5, 5)
+
+
 def test_people_without_page_rights_do_not_see_the_report(client, visitor, tree):
     client.force_login(visitor)
     assert client.get(reverse("translation_status")).status_code in (302, 403)
