@@ -98,9 +98,7 @@ def build(args: argparse.Namespace) -> tuple[str, str, float | None]:
             _pg_execute(admin, f'DROP DATABASE IF EXISTS "{large_name}"')
             _pg_execute(admin, f'DROP DATABASE IF EXISTS "{small_name}"')
             _pg_execute(admin, f'CREATE DATABASE "{small_name}"')
-            _run([*manage, "migrate", "--noinput", "-v0"], _env(small), "small: migrate")
-            _run([*manage, "load_geopark", "--no-progress"], _env(small), "small: load_geopark")
-            _run([*manage, "generate_synthetic", *SMALL_EXTRAS, "--no-progress"], _env(small), "small: establishments")
+            _build_small(small)
         if args.rebuild or not _pg_exists(admin, large_name):
             _pg_execute(admin, f'DROP DATABASE IF EXISTS "{large_name}"')
             _pg_execute(admin, f'CREATE DATABASE "{large_name}" TEMPLATE "{small_name}"')
@@ -114,14 +112,20 @@ def build(args: argparse.Namespace) -> tuple[str, str, float | None]:
     if args.rebuild or not small_file.exists():
         small_file.unlink(missing_ok=True)
         large_file.unlink(missing_ok=True)
-        _run([*manage, "migrate", "--noinput", "-v0"], _env(small), "small: migrate")
-        _run([*manage, "load_geopark", "--no-progress"], _env(small), "small: load_geopark")
-        _run([*manage, "generate_synthetic", *SMALL_EXTRAS, "--no-progress"], _env(small), "small: establishments")
+        _build_small(small)
     if args.rebuild or not large_file.exists():
         shutil.copyfile(small_file, large_file)
         return small, large, _run(generate, _env(large), "large: generate_synthetic")
     _migrate_kept(small, large)
     return small, large, None
+
+
+def _build_small(url: str) -> None:
+    """An empty database becomes the shipped dataset plus SMALL_EXTRAS."""
+    manage = [PYTHON, "manage.py"]
+    _run([*manage, "migrate", "--noinput", "-v0"], _env(url), "small: migrate")
+    _run([*manage, "load_geopark", "--no-progress"], _env(url), "small: load_geopark")
+    _run([*manage, "generate_synthetic", *SMALL_EXTRAS, "--no-progress"], _env(url), "small: establishments")
 
 
 def _migrate_kept(small: str, large: str) -> None:

@@ -22,14 +22,16 @@ TITLE_LENGTH_MAX = 300  # SearchDocument.title's max_length
 
 
 def phrase_tokens(title_folded: str) -> list[tuple[str, int]]:
-    """The phrase tokens of a folded title (a pair is its two words and a space)."""
+    """The phrase tokens of a folded title (a pair is its two words and a space; None when that
+    would be longer than a word may be)."""
     words = word_sequence(title_folded)
-    pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if len(a) + len(b) < MAX_WORD_LENGTH]
-    tokens = [(pair, PAIR) for pair in dict.fromkeys(pairs)]
+    pairs = [f"{a} {b}" if len(a) + len(b) < MAX_WORD_LENGTH else None
+             for a, b in zip(words, words[1:], strict=False)]
+    tokens = [(pair, PAIR) for pair in dict.fromkeys(pairs) if pair]
     if words:
         tokens.append((words[0], START))
-    if len(words) > 1 and len(words[0]) + len(words[1]) < MAX_WORD_LENGTH:
-        tokens.append((f"{words[0]} {words[1]}", START_PAIR))
+    if pairs and pairs[0]:
+        tokens.append((pairs[0], START_PAIR))
     return tokens
 
 

@@ -55,6 +55,18 @@ def overdue_codes(html: str) -> list[str]:
     return re.findall(r'<span class="gp-muted gp-nowrap">([^<]+)</span>', table_of(html, "overdue-table"))
 
 
+def codes_on_junk_page(client, target: str, number: str, codes_of) -> list[str]:
+    """The codes listed when the page number is junk: never an error page."""
+    response = client.get(target + ("&" if "?" in target else "?") + f"{PAGE_PARAM}={number}")
+    assert response.status_code == 200
+    return codes_of(response.content.decode())
+
+
+def expected_on_junk_page(rows: list[str], number: str) -> list[str]:
+    # Not a number: the first page; out of range: the last (as Django's `Paginator.get_page` does).
+    return rows[:PAGE_SIZE] if number in JUNK_FOR_THE_FIRST_PAGE else rows[PAGE_SIZE:]
+
+
 def query_count(client, target: str) -> int:
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(target).status_code == 200
@@ -166,12 +178,8 @@ def test_the_comparison_page_costs_the_same_queries_for_5_or_150_sites_and_on_an
 @pytest.mark.parametrize("number", JUNK_PAGE_NUMBERS)
 def test_a_junk_page_number_on_the_comparison_page_is_a_page_not_an_error(client, inventory, scientist, number):
     client.force_login(scientist)
-    response = client.get(url("assessments") + f"?sort=code&{PAGE_PARAM}={number}")
-    assert response.status_code == 200
-    codes = assessment_codes(response.content.decode())
-    # Not a number: the first page; out of range: the last (as Django's `Paginator.get_page` does).
-    expected = expected_order(inventory, "code")
-    assert codes == (expected[:PAGE_SIZE] if number in JUNK_FOR_THE_FIRST_PAGE else expected[PAGE_SIZE:])
+    codes = codes_on_junk_page(client, url("assessments") + "?sort=code", number, assessment_codes)
+    assert codes == expected_on_junk_page(expected_order(inventory, "code"), number)
 
 
 @pytest.mark.parametrize("sort", ["-scientific", "name"])
@@ -279,7 +287,4 @@ def test_the_monitoring_page_costs_the_same_queries_for_5_or_150_sites_and_on_an
 @pytest.mark.parametrize("number", JUNK_PAGE_NUMBERS)
 def test_a_junk_page_number_on_the_monitoring_page_is_a_page_not_an_error(client, due, scientist, number):
     client.force_login(scientist)
-    response = client.get(url("monitoring") + f"?{PAGE_PARAM}={number}")
-    assert response.status_code == 200
-    codes = overdue_codes(response.content.decode())
-    assert codes == (due[:PAGE_SIZE] if number in JUNK_FOR_THE_FIRST_PAGE else due[PAGE_SIZE:])
+    assert codes_on_junk_page(client, url("monitoring"), number, overdue_codes) == expected_on_junk_page(due, number)
