@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.utils import translation
-from ninja import Router, Schema, Status
+from ninja import Router, Status
+from pydantic import BaseModel
 
 from geopark.core.api import Lang, Message
 
@@ -14,14 +15,16 @@ from .views import KINDS
 router = Router(tags=["search"])
 
 
-class ResultOut(Schema):
+# Plain pydantic models: the answer is built from dicts, and a ninja Schema would look up each field
+# through its ORM-friendly getter (a quarter of a millisecond for 50 results). Same OpenAPI schema.
+class ResultOut(BaseModel):
     type: str
     title: str
     summary: str
     url: str
 
 
-class SearchOut(Schema):
+class SearchOut(BaseModel):
     query: str
     results: list[ResultOut]
 

@@ -17,7 +17,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
-from geopark.core.choosers import JoinedRows
+from geopark.core.choosers import JoinedRows, chooser_viewset
 
 from .forms import MonthlyFigureAdminForm
 from .models import Establishment, MonthlyFigure
@@ -113,6 +113,12 @@ class MonthlyFigureViewSet(JoinedRows, SnippetViewSet):
     icon = "table"
     menu_label = gettext_lazy("Monthly figures")
     row_relations = ("establishment",)  # a figure's label names its establishment
+    # The chooser pages through every figure there is: newest month first, then the establishment
+    # last registered first, the order of the month index (a page reads ten entries). Ordered by
+    # establishment name (another table), each page sorted a whole month of figures (2,000 at scale).
+    chooser_viewset_class = chooser_viewset(
+        lambda figures: figures.select_related("establishment").order_by("-month", "-establishment_id")
+    )
     add_view_class = FigureCreateView
     edit_view_class = FigureEditView
     list_display = ["establishment", "month", "visitors", "international_visitors", "overnight_guests", "revenue_vnd"]

@@ -165,3 +165,20 @@ def test_a_scan_reads_a_bounded_number_of_postings(monkeypatch):
     found = titles("hang gio")
     assert found == ["Bản tin " + "a" * i for i in range(1, len(found) + 1)]
     assert len(found) in (20, 21)  # up to the title length of the 20th posting
+
+
+def test_a_scan_probes_first_the_query_neighbour_that_less_often_stands_beside_its_anchor():
+    # "chua" is the commoner word, but most titles holding "tam" go on "tam thanh" and few say
+    # "chua tam": a title with "tam" most likely lacks "chua", so that probe comes first and drops
+    # it there, where rarity alone would probe "thanh" first.
+    add(*[(f"Chùa số {i}", "") for i in range(60)], *[(f"Tam Thanh {i}", "") for i in range(40)],
+        ("Chùa Tam Thanh", ""), ("Chùa Tam Giáo", ""))
+    lookups = ["chua", "tam", "thanh"]
+    groups = [selectors.Group(w, selectors.WEIGHTS, prefix=len(w) >= selectors.MIN_PREFIX) for w in lookups]
+    phrase = selectors._phrase_groups(lookups)
+    selectors._expand("vi", [*groups, *phrase])
+    assert groups[0].count(selectors.TITLE_WEIGHT) > groups[2].count(selectors.TITLE_WEIGHT)
+    scans = selectors._plan(groups, phrase, len(lookups), selectors.MAX_RESULTS)
+    tam = next(scan for scan in scans if scan.word == "tam" and scan.weight == selectors.TITLE_WEIGHT)
+    assert [lookups[j] for j, _ in tam.others] == ["chua", "thanh"]
+    assert titles("chua tam thanh")[0] == "Chùa Tam Thanh"

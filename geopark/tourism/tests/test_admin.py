@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from geopark.tourism.models import Establishment, MonthlyFigure, MonthlyFigureRevision
 
-from .factories import EstablishmentFactory
+from .factories import EstablishmentFactory, MonthlyFigureFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -123,3 +125,29 @@ def test_other_roles_cannot_see_or_enter_statistics(client, request, persona):
         assert client.get(url(model, "list")).status_code in (302, 403)
     client.post(url(MonthlyFigure, "add"), form(hotel))
     assert not MonthlyFigure.objects.exists()
+
+
+def chooser_rows(client) -> list[str]:
+    """The chooser's result rows as the editor reads them: establishment and month."""
+    url = reverse(MonthlyFigure.snippet_viewset.chooser_viewset.get_url_name("choose_results"))
+    response = client.get(url)
+    assert response.status_code == 200
+    return [str(figure) for figure in response.context["results"]]
+
+
+def test_the_figure_chooser_lists_the_newest_month_first_in_the_same_queries_for_any_number(client, admin_user):
+    client.force_login(admin_user)
+    older, newer = EstablishmentFactory(name="Homestay Bắc Sơn"), EstablishmentFactory(name="Nhà nghỉ Mẫu Sơn")
+    for month in (dt.date(2025, 1, 1), dt.date(2025, 2, 1)):
+        MonthlyFigureFactory(establishment=older, month=month)
+        MonthlyFigureFactory(establishment=newer, month=month)
+    with CaptureQueriesContext(connection) as few:
+        rows = chooser_rows(client)
+    expected = [str(MonthlyFigure.objects.get(establishment=e, month=m))
+                for m in (dt.date(2025, 2, 1), dt.date(2025, 1, 1)) for e in (newer, older)]
+    assert rows == expected
+    for establishment in EstablishmentFactory.create_batch(12):
+        MonthlyFigureFactory(establishment=establishment, month=dt.date(2025, 3, 1))
+    with CaptureQueriesContext(connection) as many:
+        assert len(chooser_rows(client)) == 10  # one page
+    assert len(few) == len(many)
