@@ -4,13 +4,16 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.navigation import get_site_for_user
+from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.widgets import ListingButton
+from wagtail.models import Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from . import admin_views
+from . import admin_views, selectors
 from .models import ContactMessage, NewsCategory
 
 
@@ -79,3 +82,26 @@ def translation_status_menu_item():
         order=650,
     )
 
+
+
+class TreePagesSummaryItem(PagesSummaryItem):
+    """The dashboard's "N pages", counted from the tree's parents (`selectors.page_count`) for
+    whoever sees the whole tree; Wagtail's own count reads every page. Someone who sees part of the
+    tree gets Wagtail's count of that part."""
+
+    def get_context_data(self, parent_context) -> dict:
+        site = get_site_for_user(self.request.user)
+        if site["root_page"] is None or not site["root_page"].is_root():
+            return super().get_context_data(parent_context)
+        # As Wagtail does: with a single site, link to its home page rather than the tree's root.
+        try:
+            root_page = Site.objects.get().root_page
+        except (Site.DoesNotExist, Site.MultipleObjectsReturned):
+            root_page = site["root_page"]
+        return {"root_page": root_page, "total_pages": selectors.page_count(), "site_name": site["site_name"]}
+
+
+# After Wagtail's own hook, which adds its summary item (apps listed before wagtail.admin run first).
+@hooks.register("construct_homepage_summary_items", order=1)
+def count_pages_from_the_tree(request, items: list) -> None:
+    items[:] = [TreePagesSummaryItem(request) if type(item) is PagesSummaryItem else item for item in items]
