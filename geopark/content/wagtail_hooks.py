@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from . import admin_views, selectors
+from .explorer import ExplorerViewSet, localize_hooks, translation_buttons
 from .models import ContactMessage, NewsCategory
 
 
@@ -105,3 +106,16 @@ class TreePagesSummaryItem(PagesSummaryItem):
 @hooks.register("construct_homepage_summary_items", order=1)
 def count_pages_from_the_tree(request, items: list) -> None:
     items[:] = [TreePagesSummaryItem(request) if type(item) is PagesSummaryItem else item for item in items]
+
+
+# After Wagtail's own default page viewset (registered first, at order -1): the registry keeps the last.
+@hooks.register("register_admin_viewset")
+def register_explorer_viewset() -> ExplorerViewSet:
+    return ExplorerViewSet()
+
+
+# wagtail-localize's row buttons ask two queries per row; translation_buttons answers from the row.
+# Wagtail has no way to withdraw a hook, so its entry is taken out of Wagtail's registry (tested:
+# geopark/content/tests/test_admin_explorer.py).
+hooks._hooks["register_page_listing_more_buttons"].remove((localize_hooks.page_listing_more_buttons, 0))
+hooks.register("register_page_listing_more_buttons", translation_buttons)
