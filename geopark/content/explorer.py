@@ -10,7 +10,12 @@ asking SQLite to walk every page.
 - wagtail-localize adds "Translate this page" and "Sync translated pages" to each row's menu, with
   two queries per row. The listing reads both answers with its rows instead (`annotate_queryset`),
   and `translation_buttons` takes its place in the hook, answering from them (and for rows of
-  other listings, which lack them, the way wagtail-localize does)."""
+  other listings, which lack them, the way wagtail-localize does).
+- A section with 100,000 articles: the listing's default order (last updated first) is read from
+  an index on (depth, last update) (migration content 0006) instead of sorting every child, and
+  when the person may explore every child of the page (browsing, not searching or filtering), the
+  page count is treebeard's `numchild` instead of a count of the children (each of these was 40 to
+  55 ms at that size)."""
 
 from __future__ import annotations
 
@@ -18,9 +23,11 @@ from collections.abc import Iterator
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.admin.widgets.button import Button
@@ -28,10 +35,17 @@ from wagtail.models import Locale, Page
 from wagtail_localize import wagtail_hooks as localize_hooks
 from wagtail_localize.models import TranslationSource
 
+# The actions whose permission makes a page explorable (PagePermissionPolicy.explorable_instances).
+EXPLORE_ACTIONS = {"add", "change", "publish", "lock", "unlock", "bulk_delete"}
+
 
 class ChildrenFirstIndexView(ExplorableIndexView):
+    @property
+    def is_browsing(self) -> bool:
+        return not (self.is_searching or self.is_filtering)
+
     def get_base_queryset(self) -> QuerySet:
-        if self.is_searching or self.is_filtering:
+        if not self.is_browsing:
             return super().get_base_queryset()
         pages = self.model._default_manager.child_of(self.parent_page)
         explorable = self.permission_policy.explorable_instances(self.request.user)
@@ -51,6 +65,21 @@ class ChildrenFirstIndexView(ExplorableIndexView):
             _untranslated_locale=Exists(Locale.objects.exclude(id__in=translated.values("locale_id"))),
             _synced_source=Subquery(sources.values("pk")[:1]),
         )
+
+
+    def get_paginator(self, queryset: QuerySet, per_page: int, **kwargs) -> Paginator:
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        if self.lists_every_child():
+            paginator.count = self.parent_page.numchild  # a cached property: this is its value
+        return paginator
+
+    def lists_every_child(self) -> bool:
+        """Browsing a page whose children the person may all explore, with no hook narrowing the
+        listing: a permission on a page covers every page below it."""
+        if not self.is_browsing or hooks.get_hooks("construct_explorer_page_queryset"):
+            return False
+        permitted = self.permission_policy.instances_user_has_any_permission_for(self.request.user, EXPLORE_ACTIONS)
+        return permitted.filter(pk=self.parent_page.pk).exists()
 
 
 class ExplorerViewSet(PageViewSet):

@@ -41,6 +41,18 @@ def news_writer(db, tree):
     return user
 
 
+@pytest.fixture
+def two_sections_writer(db, tree):
+    """Tâm keeps the news and the about page: page rights on each, and none on the home page."""
+    user = get_user_model().objects.create_user("tam", "tam@example.org", "tam-secret-pw")
+    group = Group.objects.create(name="Section keepers")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for page in (tree["index"], tree["about"]):
+        GroupPagePermission.objects.create(group=group, page=page, permission=Permission.objects.get(codename="change_page"))
+    user.groups.add(group)
+    return user
+
+
 def listed(client, parent: Page | None) -> tuple[set[int], list[str]]:
     """The pages the explorer lists under `parent` (None: the tree's root), and its statements."""
     url = reverse("wagtailadmin_explore", args=[parent.pk]) if parent else reverse("wagtailadmin_explore_root")
@@ -115,6 +127,42 @@ def test_each_rows_menu_offers_to_translate_or_sync_as_wagtail_localize_would(cl
         assert [any(sync in link for link in answers[p.pk]) for p in tree["articles"]] == [False, True, True]
     else:
         assert not any(answers.values())
+
+
+def counts_pages(queries: list[str]) -> bool:
+    return any(sql.startswith("SELECT COUNT(*)") and '"wagtailcore_page"' in sql for sql in queries)
+
+
+def test_a_listing_counts_its_pages_from_the_tree_when_every_child_is_listed(client, admin_user, tree):
+    client.force_login(admin_user)
+    for _ in range(52):  # 55 articles: two pages of 50
+        factories.article(tree["index"])
+    url = reverse("wagtailadmin_explore", args=[tree["index"].pk])
+    with CaptureQueriesContext(connection) as queries:
+        first = client.get(url)
+    assert not counts_pages([q["sql"] for q in queries.captured_queries])
+    assert first.context["paginator"].count == 55
+    assert first.context["paginator"].num_pages == 2
+    second = client.get(url, {"p": 2})
+    shown = [page.pk for page in first.context["pages"]] + [page.pk for page in second.context["pages"]]
+    assert sorted(shown) == sorted(tree["index"].get_children().values_list("pk", flat=True))
+    # Last updated first, as Wagtail orders it (read from the index of content 0006).
+    stamps = [page.latest_revision_created_at for page in first.context["pages"]]
+    assert stamps == sorted(stamps, reverse=True)
+    # A search counts what it finds.
+    found = client.get(url, {"q": "zzz-nothing"})
+    assert found.context["paginator"].count == 0
+
+
+def test_a_listing_of_only_some_children_counts_those(client, two_sections_writer, tree):
+    factories.standard_page("vi", title="Liên hệ", slug="lien-he", intro="Địa chỉ.")  # not his
+    client.force_login(two_sections_writer)
+    home = tree["index"].get_parent()
+    home.refresh_from_db()
+    response = client.get(reverse("wagtailadmin_explore", args=[home.pk]))
+    assert response.status_code == 200
+    assert {page.pk for page in response.context["pages"]} == {tree["index"].pk, tree["about"].pk}
+    assert response.context["paginator"].count == 2 < home.numchild
 
 
 def test_searching_the_explorer_still_finds_pages(client, admin_user, tree):
