@@ -271,7 +271,6 @@ def measure(repeat: int, search_repeat: int) -> dict:
         "admin: dashboard": "/admin/",
         "admin: page explorer": "/admin/pages/",
         "admin: page explorer, news section": f"/admin/pages/{index.pk}/",
-        "admin: page explorer, news section, page 2": f"/admin/pages/{index.pk}/?p=2",
         "admin: sites": "/admin/snippets/heritage/site/",
         "admin: site chooser": "/admin/snippets/choose/heritage/site/results/",
         "admin: hazard notices": "/admin/snippets/heritage/hazardnotice/",
