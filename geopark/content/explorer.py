@@ -11,11 +11,11 @@ asking SQLite to walk every page.
   two queries per row. The listing reads both answers with its rows instead (`annotate_queryset`),
   and `translation_buttons` takes its place in the hook, answering from them (and for rows of
   other listings, which lack them, the way wagtail-localize does).
-- A section with 100,000 articles: the listing's default order (last updated first) is read from
-  an index on (depth, last update) (migration content 0006) instead of sorting every child, and
-  when the person may explore every child of the page (browsing, not searching or filtering), the
-  page count is treebeard's `numchild` instead of a count of the children (each of these was 40 to
-  55 ms at that size)."""
+- A section with 100,000 articles: when the person may explore every child of the page (browsing,
+  not searching or filtering), the page count is treebeard's `numchild` instead of a count of the
+  children, and on PostgreSQL the default order (last updated first) is read from an index on
+  (depth, last update) (migration content 0006) instead of sorting every child. Each was 40 to
+  55 ms at that size; SQLite still sorts (see the migration for why)."""
 
 from __future__ import annotations
 
@@ -65,7 +65,6 @@ class ChildrenFirstIndexView(ExplorableIndexView):
             _untranslated_locale=Exists(Locale.objects.exclude(id__in=translated.values("locale_id"))),
             _synced_source=Subquery(sources.values("pk")[:1]),
         )
-
 
     def get_paginator(self, queryset: QuerySet, per_page: int, **kwargs) -> Paginator:
         paginator = super().get_paginator(queryset, per_page, **kwargs)

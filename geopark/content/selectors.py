@@ -223,18 +223,20 @@ def translation_page_count() -> int:
     which Wagtail keeps with every add, move and delete). The cost follows the number of parent
     pages, a handful, not the number of pages (a 21 ms count at 110,000 articles on SQLite)."""
     tree = Page.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-    tops = tree.filter(depth=2).count()
-    children = tree.filter(depth__gt=1, numchild__gt=0).aggregate(n=Sum("numchild"))["n"]
-    return tops + (children or 0)
+    return tree.filter(depth=2).count() + _children_of(tree.filter(depth__gt=1))
 
 
 def page_count() -> int:
     """How many pages the tree holds below its root (the dashboard's "N pages"), counted the same
     way: the root's children plus, for each page that has children, their number (30 ms of
     counting rows at 110,000 pages on SQLite, under 1 ms this way)."""
-    tops = Page.objects.filter(depth=1).aggregate(n=Sum("numchild"))["n"]
-    children = Page.objects.filter(depth__gt=1, numchild__gt=0).aggregate(n=Sum("numchild"))["n"]
-    return (tops or 0) + (children or 0)
+    return _children_of(Page.objects.filter(depth=1)) + _children_of(Page.objects.filter(depth__gt=1))
+
+
+def _children_of(pages: QuerySet) -> int:
+    """How many pages have one of `pages` as parent: the sum of their `numchild`, read (below the
+    root) from the partial index of pages with children (content 0005)."""
+    return pages.filter(numchild__gt=0).aggregate(n=Sum("numchild"))["n"] or 0
 
 
 def pages_by_keys(keys: list[int]) -> list[Page]:

@@ -84,7 +84,6 @@ def translation_status_menu_item():
     )
 
 
-
 class TreePagesSummaryItem(PagesSummaryItem):
     """The dashboard's "N pages", counted from the tree's parents (`selectors.page_count`) for
     whoever sees the whole tree; Wagtail's own count reads every page. Someone who sees part of the
