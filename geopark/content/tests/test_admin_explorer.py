@@ -170,3 +170,6 @@ def test_searching_the_explorer_still_finds_pages(client, admin_user, tree):
     url = reverse("wagtailadmin_explore", args=[tree["index"].get_parent().pk])
     response = client.get(url, {"q": "Giới thiệu"})
     assert response.status_code == 200
+    found = {page.pk for page in response.context["pages"]}
+    assert tree["about"].pk in found
+    assert tree["index"].pk not in found
