@@ -18,7 +18,9 @@ How a query is answered, in three statements whatever the size of the index:
    - every word in the title, the words apart: reading all of it when no title holds the phrase
      tokens, else only as part of the next tier's first scan;
    - a word in the title and the others anywhere (anchored at each word in turn, at most SCAN_ROWS
-     postings each);
+     postings each). The commonest word's scan comes in a tier of its own, read only while fewer
+     than a page of the documents found so far hold two words or more in the title: a title holding
+     two holds one of the other words, so what that scan alone adds holds one word in the title;
    - every word in the body only (anchored at the word rarest in bodies).
    When no document holds every word, the scans look for documents missing one word instead
    (anchored at the two rarest words, which such a document must hold one of).
@@ -136,6 +138,11 @@ class Group:
         """Sorts the rarest first: fewer postings, then (counts being capped) the longer word."""
         return self.count(*weights), -len(self.query_word)
 
+    def lists_every_word(self, weights: tuple[int, ...]) -> bool:
+        """Whether, at these weights, the group holds every indexed word its query word stands for
+        (the lookup stops at MAX_EXPANSION words)."""
+        return all(len(self.words[w]) < MAX_EXPANSION for w in weights)
+
     def all_words(self) -> list[str]:
         return sorted({word for words in self.words.values() for word in words})
 
@@ -215,6 +222,9 @@ class Scan:
     # Every document of the tier scores the same, so of several scans' documents (a prefix's words)
     # the tier keeps the shortest titles only, `limit` of them.
     alike: bool = False
+    # The tier runs only while the earlier tiers found less than a page of documents with two query
+    # words or more in the title (what only it finds holds one).
+    after_strong: bool = False
 
 
 def _plan(groups: list[Group], phrase: list[Group], need: int, limit: int) -> list[Scan]:
@@ -225,7 +235,7 @@ def _plan(groups: list[Group], phrase: list[Group], need: int, limit: int) -> li
     tier = 0
 
     def add(anchor: int, weight: int, other_weights: tuple[int, ...], need_others: int, scan_limit: int | None,
-            rows: int | None, *, alike: bool = True) -> None:
+            rows: int | None, *, alike: bool = True, after_strong: bool = False) -> None:
         # Probe first the words likeliest to be missing, so that a document lacking one is dropped at
         # its first probe: the rarest, except that a query neighbour of the anchor goes by how many
         # titles hold the two side by side (a name's words: most titles with "tam" go on "tam thanh").
@@ -234,7 +244,8 @@ def _plan(groups: list[Group], phrase: list[Group], need: int, limit: int) -> li
 
         others = tuple((j, other_weights) for j in sorted(present, key=likely_missing_first) if j != anchor)
         for word in groups[anchor].words[weight]:
-            scans.append(Scan(anchor, word, weight, others, need_others, scan_limit, rows, tier, alike))
+            scans.append(Scan(anchor, word, weight, others, need_others, scan_limit, rows, tier, alike,
+                              after_strong))
 
     def together(i: int, j: int) -> int:
         # phrase[1 + k] is the pair of query words k and k + 1 (see _phrase_groups).
@@ -273,23 +284,37 @@ def _plan(groups: list[Group], phrase: list[Group], need: int, limit: int) -> li
         add(by_title[0], TITLE_WEIGHT, (TITLE_WEIGHT,), n - 1, limit, None)
         tier += 1
     if n > 1:  # a word in the title, the others anywhere
-        for k, anchor in enumerate(by_title[:MAX_ANCHORS]):
+        anchors = by_title[:MAX_ANCHORS]
+        for k, anchor in enumerate(anchors):
             keep_all = pairs_found and k == 0
-            add(anchor, TITLE_WEIGHT, WEIGHTS, n - 1, None if keep_all else limit, SCAN_ROWS, alike=False)
+            # A title holding two of the words holds one of any n - 1 of them: the scans from the
+            # others find it. So the commonest word's own scan, which at scale mostly finds titles
+            # holding that word alone, waits in a tier of its own until those cannot fill the page.
+            last = k == n - 1 and k > 0
+            tier += last
+            add(anchor, TITLE_WEIGHT, WEIGHTS, n - 1, None if keep_all else limit, SCAN_ROWS, alike=False,
+                after_strong=last)
         tier += 1
     by_body = min(present, key=lambda i: groups[i].rarity(BODY_WEIGHT))
     add(by_body, BODY_WEIGHT, (BODY_WEIGHT,), n - 1, 2 * limit, SCAN_ROWS)  # all in the body only
     return scans
 
 
-def _probe(alias: str, words: list[str], weights: tuple[int, ...], lang: str) -> tuple[str, list]:
-    """Whether a document holds one of `words` with one of `weights`: a seek in the (document, word)
-    index. For one word and one weight PostgreSQL probes the lookup index by its whole key instead:
-    that posting list is in the anchor's order, so it can merge the two lists instead of seeking
-    (ten times faster when few documents hold both)."""
+def _probe(alias: str, group: Group, weights: tuple[int, ...], lang: str) -> tuple[str, list]:
+    """Whether a document holds one of the group's words with one of `weights`: a seek in the
+    (document, word) index. For one word and one weight PostgreSQL probes the lookup index by its
+    whole key instead: that posting list is in the anchor's order, so it can merge the two lists
+    instead of seeking (ten times faster when few documents hold both)."""
+    words = group.all_words()
     if connection.vendor == "postgresql" and len(words) == len(weights) == 1:
         return (f'{alias}.lang = %s AND {alias}.weight = {weights[0]} AND {alias}.word COLLATE "C" = %s '
                 f"AND {alias}.title_length = a.title_length AND {alias}.document_id = a.document_id", [lang, *words])
+    if len(words) > 1 and group.lists_every_word(weights) and connection.vendor == "sqlite":
+        # Every word the prefix begins: one range of the index instead of a seek per word. (On
+        # PostgreSQL that index compares words in the database's collation, where a prefix need not
+        # be one range.) Phrase tokens begin with the word too: the weights keep them out.
+        return (f"{alias}.document_id = a.document_id AND {alias}.word >= %s AND {alias}.word < %s "
+                f"AND {alias}.weight IN ({', '.join(map(str, weights))})", [group.query_word, group.query_word + _TOP])
     # Both scored weights: one range of the index instead of a seek per weight (see models.START).
     weight = f">= {BODY_WEIGHT}" if set(weights) == set(WEIGHTS) else f"IN ({', '.join(map(str, weights))})"
     return (f"{alias}.document_id = a.document_id AND {alias}.word IN ({', '.join(['%s'] * len(words))}) "
@@ -307,8 +332,7 @@ def _scan_sql(number: int, scan: Scan, groups: list[Group], lang: str, kind: str
     required = scan.need_others == len(scan.others)
     joins, join_params, conditions, condition_params, found = [], [], [], [], []
     for j, weights in scan.others:
-        words = groups[j].all_words()
-        probe, probe_params = _probe(f"o{j}", words, weights, lang)
+        probe, probe_params = _probe(f"o{j}", groups[j], weights, lang)
         if required:
             joins.append(f"CROSS JOIN {TOKENS} o{j}{_indexed(BY_DOCUMENT)}")
             conditions.append(probe)
@@ -365,26 +389,33 @@ def _candidates(lang: str, kind: str, groups: list[Group], phrase: list[Group], 
     if not scans:
         return {}
     # A tier's documents outrank every later tier's: a later tier's scans run only while the
-    # documents found so far do not fill the page (a condition without columns, which both
-    # databases test once before scanning; outside the scans SQLite would fill the tier first).
+    # documents found so far do not fill the page. Each tier's gate is counted once (g<tier>), and
+    # its scans test it as a condition without columns, which both databases test once before
+    # scanning (outside the scans SQLite would fill the tier first).
     tiers: dict[int, list[str]] = {}
+    gates: dict[int, str] = {}
     params = []
     width = max(len(scan.others) for scan in scans)
     for number, scan in enumerate(scans):
-        earlier = " UNION ".join(f"SELECT document_id FROM t{t}" for t in sorted(tiers) if t < scan.tier)
-        gate = f"(SELECT COUNT(*) FROM ({earlier}) f) < {limit}" if earlier else ""
+        if tiers and scan.tier not in tiers:  # scans come tier by tier: every tier so far is earlier
+            earlier = " UNION ".join(f"SELECT document_id FROM t{t}"
+                                     f"{_strong_rows(scans, t, width) if scan.after_strong else ''}" for t in tiers)
+            gates[scan.tier] = f"SELECT COUNT(*) < {limit} AS go FROM ({earlier}) f"
+        gate = f"(SELECT go FROM g{scan.tier})" if scan.tier in gates else ""
         sql, scan_params = _scan_sql(number, scan, [*groups, *phrase], lang, kind, gate, width)
         tiers.setdefault(scan.tier, []).append(sql)
         params += scan_params
     ctes = []
-    for tier, parts in sorted(tiers.items()):
+    for tier, parts in tiers.items():
         first = next(scan for scan in scans if scan.tier == tier)
         union = " UNION ALL ".join(parts)
         if first.alike and len(parts) > 1:
             union = f"SELECT * FROM ({union}) k{tier} ORDER BY title_length, document_id LIMIT {first.limit}"
+        if tier in gates:
+            ctes.append(f"g{tier} AS MATERIALIZED ({gates[tier]})")
         ctes.append(f"t{tier} AS MATERIALIZED ({union})")
     with connection.cursor() as cursor:
-        cursor.execute(f"WITH {', '.join(ctes)} {' UNION ALL '.join(f'SELECT * FROM t{t}' for t in sorted(tiers))}",
+        cursor.execute(f"WITH {', '.join(ctes)} {' UNION ALL '.join(f'SELECT * FROM t{t}' for t in tiers)}",
                        params)
         rows = cursor.fetchall()
     candidates: dict[int, Candidate] = {}
@@ -399,6 +430,14 @@ def _candidates(lang: str, kind: str, groups: list[Group], phrase: list[Group], 
             if weight is not None:
                 _keep_best(weights, j, weight)
     return {pk: c for pk, c in candidates.items() if len(c.weights) >= need}
+
+
+def _strong_rows(scans: list[Scan], tier: int, width: int) -> str:
+    """Of a tier's rows, those of documents with two query words or more in the title: all of a
+    phrase tier's, else those where a word besides the anchor (which is in the title) is."""
+    if next(scan for scan in scans if scan.tier == tier).weight not in WEIGHTS:
+        return ""
+    return " WHERE " + " OR ".join(f"w{i} = {TITLE_WEIGHT}" for i in range(width))
 
 
 def _keep_best(weights: dict[int, int], group: int, weight: int) -> None:

@@ -5,6 +5,7 @@ stand for the words they begin."""
 from __future__ import annotations
 
 import importlib
+import re
 
 import pytest
 from django.apps import apps as django_apps
@@ -182,3 +183,47 @@ def test_a_scan_probes_first_the_query_neighbour_that_less_often_stands_beside_i
     tam = next(scan for scan in scans if scan.word == "tam" and scan.weight == selectors.TITLE_WEIGHT)
     assert [lookups[j] for j, _ in tam.others] == ["chua", "thanh"]
     assert titles("chua tam thanh")[0] == "Chùa Tam Thanh"
+
+
+def _candidate_titles(query: str) -> set[str]:
+    lookups = query.split()
+    groups = [selectors.Group(w, selectors.WEIGHTS, prefix=len(w) >= selectors.MIN_PREFIX) for w in lookups]
+    phrase = selectors._phrase_groups(lookups)
+    selectors._expand("vi", [*groups, *phrase])
+    found = selectors._candidates("vi", "", groups, phrase, len(lookups), selectors.MAX_RESULTS)
+    return set(SearchDocument.objects.filter(pk__in=found).values_list("title", flat=True))
+
+
+def test_the_commonest_words_scan_is_skipped_once_titles_with_two_words_fill_the_page():
+    # 60 titles hold "tam" and "thanh" (and "chua" in the body): they fill the page and outrank any
+    # title holding "chua" alone, so the scan from "chua", the commonest title word, is not read.
+    add(*[(f"Tam Thanh {i}", "chùa") for i in range(60)], *[(f"Chùa {i}", "") for i in range(100)],
+        *[(f"Chùa ở xa {i}", "tam thanh") for i in range(3)])
+    assert not {f"Chùa ở xa {i}" for i in range(3)} & _candidate_titles("chua tam thanh")
+    assert len(titles("chua tam thanh")) == selectors.MAX_RESULTS
+
+
+def test_the_commonest_words_scan_counts_only_titles_with_two_words_as_filling_the_page():
+    # 70 documents are found before the scan from "chua": 30 with two words in the title, 40 with
+    # "tam" alone and long titles. The short titles holding "chua" alone tie with those 40 and come
+    # first, so the scan must be read although more than a page was found.
+    add(*[(f"Tam Thanh {i}", "chùa") for i in range(30)],
+        *[(f"Tam và những chuyện rất dài số {i}", "chùa thanh") for i in range(40)],
+        *[(f"Chùa số {i}", "") for i in range(100)], *[(f"Chùa {i}", "tam thanh") for i in range(5)])
+    found = titles("chua tam thanh")
+    assert found[:30] == sorted((f"Tam Thanh {i}" for i in range(30)), key=lambda t: (len(t), t))
+    assert found[30:35] == [f"Chùa {i}" for i in range(5)]
+    assert len(found) == selectors.MAX_RESULTS
+
+
+def test_a_long_word_probed_beside_another_finds_each_word_it_begins():
+    # "temple" stands for "temple", "temples" and "templeton", probed from the scan of "wind" (on
+    # SQLite as one range of the index, which also holds the phrase token "temple road").
+    add(("Wind cave", "two temples nearby"), ("Wind gap", "a temple"), ("Wind rock", "templeton hill"),
+        ("Wind hill", "no shrine"), ("Temple road", "wind"), lang="en")
+    with CaptureQueriesContext(connection) as ctx:
+        found = selectors.search("wind temple", lang="en").results
+    assert [(r.title, r.score) for r in found] == [
+        ("Wind gap", 11), ("Wind cave", 11), ("Wind rock", 11), ("Temple road", 11)]
+    if connection.vendor == "sqlite":  # the probe of another word (o<group>), not the word lookup
+        assert any(re.search(r"\bo\d+\.word >= ", q["sql"]) for q in ctx.captured_queries)
