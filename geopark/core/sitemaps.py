@@ -28,7 +28,7 @@ _SLUG = "__slug__"
 class _Entry:
     location: str
     lastmod: Any
-    alternates: list[tuple[str, str]]  # (hreflang, address), x-default last
+    alternates: list[tuple[str, str]]  # (hreflang, address), x-default last; one list per record
 
 
 class I18nSitemap(Sitemap):
@@ -51,6 +51,9 @@ class I18nSitemap(Sitemap):
     # Sections addressed by slug name their URL, so an address is reversed once per language and
     # page, not once per record and language.
     slug_url_name = ""
+    # When set, a page's records are read as rows of these fields (and `pk`) instead of model
+    # instances: building 100 sites (a modelcluster model) was a quarter of the sites section's time.
+    row_fields: tuple[str, ...] = ()
 
     def prepare(self, items: Sequence[Any]) -> None:
         """Called with each page of records before their entries are built (to fetch in bulk)."""
@@ -73,7 +76,8 @@ class I18nSitemap(Sitemap):
         if first is None:
             return []
         low = first + (number - 1) * self.limit
-        return list(items.filter(pk__gte=low, pk__lt=low + self.limit).order_by("pk"))
+        page = items.filter(pk__gte=low, pk__lt=low + self.limit).order_by("pk")
+        return list(page.values_list("pk", *self.row_fields, named=True) if self.row_fields else page)
 
     # --- entries --------------------------------------------------------------------------
 
@@ -143,10 +147,13 @@ def section(request: HttpRequest, sitemaps: dict[str, I18nSitemap], section: str
     changefreq = f"<changefreq>{changefreq}</changefreq>" if changefreq else ""
     body = ['<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
             'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n']
+    links, alternates = "", None
     for entry in sitemap.entries(int(page), base):
         lastmod = _lastmod(entry.lastmod)
-        links = "".join(f'<xhtml:link rel="alternate" hreflang="{code}" href="{_xml(href)}"/>'
-                        for code, href in entry.alternates)
+        if entry.alternates is not alternates:  # a record's entries share one list: written once
+            alternates = entry.alternates
+            links = "".join(f'<xhtml:link rel="alternate" hreflang="{code}" href="{_xml(href)}"/>'
+                            for code, href in alternates)
         body.append(f"<url><loc>{_xml(entry.location)}</loc>{f'<lastmod>{lastmod}</lastmod>' if lastmod else ''}"
                     f"{changefreq}{links}</url>\n")
     body.append("</urlset>\n")
