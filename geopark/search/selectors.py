@@ -284,16 +284,16 @@ def _plan(groups: list[Group], phrase: list[Group], need: int, limit: int) -> li
         add(by_title[0], TITLE_WEIGHT, (TITLE_WEIGHT,), n - 1, limit, None)
         tier += 1
     if n > 1:  # a word in the title, the others anywhere
-        anchors = by_title[:MAX_ANCHORS]
-        for k, anchor in enumerate(anchors):
+        for k, anchor in enumerate(by_title[:MAX_ANCHORS]):
             keep_all = pairs_found and k == 0
             # A title holding two of the words holds one of any n - 1 of them: the scans from the
             # others find it. So the commonest word's own scan, which at scale mostly finds titles
             # holding that word alone, waits in a tier of its own until those cannot fill the page.
-            last = k == n - 1 and k > 0
-            tier += last
+            commonest = k == n - 1 and k > 0
+            if commonest:
+                tier += 1
             add(anchor, TITLE_WEIGHT, WEIGHTS, n - 1, None if keep_all else limit, SCAN_ROWS, alike=False,
-                after_strong=last)
+                after_strong=commonest)
         tier += 1
     by_body = min(present, key=lambda i: groups[i].rarity(BODY_WEIGHT))
     add(by_body, BODY_WEIGHT, (BODY_WEIGHT,), n - 1, 2 * limit, SCAN_ROWS)  # all in the body only
