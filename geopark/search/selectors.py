@@ -394,23 +394,24 @@ def _candidates(lang: str, kind: str, groups: list[Group], phrase: list[Group], 
     # scanning (outside the scans SQLite would fill the tier first).
     tiers: dict[int, list[str]] = {}
     gates: dict[int, str] = {}
+    first: dict[int, Scan] = {}  # each tier's first scan
     params = []
     width = max(len(scan.others) for scan in scans)
     for number, scan in enumerate(scans):
         if tiers and scan.tier not in tiers:  # scans come tier by tier: every tier so far is earlier
             earlier = " UNION ".join(f"SELECT document_id FROM t{t}"
-                                     f"{_strong_rows(scans, t, width) if scan.after_strong else ''}" for t in tiers)
+                                     f"{_strong_rows(first[t], width) if scan.after_strong else ''}" for t in tiers)
             gates[scan.tier] = f"SELECT COUNT(*) < {limit} AS go FROM ({earlier}) f"
         gate = f"(SELECT go FROM g{scan.tier})" if scan.tier in gates else ""
         sql, scan_params = _scan_sql(number, scan, [*groups, *phrase], lang, kind, gate, width)
         tiers.setdefault(scan.tier, []).append(sql)
+        first.setdefault(scan.tier, scan)
         params += scan_params
     ctes = []
     for tier, parts in tiers.items():
-        first = next(scan for scan in scans if scan.tier == tier)
         union = " UNION ALL ".join(parts)
-        if first.alike and len(parts) > 1:
-            union = f"SELECT * FROM ({union}) k{tier} ORDER BY title_length, document_id LIMIT {first.limit}"
+        if first[tier].alike and len(parts) > 1:
+            union = f"SELECT * FROM ({union}) k{tier} ORDER BY title_length, document_id LIMIT {first[tier].limit}"
         if tier in gates:
             ctes.append(f"g{tier} AS MATERIALIZED ({gates[tier]})")
         ctes.append(f"t{tier} AS MATERIALIZED ({union})")
@@ -432,10 +433,11 @@ def _candidates(lang: str, kind: str, groups: list[Group], phrase: list[Group], 
     return {pk: c for pk, c in candidates.items() if len(c.weights) >= need}
 
 
-def _strong_rows(scans: list[Scan], tier: int, width: int) -> str:
-    """Of a tier's rows, those of documents with two query words or more in the title: all of a
-    phrase tier's, else those where a word besides the anchor (which is in the title) is."""
-    if next(scan for scan in scans if scan.tier == tier).weight not in WEIGHTS:
+def _strong_rows(first: Scan, width: int) -> str:
+    """Of the rows of the tier whose first scan is `first`, those of documents with two query words
+    or more in the title: all of a phrase tier's, else those where a word besides the anchor (which
+    is in the title) is."""
+    if first.weight not in WEIGHTS:
         return ""
     return " WHERE " + " OR ".join(f"w{i} = {TITLE_WEIGHT}" for i in range(width))
 

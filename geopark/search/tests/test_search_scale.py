@@ -227,3 +227,11 @@ def test_a_long_word_probed_beside_another_finds_each_word_it_begins():
         ("Wind gap", 11), ("Wind cave", 11), ("Wind rock", 11), ("Temple road", 11)]
     if connection.vendor == "sqlite":  # the probe of another word (o<group>), not the word lookup
         assert any(re.search(r"\bo\d+\.word >= ", q["sql"]) for q in ctx.captured_queries)
+
+
+def test_a_long_word_standing_for_more_words_than_are_looked_up_finds_only_those_looked_up():
+    # "temple" stands for its first MAX_EXPANSION words in alphabetical order ("templea" …); a body
+    # holding only a later one is not found, whether "temple" is the scan's anchor or its probe.
+    letters = "abcdefghij"[: selectors.MAX_EXPANSION + 1]
+    add(*[(f"Wind {c}", f"temple{c}") for c in letters], lang="en")
+    assert titles("wind temple", lang="en") == [f"Wind {c}" for c in letters[:-1]]
