@@ -1,8 +1,9 @@
 """/api/v1/tourism/…: tourism statistics as open data.
 
 Public: monthly and year-to-date sums over establishments (withheld when fewer than
-`selectors.MIN_ESTABLISHMENTS` make them up), and the list of active establishments with their
-name, kind, commune, address and rooms. Never public: one establishment's own figures."""
+`selectors.MIN_ESTABLISHMENTS` make them up, or when other published sums would give such a group's
+figures by subtraction: `disclosure`), and the list of active establishments with their name, kind,
+commune, address and rooms. Never public: one establishment's own figures."""
 
 from __future__ import annotations
 
@@ -29,7 +30,10 @@ PAGE_SIZE = 50
 
 class TotalsOut(Schema):
     establishments: int = Field(description="How many establishments reported.")
-    withheld: bool = Field(description="True when too few establishments reported to publish their sums.")
+    withheld: bool = Field(description=(
+        "True when the sums are not published: fewer than min_establishments reported, or other "
+        "published sums would give a few establishments' figures by subtraction."
+    ))
     visitors: int | None
     international_visitors: int | None
     overnight_guests: int | None
@@ -71,7 +75,6 @@ class EstablishmentOut(Schema):
     commune: CommuneRef | None
     address: str
     rooms: int | None
-    synthetic: bool = Field(description="Generated test data, not a real establishment.")
 
 
 class EstablishmentPage(Schema):
@@ -179,7 +182,6 @@ def establishment_out(establishment: Establishment, kind_labels: dict[str, str])
         "commune": {"code": commune.code, "name": commune.name} if commune else None,
         "address": establishment.address,
         "rooms": establishment.rooms,
-        "synthetic": establishment.synthetic,
     }
 
 

@@ -267,6 +267,12 @@ def total_scope(commune: str = "", kind: str = "") -> str:
     return "|".join(parts)
 
 
+def parse_scope(scope: str) -> tuple[str, str]:
+    """(commune code, kind) of a `total_scope` key, "" for what it does not restrict."""
+    parts = dict(part.split(":", 1) for part in scope.split("|") if part)
+    return parts.get("commune", ""), parts.get("kind", "")
+
+
 def total_scopes(commune: str | None, kind: str) -> list[str]:
     """Every group an establishment of this commune (code, or None) and kind counts in."""
     scopes = [total_scope(), total_scope(kind=kind)]
@@ -291,6 +297,10 @@ class MonthTotal(models.Model):
     international_visitors = models.BigIntegerField()
     overnight_guests = models.BigIntegerField()
     revenue_vnd = models.BigIntegerField()
+    # Whether this total may be published: set for a whole month at once by
+    # `services.refresh_publication` (`disclosure.publishable`), since whether one total can be
+    # shown depends on every other total of the month that could be subtracted from it.
+    published = models.BooleanField(default=False)
 
     wagtail_reference_index_ignore = True
     # Written only beside the figures they sum, whose writes already renew the page cache; without

@@ -3,9 +3,12 @@ establishments, never one establishment's own figures.
 
 Each total is one query over `MonthTotal`, the sums per month and group of establishments that
 `services` keep beside the figures: at most a row per month asked for, whatever the number of
-establishments (summing 120,000 figures per request took 30–100 ms; this reads a dozen rows). A total that fewer than `MIN_ESTABLISHMENTS` establishments make up is
-withheld, because it would disclose what one or two businesses reported (a commune with a single
-hotel would otherwise publish that hotel's revenue)."""
+establishments (summing 120,000 figures per request took 30–100 ms; this reads a dozen rows).
+
+A total is shown only when `MonthTotal.published` says so (`disclosure`): never one that fewer than
+`MIN_ESTABLISHMENTS` establishments make up (a commune with a single hotel would publish that
+hotel's revenue), nor one that, subtracted from or added to other published totals, would give
+such a group's figures. A year-to-date total is shown only when each month it sums is."""
 
 from __future__ import annotations
 
@@ -16,9 +19,8 @@ from django.db.models import QuerySet
 
 from geopark.territory.models import Commune
 
+from .disclosure import MIN_ESTABLISHMENTS
 from .models import FIGURE_FIELDS, Establishment, MonthTotal, total_scope
-
-MIN_ESTABLISHMENTS = 3
 
 
 @dataclass(frozen=True)
@@ -39,13 +41,14 @@ class Totals:
 
     @property
     def withheld(self) -> bool:
-        return self.establishments < MIN_ESTABLISHMENTS
+        return self.visitors is None
 
     @classmethod
     def of(
-        cls, establishments: int, visitors: object, international: object, overnight: object, revenue: object
+        cls, establishments: int, published: bool, visitors: object, international: object, overnight: object,
+        revenue: object,
     ) -> Totals:
-        if establishments < MIN_ESTABLISHMENTS:
+        if not published or establishments < MIN_ESTABLISHMENTS:
             return cls(establishments, None, None, None, None)
         # int(): PostgreSQL sums a bigint column as numeric, which arrives as a Decimal.
         return cls(establishments, int(visitors or 0), int(international or 0), int(overnight or 0), int(revenue or 0))
@@ -84,10 +87,10 @@ def monthly_totals(*, start: dt.date, end: dt.date, filters: StatisticsFilters |
     """Every month from `start` to `end` (firsts of months), with months nobody reported for as
     zero establishments: one query."""
     by_month = {
-        row.month: Totals.of(row.establishments, *(getattr(row, name) for name in FIGURE_FIELDS))
+        row.month: Totals.of(row.establishments, row.published, *(getattr(row, name) for name in FIGURE_FIELDS))
         for row in _totals(filters, start, end)
     }
-    empty = Totals.of(0, None, None, None, None)
+    empty = Totals.of(0, False, None, None, None, None)
     months = (add_months(start, i) for i in range(months_between(start, end)))
     return [MonthTotals(month=m, totals=by_month.get(m, empty)) for m in months]
 
@@ -96,7 +99,11 @@ def _period_totals(rows: list[MonthTotal], start: dt.date, end: dt.date) -> Tota
     rows = [row for row in rows if start <= row.month <= end]
     # Months nobody reported in have no row, so the last row's count is the period's.
     establishments = rows[-1].year_to_date_establishments if rows else 0
-    return Totals.of(establishments, *(sum(getattr(row, name) for row in rows) for name in FIGURE_FIELDS))
+    # The sum of months is a union of each month's safe groups only when every month is published.
+    published = bool(rows) and all(row.published for row in rows)
+    return Totals.of(
+        establishments, published, *(sum(getattr(row, name) for row in rows) for name in FIGURE_FIELDS)
+    )
 
 
 def year_to_date(*, month: dt.date, filters: StatisticsFilters | None = None) -> YearToDate:

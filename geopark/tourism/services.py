@@ -16,6 +16,7 @@ from django.db.models import Count, Min, Q, Sum
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
+from . import disclosure
 from .models import (
     FIGURE_FIELDS,
     Establishment,
@@ -23,6 +24,8 @@ from .models import (
     MonthlyFigure,
     MonthlyFigureRevision,
     MonthTotal,
+    parse_scope,
+    total_scope,
     total_scopes,
 )
 
@@ -138,11 +141,13 @@ def rebuild_totals(
     scopes: Collection[str] | None = None,
     figure_model: type[MonthlyFigure] = MonthlyFigure,
     total_model: type[MonthTotal] = MonthTotal,
+    decide_publication: bool = True,
 ) -> int:
     """Make `MonthTotal` again from the figures: every row, or only those of the given years and
     groups. Two grouped queries over the figures (per month, commune and kind; per establishment
     and year), summed up into the groups in Python. Returns how many rows were written.
-    (The models are parameters for the migration that fills the table, which has its own.)"""
+    (The models are parameters for the migration that fills the table, which has its own; that
+    migration comes before the table could say what is published, hence `decide_publication`.)"""
     figures = figure_model.objects.all()
     totals = total_model.objects.all()
     if years is not None:
@@ -185,4 +190,40 @@ def rebuild_totals(
         ))
     totals.delete()
     total_model.objects.bulk_create(rows, batch_size=500)
+    if decide_publication:
+        refresh_publication(years=years, total_model=total_model)
     return len(rows)
+
+
+def refresh_publication(*, years: Iterable[int] | None = None, total_model: type[MonthTotal] = MonthTotal) -> None:
+    """Decide again which totals of these years (all when None) may be published. Every total of
+    a month is decided together, whichever groups changed: a new figure in one commune can make
+    another group's total derivable by subtraction. One read of the months' totals and at most
+    two updates."""
+    totals = total_model.objects.all()
+    if years is not None:
+        totals = totals.filter(_year_filter(years))
+    by_month: dict[dt.date, list[tuple[int, str, str, int, bool]]] = defaultdict(list)
+    for pk, scope, month, n, published in totals.values_list("pk", "scope", "month", "establishments", "published"):
+        by_month[month].append((pk, *parse_scope(scope), n, published))
+    to_publish: list[int] = []
+    to_withhold: list[int] = []
+    for rows in by_month.values():
+        cells: dict[tuple[str, str], int] = {}
+        per_kind: dict[str, int] = defaultdict(int)
+        for _pk, commune, kind, n, _published in rows:
+            if commune and kind:
+                cells[(commune, kind)] = n
+                per_kind[kind] += n
+        # Establishments without a commune count only in their kind's and the province's totals.
+        for _pk, commune, kind, n, _published in rows:
+            if kind and not commune and n > per_kind[kind]:
+                cells[("", kind)] = n - per_kind[kind]
+        allowed = disclosure.publishable(cells)
+        for pk, commune, kind, _n, published in rows:
+            now = total_scope(commune=commune, kind=kind) in allowed
+            if now != published:
+                (to_publish if now else to_withhold).append(pk)
+    for pks, value in ((to_publish, True), (to_withhold, False)):
+        for start in range(0, len(pks), 500):
+            total_model.objects.filter(pk__in=pks[start:start + 500]).update(published=value)

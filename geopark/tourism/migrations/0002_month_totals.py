@@ -7,7 +7,7 @@ def fill_totals(apps, schema_editor):
     from geopark.tourism.services import rebuild_totals
 
     rebuild_totals(figure_model=apps.get_model("tourism", "MonthlyFigure"),
-                   total_model=apps.get_model("tourism", "MonthTotal"))
+                   total_model=apps.get_model("tourism", "MonthTotal"), decide_publication=False)
 
 
 class Migration(migrations.Migration):
