@@ -250,7 +250,8 @@ class HeadAsGetMiddleware:
         response = self.get_response(request)
         allowed = {m.strip().upper() for m in response.get("Allow", "").split(",")}
         if response.status_code == 405 and "GET" in allowed:
-            response.close()
+            # The 405 holds no file to release; its close() would send request_finished, which
+            # closes the database connection in the middle of this request.
             request.method = "GET"
             try:
                 response = self.get_response(request)

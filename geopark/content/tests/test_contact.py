@@ -256,3 +256,9 @@ def test_an_old_message_whose_subject_holds_a_line_break_can_be_answered(client,
     assert mail.outbox[0].bcc == []
     old.refresh_from_db()
     assert old.handled
+
+
+def test_every_showing_of_the_form_carries_its_own_token(contact):
+    # A single-use token must never come from a cached copy of the page shared by many visitors.
+    tokens = {Client().get("/en/contact/").context["token"] for _ in range(3)}
+    assert len(tokens) == 3

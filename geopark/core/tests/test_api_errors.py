@@ -27,7 +27,8 @@ def test_an_unknown_path_under_api_is_a_json_404(client, site, path):
     assert response.status_code == 404
     assert is_json(response)
     with translation.override("en"):
-        assert client.get(f"{path}?lang=en").json()["detail"] == gettext("There is no API endpoint at this address.")
+        expected = gettext("There is no API endpoint at this address.")
+    assert client.get(f"{path}?lang=en").json()["detail"] == expected
 
 
 def test_a_malformed_multipart_body_is_a_json_400(client, site):
