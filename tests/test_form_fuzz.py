@@ -91,7 +91,7 @@ def public_data(geopark):
 
 @pytest.fixture
 def browser():
-    # A fresh rate-limit window per example comes from clearing the cache, not from this client.
+    # A fresh rate-limit window per example comes from fresh_limits(), not from this client.
     return Client(raise_request_exception=False)
 
 
@@ -188,6 +188,15 @@ def test_the_sites_api_answers_json_for_any_filter(browser, public_data, params)
 
 # --- The contact form --------------------------------------------------------------------------
 
+
+def fresh_limits() -> None:
+    """Every example starts with no use of the hourly limits (kept in the database: core/ratelimit.py)."""
+    from geopark.core.models import RateCounter
+
+    cache.clear()
+    RateCounter.objects.all().delete()
+
+
 CONTACT_FIELDS = ["name", "email", "subject", "message", "website"]
 
 
@@ -213,7 +222,7 @@ def contact(home_pages):
 def test_the_contact_form_refuses_bad_input_in_words_and_saves_nothing(browser, contact, changes):
     from geopark.content.models import ContactMessage
 
-    cache.clear()
+    fresh_limits()
     before = ContactMessage.objects.count()
     response = browser.post("/vi/contact/", contact_form(**changes))
     body = answer(response)
@@ -247,7 +256,7 @@ def report_form(**changes) -> dict:
 def test_the_report_form_refuses_bad_input_in_words_and_saves_nothing(browser, public_data, changes):
     from geopark.heritage.models import VisitorReport
 
-    cache.clear()
+    fresh_limits()
     before = VisitorReport.objects.count()
     response = browser.post("/en/sites/hang-gio/report/", report_form(**changes))
     body = answer(response)
@@ -269,7 +278,7 @@ def test_the_report_form_refuses_bad_input_in_words_and_saves_nothing(browser, p
 def test_the_report_api_refuses_bad_input_with_reasons_and_saves_nothing(browser, public_data, changes, lang):
     from geopark.heritage.models import VisitorReport
 
-    cache.clear()
+    fresh_limits()
     before = VisitorReport.objects.count()
     response = browser.post(f"/api/v1/sites/hang-gio/reports?{_query(lang=lang)}", report_form(**changes))
     answer(response)

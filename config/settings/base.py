@@ -71,6 +71,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that an oversized body is refused before anything reads it (core/faults.py).
     "geopark.core.faults.RequestSizeLimitMiddleware",
+    # HEAD answered as GET without the body; every error under /api/ as JSON (core/faults.py).
+    "geopark.core.faults.HeadAsGetMiddleware",
+    "geopark.core.faults.ApiErrorsAsJsonMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "geopark.core.middleware.NullByteMiddleware",

@@ -1,13 +1,16 @@
 """The contact form, with the spam checks that need no third-party service: a honeypot field, a
-minimum time to fill the form (a signed timestamp), and limits on every length."""
+minimum time to fill the form (a signed, single-use timestamp), and limits on every length."""
 
 from __future__ import annotations
 
+import secrets
 import time
 
 from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
+
+from geopark.core import ratelimit
 
 MIN_FILL_SECONDS = 3
 MAX_FORM_AGE_SECONDS = 24 * 3600
@@ -15,8 +18,22 @@ _SALT = "geopark.content.contact"
 
 
 def issue_token(now: float | None = None) -> str:
-    """A signed timestamp: when the form was shown. Signed so a bot cannot backdate it."""
-    return signing.dumps(int(now if now is not None else time.time()), salt=_SALT)
+    """A signed timestamp (when the form was shown) and a random nonce. Signed so a bot cannot
+    backdate it; the nonce makes each token single-use (see ContactForm.clean): one page shown
+    cannot be replayed to send many messages."""
+    shown_at = int(now if now is not None else time.time())
+    return signing.dumps({"t": shown_at, "n": secrets.token_urlsafe(12)}, salt=_SALT)
+
+
+def _read_token(token: str) -> tuple[int, str] | None:
+    try:
+        value = signing.loads(token, salt=_SALT, max_age=MAX_FORM_AGE_SECONDS)
+    except (signing.BadSignature, TypeError):
+        return None
+    # A token of the former shape (a bare timestamp, no nonce) cannot be made single-use.
+    if not isinstance(value, dict) or not isinstance(value.get("t"), int) or not isinstance(value.get("n"), str):
+        return None
+    return value["t"], value["n"]
 
 
 class ContactForm(forms.Form):
@@ -36,6 +53,7 @@ class ContactForm(forms.Form):
         "too_fast": _("That was quicker than a person can type. Please wait a few seconds and send the "
                       "form again."),
         "expired": _("This form is too old or was changed. Please send it again."),
+        "subject_lines": _("The subject must fit on one line."),
     }
 
     def __init__(self, *args, now: float | None = None, **kwargs) -> None:
@@ -54,18 +72,36 @@ class ContactForm(forms.Form):
             raise forms.ValidationError(self.error_messages["honeypot"], code="honeypot")
         return ""
 
+    def clean_subject(self) -> str:
+        # The subject becomes an email header when the message is answered ("Re: …"); a line break
+        # there would end the header (BadHeaderError) or, in a looser mailer, start a new one.
+        subject = self.cleaned_data["subject"]
+        if "\r" in subject or "\n" in subject:
+            raise forms.ValidationError(self.error_messages["subject_lines"], code="subject_lines")
+        return subject
+
     def clean(self) -> dict:
         cleaned = super().clean()
-        try:
-            shown_at = signing.loads(self.data.get("token", ""), salt=_SALT, max_age=MAX_FORM_AGE_SECONDS)
-        except (signing.BadSignature, TypeError):
-            raise forms.ValidationError(self.error_messages["expired"], code="expired") from None
-        age = self.now - int(shown_at)
+        token = _read_token(self.data.get("token", ""))
+        if token is None:
+            raise forms.ValidationError(self.error_messages["expired"], code="expired")
+        shown_at, nonce = token
+        age = self.now - shown_at
         if age > MAX_FORM_AGE_SECONDS:
             raise forms.ValidationError(self.error_messages["expired"], code="expired")
         if age < MIN_FILL_SECONDS:
             raise forms.ValidationError(self.error_messages["too_fast"], code="too_fast")
+        # Used up only by a message that is otherwise accepted: a person correcting a typo sends
+        # the same form again. Remembered where every worker sees it, for as long as it is valid.
+        if not self.errors and not ratelimit.once("contact-token", nonce, window_seconds=MAX_FORM_AGE_SECONDS):
+            raise forms.ValidationError(self.error_messages["expired"], code="expired")
         return cleaned
+
+    @property
+    def only_typos(self) -> bool:
+        """Bound and invalid for reasons a person makes (no trap field filled, no bad token)."""
+        bot_signs = {"honeypot", "too_fast", "expired"}
+        return not any(error.code in bot_signs for errors in self.errors.as_data().values() for error in errors)
 
     def describe_fields(self) -> ContactForm:
         """Tie each input to its help text and error (aria-describedby) so screen readers read them."""

@@ -197,8 +197,11 @@ def answer_contact_message(*, message: ContactMessage, reply: str, by: AbstractB
     message.replied_by = by
     message.handled = True
     message.save(update_fields=["reply", "replied_at", "replied_by", "handled"])
+    # One line: a subject stored before the form refused line breaks would end the mail header
+    # (Django raises BadHeaderError: the reply could not be sent at all).
+    subject = " ".join(message.subject.split())
     send_mail(
-        subject=f"Re: {message.subject}",
+        subject=f"Re: {subject}",
         message=reply,
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[message.email],

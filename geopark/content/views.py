@@ -4,13 +4,21 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseForbidden,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from geopark.core import ratelimit
+from geopark.core.csrf import from_elsewhere
 from geopark.heritage import selectors as heritage
 from geopark.heritage.models import SiteType
 from geopark.routes import selectors as routes
@@ -21,8 +29,10 @@ from .forms import ContactForm, issue_token
 if TYPE_CHECKING:
     from .models import ContactPage, NewsIndexPage
 
-# Messages one address may post to the contact form per hour; the rest get a 429 page.
+# Messages one address may post to the contact form per hour; the rest get a 429 page. Sent
+# messages and posts with signs of software (trap field, bad token) count; a person's typos do not.
 CONTACT_POSTS_PER_HOUR = 10
+CONTACT_LIMIT = ratelimit.Limit("contact-posts", CONTACT_POSTS_PER_HOUR, 3600)
 
 
 def map_page(request: HttpRequest) -> HttpResponse:
@@ -86,22 +96,6 @@ def _news_url(request: HttpRequest, *, before: object = None, after: object = No
     return f"{request.path}?{urlencode(params)}" if params else request.path
 
 
-def _client_address(request: HttpRequest) -> str:
-    # The direct peer only: a forwarded-for header is whatever the client says it is.
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
-def _over_rate_limit(request: HttpRequest) -> bool:
-    key = f"contact-posts:{_client_address(request)}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=3600)
-        count = 1
-    return count > CONTACT_POSTS_PER_HOUR
-
-
 def contact(request: HttpRequest, page: ContactPage) -> HttpResponse:
     """GET shows the form; POST stores the message and redirects (so a reload sends nothing twice),
     or shows the form again, with everything typed kept, and says what to fix (400), or asks to
@@ -110,19 +104,28 @@ def contact(request: HttpRequest, page: ContactPage) -> HttpResponse:
         return HttpResponseNotAllowed(["GET", "POST"])
     status = 200
     if request.method == "POST":
+        if from_elsewhere(request):
+            return HttpResponseForbidden(_("This form can only be sent from this website."))
         form = ContactForm(request.POST)
-        if _over_rate_limit(request):
+        use = ratelimit.take(CONTACT_LIMIT, ratelimit.client_address(request))
+        if not use:
             status = 429
         elif form.is_valid():
-            services.receive_contact_message(
-                name=form.cleaned_data["name"],
-                email=form.cleaned_data["email"],
-                subject=form.cleaned_data["subject"],
-                message=form.cleaned_data["message"],
-                lang=translation.get_language() or settings.LANGUAGE_CODE,
-            )
+            try:
+                services.receive_contact_message(
+                    name=form.cleaned_data["name"],
+                    email=form.cleaned_data["email"],
+                    subject=form.cleaned_data["subject"],
+                    message=form.cleaned_data["message"],
+                    lang=translation.get_language() or settings.LANGUAGE_CODE,
+                )
+            except BaseException:
+                use.give_back()
+                raise
             return HttpResponseRedirect(f"{request.path}?sent=1")
         else:
+            if form.only_typos:
+                use.give_back()
             status = 400
     else:
         form = ContactForm()

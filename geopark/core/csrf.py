@@ -12,27 +12,41 @@ from collections.abc import Callable
 from functools import wraps
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 
-def _from_elsewhere(request: HttpRequest) -> bool:
-    fetch_site = request.headers.get("Sec-Fetch-Site", "")
-    if fetch_site == "cross-site":
+def from_elsewhere(request: HttpRequest) -> bool:
+    """True when a browser says this request was sent by a page of another website.
+
+    `Sec-Fetch-Site: cross-site`, an `Origin` that is not this site's (scheme and host, as Django's
+    CSRF check compares them, or one of CSRF_TRUSTED_ORIGINS), and `Origin: null` (a sandboxed
+    frame, a page opened from a file, a redirect across sites: nothing this site serves posts so)
+    are refused. Software that is not a browser sends neither header and is not refused: the API is
+    open to other systems, and the honeypot and the rate limits still apply to them."""
+    if request.headers.get("Sec-Fetch-Site", "") == "cross-site":
         return True
-    source = request.headers.get("Origin") or request.headers.get("Referer") or ""
-    if not source or source == "null":
-        # Old browsers and privacy settings send neither; the honeypot and rate limit still apply.
+    origin = request.headers.get("Origin")
+    if origin is not None:
+        if origin == "null":
+            return True
+        own = f"{request.scheme}://{request.get_host()}".lower()
+        trusted = {o.lower() for o in getattr(settings, "CSRF_TRUSTED_ORIGINS", [])}
+        return origin.lower() not in {own, *trusted}
+    referer = request.headers.get("Referer") or ""
+    if not referer:
+        # Old browsers and privacy settings send neither.
         return False
-    return urlsplit(source).netloc.lower() != request.get_host().lower()
+    return urlsplit(referer).netloc.lower() != request.get_host().lower()
 
 
 def public_form(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @csrf_exempt
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.method == "POST" and _from_elsewhere(request):
+        if request.method == "POST" and from_elsewhere(request):
             return HttpResponseForbidden(_("This form can only be sent from this website."))
         return view(request, *args, **kwargs)
 

@@ -3,9 +3,13 @@
 - The database is unreachable (PostgreSQL restarting, a failover, the network to it down): the
   visitor gets a friendly 503 with Retry-After, never a 500 with a traceback. Nothing here touches
   the database, so the page renders while it is away, and no cache keeps it (no-store).
+- Storage that cannot take a file (a full or read-only disk, an unreachable bucket) while a visitor
+  sends a photo: the same friendly 503 (the view catches the OSError; nothing is half-written).
 - A request body larger than anything legitimate: 413, decided from the Content-Length header
   before a byte of the body is read; a chunked body (no Content-Length) is counted while it is read
   and refused as soon as it passes the limit.
+- Under /api/ every error is JSON with a `detail` (an unknown address, a body that cannot be parsed,
+  a method not taken), and everywhere HEAD answers as GET would, without the body.
 """
 
 from __future__ import annotations
@@ -94,6 +98,12 @@ def request_too_large_response(request: HttpRequest, limit: int) -> HttpResponse
         )
 
 
+def storage_unavailable_response(request: HttpRequest, exception: OSError) -> HttpResponse:
+    """A file could not be written (disk full, read-only, bucket unreachable): the friendly 503."""
+    logger.error("Storage unavailable while serving %s %s: %s", request.method, request.path, exception)
+    return database_unavailable_response(request)
+
+
 class DatabaseUnavailableMiddleware:
     """Turns "the database cannot be reached" raised by a view into the friendly 503."""
 
@@ -176,3 +186,86 @@ def _take_chunked_body(request: HttpRequest, limit: int) -> IO[bytes] | None:
     # before anything reads the body.
     request._stream = LimitedStream(spool, size)
     return spool
+
+
+# --- Errors under /api/ and HEAD --------------------------------------------------------------------
+
+
+def _api_error_detail(status: int) -> str:
+    if status == 400:
+        return gettext("The request could not be read; check its format and encoding.")
+    if status == 403:
+        return gettext("This request is not allowed.")
+    if status == 404:
+        return gettext("There is no API endpoint at this address.")
+    if status == 405:
+        return gettext("This address does not take this method.")
+    if status >= 500:
+        return gettext("Something went wrong on our side; please try again later.")
+    return gettext("The request could not be answered.")
+
+
+def _is_json(response: HttpResponse) -> bool:
+    return response.get("Content-Type", "").split(";")[0].strip() in ("application/json", "application/geo+json",
+                                                                       "application/problem+json")
+
+
+class ApiErrorsAsJsonMiddleware:
+    """Every error answer under /api/ is JSON with a `detail`, whoever made it: the API's own
+    answers already are; Django's (no such address, a malformed multipart body, a method the route
+    does not take, a 500) are HTML pages, which a program reading the API cannot parse."""
+
+    # Headers of the original answer that still mean something on the JSON one.
+    KEPT = ("Allow", "Retry-After", "Cache-Control", "Vary")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (response.status_code < 400 or not request.path_info.startswith(API_PREFIX) or response.streaming
+                or _is_json(response)):
+            return response
+        with translation.override(_language(request)):
+            replacement = JsonResponse({"detail": _api_error_detail(response.status_code)},
+                                       status=response.status_code)
+            replacement["Content-Language"] = translation.get_language()
+        for header in self.KEPT:
+            if header in response:
+                replacement[header] = response[header]
+        return replacement
+
+
+class HeadAsGetMiddleware:
+    """HEAD answers what GET answers, without the body (RFC 9110: a HEAD must be answered as the GET
+    would be). Most views do so already; a route that declares GET only (every API route: ninja
+    answers 405 to HEAD) is asked again as a GET."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method != "HEAD":
+            return self.get_response(request)
+        response = self.get_response(request)
+        allowed = {m.strip().upper() for m in response.get("Allow", "").split(",")}
+        if response.status_code == 405 and "GET" in allowed:
+            # The 405 holds no file to release; its close() would send request_finished, which
+            # closes the database connection in the middle of this request.
+            request.method = "GET"
+            try:
+                response = self.get_response(request)
+            finally:
+                request.method = "HEAD"
+        return _without_body(response)
+
+
+def _without_body(response: HttpResponse) -> HttpResponse:
+    """The answer's headers (Content-Length included: what the GET would send) without its body."""
+    if response.streaming:
+        response.streaming_content = iter(())
+        return response
+    length = response.get("Content-Length", str(len(response.content)))
+    response.content = b""
+    response["Content-Length"] = length
+    return response

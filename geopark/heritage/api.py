@@ -414,26 +414,37 @@ OPTIONAL_PHOTO = File(None, description="A JPEG, PNG or WebP photo, up to 5 MB."
 
 @router.post(
     "/sites/{slug}/reports",
-    response={201: ReportCreated, 400: Message, 404: Message, 422: ProblemsOut, 429: Message},
+    response={201: ReportCreated, 400: Message, 403: Message, 404: Message, 422: ProblemsOut, 429: Message,
+              503: Message},
     tags=["reports"],
     summary="Report damage, a danger or litter at a site (multipart; goes to moderation, never published)",
+    description=(
+        "Open to other systems. A browser post from another website's page (`Sec-Fetch-Site: cross-site`, "
+        "an `Origin` that is not this site's, or `Origin: null`) is refused with 403. Five reports an hour "
+        "from one address, then 429. 503 when the photo cannot be stored just now (not counted)."
+    ),
 )
 def create_report(
     request: HttpRequest, slug: str, data: Form[ReportIn], photo: UploadedFile | None = OPTIONAL_PHOTO,
     lang: Lang = Lang.vi,
 ):
+    from geopark.core import faults
+    from geopark.core.csrf import from_elsewhere
     from geopark.core.ratelimit import client_address
 
     from . import services
     from .forms import VisitorReportForm
 
     with translation.override(lang.value):
+        if from_elsewhere(request):
+            return Status(403, {"detail": gettext("A report cannot be sent from another website's page.")})
         site = selectors.site_by_slug(slug)
         if site is None:
             return Status(404, {"detail": f"No site with slug '{slug[:100]}'."})
         address = client_address(request)
+        limited = Status(429, {"detail": gettext("Too many reports from your address; please try again in an hour.")})
         if services.report_quota_exhausted(address):
-            return Status(429, {"detail": gettext("Too many reports from your address; please try again in an hour.")})
+            return limited
         form = VisitorReportForm(request.POST, request.FILES)
         if form.is_spam:
             services.report_quota_use(address)
@@ -446,10 +457,15 @@ def create_report(
             ]
             summary = "; ".join(f"{p['where']}: {p['problem']}" for p in problems)
             return Status(422, {"detail": f"{gettext('The report was not saved')} ({summary}).", "errors": problems})
-        services.report_quota_use(address)
         cleaned = form.cleaned_data
-        report = services.report_submit(
-            site=site, kind=cleaned["kind"], description=cleaned["description"], lat=cleaned["lat"],
-            lon=cleaned["lon"], contact=cleaned["contact"], photo=cleaned["photo"], language=lang.value,
-        )
+        try:
+            report = services.report_create(
+                site=site, address=address, kind=cleaned["kind"], description=cleaned["description"],
+                lat=cleaned["lat"], lon=cleaned["lon"], contact=cleaned["contact"], photo=cleaned["photo"],
+                language=lang.value,
+            )
+        except services.ReportLimitReached:
+            return limited
+        except OSError as exc:
+            return faults.storage_unavailable_response(request, exc)
         return Status(201, {"reference": report.reference})

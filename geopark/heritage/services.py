@@ -4,13 +4,15 @@ Each function is one transaction: it either records everything or nothing."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import secrets
 from collections.abc import Mapping
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -156,21 +158,40 @@ def follow_up_complete(*, action: FollowUpAction, by: AbstractBaseUser) -> Follo
 
 # --- Visitor reports --------------------------------------------------------------------------
 
-# Reports one address may file per hour; saved reports and honeypot hits count, typos do not.
+# Reports one address may file per hour; saved reports and honeypot hits count, typos and reports
+# that could not be stored do not. Counted where every worker sees it (core/ratelimit.py).
 REPORTS_PER_HOUR = 5
+REPORT_LIMIT = ratelimit.Limit("visitor-report", REPORTS_PER_HOUR, 3600)
+
+# A reference is R-XXXX-XXXX: 8 characters drawn at random from 32 that cannot be mistaken for one
+# another when read or copied by hand (no 0, O, 1 or I). 32^8 is about 10^12: a reference neither
+# tells how many reports there are nor can be guessed. Older references (R-<year>-<number>) stay.
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+REFERENCE_ATTEMPTS = 5
+
+
+class ReportLimitReached(Exception):
+    """This address has filed its reports for the hour."""
 
 
 def report_quota_exhausted(address: str) -> bool:
-    return ratelimit.is_limited("visitor-report", address, limit=REPORTS_PER_HOUR)
+    return ratelimit.is_limited(REPORT_LIMIT, address)
 
 
 def report_quota_use(address: str) -> None:
-    ratelimit.count_hit("visitor-report", address, window_seconds=3600)
+    """Count a use that is not a stored report (a trap field filled in by software)."""
+    ratelimit.take(REPORT_LIMIT, address)
 
 
-def report_submit(
+def new_report_reference() -> str:
+    chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"R-{chars[:4]}-{chars[4:]}"
+
+
+def report_create(
     *,
     site: Site,
+    address: str,
     kind: str,
     description: str,
     lat: float | None = None,
@@ -179,30 +200,56 @@ def report_submit(
     photo: ContentFile | None = None,
     language: str = "",
 ) -> VisitorReport:
-    """File a visitor's report in the moderation queue and give it its reference (R-<year>-<number>).
+    """File a visitor's report in the moderation queue with a random reference (see
+    REFERENCE_ALPHABET); the page and the API both come here.
 
-    The input has been validated by forms.VisitorReportForm (the page and the API share it). The
-    record and its photo are kept together or not at all: if a write fails after the photo was
-    stored, the transaction rolls back and the photo is deleted."""
+    The input has been validated by forms.VisitorReportForm. Raises ReportLimitReached when
+    `address` has filed REPORTS_PER_HOUR this hour. The use is taken first, so that reports sent at
+    once cannot all take the last place, and given back if the report is not stored (a photo the
+    storage refuses raises OSError): a visitor's quota pays only for stored reports. The record and
+    its photo are kept together or not at all."""
     if kind not in ReportKind.values:
         raise ValidationError({"kind": _("Choose what you are reporting.")})
-    stored: str | None = None
-    storage = VisitorReport._meta.get_field("photo").storage
+    use = ratelimit.take(REPORT_LIMIT, address)
+    if not use:
+        raise ReportLimitReached
     try:
-        with transaction.atomic():
-            report = VisitorReport.objects.create(
-                site=site, kind=kind, description=description.strip(), lat=lat, lon=lon, contact=contact.strip(),
-                language=language[:5],
-            )
-            if photo is not None:
-                report.photo.save(photo.name, photo, save=False)
-                stored = report.photo.name
-            report.reference = f"R-{timezone.localdate().year}-{report.pk:06d}"
-            report.save(update_fields=["reference", "photo"])
+        return _report_store(site=site, kind=kind, description=description, lat=lat, lon=lon, contact=contact,
+                             photo=photo, language=language)
+    except BaseException:
+        use.give_back()
+        raise
+
+
+def _report_store(*, site: Site, kind: str, description: str, lat: float | None, lon: float | None, contact: str,
+                  photo: ContentFile | None, language: str) -> VisitorReport:
+    report = VisitorReport(site=site, kind=kind, description=description.strip(), lat=lat, lon=lon,
+                           contact=contact.strip(), language=language[:5])
+    field = VisitorReport._meta.get_field("photo")
+    storage = field.storage
+    name: str | None = None
+    try:
+        if photo is not None:
+            # The photo's name is random (photos.clean_photo), so a file found under it after a
+            # failed write can only be this one's remains: a full disk leaves a partial file.
+            name = field.generate_filename(report, photo.name)
+            report.photo.name = storage.save(name, photo)
+        for attempt in range(REFERENCE_ATTEMPTS):
+            report.reference = new_report_reference()
+            try:
+                with transaction.atomic():
+                    report.save(force_insert=True)
+                break
+            except IntegrityError:
+                if attempt == REFERENCE_ATTEMPTS - 1 or not VisitorReport.objects.filter(
+                        reference=report.reference).exists():
+                    raise
+                report.pk = None
     except BaseException:
         # A file has no transaction to roll back; without this it would stay behind, unlisted.
-        if stored:
-            storage.delete(stored)
+        if name is not None:
+            with contextlib.suppress(OSError):
+                storage.delete(report.photo.name or name)
         raise
     return report
 

@@ -5,6 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from geopark.core import faults
 from geopark.core.csrf import public_form
 from geopark.core.i18n import is_fallback
 from geopark.core.ratelimit import client_address
@@ -87,7 +88,8 @@ def site_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def report_create(request: HttpRequest, slug: str) -> HttpResponse:
     """The report form on its own page: where the site page's form posts, and where errors show.
 
-    Bad input answers 400 with the form and its messages; too many reports from one address 429."""
+    Bad input answers 400 with the form and its messages; too many reports from one address 429;
+    a photo the storage cannot take the friendly 503 (and the report is not counted)."""
     site = selectors.site_by_slug(slug)
     if site is None:
         raise Http404(_("No site with this address."))
@@ -96,22 +98,31 @@ def report_create(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         address = client_address(request)
         if services.report_quota_exhausted(address):
-            return render(request, "heritage/report_limited.html", {"site": site}, status=429)
+            return _report_limited(request, site)
         form = VisitorReportForm(request.POST, request.FILES)
         if form.is_spam:
             services.report_quota_use(address)
             return render(request, "heritage/report_rejected.html", {"site": site}, status=400)
         if form.is_valid():
-            services.report_quota_use(address)
             data = form.cleaned_data
-            report = services.report_submit(
-                site=site, kind=data["kind"], description=data["description"], lat=data["lat"], lon=data["lon"],
-                contact=data["contact"], photo=data["photo"], language=request.LANGUAGE_CODE,
-            )
+            try:
+                report = services.report_create(
+                    site=site, address=address, kind=data["kind"], description=data["description"],
+                    lat=data["lat"], lon=data["lon"], contact=data["contact"], photo=data["photo"],
+                    language=request.LANGUAGE_CODE,
+                )
+            except services.ReportLimitReached:
+                return _report_limited(request, site)
+            except OSError as exc:
+                return faults.storage_unavailable_response(request, exc)
             request.session["report_reference"] = report.reference
             return redirect("heritage:site_report_thanks", slug=site.slug)
         status = 400
     return render(request, "heritage/report_form.html", {"site": site, "form": form}, status=status)
+
+
+def _report_limited(request: HttpRequest, site) -> HttpResponse:
+    return render(request, "heritage/report_limited.html", {"site": site}, status=429)
 
 
 def report_thanks(request: HttpRequest, slug: str) -> HttpResponse:

@@ -193,3 +193,72 @@ def test_django_s_own_messages_come_in_the_reader_s_language_chinese_included(cl
     response = client.post(f"/{lang}/contact/", form_data(name=""))
     assert response.status_code == 400
     assert required in response.content.decode()
+
+
+# --- Single-use tokens, other websites, line breaks in a subject (issue 14) ----------------------
+
+
+def test_a_form_token_is_used_once(client, contact):
+    data = form_data()
+    assert client.post("/en/contact/", data).status_code == 302
+    replay = client.post("/en/contact/", {**data, "subject": "Again"})
+    assert replay.status_code == 400
+    assert message_in(replay, str(ContactForm.error_messages["expired"]))
+    assert ContactMessage.objects.count() == 1
+
+
+def test_a_token_is_not_used_up_by_a_typo(client, contact):
+    data = form_data()
+    assert client.post("/en/contact/", {**data, "email": "not-an-address"}).status_code == 400
+    assert client.post("/en/contact/", data).status_code == 302
+
+
+def test_typos_do_not_use_up_the_hourly_limit(client, contact):
+    for _ in range(views.CONTACT_POSTS_PER_HOUR + 2):
+        assert client.post("/en/contact/", form_data(email="not-an-address")).status_code == 400
+    assert client.post("/en/contact/", form_data()).status_code == 302
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"HTTP_ORIGIN": "https://evil.example"}, {"HTTP_ORIGIN": "null"}, {"HTTP_SEC_FETCH_SITE": "cross-site"}],
+)
+def test_a_message_posted_from_another_website_is_refused_with_a_clear_403(client, contact, headers):
+    response = client.post("/en/contact/", form_data(), **headers)
+    assert response.status_code == 403
+    assert message_in(response, "This form can only be sent from this website.")
+    assert ContactMessage.objects.count() == 0
+
+
+def test_a_message_from_this_website_is_accepted(client, contact):
+    response = client.post("/en/contact/", form_data(), HTTP_ORIGIN="http://testserver",
+                           HTTP_SEC_FETCH_SITE="same-origin")
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize("subject", ["Hello\r\nBcc: victim@example.org", "Line\nbreak", "Carriage\rreturn"])
+def test_a_subject_with_a_line_break_is_refused_with_a_clear_message(client, contact, subject):
+    response = client.post("/en/contact/", form_data(subject=subject))
+    assert response.status_code == 400
+    assert message_in(response, "The subject must fit on one line.")
+    assert ContactMessage.objects.count() == 0
+
+
+def test_an_old_message_whose_subject_holds_a_line_break_can_be_answered(client, editor, contact):
+    old = ContactMessage.objects.create(name="An", email="an@example.org", subject="Giờ\r\nBcc: x@example.org",
+                                        message="Động mở cửa lúc mấy giờ?", lang="vi")
+    client.force_login(editor)
+    response = client.post(reverse("content_answer_message", args=[old.pk]), {"reply": "Từ 7 giờ sáng."})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject == "Re: Giờ Bcc: x@example.org"
+    assert mail.outbox[0].to == ["an@example.org"]
+    assert mail.outbox[0].bcc == []
+    old.refresh_from_db()
+    assert old.handled
+
+
+def test_every_showing_of_the_form_carries_its_own_token(contact):
+    # A single-use token must never come from a cached copy of the page shared by many visitors.
+    tokens = {Client().get("/en/contact/").context["token"] for _ in range(3)}
+    assert len(tokens) == 3

@@ -37,7 +37,8 @@ class VisitorReportQuerySet(models.QuerySet["VisitorReport"]):
 class VisitorReport(models.Model):
     affects_public_pages = False  # never published: moderators read it in the admin
 
-    # NULL for the moment between insert and numbering: unique allows many NULLs, not many "".
+    # Drawn at random before the first write (services.new_report_reference: R-XXXX-XXXX); reports
+    # filed before keep their sequential R-<year>-<number>. Nullable as it always was (no migration).
     reference = models.CharField(_("reference"), max_length=20, unique=True, null=True, editable=False)  # noqa: DJ001
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="visitor_reports", verbose_name=_("site"))
     kind = models.CharField(_("kind"), max_length=10, choices=ReportKind.choices)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 import re
 
 import pytest
+from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
@@ -65,7 +68,7 @@ def test_a_visitor_sends_a_report_and_gets_a_reference(client, site):
     response = client.post("/en/sites/hang-gio/report/", report_data(lat="21.85", lon="106.75", contact="+84 912 345 678"))
     assert response.status_code == 302
     report = VisitorReport.objects.get()
-    assert re.fullmatch(r"R-\d{4}-\d{6}", report.reference)
+    assert re.fullmatch(REFERENCE_SHAPE, report.reference)
     assert (report.lat, report.lon, report.contact, report.state, report.language) == (
         21.85, 106.75, "+84 912 345 678", ReportState.NEW, "en"
     )
@@ -340,3 +343,125 @@ def test_a_moderator_turns_a_report_into_a_follow_up_action(client, site, modera
     )
     report.refresh_from_db()
     assert report.state == ReportState.CONVERTED
+
+
+# --- References, other websites, storage faults (issue 14) ------------------------------------
+
+REFERENCE_SHAPE = r"R-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}"
+
+
+def test_references_are_random_and_do_not_reveal_how_many_reports_there_are(client, site):
+    first = client.post("/api/v1/sites/hang-gio/reports", report_data()).json()["reference"]
+    second = client.post("/en/sites/hang-gio/report/", report_data())
+    assert second.status_code == 302
+    second = VisitorReport.objects.exclude(reference=first).get().reference
+    for reference in (first, second):
+        assert re.fullmatch(REFERENCE_SHAPE, reference), reference
+    assert first != second
+    # Nothing in one reference tells the next: they differ in more than a last digit.
+    assert sum(a != b for a, b in zip(first, second, strict=True)) > 2
+
+
+def test_an_old_sequential_reference_still_finds_its_report(site):
+    old = VisitorReportFactory(site=site, reference="R-2025-000042")
+    assert VisitorReport.objects.get(reference="R-2025-000042") == old
+
+
+CROSS_SITE = [{"HTTP_ORIGIN": "https://evil.example"}, {"HTTP_ORIGIN": "null"},
+              {"HTTP_SEC_FETCH_SITE": "cross-site"},
+              {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "cross-site"}]
+
+
+@pytest.mark.parametrize("headers", CROSS_SITE)
+def test_a_report_posted_to_the_api_from_another_website_is_refused_with_json(client, site, headers):
+    response = client.post("/api/v1/sites/hang-gio/reports?lang=en", report_data(), **headers)
+    assert response.status_code == 403
+    with translation.override("en"):
+        assert response.json() == {"detail": gettext("A report cannot be sent from another website's page.")}
+    assert not VisitorReport.objects.exists()
+
+
+def test_a_report_form_posted_from_a_sandboxed_page_with_origin_null_is_refused(client, site):
+    response = client.post("/vi/sites/hang-gio/report/", report_data(), HTTP_ORIGIN="null")
+    assert response.status_code == 403
+    assert not VisitorReport.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "same-origin"}, {"HTTP_SEC_FETCH_SITE": "none"}],
+)
+def test_other_systems_and_this_site_s_own_pages_still_send_reports_to_the_api(client, site, headers):
+    response = client.post("/api/v1/sites/hang-gio/reports", report_data(), **headers)
+    assert response.status_code == 201, response.content
+
+
+class FullDisk(FileSystemStorage):
+    """A real folder on a disk that has no space left: every write fails as the kernel says so."""
+
+    def _save(self, name, content):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), name)
+
+
+@pytest.fixture(params=["not-writable", "full"])
+def broken_photo_storage(request, tmp_path, monkeypatch):
+    if request.param == "not-writable":
+        # The storage's folder is taken by a file: no folder can be made there, as on a read-only disk
+        # (a read-only mode would not stop the root user the tests may run as).
+        location = tmp_path / "taken"
+        location.write_text("not a folder")
+        storage = FileSystemStorage(location=location)
+    else:
+        storage = FullDisk(location=tmp_path / "full")
+    monkeypatch.setattr(VisitorReport._meta.get_field("photo"), "storage", storage)
+    return storage
+
+
+def test_a_photo_that_cannot_be_stored_answers_the_friendly_503_and_keeps_the_quota(client, site, broken_photo_storage):
+    client.raise_request_exception = False
+    for _ in range(6):
+        response = client.post("/en/sites/hang-gio/report/", {**report_data(), "photo": upload(image_bytes())})
+        assert response.status_code == 503
+        with translation.override("en"):
+            assert gettext("The site is taking a short rest") in response.content.decode()
+        assert response["Retry-After"].isdigit()
+    assert not VisitorReport.objects.exists()
+    # Six failures used none of the five reports an hour.
+    assert client.post("/en/sites/hang-gio/report/", report_data()).status_code == 302
+
+
+def test_the_api_answers_a_json_503_when_a_photo_cannot_be_stored(client, site, broken_photo_storage):
+    client.raise_request_exception = False
+    for _ in range(6):
+        response = client.post("/api/v1/sites/hang-gio/reports?lang=en",
+                               {**report_data(), "photo": upload(image_bytes())})
+        assert response.status_code == 503
+        assert response["Content-Type"].startswith("application/json")
+        with translation.override("en"):
+            assert response.json() == {
+                "detail": gettext("The site is taking a short rest; please try again in a minute.")}
+    assert not VisitorReport.objects.exists()
+    assert client.post("/api/v1/sites/hang-gio/reports", report_data()).status_code == 201
+
+
+def test_a_photo_cut_off_by_a_full_disk_leaves_no_file_behind(site, tmp_path, monkeypatch):
+    from geopark.heritage import services
+    from geopark.heritage.photos import clean_photo
+
+    class FullHalfWay(FileSystemStorage):
+        """Writes the first bytes, then the disk is full (a real partial file is left, as the kernel would)."""
+
+        def _save(self, name, content):
+            path = self.path(name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as handle:
+                handle.write(content.read(10))
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), name)
+
+    storage = FullHalfWay(location=tmp_path / "private")
+    monkeypatch.setattr(VisitorReport._meta.get_field("photo"), "storage", storage)
+    with pytest.raises(OSError, match="space"):
+        services.report_create(site=site, address="10.1.1.1", kind="damage", description="A broken stalactite.",
+                               photo=clean_photo(upload(image_bytes())), language="en")
+    assert not VisitorReport.objects.exists()
+    assert [p for p in (tmp_path / "private").rglob("*") if p.is_file()] == []
