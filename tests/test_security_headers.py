@@ -97,3 +97,30 @@ def test_a_cached_page_carries_the_permissions_policy_too(client, as_in_producti
     again = client.get("/vi/", secure=True, HTTP_HOST="geopark.example.org")
     assert again.get("X-Page-Cache") == "hit", "the page cache did not answer"
     assert again["Permissions-Policy"] == first["Permissions-Policy"]
+
+
+def test_the_api_docs_page_loads_only_the_sites_own_scripts_and_styles(client, as_in_production):
+    from html.parser import HTMLParser
+
+    response = client.get("/api/v1/docs", secure=True, HTTP_HOST="geopark.example.org")
+    assert response.status_code == 200
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+
+    class Assets(HTMLParser):
+        scripts: list[dict] = []
+        links: list[dict] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "script":
+                self.scripts.append(dict(attrs))
+            elif tag == "link":
+                self.links.append(dict(attrs))
+
+    page = Assets()
+    page.feed(response.content.decode())
+    sources = [s["src"] for s in page.scripts if s.get("src")]
+    assert any("swagger-ui-bundle" in src for src in sources)
+    for address in [*sources, *(link["href"] for link in page.links)]:
+        assert address.startswith("/static/"), address
+    # The only script without a source is data (Swagger's settings), which the CSP need not allow.
+    assert [s.get("type") for s in page.scripts if not s.get("src")] == ["application/json"]

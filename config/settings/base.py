@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "geopark.search",
     "geopark.users",
     "geopark.dataset",
+    # Swagger UI's files for /api/v1/docs, served from here (the CSP allows no CDN script).
+    "ninja",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
