@@ -120,6 +120,8 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         if request.path_info.startswith(DOWNLOAD_PREFIXES) and not _is_password_form(request):
+            # Imported here: core/documents.py builds on Wagtail's document form, whose models must
+            # not load while this module is imported.
             from geopark.core.documents import harden_download
 
             harden_download(response)
