@@ -1,7 +1,7 @@
 """The public API, version 1. Each app contributes a ninja Router."""
 
 from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import ValidationError
 
 from geopark.heritage.api import router as sites_router
@@ -17,6 +17,9 @@ api = NinjaAPI(
     description="Open data of the geopark: sites, routes and search, in Vietnamese, English and Chinese.",
     urls_namespace="api-v1",
     docs_url="/docs",
+    # Swagger UI from django-ninja's own static files ("ninja" in INSTALLED_APPS), not a CDN, which
+    # the CSP would block; no call to the online validator either.
+    docs=Swagger(settings={"validatorUrl": None}),
     openapi_url="/openapi.json",
 )
 api.add_router("", sites_router)

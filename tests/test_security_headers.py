@@ -75,3 +75,52 @@ def test_session_and_csrf_cookies_are_secure_and_the_session_cookie_hides_from_s
     assert session["secure"]
     assert session["httponly"]
     assert session["samesite"] == "Lax"
+
+
+def _permissions(response) -> dict[str, str]:
+    return dict(part.strip().split("=", 1) for part in response["Permissions-Policy"].split(","))
+
+
+@pytest.mark.parametrize("path", ["/vi/", "/api/v1/routes", "/admin/login/", "/vi/no-such-page/", "/healthz"])
+def test_every_answer_turns_off_the_browser_features_the_site_does_not_use(client, as_in_production, path):
+    response = client.get(path, secure=True, HTTP_HOST="geopark.example.org")
+    features = _permissions(response)
+    for feature in ("camera", "microphone", "payment", "usb", "interest-cohort"):
+        assert features[feature] == "()", feature
+    # The report form offers "use my position" (static/js/report-form.js): the site itself only.
+    assert features["geolocation"] == "(self)"
+
+
+def test_a_cached_page_carries_the_permissions_policy_too(client, as_in_production, settings):
+    settings.GEOPARK_PAGE_CACHE = True
+    first = client.get("/vi/", secure=True, HTTP_HOST="geopark.example.org")
+    again = client.get("/vi/", secure=True, HTTP_HOST="geopark.example.org")
+    assert again.get("X-Page-Cache") == "hit", "the page cache did not answer"
+    assert again["Permissions-Policy"] == first["Permissions-Policy"]
+
+
+def test_the_api_docs_page_loads_only_the_sites_own_scripts_and_styles(client, as_in_production):
+    from html.parser import HTMLParser
+
+    response = client.get("/api/v1/docs", secure=True, HTTP_HOST="geopark.example.org")
+    assert response.status_code == 200
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+
+    class Assets(HTMLParser):
+        scripts: list[dict] = []
+        links: list[dict] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "script":
+                self.scripts.append(dict(attrs))
+            elif tag == "link":
+                self.links.append(dict(attrs))
+
+    page = Assets()
+    page.feed(response.content.decode())
+    sources = [s["src"] for s in page.scripts if s.get("src")]
+    assert any("swagger-ui-bundle" in src for src in sources)
+    for address in [*sources, *(link["href"] for link in page.links)]:
+        assert address.startswith("/static/"), address
+    # The only script without a source is data (Swagger's settings), which the CSP need not allow.
+    assert [s.get("type") for s in page.scripts if not s.get("src")] == ["application/json"]

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "geopark.search",
     "geopark.users",
     "geopark.dataset",
+    # Swagger UI's files for /api/v1/docs, served from here (the CSP allows no CDN script).
+    "ninja",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -75,6 +77,7 @@ MIDDLEWARE = [
     "geopark.core.faults.HeadAsGetMiddleware",
     "geopark.core.faults.ApiErrorsAsJsonMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "geopark.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "geopark.core.middleware.NullByteMiddleware",
     # Before sessions and URL routing: a cached page costs no database query (core/pagecache.py).
@@ -286,6 +289,17 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents are served from the site's own origin, so only types no browser runs are accepted, each
+# file's content is checked against its extension (core/documents.py, which holds a check for every
+# type listed here), and every document is a sandboxed download streamed by Django: never a redirect
+# to the bucket, never shown inline (core.middleware.SecurityHeadersMiddleware adds the headers).
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "csv", "txt",
+    "jpg", "jpeg", "png", "webp", "gif", "zip", "7z", "mp3", "ogg", "wav", "m4a",
+]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "geopark.core.documents.DocumentForm"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 # A page sent for translation starts as a draft in the other language; until a translator

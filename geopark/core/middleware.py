@@ -92,3 +92,43 @@ def _without_nul(data: QueryDict) -> QueryDict:
         cleaned.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
     cleaned._mutable = False
     return cleaned
+
+
+# Browser features no page of the site uses are turned off for it and for anything it embeds; the
+# report form asks for the visitor's position (static/js/report-form.js), so geolocation stays
+# allowed for the site itself. interest-cohort=() opts out of FLoC-style interest tracking.
+PERMISSIONS_POLICY = (
+    "geolocation=(self), camera=(), microphone=(), payment=(), usb=(), serial=(), bluetooth=(), "
+    "magnetometer=(), gyroscope=(), accelerometer=(), interest-cohort=()"
+)
+# Files an editor uploaded, answered by Django: Wagtail documents, and media when Django serves them
+# itself (DEBUG). nginx and the bucket send the same headers for the media they serve.
+DOWNLOAD_PREFIXES = ("/documents/", "/media/")
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django's SecurityMiddleware does not send: Permissions-Policy on every answer, and on
+    uploaded files the sandbox of core/documents.py (attachment, sandbox CSP, nosniff), so that a
+    document, even one stored before uploads were checked, never runs script on the site's origin.
+    Sits beside SecurityMiddleware, outside WhiteNoise and the page cache, so their answers get it
+    too."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if request.path_info.startswith(DOWNLOAD_PREFIXES) and not _is_password_form(request):
+            # Imported here: core/documents.py builds on Wagtail's document form, whose models must
+            # not load while this module is imported.
+            from geopark.core.documents import harden_download
+
+            harden_download(response)
+        return response
+
+
+def _is_password_form(request: HttpRequest) -> bool:
+    # Wagtail's form for a password-protected collection is a page with a form, not a file; a
+    # sandbox would stop it from being sent.
+    return request.path_info.startswith("/documents/authenticate_with_password/")

@@ -217,6 +217,8 @@ class Cluster:
     s3_endpoint: str
     redis_url: str
     page_cache: bool
+    # The folder nginx serves /media/ from (deploy/nginx.conf's alias, for a host without S3).
+    media_root: Path
 
 
 def _wait_until_healthy(node: Node, process: subprocess.Popen, timeout: float = 120) -> None:
@@ -263,10 +265,12 @@ def _self_signed_certificate(folder: Path) -> tuple[Path, Path]:
     return cert_path, key_path
 
 
-def nginx_config(folder: Path, upstreams: list[int], http_port: int, https_port: int) -> Path:
-    """deploy/nginx.conf as shipped, with only what differs on a test machine replaced: addresses,
-    ports, certificate and media paths; wrapped in the main context it is meant to be included in."""
-    site = (REPO / "deploy" / "nginx.conf").read_text()
+def nginx_config(folder: Path, upstreams: list[int], http_port: int, https_port: int,
+                 site: str | None = None) -> Path:
+    """deploy/nginx.conf as shipped (or `site`, a variant of it), with only what differs on a test
+    machine replaced: addresses, ports, certificate and media paths; wrapped in the main context it
+    is meant to be included in."""
+    site = site if site is not None else (REPO / "deploy" / "nginx.conf").read_text()
     cert, key = _self_signed_certificate(folder)
     servers = "".join(f"    server {HOST}:{port} max_fails=3 fail_timeout=10s;\n" for port in upstreams)
     site, count = re.subn(r"(    server 127\.0\.0\.1:\d+ [^\n]*\n)+", servers, site)
@@ -362,7 +366,7 @@ def cluster(services_available, redis_url, s3_endpoint, collected_static, tmp_pa
         stack.enter_context(_process(command, nginx_folder / "nginx.out", "nginx", proxy_port, stop=signal.SIGQUIT))
         yield Cluster(a=nodes[0], b=nodes[1], proxy_url=f"https://localhost:{proxy_port}",
                       ca_file=nginx_folder / "cert.pem", s3_endpoint=s3_endpoint, redis_url=redis_url,
-                      page_cache=page_cache)
+                      page_cache=page_cache, media_root=nginx_folder / "media")
 
 
 # --- A small browser -------------------------------------------------------------------------------

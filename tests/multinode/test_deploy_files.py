@@ -133,3 +133,35 @@ def test_nginx_accepts_the_shipped_configuration_and_its_limits_match_the_app(tm
     result = subprocess.run([nginx, "-t", "-p", str(tmp_path), "-c", str(config), "-e", str(tmp_path / "error.log")],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_compose_switches_on_the_minio_media_location_with_the_sandbox_headers(compose, tmp_path):
+    """The nginx service's own sed, run on the shipped file: the MinIO location comes out whole,
+    with the download headers, documents refused, and a configuration nginx accepts."""
+    script = compose["services"]["nginx"]["command"][-1]
+    expressions = re.findall(r"-e (['\"])(.*?)\1", script)
+    assert expressions
+    command = ["sed"]
+    for _quote, expression in expressions:
+        command += ["-e", expression.replace("$$GEOPARK_HOST", "geopark.example.org")]
+    site = subprocess.run([*command, str(DEPLOY / "nginx.conf")], capture_output=True, text=True, check=True).stdout
+    assert not re.search(r"^ *#minio ", site, re.MULTILINE)
+    block = site[site.index("location /geopark-media/media/ {"):]
+    block = block[: block.index("\n    }\n")]
+    assert "proxy_pass http://minio:9000;" in block
+    assert """add_header Content-Security-Policy "sandbox; default-src 'none'" always;""" in block
+    assert "add_header X-Content-Type-Options nosniff always;" in block
+    assert "location /geopark-media/media/documents/ {\n            deny all;" in block
+    nginx = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/sbin")
+    if nginx is None:
+        pytest.skip("nginx is not installed")
+    # The compose host names resolve only inside its network; the upstream lines go back to
+    # addresses nginx_config knows how to replace.
+    site = site.replace("http://minio:9000", "http://127.0.0.1:9")
+    site = re.sub(r"server app\d:8000 ", "server 127.0.0.1:8301 ", site)
+    # (nginx_config drops the IPv6 listeners the sed removed already; it expects to find one.)
+    site = site.replace("listen 80;", "listen 80;\n    listen [::]:80;", 1)
+    config = nginx_config(tmp_path, [8301, 8302], 8396, 8397, site=site)
+    result = subprocess.run([nginx, "-t", "-p", str(tmp_path), "-c", str(config), "-e", str(tmp_path / "error.log")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr

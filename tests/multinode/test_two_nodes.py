@@ -9,7 +9,6 @@ import io
 import json
 import re
 import time
-from urllib.parse import urlsplit
 
 import pytest
 import redis
@@ -25,6 +24,7 @@ from .conftest import (
     empty_buckets,
     login,
     multipart,
+    s3_client,
 )
 
 pytestmark = [pytest.mark.services]
@@ -126,7 +126,7 @@ def test_each_node_reports_its_database_replica_and_cache_as_healthy(cluster, wo
     assert (b.status, json.loads(b.body)) == (200, {"database": "ok", "replica": "ok", "cache": "ok"})
 
 
-def test_a_document_uploaded_through_node_a_is_served_through_node_b_from_s3(cluster, world):
+def test_a_document_uploaded_through_node_a_is_streamed_by_node_b_as_a_sandboxed_download(cluster, world):
     editor = Browser()
     login(editor, cluster.a.url)
     content = "Lịch mở cửa hang Tam Thanh\n".encode() * 100
@@ -136,20 +136,60 @@ def test_a_document_uploaded_through_node_a_is_served_through_node_b_from_s3(clu
     from wagtail.documents.models import Document
 
     document = Document.objects.get(title="Lịch mở cửa")
-    assert bucket_keys(cluster.s3_endpoint, PUBLIC_BUCKET) == [f"media/{document.file.name}"]
+    key = f"media/{document.file.name}"
+    assert bucket_keys(cluster.s3_endpoint, PUBLIC_BUCKET) == [key]
+    # The bucket policy publishes images only: a document is never read from the bucket directly,
+    # where nothing would make it a download.
+    assert Browser().get(cluster.s3_endpoint, f"/{PUBLIC_BUCKET}/{key}").status == 403
 
-    # Node B has no file of its own: it finds the document in the database and sends the reader
-    # to the shared bucket.
-    visitor = Browser()
-    served = visitor.get(cluster.b.url, f"/documents/{document.pk}/{document.filename}")
-    assert served.status == 302
-    location = urlsplit(served.headers["location"])
-    assert f"{location.scheme}://{location.netloc}" == cluster.s3_endpoint
-    assert location.path.startswith(f"/{PUBLIC_BUCKET}/media/documents/")
-    assert not location.query  # public media: a plain address that any cache or CDN may keep
-    download = visitor.get(cluster.s3_endpoint, location.path)
-    assert download.status == 200
-    assert download.body == content
+    # Node B has no file of its own: it finds the document in the database and streams it from
+    # the shared bucket, through nginx, as a download inside a sandbox.
+    visitor = Browser(ca_file=cluster.ca_file)
+    served = visitor.get(cluster.proxy_url, f"/documents/{document.pk}/{document.filename}")
+    assert served.status == 200
+    assert served.body == content
+    assert served.headers["content-disposition"].startswith("attachment")
+    assert served.headers["content-security-policy"] == "sandbox; default-src 'none'"
+    assert served.headers["x-content-type-options"] == "nosniff"
+    direct = Browser().get(cluster.b.url, f"/documents/{document.pk}/{document.filename}")
+    assert direct.status == 200
+    assert direct.body == content
+
+
+def test_an_html_upload_is_refused_through_the_real_admin(cluster, world):
+    editor = Browser()
+    login(editor, cluster.a.url)
+    page = b"<!DOCTYPE html><html><script>fetch('/admin/')</script></html>"
+    refused = editor.submit(cluster.a.url, "/admin/documents/add/", {"title": "Trang"},
+                            files={"file": ("trang.pdf", page, "application/pdf")})
+    assert refused.status == 200
+    from wagtail.documents.models import Document
+
+    assert not Document.objects.exists()
+    assert bucket_keys(cluster.s3_endpoint, PUBLIC_BUCKET) == []
+
+
+def test_nginx_serves_media_in_a_sandbox_and_never_serves_documents_itself(cluster, world):
+    # A host without S3 keeps media on disk and nginx serves them (deploy/nginx.conf).
+    (cluster.media_root / "images").mkdir(parents=True, exist_ok=True)
+    (cluster.media_root / "documents").mkdir(parents=True, exist_ok=True)
+    (cluster.media_root / "images" / "cu.svg").write_bytes(b"<svg xmlns='http://www.w3.org/2000/svg'>"
+                                                           b"<script>alert(1)</script></svg>")
+    (cluster.media_root / "documents" / "cu.html").write_bytes(b"<script>alert(1)</script>")
+    visitor = Browser(ca_file=cluster.ca_file)
+    for path, status in [("/media/images/cu.svg", 200), ("/media/documents/cu.html", 403),
+                         ("/media/images/missing.png", 404)]:
+        answer = visitor.get(cluster.proxy_url, path)
+        assert answer.status == status, path
+        assert answer.headers["content-security-policy"] == "sandbox; default-src 'none'", path
+        assert answer.headers["x-content-type-options"] == "nosniff", path
+    assert b"alert" not in visitor.get(cluster.proxy_url, "/media/documents/cu.html").body
+
+
+def test_images_in_the_bucket_stay_public(cluster, world):
+    s3_client(cluster.s3_endpoint).put_object(Bucket=PUBLIC_BUCKET, Key="media/original_images/anh.png",
+                                             Body=b"\x89PNG\r\n\x1a\n")
+    assert Browser().get(cluster.s3_endpoint, f"/{PUBLIC_BUCKET}/media/original_images/anh.png").status == 200
 
 
 def test_a_visitor_photo_sent_to_node_a_is_kept_private_in_s3_and_shown_to_staff_on_node_b(cluster, world):
