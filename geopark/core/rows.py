@@ -173,7 +173,7 @@ def parse_date(
                 reason=_("%(date)s is before %(earliest)s") % {"date": value.isoformat(), "earliest": earliest.isoformat()},
             )
         return value
-    example = " or ".join(dt.date(2026, 11, 1).strftime(fmt) for fmt in formats[:2])
+    example = ", ".join(dt.date(2026, 11, 1).strftime(fmt) for fmt in formats[:2])
     raise RowError(column=column, reason=_("'%(value)s' is not a date like %(example)s") % {"value": text, "example": example})
 
 

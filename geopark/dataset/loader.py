@@ -74,7 +74,7 @@ MODEL_REASONS: dict[Any, str] = {
     "blank": "is empty",
     "null": "is empty",
     "max_length": "is longer than %(limit_value)s characters",
-    "invalid": "'%(value)s' is not valid here",
+    ("slug", "invalid"): "'%(value)s' may hold only letters, digits, hyphens and underscores",
     ("lat", "incomplete"): "lat and lon must be given together",
     ("lat", "out_of_range"): "coordinates %(lat)s, %(lon)s are out of range",
     ("precision", "needs_precision"): "a row with coordinates needs position_precision surveyed or published",
