@@ -62,8 +62,6 @@ GEOPARK_TEXT_FIELDS = (
 Progress = Callable[..., Iterable]
 F = TypeVar("F", bound=Callable[..., Any])
 
-__all__ = ["PlaceIndex", "RowError"]  # where the events loader and older callers found them
-
 # How the dataset's log words the model's rules (`core.rows.validate`): "slug is empty", in the
 # English of the data maintainers; the position rule's cases keep the words the log always had.
 MODEL_COLUMNS: dict[Any, str] = {

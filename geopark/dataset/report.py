@@ -5,15 +5,13 @@ from dataclasses import dataclass, field
 
 from geopark.core.rows import RowError
 
-# What a skipped row or a warning is: the toolkit's error type, printed `file:line: reason`.
-RowProblem = RowError
-
 
 @dataclass
 class LoadReport:
     created: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
+    # Skipped rows and warnings, each the toolkit's error type, printed `file:line: reason`.
     errors: list[RowError] = field(default_factory=list)
     warnings: list[RowError] = field(default_factory=list)
 

@@ -65,9 +65,6 @@ ITEM_REASONS = {
 EXCAVATION_FIELDS = {"code": "excavation", "year": "excavation_year", "team": "excavation_team",
                      "partners": "excavation_partners"}
 
-# One problem: `file:row: column: reason`, row as the spreadsheet numbers it (header = 1), 0 for the file.
-ImportProblem = RowError
-
 
 @dataclass
 class ImportReport:
@@ -79,7 +76,8 @@ class ImportReport:
     skipped: int = 0
     excavations_created: int = 0
     excavations_updated: int = 0
-    errors: list[ImportProblem] = field(default_factory=list)
+    # Each `file:row: column: reason`, row as the spreadsheet numbers it (header = 1), 0 for the file.
+    errors: list[RowError] = field(default_factory=list)
     written: bool = False
 
     def error(self, row: int, column: str, reason: str) -> None:
