@@ -259,7 +259,9 @@ def parse_language(text: str, column: str) -> str:
 
 # --- the model's own rules -------------------------------------------------------------------------
 
-Key = str | tuple[str, str]  # a field name, or (field name, error code) for one rule of that field
+# Keys of `columns` and `reasons`: (field, error code) for one rule of one field, else an error code
+# ("max_length", any field), else a field name (any of its rules); looked up in that order.
+Key = str | tuple[str, str]
 Reason = str | Callable[[dict[str, Any]], str]  # a %-template, or a function of the error's params
 
 
