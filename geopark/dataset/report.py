@@ -3,15 +3,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-
-@dataclass(frozen=True)
-class RowProblem:
-    file: str
-    line: int
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.reason}"
+from geopark.core.rows import RowError
 
 
 @dataclass
@@ -19,14 +11,15 @@ class LoadReport:
     created: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
-    errors: list[RowProblem] = field(default_factory=list)
-    warnings: list[RowProblem] = field(default_factory=list)
+    # Skipped rows and warnings, each the toolkit's error type, printed `file:line: reason`.
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)
 
     def error(self, file: str, line: int, reason: str) -> None:
-        self.errors.append(RowProblem(file, line, reason))
+        self.errors.append(RowError(file, line, "", reason))
 
     def warn(self, file: str, line: int, reason: str) -> None:
-        self.warnings.append(RowProblem(file, line, reason))
+        self.warnings.append(RowError(file, line, "", reason))
 
     def summary_lines(self) -> list[str]:
         kinds = sorted(set(self.created) | set(self.updated) | set(self.unchanged))

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import math
-
 from django.http import HttpRequest
 from django.utils import translation
 from ninja import Field, Query, Router, Schema, Status
 
-from geopark.core.api import Lang, Message, PageOut, ProblemsOut
+from geopark.core.api import Lang, Message, PageOut, PastLastPage, ProblemsOut, page_window
 
 from . import selectors
 from .models import CollectionItem, Period
@@ -115,14 +113,13 @@ def list_items(request: HttpRequest, q: Query[CollectionQuery]):
         taxon=(q.taxon or "").strip(), period=q.period.value if q.period else "", site=q.site or ""
     )
     qs = selectors.collection_list(filters)
-    count = qs.count()
-    pages = max(1, math.ceil(count / PAGE_SIZE))
-    if q.page > pages:
-        return Status(400, {"detail": f"page: {q.page} is past the last page ({pages})."})
-    start = (q.page - 1) * PAGE_SIZE
+    try:
+        window = page_window(qs.count(), q.page, PAGE_SIZE)
+    except PastLastPage as exc:
+        return Status(400, {"detail": str(exc)})
     with translation.override(q.lang.value):
-        items = [item_out(item) for item in qs[start:start + PAGE_SIZE]]
-    return {"count": count, "page": q.page, "pages": pages, "page_size": PAGE_SIZE, "items": items}
+        items = [item_out(item) for item in qs[window.start:window.stop]]
+    return {**window.as_dict(), "items": items}
 
 
 @router.get(

@@ -20,6 +20,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from geopark.core import pagecache
+from geopark.core.rows import (
+    SHEET_DATES,
+    RowError,
+    parse_choice,
+    parse_date,
+    parse_list,
+    parse_year,
+    parse_yes_no,
+    validate,
+)
 from geopark.core.text import fold
 from geopark.heritage.models import Site
 
@@ -36,11 +46,6 @@ OPTIONAL_COLUMNS = (
 )
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 EXCAVATION_COLUMNS = ("excavation_year", "excavation_team", "excavation_partners")
-MAX_LENGTH = {
-    "catalogue_number": 50, "common_name_vi": 200, "common_name_en": 200, "common_name_zh": 200,
-    "taxon": 200, "period_detail": 200, "find_context": 300, "excavation": 50, "excavation_team": 300,
-    "storage_place": 200,
-}
 TEXT_COLUMNS = (
     "common_name_vi", "common_name_en", "common_name_zh", "taxon", "find_context", "storage_place",
     "notes_vi", "notes_en", "notes_zh", "internal_notes",
@@ -51,21 +56,14 @@ KIND_ALIASES = {
     "hoa thach": ItemKind.FOSSIL, "hien vat": ItemKind.ARTEFACT, "da": ItemKind.ROCK_MINERAL,
     "khoang vat": ItemKind.ROCK_MINERAL, "khac": ItemKind.OTHER,
 }
-YES = {"yes", "y", "true", "1", "x", "co", "public", "是"}
-NO = {"", "no", "n", "false", "0", "khong", "否"}
 FIRST_YEAR = 1800
-
-
-@dataclass(frozen=True)
-class ImportProblem:
-    file: str
-    row: int  # as the spreadsheet numbers it (header = 1); 0 for the file as a whole
-    column: str
-    reason: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.row}" if self.row else self.file
-        return f"{where}: {self.column + ': ' if self.column else ''}{self.reason}"
+# The model's rules (`core.rows.validate`) in the keeper's words; the columns an excavation's fields come from.
+ITEM_REASONS = {
+    "max_length": lambda p: _("Longer than %(limit)s characters.") % {"limit": p["limit_value"]},
+    ("common_name_vi", "blank"): lambda p: _("The Vietnamese name is empty."),
+}
+EXCAVATION_FIELDS = {"code": "excavation", "year": "excavation_year", "team": "excavation_team",
+                     "partners": "excavation_partners"}
 
 
 @dataclass
@@ -78,22 +76,16 @@ class ImportReport:
     skipped: int = 0
     excavations_created: int = 0
     excavations_updated: int = 0
-    errors: list[ImportProblem] = field(default_factory=list)
+    # Each `file:row: column: reason`, row as the spreadsheet numbers it (header = 1), 0 for the file.
+    errors: list[RowError] = field(default_factory=list)
     written: bool = False
 
     def error(self, row: int, column: str, reason: str) -> None:
-        self.errors.append(ImportProblem(self.file, row, column, reason))
+        self.errors.append(RowError(self.file, row, column, reason))
 
     @property
     def rows_with_errors(self) -> int:
         return len({p.row for p in self.errors if p.row})
-
-
-class RowError(ValueError):
-    def __init__(self, column: str, reason: str) -> None:
-        super().__init__(reason)
-        self.column = column
-        self.reason = reason
 
 
 @dataclass
@@ -242,32 +234,25 @@ def _check_row(number: int, raw: dict[str, str], sites: dict[str, int], problems
         except RowError as exc:
             problems.append(exc)
 
-    for column, limit in MAX_LENGTH.items():
-        if len(raw.get(column, "")) > limit:
-            problems.append(
-                RowError(column, _("Longer than %(limit)s characters.") % {"limit": limit})
-            )
     catalogue_number = raw.get("catalogue_number", "")
     if not catalogue_number:
-        problems.append(RowError("catalogue_number", _("The catalogue number is empty.")))
+        problems.append(RowError(column="catalogue_number", reason=_("The catalogue number is empty.")))
     else:
         slug = CollectionItem.slug_for(catalogue_number)
         if not slug:
             problems.append(RowError(
-                "catalogue_number",
-                _("Catalogue number “%(number)s” has no letters or digits to make a web address from.")
+                column="catalogue_number",
+                reason=_("Catalogue number “%(number)s” has no letters or digits to make a web address from.")
                 % {"number": catalogue_number},
             ))
         values["slug"] = slug
-    if not raw.get("common_name_vi"):
-        problems.append(RowError("common_name_vi", _("The Vietnamese name is empty.")))
 
     for column in TEXT_COLUMNS:
         if column in raw:
             values[column] = raw[column]
 
     def kind(text: str) -> None:
-        values["kind"] = _choice("kind", text, ItemKind, KIND_ALIASES, required=True)
+        values["kind"] = parse_choice(text, "kind", ItemKind, aliases=KIND_ALIASES)
 
     def period(text: str) -> None:
         if not text:
@@ -276,8 +261,8 @@ def _check_row(number: int, raw: dict[str, str], sites: dict[str, int], problems
         found = Period.from_text(text)
         if found is None:
             raise RowError(
-                "period",
-                _("Period “%(value)s” is not recognised. Use one of: %(choices)s.")
+                column="period",
+                reason=_("Period “%(value)s” is not recognised. Use one of: %(choices)s.")
                 % {"value": text, "choices": ", ".join(Period.values)},
             )
         values["period"] = found
@@ -295,26 +280,22 @@ def _check_row(number: int, raw: dict[str, str], sites: dict[str, int], problems
             return
         pk = sites.get(text.lower())
         if pk is None:
-            raise RowError("find_site", _("Unknown site code “%(code)s”.") % {"code": text})
+            raise RowError(column="find_site", reason=_("Unknown site code “%(code)s”.") % {"code": text})
         values["find_site_id"] = pk
 
     def found_on(text: str) -> None:
-        values["found_on"] = _date(text)
+        values["found_on"] = parse_date(
+            text, "found_on", formats=SHEET_DATES, earliest=dt.date(FIRST_YEAR, 1, 1), today=dt.date.today()
+        )
 
     def condition(text: str) -> None:
-        values["condition"] = _choice("condition", text, Condition, {}, required=False) or Condition.UNKNOWN
+        values["condition"] = parse_choice(text, "condition", Condition, default=Condition.UNKNOWN)
 
     def publications(text: str) -> None:
-        values["publications"] = "\n".join(p.strip() for p in re.split(r"[|\n]", text) if p.strip())
+        values["publications"] = "\n".join(parse_list(text))
 
     def public(text: str) -> None:
-        flag = fold(text)
-        if flag in YES:
-            values["public"] = True
-        elif flag in NO:
-            values["public"] = False
-        else:
-            raise RowError("public", _("Write yes or no, not “%(value)s”.") % {"value": text})
+        values["public"] = parse_yes_no(text, "public")
 
     check("kind", kind)
     check("period", period)
@@ -332,76 +313,39 @@ def _check_row(number: int, raw: dict[str, str], sites: dict[str, int], problems
     if excavation:
         if raw.get("excavation_year"):
             try:
-                excavation_values["year"] = _year(raw["excavation_year"])
+                excavation_values["year"] = parse_year(
+                    raw["excavation_year"], "excavation_year", first=FIRST_YEAR, last=dt.date.today().year
+                )
             except RowError as exc:
                 problems.append(exc)
         if raw.get("excavation_team"):
             excavation_values["team"] = raw["excavation_team"]
         if raw.get("excavation_partners"):
-            excavation_values["partners"] = "\n".join(
-                p.strip() for p in re.split(r"[|\n]", raw["excavation_partners"]) if p.strip()
-            )
+            excavation_values["partners"] = "\n".join(parse_list(raw["excavation_partners"]))
+        problems.extend(_model_problems(Excavation(code=excavation, **excavation_values), excavation_values,
+                                        columns=EXCAVATION_FIELDS, always=["code"]))
     elif any(raw.get(c) for c in EXCAVATION_COLUMNS):
         problems.append(RowError(
-            "excavation", _("Excavation year, team or partners are given but the excavation code is empty.")
+            column="excavation",
+            reason=_("Excavation year, team or partners are given but the excavation code is empty."),
         ))
     if not catalogue_number:
         return None
+    problems.extend(_model_problems(CollectionItem(catalogue_number=catalogue_number, **values), values,
+                                    always=["catalogue_number"]))
     return _Row(number, catalogue_number, values, excavation, excavation_values)
 
 
-def _choice(column: str, text: str, choices: Any, aliases: dict[str, str], *, required: bool) -> str:
-    key = fold(text)
-    if not key:
-        if required:
-            raise RowError(column, _("This column must not be empty. Use one of: %(choices)s.")
-                           % {"choices": ", ".join(choices.values)})
-        return ""
-    if key.replace(" ", "_") in choices.values:
-        return key.replace(" ", "_")
-    labels = {fold(str(label)): value for value, label in choices.choices}
-    found = aliases.get(key) or labels.get(key)
-    if found is None:
-        raise RowError(
-            column,
-            _("“%(value)s” is not one of: %(choices)s.") % {"value": text, "choices": ", ".join(choices.values)},
-        )
-    return found
-
-
-_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y")
-
-
-def _date(text: str) -> dt.date | None:
-    if not text:
-        return None
-    for fmt in _DATE_FORMATS:
-        try:
-            value = dt.datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-        if value > dt.date.today():
-            raise RowError("found_on", _("The date %(date)s is in the future.") % {"date": value.isoformat()})
-        if value.year < FIRST_YEAR:
-            raise RowError("found_on", _("The date %(date)s is before %(year)s.") % {"date": text, "year": FIRST_YEAR})
-        return value
-    raise RowError(
-        "found_on", _("“%(value)s” is not a date; write it as 2022-11-30 or 30/11/2022.") % {"value": text}
-    )
-
-
-def _year(text: str) -> int:
-    try:
-        year = int(text.strip())
-    except ValueError:
-        raise RowError("excavation_year", _("“%(value)s” is not a year.") % {"value": text}) from None
-    if not FIRST_YEAR <= year <= dt.date.today().year:
-        raise RowError(
-            "excavation_year",
-            _("The year %(year)s is not between %(first)s and %(last)s.")
-            % {"year": year, "first": FIRST_YEAR, "last": dt.date.today().year},
-        )
-    return year
+def _model_problems(
+    instance: Any, values: dict[str, Any], *, columns: dict[str, str] | None = None, always: list[str]
+) -> list[RowError]:
+    """The model's own rules (lengths, required names) for the fields this row gives; a field the
+    file leaves out, or whose cell was already refused, is not checked again."""
+    given = set(values) | set(always)
+    exclude = [f.name for f in instance._meta.concrete_fields if f.attname not in given and f.name not in given]
+    # The slug is derived from the catalogue number (checked above); the relations were looked up.
+    exclude += ["slug", "find_site", "excavation"]
+    return validate(instance, columns=columns, reasons=ITEM_REASONS, exclude=exclude)
 
 
 def _check_excavations(rows: list[_Row], report: ImportReport) -> None:

@@ -184,21 +184,28 @@ class Site(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         return reverse("heritage:site_detail", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
+        # The one statement of the position rule: the admin and every importer (through
+        # `core.rows.validate`) ask it; the codes let an importer word each case for its file.
         super().clean()
+        where = {"lat": self.lat, "lon": self.lon, "precision": self.precision}
         if self.lat is None and self.lon is None:
             if self.precision in (Precision.SURVEYED, Precision.PUBLISHED):
-                raise ValidationError({"precision": _("A surveyed or published position needs coordinates.")})
+                raise ValidationError({"precision": ValidationError(
+                    _("A surveyed or published position needs coordinates."), code="needs_coordinates", params=where
+                )})
             return
         try:
             validate_lat_lon(self.lat, self.lon)
         except ValueError:
-            raise ValidationError(
-                {"lat": _("Latitude must be between -90 and 90 and longitude between -180 and 180, both given.")}
-            ) from None
+            raise ValidationError({"lat": ValidationError(
+                _("Latitude must be between -90 and 90 and longitude between -180 and 180, both given."),
+                code="incomplete" if self.lat is None or self.lon is None else "out_of_range", params=where,
+            )}) from None
         if self.precision in (Precision.COMMUNE, Precision.UNKNOWN):
-            raise ValidationError(
-                {"precision": _("A site with coordinates must say whether they are surveyed or published.")}
-            )
+            raise ValidationError({"precision": ValidationError(
+                _("A site with coordinates must say whether they are surveyed or published."),
+                code="needs_precision", params=where,
+            )})
 
     def outside_geopark(self) -> bool:
         """True when the pin falls outside the geopark's bounding box: worth a second look."""
