@@ -225,12 +225,14 @@ register_snippet(FollowUpViewSet)
 
 
 class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission: str, **kwargs) -> None:
+    """Shown to whoever holds one of the permissions the page itself checks."""
+
+    def __init__(self, *args, permission: str | tuple[str, ...], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.permission = permission
+        self.permissions = (permission,) if isinstance(permission, str) else permission
 
     def is_shown(self, request) -> bool:
-        return request.user.has_perm(self.permission)
+        return any(request.user.has_perm(p) for p in self.permissions)
 
 
 @hooks.register(CONSERVATION_MENU_HOOK)
@@ -253,7 +255,7 @@ def monitoring_menu_item():
 def reports_menu_item():
     return PermissionMenuItem(
         gettext_lazy("Visitor reports"), reverse("heritage_conservation:reports"), icon_name="mail", order=5,
-        name="visitor-reports", permission=admin_views.MODERATE,
+        name="visitor-reports", permission=(admin_views.MODERATE, admin_views.ADD_INSPECTION),
     )
 
 
