@@ -18,6 +18,7 @@ from wagtail.admin.panels import (
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from geopark.core.choosers import JoinedRows, chooser_viewset
@@ -36,15 +37,27 @@ def _lang_tab(code: str, label: str) -> ObjectList:
     return ObjectList(panels, heading=label)
 
 
+class SiteIndexView(SnippetIndexView):
+    """Searches the table itself (`SiteQuerySet.admin_search`: code, Vietnamese name with or without
+    diacritics, English name) rather than Wagtail's search backend, which cannot search by code nor
+    fold đ."""
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return queryset.admin_search(self.search_query)
+
+
 class SiteViewSet(SnippetViewSet):
     model = Site
     icon = "site"
+    index_view_class = SiteIndexView
     # The chooser shows each site's status, which asks whether a publication is scheduled.
     chooser_viewset_class = chooser_viewset(lambda sites: sites.annotate_approved_schedule())
     menu_label = gettext_lazy("Sites")
     list_display = ["code", "name_vi", "site_type", "route_status", "precision", "en_status", "zh_status", "live"]
     list_filter = ["site_type", "route_status", "precision", "en_status", "zh_status", "featured"]
-    search_fields = ["name_vi", "name_en", "code"]
+    search_fields = ["code", "name_vi", "name_en"]  # see SiteIndexView
     ordering = ["code"]
     edit_handler = TabbedInterface(
         [

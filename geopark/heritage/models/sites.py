@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from geopark.core.geo import validate_lat_lon
 from geopark.core.i18n import translated_fields
+from geopark.core.text import fold
 from geopark.territory.models import Commune, FormerCommune, Geopark
 
 
@@ -75,6 +76,28 @@ class SiteQuerySet(models.QuerySet["Site"]):
             models.Q(lat__isnull=False, lon__isnull=False, precision__in=[Precision.SURVEYED, Precision.PUBLISHED])
             | models.Q(precision=Precision.COMMUNE, commune__in=Commune.objects.filter(lat__isnull=False))
         )
+
+    def admin_search(self, query: str) -> SiteQuerySet:
+        """The admin's search box: a code (whole or its start, any case), the Vietnamese name with or
+        without diacritics (đ as d: `name_folded`), or the English name."""
+        query = query.strip()
+        if not query:
+            return self
+        match = (
+            models.Q(code__iexact=query) | models.Q(code__istartswith=query)
+            | models.Q(name_vi__icontains=query) | models.Q(name_en__icontains=query)
+        )
+        folded = fold(query)
+        if folded:
+            match |= models.Q(name_folded__contains=folded)
+        return self.filter(match)
+
+    def bulk_create(self, objs, *args, **kwargs):
+        # Bulk inserts skip save(), which keeps `name_folded` in step.
+        objs = list(objs)
+        for site in objs:
+            site.name_folded = fold(site.name_vi)
+        return super().bulk_create(objs, *args, **kwargs)
 
     def with_places(self) -> SiteQuerySet:
         return self.select_related("commune", "former_commune")
@@ -145,6 +168,8 @@ class Site(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     )
     data_checksum = models.CharField(max_length=64, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+    # The Vietnamese name folded by core.text.fold (no diacritics, đ as d), for the admin's search.
+    name_folded = models.CharField(max_length=200, blank=True, editable=False)
 
 
     objects = SiteQuerySet.as_manager()
@@ -182,6 +207,13 @@ class Site(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
 
     def get_absolute_url(self) -> str:
         return reverse("heritage:site_detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs) -> None:
+        self.name_folded = fold(self.name_vi)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name_vi" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_folded"}
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         super().clean()
