@@ -10,7 +10,14 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from geopark.core.geo import validate_lat_lon
@@ -116,7 +123,12 @@ class SiteQuerySet(models.QuerySet["Site"]):
         return self.annotate(_approved_schedule=models.Exists(scheduled))
 
 
-class Site(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class Site(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, index.Indexed,
+           ClusterableModel):
+    """A place of the geopark. The row is its live (published) version: an editor's change is a
+    revision that waits for the board's approval ("Board approval" workflow), and a site first
+    written in the admin is a draft (`live=False`) that public reads never see (`public()`)."""
+
     geopark = models.ForeignKey(Geopark, on_delete=models.PROTECT, related_name="sites")
     code = models.CharField(
         max_length=30, unique=True, help_text=_("Stable inventory code; printed on signboards as /s/<code>.")
@@ -207,6 +219,11 @@ class Site(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
 
     def get_absolute_url(self) -> str:
         return reverse("heritage:site_detail", kwargs={"slug": self.slug})
+
+    def serve_preview(self, request, mode_name):
+        from geopark.heritage.views import render_site  # the public page, drawn from this revision
+
+        return render_site(request, self)
 
     def save(self, *args, **kwargs) -> None:
         self.name_folded = fold(self.name_vi)
