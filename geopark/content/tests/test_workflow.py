@@ -284,3 +284,35 @@ def test_the_migration_turns_the_old_board_task_into_the_boards_own_in_place(boa
     assert task.get_actions(board, editor) == []
     assert task.get_actions(board, approver)
     assert ensure_board_workflow(approvers=Group.objects.get(name=APPROVERS)) is False
+
+
+def test_the_upgrade_puts_sites_and_routes_under_the_board_and_takes_the_publish_rights(board, editor, approver):
+    """A database from before: editors published sites, approvers held the publish right on pages,
+    and sites and routes had no workflow. Migration content 0009 brings it to what ensure_roles says."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission, WorkflowContentType
+
+    from geopark.heritage.models import Site
+    from geopark.routes.models import Route
+    from geopark.users.services import EDITORS
+
+    WorkflowContentType.objects.all().delete()
+    editors, approvers = Group.objects.get(name=EDITORS), Group.objects.get(name=APPROVERS)
+    editors.permissions.add(Permission.objects.get(codename="publish_site"))
+    GroupPagePermission.objects.create(group=approvers, page=Page.get_first_root_node(),
+                                       permission=Permission.objects.get(codename="publish_page"))
+
+    migration = importlib.import_module("geopark.content.migrations.0009_board_covers_sites_and_routes")
+    migration.forwards(apps, None)
+
+    workflow = Workflow.objects.get(name=BOARD_WORKFLOW)
+    assert Site().get_workflow() == workflow
+    assert Route().get_workflow() == workflow
+    editor = type(editor).objects.get(pk=editor.pk)  # permissions are cached on the instance
+    approver = type(approver).objects.get(pk=approver.pk)
+    assert not editor.has_perm("heritage.publish_site")
+    assert not Page.get_first_root_node().permissions_for_user(approver).can_publish()
+    assert approver.has_perm("heritage.view_site")
