@@ -196,3 +196,14 @@ def test_a_hazard_notice_is_immediate_and_logged(client, board, site, editor):
     assert ModelLogEntry.objects.for_instance(notice).filter(action="wagtail.edit", user_id=editor.pk).exists()
     client.logout()
     assert "flooded to the roof" in client.get("/en/sites/hang-gio/").content.decode()
+
+
+def test_the_route_preview_shows_the_public_route_page_drawn_from_the_draft(client, board, editor, geopark):
+    route = RouteFactory(number=1, geopark=geopark, name_vi="Tuyến Một")
+    client.force_login(editor)
+    preview = url(Route, "preview_on_edit", route.pk)
+    assert client.post(preview, route_form(route, name_vi="Tuyến Núi Đá")).json()["is_valid"]
+    html = client.get(preview, {"mode": ""}).content.decode()
+    assert "Tuyến Núi Đá" in html
+    route.refresh_from_db()
+    assert route.name_vi == "Tuyến Một"
