@@ -207,3 +207,27 @@ def test_the_route_preview_shows_the_public_route_page_drawn_from_the_draft(clie
     assert "Tuyến Núi Đá" in html
     route.refresh_from_db()
     assert route.name_vi == "Tuyến Một"
+
+
+def test_an_approver_approves_from_the_edit_form_but_not_a_change_of_their_own(client, board, site, editor,
+                                                                              approver, geopark):
+    """Wagtail's snippet editor saves a revision before it acts; an unchanged one is not the
+    approver's change, so the approval goes through. A changed one is, and is refused."""
+    action = {"action-workflow-action": "true", "workflow-action-name": "approve"}
+    other = SiteFactory(geopark=geopark, name_en="Fairy Cave")
+    for target, name in ((site, "Cave of the Winds"), (other, "Cave of the Fairies")):
+        client.force_login(editor)
+        client.post(url(Site, "edit", target.pk), site_form(target, name_en=name, **SUBMIT))
+
+    client.force_login(approver)
+    draft = Site.objects.get(pk=site.pk).get_latest_revision_as_object()
+    response = client.post(url(Site, "edit", site.pk), site_form(draft, **action))
+    assert response.status_code == 302
+    site.refresh_from_db()
+    assert site.name_en == "Cave of the Winds"
+
+    draft = Site.objects.get(pk=other.pk).get_latest_revision_as_object()
+    response = client.post(url(Site, "edit", other.pk), site_form(draft, name_en="Approver's own words", **action))
+    assert response.status_code in (302, 403)
+    other.refresh_from_db()
+    assert other.name_en == "Fairy Cave"  # refused: the approver changed it
