@@ -52,8 +52,11 @@ class SiteViewSet(SnippetViewSet):
     model = Site
     icon = "site"
     index_view_class = SiteIndexView
-    # The chooser shows each site's status, which asks whether a publication is scheduled.
-    chooser_viewset_class = chooser_viewset(lambda sites: sites.annotate_approved_schedule())
+    # The chooser shows each site's status, which asks whether a publication is scheduled and
+    # whether the site waits for the board's approval.
+    chooser_viewset_class = chooser_viewset(
+        lambda sites: sites.annotate_approved_schedule().prefetch_workflow_states()
+    )
     menu_label = gettext_lazy("Sites")
     list_display = ["code", "name_vi", "site_type", "route_status", "precision", "en_status", "zh_status", "live"]
     list_filter = ["site_type", "route_status", "precision", "en_status", "zh_status", "featured"]

@@ -109,6 +109,16 @@ class SiteQuerySet(models.QuerySet["Site"]):
     def with_places(self) -> SiteQuerySet:
         return self.select_related("commune", "former_commune")
 
+    def prefetch_workflow_states(self) -> SiteQuerySet:
+        """Whether each site waits for approval, read with the sites (`workflow_in_progress` asks
+        this for each row of a status column: one query per site otherwise)."""
+        from wagtail.models import WorkflowState
+
+        states = WorkflowState.objects.active().select_related("current_task_state__task")
+        return self.prefetch_related(
+            models.Prefetch("_workflow_states", queryset=states, to_attr="_current_workflow_states")
+        )
+
     def annotate_approved_schedule(self) -> SiteQuerySet:
         """Whether a publication is scheduled, read with the sites (see `Site.approved_schedule`)."""
         from django.contrib.contenttypes.models import ContentType
