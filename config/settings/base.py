@@ -305,6 +305,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 # A page sent for translation starts as a draft in the other language; until a translator
 # publishes it, readers get the Vietnamese original with a notice (content.HomePage.route).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# An approved change is published by the approval itself, so approvers need no publish right.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "geopark.content.workflow.publish_approved"
 
 # --- Email (replies to the contact form) -----------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

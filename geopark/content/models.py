@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
@@ -19,7 +19,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -362,3 +362,81 @@ class ContactMessage(models.Model):
     @property
     def answered(self) -> bool:
         return self.replied_at is not None
+
+
+class BoardApprovalTask(AbstractGroupApprovalTask):
+    """Wagtail's group approval, except that nobody approves their own change: the person who
+    submitted it, or who wrote the revision under review, sees no approve or reject action and
+    cannot edit it while it waits, so an approver's own edit goes to another approver.
+
+    Wagtail's `GroupApprovalTask` lets any member of the group approve, the submitter included."""
+
+    class Meta:
+        verbose_name = _("board approval task")
+        verbose_name_plural = _("board approval tasks")
+
+    # Revision content that says nothing about what the change is (bookkeeping Wagtail writes).
+    BOOKKEEPING = frozenset({
+        "pk", "id", "latest_revision", "live_revision", "latest_revision_created_at", "has_unpublished_changes",
+        "live", "locked", "locked_at", "locked_by", "first_published_at", "last_published_at", "updated_at",
+        "draft_title", "path", "depth", "numchild", "url_path", "owner", "translation_key", "alias_of",
+    })
+
+    @classmethod
+    def authors(cls, obj: Any) -> set[int]:
+        """Who made the change under review: the submitter, the author of the revision submitted,
+        and whoever changed it since (an approver may edit while it waits, and Wagtail publishes
+        the latest revision). A revision that changes nothing is not a change: Wagtail's snippet
+        editor saves one when an approver approves from it."""
+        state = getattr(obj, "current_workflow_state", None)
+        if state is None:
+            return set()
+        found = {state.requested_by_id}
+        task_state = state.current_task_state
+        if task_state is not None:
+            submitted = task_state.revision
+            found.add(submitted.user_id)
+            previous = cls._meaning(submitted.content)
+            for revision in obj.revisions.filter(pk__gt=submitted.pk).order_by("pk"):
+                meaning = cls._meaning(revision.content)
+                if meaning != previous:
+                    found.add(revision.user_id)
+                previous = meaning
+        found.discard(None)
+        return found
+
+    @classmethod
+    def _meaning(cls, content: dict) -> dict:
+        return {key: value for key, value in content.items() if key not in cls.BOOKKEEPING}
+
+    def is_author(self, obj: Any, user: Any) -> bool:
+        return user.pk is not None and user.pk in self.authors(obj)
+
+    def user_can_access_editor(self, obj: Any, user: Any) -> bool:
+        return super().user_can_access_editor(obj, user) and not self.is_author(obj, user)
+
+    def locked_for_user(self, obj: Any, user: Any) -> bool:
+        return super().locked_for_user(obj, user) or self.is_author(obj, user)
+
+    def user_can_lock(self, obj: Any, user: Any) -> bool:
+        return super().user_can_lock(obj, user) and not self.is_author(obj, user)
+
+    def get_actions(self, obj: Any, user: Any) -> list:
+        if self.is_author(obj, user):
+            return []
+        return super().get_actions(obj, user)
+
+    def on_action(self, task_state: Any, user: Any, action_name: str, **kwargs: Any):
+        # The views ask get_actions first; this refuses a direct call too.
+        if self.is_author(task_state.revision.content_object, user):
+            raise PermissionDenied(_("You cannot approve or reject your own change."))
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user: Any, **kwargs: Any):
+        # "Awaiting your review" on the dashboard lists only other people's changes.
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        return states.exclude(workflow_state__requested_by=user).exclude(revision__user=user)
+
+    @classmethod
+    def get_description(cls) -> str:
+        return _("Members of the chosen groups approve, but never a change they made or submitted")

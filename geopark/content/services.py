@@ -11,11 +11,11 @@ from django.contrib.auth.models import AbstractBaseUser, Group
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import GroupApprovalTask, Locale, Page, Site, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import Locale, Page, Site, Workflow, WorkflowContentType, WorkflowPage, WorkflowTask
 
 from geopark.territory.models import Geopark
 
-from .models import ContactMessage, GeoparkPage, HomePage
+from .models import BoardApprovalTask, ContactMessage, GeoparkPage, HomePage
 
 BOARD_WORKFLOW = "Board approval"
 
@@ -74,15 +74,32 @@ def ensure_home_pages(geopark: Geopark) -> tuple[int, int]:
 # --- The board's approval workflow ----------------------------------------------------------
 
 
+# Wagtail's first migrations make a workflow of every group holding the publish right on a page
+# (its "Moderators" group on the tree's root); our Moderators handle visitor reports only.
+LEFTOVER_WORKFLOWS = ("Moderators approval",)
+
+
+def board_content_types() -> list:
+    """The snippets whose changes pass the board like pages do: sites and routes."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from geopark.heritage.models import Site
+    from geopark.routes.models import Route
+
+    return [ContentType.objects.get_for_model(model) for model in (Site, Route)]
+
+
 @transaction.atomic
 def ensure_board_workflow(*, approvers: Group) -> bool:
-    """The "Board approval" workflow (one group-approval task for `approvers`), assigned to every
-    language's home page so it covers the news, the standard pages and anything added under them.
-    Idempotent; returns True when something had to be created or reassigned."""
+    """The "Board approval" workflow (one `BoardApprovalTask` for `approvers`: nobody approves
+    their own change), assigned to every language's home page so it covers the news, the standard
+    pages and anything added under them, and to sites and routes. Wagtail's leftover "Moderators
+    approval" workflow is removed. Idempotent; returns True when something had to change."""
     changed = False
-    task = GroupApprovalTask.objects.filter(name=BOARD_WORKFLOW).first()
+    # A task made before the board's own type existed was converted by migration content 0008.
+    task = BoardApprovalTask.objects.filter(name=BOARD_WORKFLOW).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=BOARD_WORKFLOW)
+        task = BoardApprovalTask.objects.create(name=BOARD_WORKFLOW)
         changed = True
     if list(task.groups.all()) != [approvers]:
         task.groups.set([approvers])
@@ -99,6 +116,45 @@ def ensure_board_workflow(*, approvers: Group) -> bool:
             link.save()
             created = True
         changed |= created
+    for content_type in board_content_types():
+        link, created = WorkflowContentType.objects.get_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )
+        if not created and link.workflow_id != workflow.pk:
+            link.workflow = workflow
+            link.save()
+            created = True
+        changed |= created
+    changed |= remove_leftover_workflows()
+    return changed
+
+
+def _retire_task(task) -> None:
+    """A replaced task is deactivated (Wagtail cancels what waits on it) and deleted once
+    nothing refers to it; history that names it keeps it."""
+    if task.active:
+        task.deactivate()
+    if not task.task_states.exists():
+        task.delete()
+
+
+@transaction.atomic
+def remove_leftover_workflows() -> bool:
+    """Remove Wagtail's default "Moderators approval" workflow (and its task), so the board's is
+    the only workflow on pages. Returns True when there was one."""
+    changed = False
+    for workflow in Workflow.objects.filter(name__in=LEFTOVER_WORKFLOWS):
+        tasks = [link.task.specific for link in workflow.workflow_tasks.select_related("task")]
+        WorkflowPage.objects.filter(workflow=workflow).delete()
+        WorkflowContentType.objects.filter(workflow=workflow).delete()
+        if workflow.active:
+            workflow.deactivate()
+        if not workflow.workflow_states.exists():
+            workflow.delete()
+        for task in tasks:
+            if not task.workflows.exists():
+                _retire_task(task)
+        changed = True
     return changed
 
 

@@ -28,6 +28,9 @@ ADD_ASSESSMENT = "heritage.add_assessment"
 VIEW_INSPECTIONS = "heritage.view_inspection"
 CLOSE_FOLLOW_UP = "heritage.change_followupaction"
 MODERATE = "heritage.moderate_visitorreport"
+# Turning a report into an inspection is a scientist's act (users.services: the Scientists hold it),
+# so scientists read the reports too; only moderators decide on them.
+ADD_INSPECTION = "heritage.add_inspection"
 # What a follow-up made from a visitor report is due in, unless the moderator says otherwise.
 FOLLOW_UP_DEFAULT_DELAY = dt.timedelta(days=30)
 # Rows per page of the assessment and monitoring tables: a page's cost must not grow with the inventory.
@@ -254,7 +257,7 @@ def follow_up_done(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def report_queue(request: HttpRequest) -> HttpResponse:
-    _require(request, MODERATE)
+    _require(request, MODERATE, ADD_INSPECTION)
     state = request.GET.get("state", ReportState.NEW)
     if state not in ReportState.values and state != "all":
         state = ReportState.NEW
@@ -277,11 +280,16 @@ def report_queue(request: HttpRequest) -> HttpResponse:
 
 
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _require(request, MODERATE)
+    _require(request, MODERATE, ADD_INSPECTION)
     report = get_object_or_404(VisitorReport.objects.select_related("site", "moderated_by"), pk=pk)
     action = request.POST.get("action") if request.method == "POST" else None
+    can_moderate, can_inspect = request.user.has_perm(MODERATE), request.user.has_perm(ADD_INSPECTION)
+    if (action in ("moderate", "follow_up") and not can_moderate) or (action == "inspection" and not can_inspect):
+        raise PermissionDenied
     moderate_form = ModerateReportForm(request.POST if action == "moderate" else None, prefix="m")
-    inspection_form = ReportToInspectionForm(request.POST if action == "inspection" else None, prefix="i")
+    inspection_form = ReportToInspectionForm(
+        request.POST if action == "inspection" else None, prefix="i", signer=services.signature(request.user)
+    )
     follow_up_form = FollowUpFields(
         request.POST if action == "follow_up" else None, prefix="f",
         initial={"description": report.description, "due_on": timezone.localdate() + FOLLOW_UP_DEFAULT_DELAY},
@@ -332,13 +340,15 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "inspection_form": inspection_form,
             "follow_up_form": follow_up_form,
             "is_open": report.state != ReportState.CONVERTED,
+            "can_moderate": can_moderate,
+            "can_inspect": can_inspect,
         },
     )
 
 
 def report_photo(request: HttpRequest, pk: int) -> FileResponse:
-    """The visitor's photo, for moderators only: it is never published."""
-    _require(request, MODERATE)
+    """The visitor's photo, for moderators and scientists only: it is never published."""
+    _require(request, MODERATE, ADD_INSPECTION)
     report = get_object_or_404(VisitorReport, pk=pk)
     if not report.photo:
         raise Http404

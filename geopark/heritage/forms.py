@@ -197,13 +197,17 @@ class ReportToInspectionForm(forms.Form):
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Empty: the visitor's description is used."),
     )
+    # The scientist signs the inspection, as an assessment is signed: it is recorded as theirs.
+    sign = forms.BooleanField(required=True)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, signer: str = "", **kwargs) -> None:
         super().__init__(*args, **kwargs)
         from .models import Condition, Threat
 
         self.fields["condition"].choices = Condition.choices
         self.fields["threats"].choices = Threat.choices
+        self.fields["sign"].label = _("I inspected this and sign it as %(name)s") % {"name": signer}
+        self.fields["sign"].error_messages["required"] = _("An inspection must be signed.")
 
 
 class FollowUpFields(forms.Form):

@@ -57,6 +57,11 @@ LIST_DEFERRED = [
 PINNED = [Precision.SURVEYED, Precision.PUBLISHED]
 
 
+def live_route_stops(stop_model) -> QuerySet:
+    """A site's stops on published routes: a route still a draft is not shown beside its sites."""
+    return stop_model.objects.filter(route__live=True).select_related("route").order_by("route__number")
+
+
 def site_list(filters: SiteFilters | None = None) -> QuerySet[Site]:
     """Public sites with what a list or map needs in a fixed number of queries, whatever the count."""
     from django.apps import apps
@@ -69,7 +74,9 @@ def site_list(filters: SiteFilters | None = None) -> QuerySet[Site]:
         qs = qs.filter(site_type=filters.site_type)
     if filters.route:
         # EXISTS rather than a join: no DISTINCT over every column of every site.
-        qs = qs.filter(Exists(stop_model.objects.filter(site=OuterRef("pk"), route__number=filters.route)))
+        qs = qs.filter(Exists(stop_model.objects.filter(
+            site=OuterRef("pk"), route__number=filters.route, route__live=True
+        )))
     if filters.commune:
         qs = qs.filter(commune__code=filters.commune)
     if filters.bbox:
@@ -95,7 +102,7 @@ def _as_listed(qs: QuerySet[Site]) -> QuerySet[Site]:
         qs.with_places()
         .defer(*LIST_DEFERRED)
         .prefetch_related(
-            Prefetch("route_stops", queryset=stop_model.objects.select_related("route").order_by("route__number")),
+            Prefetch("route_stops", queryset=live_route_stops(stop_model)),
             active_hazards_prefetch(),
         )
     )
@@ -134,7 +141,7 @@ def site_by_slug(slug: str) -> Site | None:
         .select_related("geopark")
         .prefetch_related(
             "photos__image",
-            Prefetch("route_stops", queryset=stop_model.objects.select_related("route").order_by("route__number")),
+            Prefetch("route_stops", queryset=live_route_stops(stop_model)),
             active_hazards_prefetch(),
             current_assessment_prefetch(),
         )

@@ -10,7 +10,7 @@ import secrets
 from collections.abc import Mapping
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -295,7 +295,10 @@ def report_to_inspection(
     threats: list[str] | tuple[str, ...] = (),
     notes: str = "",
 ) -> Inspection:
-    """Turn a report into an inspection record (its photo joins the inspection's photos)."""
+    """Turn a report into an inspection record (its photo joins the inspection's photos), signed
+    by `by`, who must hold the right to record inspections (a scientist)."""
+    if not by.has_perm("heritage.add_inspection"):
+        raise PermissionDenied
     report = VisitorReport.objects.select_for_update().select_related("site").get(pk=report.pk)
     _check_open(report)
     unknown = [t for t in threats if t not in Threat.values]

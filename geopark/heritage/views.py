@@ -67,6 +67,11 @@ def site_detail(request: HttpRequest, slug: str) -> HttpResponse:
     site = selectors.site_by_slug(slug)
     if site is None:
         raise Http404(_("No site with this address."))
+    return render_site(request, site)
+
+
+def render_site(request: HttpRequest, site) -> HttpResponse:
+    """The public page of `site`: a live one, or a draft shown in the admin's preview (`Site.serve_preview`)."""
     image_url = site_image_url(site)
     return render(
         request,

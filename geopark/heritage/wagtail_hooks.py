@@ -18,6 +18,7 @@ from wagtail.admin.panels import (
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from geopark.core.choosers import JoinedRows, chooser_viewset
@@ -36,15 +37,30 @@ def _lang_tab(code: str, label: str) -> ObjectList:
     return ObjectList(panels, heading=label)
 
 
+class SiteIndexView(SnippetIndexView):
+    """Searches the table itself (`SiteQuerySet.admin_search`: code, Vietnamese name with or without
+    diacritics, English name) rather than Wagtail's search backend, which cannot search by code nor
+    fold đ."""
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return queryset.admin_search(self.search_query)
+
+
 class SiteViewSet(SnippetViewSet):
     model = Site
     icon = "site"
-    # The chooser shows each site's status, which asks whether a publication is scheduled.
-    chooser_viewset_class = chooser_viewset(lambda sites: sites.annotate_approved_schedule())
+    index_view_class = SiteIndexView
+    # The chooser shows each site's status, which asks whether a publication is scheduled and
+    # whether the site waits for the board's approval.
+    chooser_viewset_class = chooser_viewset(
+        lambda sites: sites.annotate_approved_schedule().prefetch_workflow_states()
+    )
     menu_label = gettext_lazy("Sites")
     list_display = ["code", "name_vi", "site_type", "route_status", "precision", "en_status", "zh_status", "live"]
     list_filter = ["site_type", "route_status", "precision", "en_status", "zh_status", "featured"]
-    search_fields = ["name_vi", "name_en", "code"]
+    search_fields = ["code", "name_vi", "name_en"]  # see SiteIndexView
     ordering = ["code"]
     edit_handler = TabbedInterface(
         [
@@ -225,12 +241,14 @@ register_snippet(FollowUpViewSet)
 
 
 class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission: str, **kwargs) -> None:
+    """Shown to whoever holds one of the permissions the page itself checks."""
+
+    def __init__(self, *args, permission: str | tuple[str, ...], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.permission = permission
+        self.permissions = (permission,) if isinstance(permission, str) else permission
 
     def is_shown(self, request) -> bool:
-        return request.user.has_perm(self.permission)
+        return any(request.user.has_perm(p) for p in self.permissions)
 
 
 @hooks.register(CONSERVATION_MENU_HOOK)
@@ -253,7 +271,7 @@ def monitoring_menu_item():
 def reports_menu_item():
     return PermissionMenuItem(
         gettext_lazy("Visitor reports"), reverse("heritage_conservation:reports"), icon_name="mail", order=5,
-        name="visitor-reports", permission=admin_views.MODERATE,
+        name="visitor-reports", permission=(admin_views.MODERATE, admin_views.ADD_INSPECTION),
     )
 
 

@@ -7,7 +7,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.models import Orderable
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 
 from geopark.core import geo
 from geopark.core.i18n import translated_fields
@@ -15,7 +22,15 @@ from geopark.heritage.models import Site
 from geopark.territory.models import Geopark
 
 
-class Route(ClusterableModel):
+class RouteQuerySet(models.QuerySet["Route"]):
+    def public(self) -> RouteQuerySet:
+        return self.filter(live=True)
+
+
+class Route(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, ClusterableModel):
+    """A themed route. As with sites, the row is the live version; changes wait in revisions for
+    the board's approval and a route first written in the admin is a draft (`live=False`)."""
+
     geopark = models.ForeignKey(Geopark, on_delete=models.PROTECT, related_name="routes")
     number = models.PositiveSmallIntegerField(unique=True)
     slug = models.SlugField(max_length=80, unique=True)
@@ -33,6 +48,7 @@ class Route(ClusterableModel):
     sources = models.TextField(blank=True)
     data_checksum = models.CharField(max_length=64, blank=True, editable=False)
 
+    objects = RouteQuerySet.as_manager()
 
     class Meta:
         ordering = ["number"]
@@ -44,6 +60,11 @@ class Route(ClusterableModel):
 
     def get_absolute_url(self) -> str:
         return reverse("routes:route_detail", kwargs={"number": self.number, "slug": self.slug})
+
+    def serve_preview(self, request, mode_name):
+        from geopark.routes.views import render_route  # the public page, drawn from this revision
+
+        return render_route(request, self)
 
     @property
     def has_surveyed_track(self) -> bool:

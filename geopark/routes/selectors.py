@@ -17,7 +17,7 @@ def _stops() -> QuerySet[RouteStop]:
 
 
 def route_list() -> QuerySet[Route]:
-    return Route.objects.prefetch_related(Prefetch("stops", queryset=_stops()))
+    return Route.objects.public().prefetch_related(Prefetch("stops", queryset=_stops()))
 
 
 def route_by_number(number: int) -> Route | None:

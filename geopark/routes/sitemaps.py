@@ -11,4 +11,4 @@ class RouteSitemap(I18nSitemap):
     changefreq = "monthly"
 
     def items(self) -> QuerySet[Route]:
-        return Route.objects.only("number", "slug").order_by("number")
+        return Route.objects.public().only("number", "slug").order_by("number")

@@ -19,6 +19,11 @@ def route_detail(request: HttpRequest, number: int, slug: str = "") -> HttpRespo
         raise Http404(_("No route with this number."))
     if slug != route.slug:
         return redirect(route.get_absolute_url(), permanent=True)
+    return render_route(request, route)
+
+
+def render_route(request: HttpRequest, route) -> HttpResponse:
+    """The public page of `route`: a live one, or a draft in the admin's preview (`Route.serve_preview`)."""
     geometry = selectors.geometry(route)
     return render(
         request,

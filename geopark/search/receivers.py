@@ -7,6 +7,7 @@ from wagtail.signals import page_published, page_unpublished, published, unpubli
 from geopark.content.models import ContactPage, NewsPage, StandardPage
 from geopark.events.models import Event
 from geopark.heritage.models import Site
+from geopark.routes.models import Route
 
 from . import services
 
@@ -16,6 +17,12 @@ from . import services
 def reindex_site(sender, instance: Site, **kwargs) -> None:
     site = Site.objects.with_places().get(pk=instance.pk)
     services.index_site(site)
+
+
+@receiver(published, sender=Route)
+@receiver(unpublished, sender=Route)
+def reindex_route(sender, instance: Route, **kwargs) -> None:
+    services.index_route(Route.objects.get(pk=instance.pk))
 
 
 # Pages: published (also when scheduled), unpublished or deleted (Wagtail unpublishes a page it deletes).

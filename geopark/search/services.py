@@ -64,6 +64,9 @@ def index_site(site: Site) -> None:
 
 @transaction.atomic
 def index_route(route: Route) -> None:
+    if not route.live:
+        SearchDocument.objects.filter(kind="route", key=str(route.number)).delete()
+        return
     for lang in LANG_CODES:
         with translation.override(lang):
             _upsert(
@@ -202,7 +205,7 @@ def rebuild_index() -> int:
         SearchDocument.objects.filter(kind__in=["site", "route", "event", *set(PAGE_KINDS.values())]).delete()
         for site in Site.objects.public().with_places():
             index_site(site)
-        for route in Route.objects.all():
+        for route in Route.objects.public():
             index_route(route)
         for event in Event.objects.published().with_places():
             index_event(event)

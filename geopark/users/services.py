@@ -11,12 +11,12 @@ MODERATORS = "Moderators"
 KEEPERS = "Collection keepers"
 APPROVERS = "Approvers"
 
-# Editors keep the inventory and routes and publish them; they do not manage users or settings.
+# Editors keep the inventory and routes; they do not manage users or settings. They cannot publish
+# a site or a route: a change goes live once the board approves it (the "Board approval" workflow).
 EDITOR_PERMISSIONS = {
     ("wagtailadmin", "access_admin"),
     ("heritage", "add_site"),
     ("heritage", "change_site"),
-    ("heritage", "publish_site"),
     ("heritage", "view_site"),
     ("routes", "add_route"),
     ("routes", "change_route"),
@@ -63,11 +63,16 @@ EDITOR_COLLECTION_PERMISSIONS = {
 # approval; they cannot publish, so every page passes the "Board approval" workflow.
 EDITOR_PAGE_PERMISSIONS = {"add_page", "change_page"}
 
-# Approvers (the board members who sign off pages) see the admin and approve or reject what is
-# submitted to the "Board approval" workflow. Wagtail publishes an approved page as the approver,
-# so they hold the publish right on pages; nothing else (no users, settings or inventory).
-APPROVER_PERMISSIONS = {("wagtailadmin", "access_admin")}
-APPROVER_PAGE_PERMISSIONS = {"change_page", "publish_page"}
+# Approvers (the board members who sign off pages, sites and routes) see the admin and approve or
+# reject what is submitted to the "Board approval" workflow; the approval itself publishes
+# (content.workflow.publish_approved), so they hold no publish right: their own edits are
+# submitted like anyone's and go to another approver. They read sites and routes to review them.
+APPROVER_PERMISSIONS = {
+    ("wagtailadmin", "access_admin"),
+    ("heritage", "view_site"),
+    ("routes", "view_route"),
+}
+APPROVER_PAGE_PERMISSIONS = {"change_page"}
 
 # Scientists (the board's geoscientists) assess sites, inspect them and follow up; they cannot
 # change the inventory or overwrite a signed assessment or inspection (no change permission).

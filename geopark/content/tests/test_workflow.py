@@ -161,3 +161,158 @@ def test_the_workflow_is_set_up_once_and_covers_every_language(home_pages, appro
     for lang in ("vi", "en", "zh"):
         index = factories.news_index(lang)
         assert Page.objects.get(pk=index.pk).get_workflow() == workflow
+
+
+# --- Nobody approves their own change --------------------------------------------------------
+
+
+@pytest.fixture
+def second_approver(approver):
+    """Bao, another board member: changes one approver made go to the other."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user("bao", "bao@example.org", "bao-secret-pw")
+    user.groups.add(Group.objects.get(name=APPROVERS))
+    return user
+
+
+def approve(client, page) -> None:
+    task_state = WorkflowState.objects.active().get(object_id=str(page.pk)).current_task_state
+    client.post(reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]), {})
+
+
+def published_article(client, board, editor, approver) -> NewsPage:
+    client.force_login(editor)
+    create(client, board, **{"action-submit": "1"})
+    page = NewsPage.objects.get(slug="doan-chuyen-gia")
+    client.force_login(approver)
+    approve(client, page)
+    page.refresh_from_db()
+    assert page.live
+    return page
+
+
+def test_an_approvers_own_edit_goes_to_another_approver(client, board, editor, approver, second_approver):
+    page = published_article(client, board, editor, second_approver)
+    client.force_login(approver)
+    edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    response = client.post(edit, article_form(title="Sửa bởi thành viên hội đồng", **{"action-submit": "1"}))
+    assert response.status_code == 302
+    task = WorkflowState.objects.active().get(object_id=str(page.pk)).current_task_state.task.specific
+    assert task.get_actions(page, approver) == []
+    approve(client, page)  # refused: her own change
+    page.refresh_from_db()
+    assert page.title == "Đoàn chuyên gia đến thăm"
+
+    client.force_login(second_approver)
+    approve(client, page)
+    page.refresh_from_db()
+    assert page.title == "Sửa bởi thành viên hội đồng"
+
+
+def test_an_approver_who_edits_a_waiting_change_cannot_then_approve_it(client, board, editor, approver):
+    client.force_login(editor)
+    create(client, board, **{"action-submit": "1"})
+    page = NewsPage.objects.get(slug="doan-chuyen-gia")
+    client.force_login(approver)
+    edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    client.post(edit, article_form(lead="Một câu do người duyệt viết."))
+    approve(client, page)
+    page.refresh_from_db()
+    assert not page.live
+
+
+def test_an_approver_cannot_publish_directly(client, board, editor, approver, second_approver):
+    page = published_article(client, board, editor, second_approver)
+    client.force_login(approver)
+    assert not page.permissions_for_user(approver).can_publish()
+    client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), article_form(title="Đăng thẳng",
+                                                                                 **{"action-publish": "1"}))
+    page.refresh_from_db()
+    assert page.title == "Đoàn chuyên gia đến thăm"
+
+
+def test_the_dashboard_does_not_ask_the_submitter_to_review_their_own_change(board, approver, second_approver):
+    from wagtail.models import TaskState
+
+    board.save_revision(user=approver)
+    Workflow.objects.get(name=BOARD_WORKFLOW).start(board, approver)
+    assert not TaskState.objects.reviewable_by(approver).exists()
+    assert TaskState.objects.reviewable_by(second_approver).exists()
+
+
+def test_the_only_workflow_on_pages_is_the_boards(home_pages, approver):
+    from django.contrib.auth.models import Group
+    from wagtail.models import WorkflowPage
+
+    ensure_board_workflow(approvers=Group.objects.get(name=APPROVERS))
+    assert not Workflow.objects.filter(name="Moderators approval").exists()
+    assert set(WorkflowPage.objects.values_list("workflow__name", flat=True)) == {BOARD_WORKFLOW}
+    assert Page.get_first_root_node().get_workflow() is None
+
+
+def test_the_migration_turns_the_old_board_task_into_the_boards_own_in_place(board, editor, approver):
+    """A database set up before nobody-approves-their-own-change: the board's task was Wagtail's
+    GroupApprovalTask. Migration content 0008 converts it, and what waits for approval still waits."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupApprovalTask, Task, WorkflowTask
+
+    from geopark.content.models import BoardApprovalTask
+
+    workflow = Workflow.objects.get(name=BOARD_WORKFLOW)
+    WorkflowTask.objects.filter(workflow=workflow).delete()
+    BoardApprovalTask.objects.all().delete()
+    old = GroupApprovalTask.objects.create(name=BOARD_WORKFLOW)
+    old.groups.set([Group.objects.get(name=APPROVERS)])
+    WorkflowTask.objects.create(workflow=workflow, task=old, sort_order=0)
+    board.save_revision(user=editor)
+    state = workflow.start(board, editor)
+
+    migration = importlib.import_module("geopark.content.migrations.0008_board_task_and_no_moderators_workflow")
+    migration.forwards(apps, None)
+
+    task = Task.objects.get(pk=old.pk).specific
+    assert isinstance(task, BoardApprovalTask)
+    assert list(task.groups.all()) == [Group.objects.get(name=APPROVERS)]
+    assert not GroupApprovalTask.objects.filter(pk=old.pk).exists()
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert task.get_actions(board, editor) == []
+    assert task.get_actions(board, approver)
+    assert ensure_board_workflow(approvers=Group.objects.get(name=APPROVERS)) is False
+
+
+def test_the_upgrade_puts_sites_and_routes_under_the_board_and_takes_the_publish_rights(board, editor, approver):
+    """A database from before: editors published sites, approvers held the publish right on pages,
+    and sites and routes had no workflow. Migration content 0009 brings it to what ensure_roles says."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission, WorkflowContentType
+
+    from geopark.heritage.models import Site
+    from geopark.routes.models import Route
+    from geopark.users.services import EDITORS
+
+    WorkflowContentType.objects.all().delete()
+    editors, approvers = Group.objects.get(name=EDITORS), Group.objects.get(name=APPROVERS)
+    editors.permissions.add(Permission.objects.get(codename="publish_site"))
+    GroupPagePermission.objects.create(group=approvers, page=Page.get_first_root_node(),
+                                       permission=Permission.objects.get(codename="publish_page"))
+
+    migration = importlib.import_module("geopark.content.migrations.0009_board_covers_sites_and_routes")
+    migration.forwards(apps, None)
+
+    workflow = Workflow.objects.get(name=BOARD_WORKFLOW)
+    assert Site().get_workflow() == workflow
+    assert Route().get_workflow() == workflow
+    editor = type(editor).objects.get(pk=editor.pk)  # permissions are cached on the instance
+    approver = type(approver).objects.get(pk=approver.pk)
+    assert not editor.has_perm("heritage.publish_site")
+    assert not Page.get_first_root_node().permissions_for_user(approver).can_publish()
+    assert approver.has_perm("heritage.view_site")

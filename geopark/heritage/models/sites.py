@@ -10,11 +10,19 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from geopark.core.geo import validate_lat_lon
 from geopark.core.i18n import translated_fields
+from geopark.core.text import fold
 from geopark.territory.models import Commune, FormerCommune, Geopark
 
 
@@ -76,8 +84,40 @@ class SiteQuerySet(models.QuerySet["Site"]):
             | models.Q(precision=Precision.COMMUNE, commune__in=Commune.objects.filter(lat__isnull=False))
         )
 
+    def admin_search(self, query: str) -> SiteQuerySet:
+        """The admin's search box: a code (whole or its start, any case), the Vietnamese name with or
+        without diacritics (đ as d: `name_folded`), or the English name."""
+        query = query.strip()
+        if not query:
+            return self
+        match = (
+            models.Q(code__iexact=query) | models.Q(code__istartswith=query)
+            | models.Q(name_vi__icontains=query) | models.Q(name_en__icontains=query)
+        )
+        folded = fold(query)
+        if folded:
+            match |= models.Q(name_folded__contains=folded)
+        return self.filter(match)
+
+    def bulk_create(self, objs, *args, **kwargs):
+        # Bulk inserts skip save(), which keeps `name_folded` in step.
+        objs = list(objs)
+        for site in objs:
+            site.name_folded = fold(site.name_vi)
+        return super().bulk_create(objs, *args, **kwargs)
+
     def with_places(self) -> SiteQuerySet:
         return self.select_related("commune", "former_commune")
+
+    def prefetch_workflow_states(self) -> SiteQuerySet:
+        """Whether each site waits for approval, read with the sites (`workflow_in_progress` asks
+        this for each row of a status column: one query per site otherwise)."""
+        from wagtail.models import WorkflowState
+
+        states = WorkflowState.objects.active().select_related("current_task_state__task")
+        return self.prefetch_related(
+            models.Prefetch("_workflow_states", queryset=states, to_attr="_current_workflow_states")
+        )
 
     def annotate_approved_schedule(self) -> SiteQuerySet:
         """Whether a publication is scheduled, read with the sites (see `Site.approved_schedule`)."""
@@ -93,7 +133,12 @@ class SiteQuerySet(models.QuerySet["Site"]):
         return self.annotate(_approved_schedule=models.Exists(scheduled))
 
 
-class Site(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class Site(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, index.Indexed,
+           ClusterableModel):
+    """A place of the geopark. The row is its live (published) version: an editor's change is a
+    revision that waits for the board's approval ("Board approval" workflow), and a site first
+    written in the admin is a draft (`live=False`) that public reads never see (`public()`)."""
+
     geopark = models.ForeignKey(Geopark, on_delete=models.PROTECT, related_name="sites")
     code = models.CharField(
         max_length=30, unique=True, help_text=_("Stable inventory code; printed on signboards as /s/<code>.")
@@ -145,6 +190,8 @@ class Site(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     )
     data_checksum = models.CharField(max_length=64, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+    # The Vietnamese name folded by core.text.fold (no diacritics, đ as d), for the admin's search.
+    name_folded = models.CharField(max_length=200, blank=True, editable=False)
 
 
     objects = SiteQuerySet.as_manager()
@@ -182,6 +229,18 @@ class Site(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
 
     def get_absolute_url(self) -> str:
         return reverse("heritage:site_detail", kwargs={"slug": self.slug})
+
+    def serve_preview(self, request, mode_name):
+        from geopark.heritage.views import render_site  # the public page, drawn from this revision
+
+        return render_site(request, self)
+
+    def save(self, *args, **kwargs) -> None:
+        self.name_folded = fold(self.name_vi)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name_vi" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_folded"}
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         # The one statement of the position rule: the admin and every importer (through

@@ -39,9 +39,10 @@ def form_for(site: Site, **changes) -> dict:
     return nested_form_data(data)
 
 
-def test_an_editor_edits_a_site_in_english_and_publishes_it(client, editor, geopark):
+def test_an_administrator_edits_a_site_in_english_and_publishes_it(client, admin_user, geopark):
+    # Editors submit to the board instead (test_site_approval.py); an administrator publishes.
     site = SiteFactory(geopark=geopark, name_en="Old name")
-    client.force_login(editor)
+    client.force_login(admin_user)
     response = client.post(edit_url(site), form_for(site, name_en="Tam Thanh Pagoda and Cave", **PUBLISH))
     assert response.status_code == 302, response.content[:2000]
     site.refresh_from_db()
@@ -53,9 +54,9 @@ def test_an_editor_edits_a_site_in_english_and_publishes_it(client, editor, geop
 
 
 @pytest.mark.parametrize(("lat", "lon"), [("95", "106.7"), ("21.8", "190"), ("21.8", "")])
-def test_coordinates_out_of_range_are_refused_with_a_message(client, editor, geopark, lat, lon):
+def test_coordinates_out_of_range_are_refused_with_a_message(client, admin_user, geopark, lat, lon):
     site = SiteFactory(geopark=geopark)
-    client.force_login(editor)
+    client.force_login(admin_user)
     response = client.post(edit_url(site), form_for(site, lat=lat, lon=lon, **PUBLISH))
     assert response.status_code == 200
     with translation.override("vi"):
@@ -65,9 +66,9 @@ def test_coordinates_out_of_range_are_refused_with_a_message(client, editor, geo
     assert site.lat == 21.85
 
 
-def test_coordinates_outside_the_geopark_are_saved_with_a_warning(client, editor, geopark):
+def test_coordinates_outside_the_geopark_are_saved_with_a_warning(client, admin_user, geopark):
     site = SiteFactory(geopark=geopark)
-    client.force_login(editor)
+    client.force_login(admin_user)
     response = client.post(edit_url(site), form_for(site, lat="10.77", lon="106.70", **PUBLISH), follow=True)
     with translation.override("vi"):
         warning = gettext(

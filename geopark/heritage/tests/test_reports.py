@@ -277,7 +277,7 @@ def test_moderators_see_the_queue_with_the_photo_only_behind_the_login(client, s
     assert "no-store" in response["Cache-Control"]
 
 
-@pytest.mark.parametrize("persona", ["scientist", "editor", "visitor"])
+@pytest.mark.parametrize("persona", ["editor", "visitor"])
 def test_only_moderators_and_administrators_handle_reports(client, site, persona, request):
     report = VisitorReportFactory(site=site)
     client.force_login(request.getfixturevalue(persona))
@@ -302,12 +302,12 @@ def test_a_moderator_accepts_or_rejects_a_report(client, site, moderator):
                        {"action": "moderate", "m-state": "converted"}).status_code == 200  # not a choice here
 
 
-def test_a_moderator_turns_a_report_into_an_inspection_with_its_photo(client, site, moderator):
+def test_a_scientist_turns_a_report_into_an_inspection_with_its_photo(client, site, scientist):
     client.post("/en/sites/hang-gio/report/", {**report_data(), "photo": upload(image_bytes())})
     report = VisitorReport.objects.get()
-    client.force_login(moderator)
+    client.force_login(scientist)
     response = client.post(queue_url("report_detail", pk=report.pk),
-                           {"action": "inspection", "i-condition": "moderate", "i-threats": ["vandalism"]})
+                           {"action": "inspection", "i-condition": "moderate", "i-threats": ["vandalism"], "i-sign": "on"})
     assert response.status_code == 302
     inspection = Inspection.objects.get()
     assert (inspection.site, inspection.condition, inspection.threats, inspection.source_report) == (
@@ -320,7 +320,7 @@ def test_a_moderator_turns_a_report_into_an_inspection_with_its_photo(client, si
     assert report.state == ReportState.CONVERTED
     # A converted report is closed: a second conversion changes nothing.
     again = client.post(queue_url("report_detail", pk=report.pk),
-                        {"action": "inspection", "i-condition": "good"})
+                        {"action": "inspection", "i-condition": "good", "i-sign": "on"})
     assert again.status_code == 200
     assert Inspection.objects.count() == 1
 

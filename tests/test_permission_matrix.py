@@ -1,0 +1,341 @@
+"""Roles mean what they say: every role (and an anonymous visitor, an account without a role and an
+administrator) against every admin view and action, as one table.
+
+`EXPECTED` is written by hand, the policy in one place: for each view, who may use it. Snippet views
+are enumerated from Wagtail's registry, so a snippet registered without a row here fails the test.
+Whoever is not listed must be refused: an anonymous visitor is sent to the login page, an account
+without the right is sent away (Wagtail redirects a refusal to the admin's home, or answers 403).
+The objects the views need are built once for the module and rolled back at its end; each request
+runs in a savepoint that is rolled back, so an action one persona performs never changes what the
+next one sees."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.db import transaction
+from django.urls import reverse
+from wagtail.snippets.models import get_snippet_models
+
+pytestmark = pytest.mark.django_db
+
+PERSONAS = ("anonymous", "norole", "editor", "approver", "scientist", "moderator", "keeper", "superuser")
+STAFF = {"editor", "approver", "scientist", "moderator", "keeper", "superuser"}
+ADMIN = {"superuser"}
+
+
+def who(*names: str) -> frozenset[str]:
+    return frozenset(names) | ADMIN
+
+
+NOBODY = frozenset()  # not even an administrator
+
+# Snippets: who may list, add, edit and delete. (Label → action → personas.)
+SNIPPETS: dict[str, dict[str, frozenset[str]]] = {
+    "heritage.site": {"list": who("editor", "approver", "scientist", "keeper"), "add": who("editor"),
+                      "edit": who("editor"), "delete": who()},
+    "territory.geopark": {"list": who("editor"), "add": who(), "edit": who("editor"), "delete": who()},
+    "heritage.hazardnotice": {"list": who("editor", "scientist"), "add": who("editor", "scientist"),
+                              "edit": who("editor", "scientist"), "delete": who()},
+    "heritage.inspection": {"list": who("scientist"), "add": who("scientist"), "edit": who(), "delete": who()},
+    "heritage.followupaction": {"list": who("scientist"), "add": who("scientist"), "edit": who("scientist"),
+                                "delete": who()},
+    "routes.route": {"list": who("editor", "approver"), "add": who("editor"), "edit": who("editor"),
+                     "delete": who()},
+    "content.newscategory": {"list": who("editor"), "add": who("editor"), "edit": who("editor"), "delete": who()},
+    "content.contactmessage": {"list": who("editor"), "add": who(), "edit": who("editor"), "delete": who()},
+    "events.event": {"list": who("editor"), "add": who("editor"), "edit": who("editor"), "delete": who()},
+    "education.learningresource": {"list": who("editor"), "add": who("editor"), "edit": who("editor"),
+                                   "delete": who()},
+    "education.geoparkcorner": {"list": who("editor"), "add": who("editor"), "edit": who("editor"),
+                                "delete": who()},
+    "education.programme": {"list": who("editor"), "add": who("editor"), "edit": who("editor"), "delete": who()},
+    "museum.collectionitem": {"list": who("keeper"), "add": who("keeper"), "edit": who("keeper"), "delete": who()},
+    "museum.excavation": {"list": who("keeper"), "add": who("keeper"), "edit": who("keeper"), "delete": who()},
+    # Tourism statistics: administrators only, and nobody deletes a figure or an establishment.
+    "tourism.establishment": {"list": who(), "add": who(), "edit": who(), "delete": NOBODY},
+    "tourism.monthlyfigure": {"list": who(), "add": who(), "edit": who(), "delete": NOBODY},
+}
+
+# Every other view and action: who may use it.
+OTHERS: dict[str, frozenset[str]] = {
+    "admin home": frozenset(STAFF),
+    # Pages: editors write and submit, approvers review (and may edit, which goes to another
+    # approver); nobody but an administrator publishes directly; approving is the board's.
+    "pages: explorer": who("editor", "approver"),
+    "pages: add": who("editor"),
+    "pages: edit": who("editor", "approver"),
+    "pages: publish": who(),
+    "pages: approve": who("approver"),
+    "sites: publish": who(),
+    "sites: approve": who("approver"),
+    "routes: publish": who(),
+    "routes: approve": who("approver"),
+    "translation status": who("editor", "approver"),
+    "contact message: answer": who("editor"),
+    "museum: import": who("keeper"),
+    # Conservation.
+    "conservation: assessments": who("scientist"),
+    "conservation: site record": who("scientist"),
+    "conservation: assess a site": who("scientist"),
+    "conservation: dossier": who("scientist"),
+    "conservation: monitoring": who("scientist"),
+    "conservation: follow-up done": who("scientist"),
+    "reports: queue": who("moderator", "scientist"),
+    "reports: detail": who("moderator", "scientist"),
+    "reports: accept": who("moderator"),
+    "reports: reject": who("moderator"),
+    "reports: make inspection": who("scientist"),
+    "reports: make follow-up": who("moderator"),
+}
+
+SNIPPET_ACTIONS = ("list", "add", "edit", "delete")
+
+
+@dataclass
+class Case:
+    url: str
+    method: str = "get"
+    data: dict[str, Any] = field(default_factory=dict)
+    # Where an allowed POST sends its author; a refusal goes to the login page or the admin's home.
+    success: str | None = None
+
+
+@dataclass
+class World:
+    users: dict[str, Any]
+    objects: dict[str, Any]
+
+
+def _user(name: str, group: str | None = None, **extra: Any):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    model = get_user_model()
+    if extra.get("is_superuser"):
+        return model.objects.create_superuser(name, f"{name}@example.org", "pw-" + name)
+    user = model.objects.create_user(name, f"{name}@example.org", "pw-" + name, first_name=name.title())
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def _build() -> World:
+    from django.contrib.auth.models import Group
+    from wagtail.models import Workflow
+
+    from geopark.content.models import ContactMessage
+    from geopark.content.services import BOARD_WORKFLOW, ensure_board_workflow, ensure_home_pages
+    from geopark.content.tests import factories as pages
+    from geopark.education.tests.factories import (
+        GeoparkCornerFactory,
+        LearningResourceFactory,
+        ProgrammeFactory,
+    )
+    from geopark.events.tests.factories import EventFactory
+    from geopark.heritage.models import FollowUpAction, Inspection
+    from geopark.heritage.tests.factories import HazardNoticeFactory, SiteFactory, VisitorReportFactory
+    from geopark.museum.tests.factories import CollectionItemFactory, ExcavationFactory
+    from geopark.routes.tests.factories import RouteFactory
+    from geopark.territory.tests.factories import GeoparkFactory
+    from geopark.tourism.tests.factories import EstablishmentFactory, MonthlyFigureFactory
+    from geopark.users import services as roles
+
+    roles.ensure_roles()
+    geopark = GeoparkFactory()
+    ensure_home_pages(geopark)
+    ensure_board_workflow(approvers=Group.objects.get(name=roles.APPROVERS))
+    users = {
+        "norole": _user("nora"),
+        "editor": _user("eve", roles.EDITORS),
+        "approver": _user("anh", roles.APPROVERS),
+        "scientist": _user("sam", roles.SCIENTISTS),
+        "moderator": _user("mona", roles.MODERATORS),
+        "keeper": _user("kim", roles.KEEPERS),
+        "superuser": _user("alice", is_superuser=True),
+    }
+    # Another editor submits the changes waiting for approval, so no persona reviews its own.
+    author = _user("tam", roles.EDITORS)
+    board = Workflow.objects.get(name=BOARD_WORKFLOW)
+
+    site = SiteFactory(geopark=geopark)
+    waiting_site = SiteFactory(geopark=geopark)
+    waiting_site.save_revision(user=author)
+    board.start(waiting_site, author)
+    route = RouteFactory(geopark=geopark, number=1)
+    waiting_route = RouteFactory(geopark=geopark, number=2)
+    waiting_route.save_revision(user=author)
+    board.start(waiting_route, author)
+    index = pages.news_index("vi")
+    article = pages.article(index)
+    waiting_article = pages.article(index)
+    waiting_article.save_revision(user=author)
+    board.start(waiting_article, author)
+
+    inspection = Inspection.objects.create(site=site, inspector=users["scientist"], condition="good")
+    report = VisitorReportFactory(site=site)
+    objects = {
+        "heritage.site": site,
+        "territory.geopark": geopark,
+        "heritage.hazardnotice": HazardNoticeFactory(site=site),
+        "heritage.inspection": inspection,
+        "heritage.followupaction": FollowUpAction.objects.create(
+            site=site, inspection=inspection, description="Fence the entrance", owner_name="Commune",
+            due_on=dt.date(2030, 1, 1),
+        ),
+        "routes.route": route,
+        "content.newscategory": pages.NewsCategoryFactory(),
+        "content.contactmessage": ContactMessage.objects.create(
+            name="Lan", email="lan@example.org", subject="Opening hours", message="When is the cave open?"
+        ),
+        "events.event": EventFactory(),
+        "education.learningresource": LearningResourceFactory(),
+        "education.geoparkcorner": GeoparkCornerFactory(),
+        "education.programme": ProgrammeFactory(),
+        "museum.collectionitem": CollectionItemFactory(),
+        "museum.excavation": ExcavationFactory(),
+        "tourism.establishment": EstablishmentFactory(),
+        "tourism.monthlyfigure": MonthlyFigureFactory(),
+        "waiting_site": waiting_site,
+        "waiting_route": waiting_route,
+        "news_index": index,
+        "article": article,
+        "waiting_article": waiting_article,
+        "report": report,
+    }
+    return World(users=users, objects=objects)
+
+
+def _approve_url(obj) -> str:
+    from wagtail.models import Page
+
+    task_state = obj.current_workflow_task_state
+    if isinstance(obj, Page):
+        return reverse("wagtailadmin_pages:workflow_action", args=[obj.pk, "approve", task_state.pk])
+    return reverse(obj.snippet_viewset.get_url_name("workflow_action"), args=[obj.pk, "approve", task_state.pk])
+
+
+def _cases(world: World) -> dict[str, Case]:
+    o = world.objects
+    cases: dict[str, Case] = {}
+    for label in SNIPPETS:
+        obj = o[label]
+        viewset = type(obj).snippet_viewset
+        cases[f"{label}: list"] = Case(reverse(viewset.get_url_name("list")))
+        cases[f"{label}: add"] = Case(reverse(viewset.get_url_name("add")))
+        cases[f"{label}: edit"] = Case(reverse(viewset.get_url_name("edit"), args=[obj.pk]))
+        cases[f"{label}: delete"] = Case(reverse(viewset.get_url_name("delete"), args=[obj.pk]))
+
+    def conservation(name: str, **kwargs: Any) -> str:
+        return reverse(f"heritage_conservation:{name}", kwargs=kwargs)
+
+    report = o["report"]
+    reports = conservation("reports")
+    detail = conservation("report_detail", pk=report.pk)
+    site = o["heritage.site"]
+    cases.update({
+        "admin home": Case(reverse("wagtailadmin_home")),
+        "pages: explorer": Case(reverse("wagtailadmin_explore", args=[o["news_index"].pk])),
+        "pages: add": Case(reverse("wagtailadmin_pages:add", args=["content", "newspage", o["news_index"].pk])),
+        "pages: edit": Case(reverse("wagtailadmin_pages:edit", args=[o["article"].pk])),
+        # Unpublishing asks for the publish right, as publishing does.
+        "pages: publish": Case(reverse("wagtailadmin_pages:unpublish", args=[o["article"].pk])),
+        "pages: approve": Case(_approve_url(o["waiting_article"])),
+        "sites: publish": Case(reverse(site.snippet_viewset.get_url_name("unpublish"), args=[site.pk])),
+        "sites: approve": Case(_approve_url(o["waiting_site"])),
+        "routes: publish": Case(reverse(o["routes.route"].snippet_viewset.get_url_name("unpublish"),
+                                        args=[o["routes.route"].pk])),
+        "routes: approve": Case(_approve_url(o["waiting_route"])),
+        "translation status": Case(reverse("translation_status")),
+        "contact message: answer": Case(reverse("content_answer_message", args=[o["content.contactmessage"].pk])),
+        "museum: import": Case(reverse("collection-import:upload")),
+        "conservation: assessments": Case(conservation("assessments")),
+        "conservation: site record": Case(conservation("site_file", site_id=site.pk)),
+        "conservation: assess a site": Case(conservation("assessment_create", site_id=site.pk)),
+        "conservation: dossier": Case(conservation("dossier", site_id=site.pk)),
+        "conservation: monitoring": Case(conservation("monitoring")),
+        "conservation: follow-up done": Case(
+            conservation("follow_up_done", pk=o["heritage.followupaction"].pk), method="post",
+            success=conservation("monitoring"),
+        ),
+        "reports: queue": Case(reports),
+        "reports: detail": Case(detail),
+        "reports: accept": Case(detail, "post", {"action": "moderate", "m-state": "accepted"}, reports),
+        "reports: reject": Case(detail, "post", {"action": "moderate", "m-state": "rejected"}, reports),
+        "reports: make inspection": Case(
+            detail, "post", {"action": "inspection", "i-condition": "minor", "i-sign": "on"}, reports
+        ),
+        "reports: make follow-up": Case(
+            detail, "post",
+            {"action": "follow_up", "f-description": "Clear it", "f-due_on": "2030-01-01", "f-owner_name": "Youth"},
+            reports,
+        ),
+    })
+    return cases
+
+
+def _expected() -> dict[str, frozenset[str]]:
+    table = {f"{label}: {action}": rights[action] for label, rights in SNIPPETS.items() for action in SNIPPET_ACTIONS}
+    table.update(OTHERS)
+    return table
+
+
+EXPECTED = _expected()
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Built once; everything is undone at the end of the module (an outer transaction rolled back)."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            built = _build()
+            built.cases = _cases(built)
+            yield built
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def test_every_registered_snippet_has_a_row_in_the_table():
+    registered = {model._meta.label_lower for model in get_snippet_models()}
+    assert registered == set(SNIPPETS)
+
+
+def _allowed(response, case: Case) -> bool:
+    if response.status_code == 200:
+        return True
+    return response.status_code == 302 and case.success is not None and response["Location"] == case.success
+
+
+def _refused(response, persona: str) -> bool:
+    if persona == "anonymous":
+        return response.status_code == 302 and reverse("wagtailadmin_login") in response["Location"]
+    if response.status_code == 403:
+        return True
+    return response.status_code == 302 and response["Location"].split("?")[0] in (
+        reverse("wagtailadmin_home"), reverse("wagtailadmin_login")
+    )
+
+
+@pytest.mark.parametrize("view", sorted(EXPECTED))
+def test_the_permission_matrix(client, world, view):
+    case = world.cases[view]
+    allowed = EXPECTED[view]
+    wrong = []
+    for persona in PERSONAS:
+        client.logout()
+        if persona != "anonymous":
+            client.force_login(world.users[persona])
+        with transaction.atomic():
+            response = getattr(client, case.method)(case.url, case.data)
+            transaction.set_rollback(True)  # what one persona did is undone before the next tries
+        ok = _allowed(response, case) if persona in allowed else _refused(response, persona)
+        if not ok:
+            where = response.get("Location", "")
+            wrong.append(f"{persona}: {response.status_code} {where} (expected {'allowed' if persona in allowed else 'refused'})")
+    assert not wrong, f"{view} {case.method.upper()} {case.url}\n" + "\n".join(wrong)
