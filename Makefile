@@ -30,10 +30,22 @@ test: setup system-deps translations
 
 setup: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml uv.lock
-	python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
-	python3 -m uv sync --frozen
+# uv: the one on PATH, else one of our own in var/bootstrap. Never `pip install` into the system
+# Python: Debian 12 and Ubuntu 24.04 refuse it ("externally-managed-environment", PEP 668).
+BOOTSTRAP := var/bootstrap
+UV := $(or $(shell command -v uv 2>/dev/null),$(BOOTSTRAP)/bin/uv)
+
+$(VENV)/.installed: pyproject.toml uv.lock $(filter $(BOOTSTRAP)/%,$(UV))
+	$(UV) sync --frozen
 	touch $@
+
+## A virtual environment that holds only uv (Debian's python3 needs python3-venv for it, installed
+## by scripts/system-deps.sh when run as root).
+$(BOOTSTRAP)/bin/uv:
+	bash scripts/system-deps.sh --bootstrap
+	rm -rf $(BOOTSTRAP)
+	python3 -m venv $(BOOTSTRAP)
+	$(BOOTSTRAP)/bin/python -m pip install --quiet --disable-pip-version-check uv
 
 ## Debian packages the browser tests need (Chromium); installed only when missing.
 system-deps:

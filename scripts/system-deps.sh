@@ -3,8 +3,23 @@
 # the running site needs (Pango for the PDF dossier). Otherwise also what the tests need: Chromium
 # for the browser tests, gettext to check that no translatable string is missing from the catalogues.
 # With --bench: the runtime packages plus wrk, the load generator of `make bench-http`.
+# With --bootstrap: only python3-venv, which Debian and Ubuntu split out of python3 and without which
+# `python3 -m venv` cannot make the small environment that `make` installs uv into (when uv is not on
+# PATH); pip may not install into the system Python there (PEP 668).
 set -euo pipefail
 mode="${1:-}"
+if [ "$mode" = "--bootstrap" ]; then
+  # Debian's python3 has the venv module but not ensurepip, which a venv needs to get its pip.
+  python3 -c 'import ensurepip' >/dev/null 2>&1 && exit 0
+  if [ "$(id -u)" != "0" ]; then
+    echo "Please install this Debian package (as root), or put uv on PATH: python3-venv" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq python3-venv >/dev/null
+  exit 0
+fi
 runtime_only=0
 [ "$mode" = "--runtime" ] && runtime_only=1
 [ "$mode" = "--bench" ] && runtime_only=1

@@ -40,7 +40,7 @@ def test_public_pages_forbid_inline_scripts_and_the_admin_allows_wagtails_own(cl
 def test_health_check_reports_the_database_and_the_cache_and_is_never_cached(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"database": "ok", "cache": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "writes": "ok", "migrations": "ok", "cache": "ok"}
     assert "no-store" in response["Cache-Control"]
 
 
@@ -82,14 +82,16 @@ def test_health_check_answers_503_naming_an_unreachable_cache(closed_port, tmp_p
     status, body = _health_in_a_fresh_process(
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", REDIS_URL=f"redis://127.0.0.1:{closed_port}/0"
     )
-    assert (status, body) == (503, {"database": "ok", "cache": "unavailable"})
+    # The database file does not exist either (and is not created): only the cache is looked at here.
+    assert (status, body["status"], body["cache"]) == (503, "unhealthy", "unavailable")
 
 
 def test_health_check_answers_503_naming_an_unreachable_database(closed_port):
     status, body = _health_in_a_fresh_process(
         DATABASE_URL=f"postgres://nobody:nothing@127.0.0.1:{closed_port}/nothing"
     )
-    assert (status, body) == (503, {"database": "unavailable", "cache": "ok"})
+    assert (status, body) == (503, {"status": "unhealthy", "database": "unavailable", "writes": "not checked",
+                                    "migrations": "not checked", "cache": "ok"})
 
 
 @pytest.mark.django_db

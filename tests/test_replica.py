@@ -130,7 +130,8 @@ def test_a_streaming_replica_serves_reads_and_the_primary_every_write(primary_an
                                      "seen": True}
     assert "read-only transaction" in steps["write on the replica"]["refused"]
     assert steps["health"]["status"] == 200
-    assert steps["health"]["checks"] == {"database": "ok", "replica": "ok", "cache": "ok"}
+    assert steps["health"]["checks"] == {"status": "ok", "database": "ok", "writes": "ok", "migrations": "ok",
+                                         "replica": "ok", "cache": "ok"}
     # The write is on the primary, and the replica holds the same row, not a copy of its own.
     assert primary.psql("SELECT count(*) FROM content_newscategory WHERE slug = 'from-the-primary'") == "1"
     assert standby.psql("SELECT count(*) FROM content_newscategory") == primary.psql(

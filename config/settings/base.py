@@ -199,10 +199,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Login rate limiting: five failures lock the username+address pair for an hour.
+# Login rate limiting (django-axes), failures counted over the last hour, each way with its own
+# limit (geopark/users/throttling.py): one username from one address (someone mistyping), one
+# address whatever the username (one machine guessing accounts; high enough for an office behind
+# one NAT address), one username whatever the address (many machines guessing one account's
+# password). Reaching a limit closes sign-in for that key for an hour after the last failure;
+# `manage.py axes_reset_username NAME` (or `axes_reset_ip`) opens it earlier.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+GEOPARK_LOGIN_FAILURE_LIMITS = {
+    ("username", "ip_address"): AXES_FAILURE_LIMIT,
+    ("ip_address",): int(os.environ.get("AXES_FAILURE_LIMIT_PER_ADDRESS", "20")),
+    ("username",): int(os.environ.get("AXES_FAILURE_LIMIT_PER_USERNAME", "10")),
+}
+AXES_LOCKOUT_PARAMETERS = [list(parameters) for parameters in GEOPARK_LOGIN_FAILURE_LIMITS]
+AXES_HANDLER = "geopark.users.throttling.LoginThrottle"
 AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "geopark.users.throttling.lockout_response"
 
 # --- Languages -------------------------------------------------------------------------------
 # The code "zh" is the public URL prefix (/zh/); Simplified Chinese is what is written.

@@ -1,12 +1,10 @@
 from __future__ import annotations
 
-import secrets
-
-from django.core.cache import caches
-from django.db import connections
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
+
+from geopark.core.health import checks as health_checks
 
 
 def root_redirect(request: HttpRequest) -> HttpResponse:
@@ -17,30 +15,11 @@ def root_redirect(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 def health(request: HttpRequest) -> JsonResponse:
-    """For load balancers and monitoring: 200 when this node reaches its database (and replica,
-    when one is configured) and its cache, else 503 naming what failed. Each check catches every
-    error because a health check that raises would answer 500 and hide which dependency is down."""
-    checks: dict[str, str] = {}
-    for alias, name in (("default", "database"), ("replica", "replica")):
-        if alias not in connections:
-            continue
-        try:
-            with connections[alias].cursor() as cursor:
-                cursor.execute("SELECT 1")
-            checks[name] = "ok"
-        except Exception:
-            checks[name] = "unavailable"
-    try:
-        key = f"healthz:{secrets.token_hex(8)}"
-        value = secrets.token_hex(8)
-        caches["default"].set(key, value, timeout=10)
-        ok = caches["default"].get(key) == value
-        caches["default"].delete(key)
-        checks["cache"] = "ok" if ok else "unavailable"
-    except Exception:
-        checks["cache"] = "unavailable"
-    healthy = all(state == "ok" for state in checks.values())
-    return JsonResponse(checks, status=200 if healthy else 503)
+    """For load balancers and monitoring: 200 {"status": "ok", ...} when this node can serve (see
+    geopark/core/health.py), else 503 {"status": "unhealthy", ...} with each check's state."""
+    states = health_checks()
+    healthy = all(state == "ok" for state in states.values())
+    return JsonResponse({"status": "ok" if healthy else "unhealthy", **states}, status=200 if healthy else 503)
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:
