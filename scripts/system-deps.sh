@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian packages the platform needs when they are missing. With --runtime: only what
-# the running site needs (Pango for the PDF dossier). Otherwise also what the tests need: Chromium
+# the running site needs (Pango and fonts for the PDF dossier). Otherwise also what the tests need: Chromium
 # for the browser tests, gettext to check that no translatable string is missing from the catalogues.
 # With --bench: the runtime packages plus wrk, the load generator of `make bench-http`.
 # With --bootstrap: only python3-venv, which Debian and Ubuntu split out of python3 and without which
@@ -40,6 +40,9 @@ grep -q 'libpango-1.0.so.0' <<<"$libs" || need+=(libpango-1.0-0)
 grep -q 'libpangoft2-1.0.so.0' <<<"$libs" || need+=(libpangoft2-1.0-0)
 grep -q 'libharfbuzz-subset.so.0' <<<"$libs" || need+=(libharfbuzz-subset0)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+# Chinese names and texts in the dossier: DejaVu has no CJK glyphs, and without a CJK font they
+# print as empty boxes (the dossier's CSS names Noto Sans CJK SC after DejaVu Sans).
+[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi
