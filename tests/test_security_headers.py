@@ -85,7 +85,7 @@ def _permissions(response) -> dict[str, str]:
 def test_every_answer_turns_off_the_browser_features_the_site_does_not_use(client, as_in_production, path):
     response = client.get(path, secure=True, HTTP_HOST="geopark.example.org")
     features = _permissions(response)
-    for feature in ("camera", "microphone", "payment", "usb", "interest-cohort"):
+    for feature in ("camera", "microphone", "payment", "usb", "browsing-topics"):
         assert features[feature] == "()", feature
     # The report form offers "use my position" (static/js/report-form.js): the site itself only.
     assert features["geolocation"] == "(self)"

@@ -96,10 +96,12 @@ def _without_nul(data: QueryDict) -> QueryDict:
 
 # Browser features no page of the site uses are turned off for it and for anything it embeds; the
 # report form asks for the visitor's position (static/js/report-form.js), so geolocation stays
-# allowed for the site itself. interest-cohort=() opts out of FLoC-style interest tracking.
+# allowed for the site itself. Only features Chromium knows are named: an unknown one (bluetooth,
+# the retired interest-cohort) is logged as an error in every page's console, which Lighthouse
+# counts against best practices. browsing-topics=() opts out of interest-based ad topics.
 PERMISSIONS_POLICY = (
-    "geolocation=(self), camera=(), microphone=(), payment=(), usb=(), serial=(), bluetooth=(), "
-    "magnetometer=(), gyroscope=(), accelerometer=(), interest-cohort=()"
+    "geolocation=(self), camera=(), microphone=(), payment=(), usb=(), serial=(), "
+    "magnetometer=(), gyroscope=(), accelerometer=(), browsing-topics=()"
 )
 # Files an editor uploaded, answered by Django: Wagtail documents, and media when Django serves them
 # itself (DEBUG). nginx and the bucket send the same headers for the media they serve.
