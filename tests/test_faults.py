@@ -13,8 +13,6 @@ import contextlib
 import http.client
 import json
 import logging
-import os
-import secrets
 import socket
 import subprocess
 import sys
@@ -25,11 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from appserver import REPO, app_env, manage
 from pgcluster import HOST, Cluster, free_port, throwaway_cluster
 
 from bench.servers import stop_process_group
 
-REPO = Path(__file__).resolve().parent.parent
 PG_PORTS = range(5441, 5450)
 APP_PORTS = range(8200, 8300)
 # The 503 page speaks the language of the address it was asked for.
@@ -49,28 +47,6 @@ def cluster() -> Iterator[Cluster]:
 
 
 # --- gunicorn -------------------------------------------------------------------------------------
-
-
-def _app_env(extra: Mapping[str, str]) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "GEOPARK_", "REDIS_"))}
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(48),
-            "DJANGO_ALLOWED_HOSTS": f"{HOST},localhost",
-            "DJANGO_SECURE_SSL_REDIRECT": "0",
-            "GEOPARK_TILE_URL": "",
-            "PYTHONUNBUFFERED": "1",
-            **extra,
-        }
-    )
-    return env
-
-
-def _manage(env: Mapping[str, str], *args: str) -> None:
-    result = subprocess.run([sys.executable, "manage.py", *args], cwd=REPO, env=dict(env), capture_output=True,
-                            text=True, timeout=600)
-    assert result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}"
 
 
 def _get(port: int, path: str, *, timeout: float = 10) -> tuple[int, str]:
@@ -114,7 +90,7 @@ def _workers(process: subprocess.Popen) -> set[int]:
 def collected_static() -> None:
     """Production settings serve static files from the manifest that collectstatic writes (into
     var/static, as `make run` and the benchmarks do)."""
-    _manage(_app_env({}), "collectstatic", "--noinput", "-v0")
+    manage(app_env({}), "collectstatic", "--noinput", "-v0")
 
 
 # A small geopark: home pages in every language and a handful of sites, enough for the site pages
@@ -134,9 +110,9 @@ for number in range(5):
 
 @pytest.fixture(scope="module")
 def platform_on_cluster(cluster: Cluster, collected_static, tmp_path_factory) -> Iterator[tuple[int, subprocess.Popen, str]]:
-    env = _app_env({"DATABASE_URL": cluster.url, "GEOPARK_PAGE_CACHE": "0", "LOG_LEVEL": "ERROR"})
-    _manage(env, "migrate", "--noinput")
-    _manage(env, "shell", "-c", SMALL_DATASET)
+    env = app_env({"DATABASE_URL": cluster.url, "GEOPARK_PAGE_CACHE": "0", "LOG_LEVEL": "ERROR"})
+    manage(env, "migrate", "--noinput")
+    manage(env, "shell", "-c", SMALL_DATASET)
     log = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
     with gunicorn(env, log) as (port, process):
         yield port, process, log.read_text
@@ -264,7 +240,7 @@ def test_with_postgresql_stopped_mid_load_the_app_answers_503_then_recovers_by_i
 def platform_on_sqlite(collected_static, tmp_path_factory) -> Iterator[int]:
     """The refusal happens before any view or query, so an empty SQLite database is enough."""
     folder = tmp_path_factory.mktemp("uploads")
-    env = _app_env({"DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}", "GEOPARK_PAGE_CACHE": "0"})
+    env = app_env({"DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}", "GEOPARK_PAGE_CACHE": "0"})
     with gunicorn(env, folder / "gunicorn.log") as (port, _process):
         yield port
 

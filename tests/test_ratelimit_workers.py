@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import http.client
 import re
-import secrets
 import subprocess
 import sys
 import time
@@ -21,11 +20,11 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from appserver import REPO, app_env, manage
 from pgcluster import HOST, free_port
 
 from bench.servers import stop_process_group
 
-REPO = Path(__file__).resolve().parent.parent
 APP_PORTS = range(8300, 8400)
 WORKERS = 3
 
@@ -42,30 +41,6 @@ ensure_home_pages(geopark)
 SiteFactory(geopark=geopark, slug="hang-gio")
 contact_page("vi")
 """
-
-
-def _env(extra: Mapping[str, str]) -> dict[str, str]:
-    import os
-
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "GEOPARK_", "REDIS_"))}
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(48),
-        "DJANGO_ALLOWED_HOSTS": f"{HOST},localhost",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "GEOPARK_TILE_URL": "",
-        "GEOPARK_PAGE_CACHE": "0",
-        "LOG_LEVEL": "ERROR",
-        "PYTHONUNBUFFERED": "1",
-        **extra,
-    })
-    return env
-
-
-def _manage(env: Mapping[str, str], *args: str) -> None:
-    result = subprocess.run([sys.executable, "manage.py", *args], cwd=REPO, env=dict(env), capture_output=True,
-                            text=True, timeout=600)
-    assert result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}"
 
 
 def request(port: int, method: str, path: str, *, body: bytes = b"", headers: Mapping[str, str] | None = None,
@@ -85,10 +60,13 @@ def request(port: int, method: str, path: str, *, body: bytes = b"", headers: Ma
 @pytest.fixture(scope="module")
 def platform(tmp_path_factory) -> Iterator[tuple[int, Path]]:
     folder = tmp_path_factory.mktemp("ratelimit")
-    env = _env({"DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}", "PRIVATE_MEDIA_ROOT": str(folder / "private")})
-    _manage(env, "collectstatic", "--noinput", "-v0")
-    _manage(env, "migrate", "--noinput", "-v0")
-    _manage(env, "shell", "-c", DATASET)
+    env = app_env({
+        "GEOPARK_PAGE_CACHE": "0", "LOG_LEVEL": "ERROR", "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
+        "PRIVATE_MEDIA_ROOT": str(folder / "private"),
+    })
+    manage(env, "collectstatic", "--noinput", "-v0")
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "shell", "-c", DATASET)
     port = free_port(APP_PORTS)
     access_log = folder / "access.log"
     command = [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi:application",
