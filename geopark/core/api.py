@@ -80,7 +80,10 @@ class PageWindow:
 
 
 class PastLastPage(ValueError):
-    pass
+    def __init__(self, page: int, pages: int) -> None:
+        super().__init__(f"page: {page} is past the last page ({pages}).")
+        self.page = page
+        self.pages = pages
 
 
 def page_window(count: int, page: int, page_size: int) -> PageWindow:
@@ -89,5 +92,5 @@ def page_window(count: int, page: int, page_size: int) -> PageWindow:
     Raises PastLastPage (its message names the last page) for a page after the last."""
     pages = max(1, math.ceil(count / page_size))
     if page > pages:
-        raise PastLastPage(f"page: {page} is past the last page ({pages}).")
+        raise PastLastPage(page, pages)
     return PageWindow(count=count, page=page, pages=pages, page_size=page_size)

@@ -1,15 +1,20 @@
-"""Numbers, dates, distances and VND amounts, formatted the way each language writes them."""
+"""Numbers, dates, distances and VND amounts, formatted the way each language writes them; and the
+name a person signs a record with."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from django.conf import settings
 
 from .i18n import current_lang
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
 
 
 def babel_locale(lang: str | None = None) -> str:
@@ -66,3 +71,9 @@ def weekday_names(lang: str | None = None, *, width: str = "abbreviated") -> lis
     """Monday first (as calendars in Viet Nam and China are laid out), in the language's own words."""
     names = babel_dates.get_day_names(width, locale=babel_locale(lang))
     return [names[i] for i in range(7)]
+
+
+def signature(user: AbstractBaseUser) -> str:
+    """The name a person signs a record with (an assessment, an inspection, a figure's revision):
+    their full name, else their username."""
+    return (user.get_full_name() if hasattr(user, "get_full_name") else "") or user.get_username()

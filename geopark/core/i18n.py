@@ -62,3 +62,18 @@ def is_fallback(obj: Any, base: str, lang: str | None = None) -> bool:
     """True when the current language has no text of its own and the original is shown instead."""
     code = current_lang(lang)
     return code != DEFAULT_LANG and not getattr(obj, f"{base}_{code}", "")
+
+
+def language_tabs(fields: list[str] | tuple[str, ...], *, translation_status: bool = False) -> list[Any]:
+    """One admin tab per published language, headed by the language's own name, holding each of
+    `fields` in that language (`name_vi`, `name_en`…). With `translation_status`, a translation's
+    tab starts with its review status (`en_status`, `zh_status`)."""
+    from wagtail.admin.panels import FieldPanel, ObjectList  # the admin's, loaded only where it is built
+
+    tabs = []
+    for code, label in settings.LANGUAGES:
+        panels = [FieldPanel(f"{field}_{code}") for field in fields]
+        if translation_status and code != DEFAULT_LANG:
+            panels.insert(0, FieldPanel(f"{code}_status"))
+        tabs.append(ObjectList(panels, heading=label))
+    return tabs

@@ -6,15 +6,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from geopark.core.choosers import JoinedRows
+from geopark.core.i18n import language_tabs
 
 from .models import GeoparkCorner, LearningResource, Programme
-
-
-def _texts(fields: tuple[str, ...]) -> list[ObjectList]:
-    return [
-        ObjectList([FieldPanel(f"{field}_{code}") for field in fields], heading=label)
-        for code, label in (("vi", "Tiếng Việt"), ("en", "English"), ("zh", "中文"))
-    ]
 
 
 class LearningResourceViewSet(JoinedRows, SnippetViewSet):
@@ -35,7 +29,7 @@ class LearningResourceViewSet(JoinedRows, SnippetViewSet):
                 ],
                 heading=gettext_lazy("Resource"),
             ),
-            *_texts(("title", "description")),
+            *language_tabs(("title", "description")),
         ]
     )
 
@@ -59,7 +53,7 @@ class GeoparkCornerViewSet(JoinedRows, SnippetViewSet):
                 ],
                 heading=gettext_lazy("School"),
             ),
-            *_texts(("note",)),
+            *language_tabs(("note",)),
         ]
     )
 
@@ -84,7 +78,7 @@ class ProgrammeViewSet(SnippetViewSet):
                 ],
                 heading=gettext_lazy("Programme"),
             ),
-            *_texts(("title", "description")),
+            *language_tabs(("title", "description")),
         ]
     )
 

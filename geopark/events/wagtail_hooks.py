@@ -5,13 +5,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from geopark.core.i18n import language_tabs
+
 from .models import Event
 
 TEXT_FIELDS = ("title", "summary", "description", "organiser", "venue", "lunar_note")
-
-
-def _lang_tab(code: str, label: str) -> ObjectList:
-    return ObjectList([FieldPanel(f"{field}_{code}") for field in TEXT_FIELDS], heading=label)
 
 
 class EventViewSet(SnippetViewSet):
@@ -46,9 +44,7 @@ class EventViewSet(SnippetViewSet):
                 ],
                 heading=gettext_lazy("Event"),
             ),
-            _lang_tab("vi", "Tiếng Việt"),
-            _lang_tab("en", "English"),
-            _lang_tab("zh", "中文"),
+            *language_tabs(TEXT_FIELDS),
         ]
     )
 

@@ -28,6 +28,7 @@ from geopark.core.geo import BBox
 
 from . import selectors
 from .models import Assessment, HazardNotice, ReportKind, Site, SiteType
+from .route_links import route_links
 
 router = Router(tags=["sites"])
 
@@ -165,15 +166,7 @@ def site_out(site: Site) -> dict:
         "summary": site.summary,
         "url": site.get_absolute_url(),
         "route_status": site.route_status,
-        "routes": [
-            {
-                "number": stop.route.number,
-                "name": stop.route.name,
-                "order": stop.position,
-                "order_confirmed": stop.order_confirmed,
-            }
-            for stop in site.route_stops.all()
-        ],
+        "routes": route_links().refs(site),
         "commune": {"code": site.commune.code, "name": site.commune.name} if site.commune else None,
         "former_unit": {"commune": former.name, "district": former.district_name}
         if former
@@ -275,7 +268,7 @@ def sites_geojson(request: HttpRequest, q: Query[SiteGeoQuery]):
                         "name": site.name,
                         "type": site.site_type,
                         "type_label": site.type_label,
-                        "routes": [stop.route.number for stop in site.route_stops.all()],
+                        "routes": [route["number"] for route in route_links().refs(site)],
                         "commune": site.commune.name if site.commune else "",
                         "url": site.get_absolute_url(),
                         "precision": site.precision,

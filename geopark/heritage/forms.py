@@ -246,10 +246,16 @@ class InspectionAdminForm(WagtailAdminModelForm):
             from django.contrib.auth import get_user_model
             from django.db.models import Q
 
-            from geopark.users.services import SCIENTISTS
-
+            # Whoever may record an inspection (the Scientists role grants it, see `users`): asked
+            # of the permission, not of the role's name, which belongs to the app above this one.
             self.fields["inspector"].queryset = (
-                get_user_model().objects.filter(Q(is_superuser=True) | Q(groups__name=SCIENTISTS)).distinct()
+                get_user_model().objects.filter(
+                    Q(is_superuser=True)
+                    | Q(groups__permissions__codename="add_inspection",
+                        groups__permissions__content_type__app_label="heritage")
+                    | Q(user_permissions__codename="add_inspection",
+                        user_permissions__content_type__app_label="heritage")
+                ).distinct()
             )
 
 

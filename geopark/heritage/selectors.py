@@ -32,6 +32,7 @@ from geopark.core.i18n import DEFAULT_LANG, LANG_CODES, current_lang
 from geopark.territory.models import Commune, Geopark
 
 from .models import Assessment, HazardNotice, Precision, RouteStatus, Site, SiteType
+from .route_links import route_links
 
 
 @dataclass(frozen=True)
@@ -57,26 +58,14 @@ LIST_DEFERRED = [
 PINNED = [Precision.SURVEYED, Precision.PUBLISHED]
 
 
-def live_route_stops(stop_model) -> QuerySet:
-    """A site's stops on published routes: a route still a draft is not shown beside its sites."""
-    return stop_model.objects.filter(route__live=True).select_related("route").order_by("route__number")
-
-
 def site_list(filters: SiteFilters | None = None) -> QuerySet[Site]:
     """Public sites with what a list or map needs in a fixed number of queries, whatever the count."""
-    from django.apps import apps
-
     filters = filters or SiteFilters()
-    # Route stops are defined in the routes app (above this one); fetched by relation name only.
-    stop_model = apps.get_model("routes", "RouteStop")
     qs = Site.objects.public()
     if filters.site_type:
         qs = qs.filter(site_type=filters.site_type)
     if filters.route:
-        # EXISTS rather than a join: no DISTINCT over every column of every site.
-        qs = qs.filter(Exists(stop_model.objects.filter(
-            site=OuterRef("pk"), route__number=filters.route, route__live=True
-        )))
+        qs = qs.filter(route_links().on_route(filters.route))
     if filters.commune:
         qs = qs.filter(commune__code=filters.commune)
     if filters.bbox:
@@ -95,14 +84,11 @@ def site_list(filters: SiteFilters | None = None) -> QuerySet[Site]:
 
 def _as_listed(qs: QuerySet[Site]) -> QuerySet[Site]:
     """What a list or a map shows of each site, fetched with it or prefetched in one query each."""
-    from django.apps import apps
-
-    stop_model = apps.get_model("routes", "RouteStop")
     return (
         qs.with_places()
         .defer(*LIST_DEFERRED)
         .prefetch_related(
-            Prefetch("route_stops", queryset=live_route_stops(stop_model)),
+            *route_links().prefetch(),
             active_hazards_prefetch(),
         )
     )
@@ -132,16 +118,13 @@ def current_assessment_prefetch(prefix: str = "") -> Prefetch:
 
 
 def site_by_slug(slug: str) -> Site | None:
-    from django.apps import apps
-
-    stop_model = apps.get_model("routes", "RouteStop")
     return (
         Site.objects.public()
         .with_places()
         .select_related("geopark")
         .prefetch_related(
             "photos__image",
-            Prefetch("route_stops", queryset=live_route_stops(stop_model)),
+            *route_links().prefetch(),
             active_hazards_prefetch(),
             current_assessment_prefetch(),
         )

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from geopark.core import ratelimit
+from geopark.core.formatting import signature
 
 from . import assessment as brilha
 from .models import (
@@ -32,11 +33,6 @@ from .models import (
     Threat,
     VisitorReport,
 )
-
-
-def signature(user: AbstractBaseUser) -> str:
-    return (user.get_full_name() if hasattr(user, "get_full_name") else "") or user.get_username()
-
 
 # --- Assessments ------------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from geopark.core.ratelimit import client_address
 from . import selectors, services
 from .forms import VisitorReportForm
 from .models import SiteType
+from .route_links import route_links
 from .seo import site_image_url, site_structured_data
 
 PAGE_SIZE = 24
@@ -38,8 +39,6 @@ def _int_or_none(value: str | None) -> int | None:
 
 
 def site_list(request: HttpRequest) -> HttpResponse:
-    from geopark.routes.selectors import route_list  # routes sits above heritage; read-only use
-
     site_type = request.GET.get("type", "")
     if site_type not in SiteType.values:
         site_type = ""
@@ -58,7 +57,7 @@ def site_list(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "type_choices": selectors.type_choices_with_counts(),
             "communes": selectors.communes_with_sites(),
-            "routes": route_list(),
+            "routes": route_links().choices(),
         },
     )
 
@@ -80,7 +79,7 @@ def render_site(request: HttpRequest, site) -> HttpResponse:
             "site": site,
             "structured_data": site_structured_data(site, request, image_url=image_url),
             "og_image": image_url,
-            "stops": list(site.route_stops.all()),
+            "stops": route_links().stops(site),
             "nearby": selectors.nearby_sites(site),
             "description_is_fallback": is_fallback(site, "description"),
             "translation_status": site.translation_status(request.LANGUAGE_CODE),

@@ -22,19 +22,15 @@ from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from geopark.core.choosers import JoinedRows, chooser_viewset
+from geopark.core.i18n import language_tabs
 from geopark.territory.models import Geopark
 
 from . import admin_views, selectors
 from .forms import FollowUpAdminForm, InspectionAdminForm, SiteAdminForm
 from .models import FollowUpAction, HazardNotice, Inspection, Site
 
-
-def _lang_tab(code: str, label: str) -> ObjectList:
-    fields = ["name", "summary", "description", "significance", "opening_hours", "fee", "access", "safety", "position_note"]
-    panels = [FieldPanel(f"{field}_{code}") for field in fields]
-    if code != "vi":
-        panels.insert(0, FieldPanel(f"{code}_status"))
-    return ObjectList(panels, heading=label)
+TEXT_FIELDS = ("name", "summary", "description", "significance", "opening_hours", "fee", "access", "safety",
+               "position_note")
 
 
 class SiteIndexView(SnippetIndexView):
@@ -91,9 +87,7 @@ class SiteViewSet(SnippetViewSet):
                 ],
                 heading=gettext_lazy("Location"),
             ),
-            _lang_tab("vi", "Tiếng Việt"),
-            _lang_tab("en", "English"),
-            _lang_tab("zh", "中文"),
+            *language_tabs(TEXT_FIELDS, translation_status=True),
         ],
         base_form_class=SiteAdminForm,
     )

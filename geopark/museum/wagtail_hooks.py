@@ -24,6 +24,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from geopark.core.i18n import language_tabs
 from geopark.heritage.models import Site
 
 from .forms import CollectionImportForm, CollectionItemAdminForm
@@ -31,10 +32,6 @@ from .models import CollectionItem, Excavation
 from .services import import_collection
 
 IMPORT_PERMISSIONS = ("museum.add_collectionitem", "museum.change_collectionitem")
-
-
-def _lang_tab(code: str, label: str) -> ObjectList:
-    return ObjectList([FieldPanel(f"common_name_{code}"), FieldPanel(f"notes_{code}")], heading=label)
 
 
 def _find_sites(request: HttpRequest | None) -> QuerySet[Site]:
@@ -84,9 +81,7 @@ class CollectionItemViewSet(SnippetViewSet):
                 [FieldPanel("storage_place"), FieldPanel("condition"), FieldPanel("internal_notes")],
                 heading=gettext_lazy("Keeping (staff only)"),
             ),
-            _lang_tab("vi", "Tiếng Việt"),
-            _lang_tab("en", "English"),
-            _lang_tab("zh", "中文"),
+            *language_tabs(("common_name", "notes")),
         ],
         base_form_class=CollectionItemAdminForm,
     )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from typing import Any
 
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+
+from geopark.heritage.route_links import RouteLinks
 from geopark.heritage.selectors import active_hazards_prefetch
 
 from .models import Route, RouteGeometry, RouteStop
@@ -27,3 +30,33 @@ def route_by_number(number: int) -> Route | None:
 def geometry(route: Route) -> RouteGeometry:
     """The route's line and estimates; uses the prefetched stops."""
     return RouteGeometry(route, list(route.stops.all()))
+
+
+class SiteRouteLinks(RouteLinks):
+    """The routes heritage shows beside its sites (registered in `RoutesConfig.ready`)."""
+
+    def prefetch(self) -> list[Prefetch]:
+        # A route still a draft is not shown beside its sites.
+        stops = RouteStop.objects.filter(route__live=True).select_related("route").order_by("route__number")
+        return [Prefetch("route_stops", queryset=stops)]
+
+    def on_route(self, number: int) -> Exists:
+        # EXISTS rather than a join: no DISTINCT over every column of every site.
+        return Exists(RouteStop.objects.filter(site=OuterRef("pk"), route__number=number, route__live=True))
+
+    def choices(self) -> QuerySet[Route]:
+        return route_list()
+
+    def stops(self, site: Any) -> list[RouteStop]:
+        return list(site.route_stops.all())
+
+    def refs(self, site: Any) -> list[dict[str, Any]]:
+        return [
+            {
+                "number": stop.route.number,
+                "name": stop.route.name,
+                "order": stop.position,
+                "order_confirmed": stop.order_confirmed,
+            }
+            for stop in site.route_stops.all()
+        ]

@@ -5,12 +5,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectL
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from geopark.core.i18n import language_tabs
+
 from .forms import RouteAdminForm
 from .models import Route
-
-
-def _lang_tab(code: str, label: str) -> ObjectList:
-    return ObjectList([FieldPanel(f"{f}_{code}") for f in ("name", "theme", "summary")], heading=label)
 
 
 class RouteViewSet(SnippetViewSet):
@@ -34,9 +32,7 @@ class RouteViewSet(SnippetViewSet):
                 ],
                 heading=gettext_lazy("Route"),
             ),
-            _lang_tab("vi", "Tiếng Việt"),
-            _lang_tab("en", "English"),
-            _lang_tab("zh", "中文"),
+            *language_tabs(("name", "theme", "summary")),
         ],
         base_form_class=RouteAdminForm,
     )

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import math
 
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
-from geopark.core.api import Lang, Message, ProblemsOut
+from geopark.core.api import Lang, Message, PageOut, PastLastPage, ProblemsOut, page_window
 
 from . import selectors
 from .models import Establishment, EstablishmentKind
@@ -77,11 +76,7 @@ class EstablishmentOut(Schema):
     rooms: int | None
 
 
-class EstablishmentPage(Schema):
-    count: int
-    page: int
-    pages: int
-    page_size: int
+class EstablishmentPage(PageOut):
     items: list[EstablishmentOut]
 
 
@@ -195,14 +190,14 @@ def establishments(request: HttpRequest, q: Query[EstablishmentQuery]):
     if isinstance(filters, Status):
         return filters
     qs = selectors.establishment_list(filters)
-    count = qs.count()
-    pages = max(1, math.ceil(count / PAGE_SIZE))
-    if q.page > pages:
+    try:
+        window = page_window(qs.count(), q.page, PAGE_SIZE)
+    except PastLastPage as exc:
+        # Said in the request's language, as this API's other messages are.
         return Status(400, {"detail": _("page: %(page)d is past the last page (%(pages)d).") % {
-            "page": q.page, "pages": pages}})
-    start = (q.page - 1) * PAGE_SIZE
+            "page": exc.page, "pages": exc.pages}})
     with translation.override(q.lang.value):
         # Translated once, not per item (get_kind_display translates every choice each time).
         kind_labels = {value: str(label) for value, label in EstablishmentKind.choices}
-        items = [establishment_out(e, kind_labels) for e in qs[start:start + PAGE_SIZE]]
-    return {"count": count, "page": q.page, "pages": pages, "page_size": PAGE_SIZE, "items": items}
+        items = [establishment_out(e, kind_labels) for e in qs[window.start:window.stop]]
+    return {**window.as_dict(), "items": items}

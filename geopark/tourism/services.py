@@ -16,6 +16,8 @@ from django.db.models import Count, Min, Q, Sum
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
+from geopark.core.formatting import signature
+
 from . import disclosure
 from .models import (
     FIGURE_FIELDS,
@@ -30,11 +32,6 @@ from .models import (
 )
 
 REASON_MAX_LENGTH = 1000
-
-
-def signature(user: AbstractBaseUser) -> str:
-    name = (user.get_full_name() if hasattr(user, "get_full_name") else "") or user.get_username()
-    return name[: MonthlyFigureRevision._meta.get_field("changed_by_name").max_length]
 
 
 @dataclass(frozen=True)
@@ -90,7 +87,7 @@ def record_figure(
     revision = MonthlyFigureRevision.objects.create(
         figure=figure,
         changed_by=by,
-        changed_by_name=signature(by),
+        changed_by_name=signature(by)[: MonthlyFigureRevision._meta.get_field("changed_by_name").max_length],
         reason=reason,
         before=before.as_dict() if before else None,
         after=values.as_dict(),

@@ -74,20 +74,6 @@ def field_in(obj: Any, base: str) -> str:
 
 
 @register.simple_tag
-def current_geopark() -> Any:
-    """The geopark this installation serves (for the header and footer), or None before loading.
-
-    Looked up by model name: core sits below territory and must not import it."""
-    from django.apps import apps
-    from django.db import DatabaseError
-
-    try:
-        return apps.get_model("territory", "Geopark").objects.order_by("pk").first()
-    except DatabaseError:
-        return None
-
-
-@register.simple_tag
 def map_settings() -> dict[str, str]:
     """What a map needs from settings: tile URL (may be empty), attribution, and the route
     colours as JSON for a data- attribute."""

@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 from django.utils import translation
 
 from geopark.core import formatting
@@ -37,3 +38,14 @@ def test_km_and_minutes():
     assert formatting.format_minutes(135) == "2 h 15 min"
     assert formatting.format_minutes(45) == "45 min"
     assert formatting.format_minutes(120) == "2 h"
+
+
+@pytest.mark.django_db
+def test_a_person_signs_with_their_full_name_else_their_username():
+    from django.contrib.auth import get_user_model
+
+    from geopark.core.formatting import signature
+
+    named = get_user_model().objects.create_user("sam", first_name="Sam", last_name="Nguyễn")
+    assert signature(named) == "Sam Nguyễn"
+    assert signature(get_user_model().objects.create_user("eve")) == "eve"

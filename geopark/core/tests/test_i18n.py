@@ -25,3 +25,18 @@ def test_the_accessor_reads_the_current_language_and_falls_back_to_vietnamese():
         assert is_fallback(place, "name")
     with translation.override("vi"):
         assert not is_fallback(place, "name")
+
+
+def test_language_tabs_give_each_published_language_a_tab_headed_in_it():
+    from geopark.core.i18n import language_tabs
+
+    tabs = language_tabs(("name", "summary"), translation_status=True)
+    assert [str(tab.heading) for tab in tabs] == ["Tiếng Việt", "English", "中文"]
+    assert [[panel.field_name for panel in tab.children] for tab in tabs] == [
+        ["name_vi", "summary_vi"],
+        ["en_status", "name_en", "summary_en"],
+        ["zh_status", "name_zh", "summary_zh"],
+    ]
+    assert [[panel.field_name for panel in tab.children] for tab in language_tabs(("note",))] == [
+        ["note_vi"], ["note_en"], ["note_zh"]
+    ]

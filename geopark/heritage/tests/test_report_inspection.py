@@ -73,3 +73,13 @@ def test_the_service_refuses_an_inspection_by_someone_without_the_right(report, 
     with pytest.raises(PermissionDenied):
         report_to_inspection(report=report, by=moderator, condition="good")
     assert not Inspection.objects.exists()
+
+
+def test_the_inspector_list_offers_those_who_may_record_inspections(admin_user, scientist, moderator, editor):
+    """Scientists and administrators sign inspections; a moderator or an editor cannot be named."""
+    from geopark.heritage.forms import InspectionAdminForm
+
+    form_class = Inspection.snippet_viewset.get_edit_handler().get_form_class()
+    assert issubclass(form_class, InspectionAdminForm)
+    offered = set(form_class().fields["inspector"].queryset)
+    assert offered == {admin_user, scientist}
