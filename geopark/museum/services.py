@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 from geopark.core import pagecache
 from geopark.core.rows import (
     SHEET_DATES,
+    Key,
+    Reason,
     RowError,
     parse_choice,
     parse_date,
@@ -58,11 +60,11 @@ KIND_ALIASES = {
 }
 FIRST_YEAR = 1800
 # The model's rules (`core.rows.validate`) in the keeper's words; the columns an excavation's fields come from.
-ITEM_REASONS = {
+ITEM_REASONS: dict[Key, Reason] = {
     "max_length": lambda p: _("Longer than %(limit)s characters.") % {"limit": p["limit_value"]},
     ("common_name_vi", "blank"): lambda p: _("The Vietnamese name is empty."),
 }
-EXCAVATION_FIELDS = {"code": "excavation", "year": "excavation_year", "team": "excavation_team",
+EXCAVATION_FIELDS: dict[Key, str] = {"code": "excavation", "year": "excavation_year", "team": "excavation_team",
                      "partners": "excavation_partners"}
 
 
@@ -337,7 +339,7 @@ def _check_row(number: int, raw: dict[str, str], sites: dict[str, int], problems
 
 
 def _model_problems(
-    instance: Any, values: dict[str, Any], *, columns: dict[str, str] | None = None, always: list[str]
+    instance: Any, values: dict[str, Any], *, columns: dict[Key, str] | None = None, always: list[str]
 ) -> list[RowError]:
     """The model's own rules (lengths, required names) for the fields this row gives; a field the
     file leaves out, or whose cell was already refused, is not checked again."""
@@ -424,8 +426,8 @@ def _plan(rows: list[_Row], report: ImportReport) -> _Plan:
     existing: dict[str, CollectionItem] = {}
     numbers = [r.catalogue_number for r in rows]
     for chunk in _chunks(numbers):
-        for item in CollectionItem.objects.filter(catalogue_number__in=chunk):
-            existing[item.catalogue_number] = item
+        for found in CollectionItem.objects.filter(catalogue_number__in=chunk):
+            existing[found.catalogue_number] = found
     for row in rows:
         if row.excavation:
             plan.excavation_of[row.catalogue_number] = row.excavation.lower()
