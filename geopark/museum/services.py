@@ -287,7 +287,7 @@ def _check_row(number: int, raw: dict[str, str], sites: dict[str, int], problems
 
     def found_on(text: str) -> None:
         values["found_on"] = parse_date(
-            text, "found_on", formats=SHEET_DATES, earliest=dt.date(FIRST_YEAR, 1, 1), today=dt.date.today()
+            text, "found_on", formats=SHEET_DATES, earliest=dt.date(FIRST_YEAR, 1, 1), today=timezone.localdate()
         )
 
     def condition(text: str) -> None:
@@ -316,7 +316,7 @@ def _check_row(number: int, raw: dict[str, str], sites: dict[str, int], problems
         if raw.get("excavation_year"):
             try:
                 excavation_values["year"] = parse_year(
-                    raw["excavation_year"], "excavation_year", first=FIRST_YEAR, last=dt.date.today().year
+                    raw["excavation_year"], "excavation_year", first=FIRST_YEAR, last=timezone.localdate().year
                 )
             except RowError as exc:
                 problems.append(exc)
