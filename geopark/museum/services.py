@@ -227,15 +227,21 @@ def _check_rows(
 def _check_row(number: int, raw: dict[str, str], sites: dict[str, int], problems: list[RowError]) -> _Row | None:
     """One row's values for the model; problems are collected, so a row reports all of them at once."""
     values: dict[str, Any] = {}
+    catalogue_number = _check_catalogue_number(raw, values, problems)
+    for column in TEXT_COLUMNS:
+        if column in raw:
+            values[column] = raw[column]
+    _check_cells(raw, sites, values, problems)
+    excavation, excavation_values = _check_excavation(raw, values, problems)
+    if not catalogue_number:
+        return None
+    problems.extend(_model_problems(CollectionItem(catalogue_number=catalogue_number, **values), values,
+                                    always=["catalogue_number"]))
+    return _Row(number, catalogue_number, values, excavation, excavation_values)
 
-    def check(column: str, fn: Callable[[str], Any]) -> None:
-        if column not in raw:
-            return
-        try:
-            fn(raw[column])
-        except RowError as exc:
-            problems.append(exc)
 
+def _check_catalogue_number(raw: dict[str, str], values: dict[str, Any], problems: list[RowError]) -> str:
+    """The row's catalogue number ("" when empty), and the web address it gives into `values`."""
     catalogue_number = raw.get("catalogue_number", "")
     if not catalogue_number:
         problems.append(RowError(column="catalogue_number", reason=_("The catalogue number is empty.")))
@@ -248,33 +254,17 @@ def _check_row(number: int, raw: dict[str, str], sites: dict[str, int], problems
                 % {"number": catalogue_number},
             ))
         values["slug"] = slug
+    return catalogue_number
 
-    for column in TEXT_COLUMNS:
-        if column in raw:
-            values[column] = raw[column]
+
+def _check_cells(raw: dict[str, str], sites: dict[str, int], values: dict[str, Any], problems: list[RowError]) -> None:
+    """The cells that need reading (choices, dates, lists, site codes), each into `values`."""
+
+    def check(column: str, fn: Callable[[str], Any]) -> None:
+        _read_cell(raw, column, fn, problems)
 
     def kind(text: str) -> None:
         values["kind"] = parse_choice(text, "kind", ItemKind, aliases=KIND_ALIASES)
-
-    def period(text: str) -> None:
-        if not text:
-            values["period"] = ""
-            return
-        found = Period.from_text(text)
-        if found is None:
-            raise RowError(
-                column="period",
-                reason=_("Period “%(value)s” is not recognised. Use one of: %(choices)s.")
-                % {"value": text, "choices": ", ".join(Period.values)},
-            )
-        values["period"] = found
-        # The catalogue's own wording ("Late Pleistocene") is kept when it says more than the period.
-        if fold(text) != found and not raw.get("period_detail"):
-            values["period_detail"] = text
-
-    def period_detail(text: str) -> None:
-        if text or "period_detail" not in values:
-            values["period_detail"] = text
 
     def find_site(text: str) -> None:
         if not text:
@@ -300,14 +290,55 @@ def _check_row(number: int, raw: dict[str, str], sites: dict[str, int], problems
         values["public"] = parse_yes_no(text, "public")
 
     check("kind", kind)
-    check("period", period)
-    check("period_detail", period_detail)
+    _check_period(raw, values, problems)
     check("find_site", find_site)
     check("found_on", found_on)
     check("condition", condition)
     check("publications", publications)
     check("public", public)
 
+
+def _read_cell(raw: dict[str, str], column: str, fn: Callable[[str], Any], problems: list[RowError]) -> None:
+    """Give the column's cell, when the file has the column, to `fn`; what it refuses is a problem."""
+    if column not in raw:
+        return
+    try:
+        fn(raw[column])
+    except RowError as exc:
+        problems.append(exc)
+
+
+def _check_period(raw: dict[str, str], values: dict[str, Any], problems: list[RowError]) -> None:
+    """The period, by name, and the catalogue's own wording of it when that says more."""
+
+    def period(text: str) -> None:
+        if not text:
+            values["period"] = ""
+            return
+        found = Period.from_text(text)
+        if found is None:
+            raise RowError(
+                column="period",
+                reason=_("Period “%(value)s” is not recognised. Use one of: %(choices)s.")
+                % {"value": text, "choices": ", ".join(Period.values)},
+            )
+        values["period"] = found
+        # The catalogue's own wording ("Late Pleistocene") is kept when it says more than the period.
+        if fold(text) != found and not raw.get("period_detail"):
+            values["period_detail"] = text
+
+    def period_detail(text: str) -> None:
+        if text or "period_detail" not in values:
+            values["period_detail"] = text
+
+    _read_cell(raw, "period", period, problems)
+    _read_cell(raw, "period_detail", period_detail, problems)
+
+
+def _check_excavation(
+    raw: dict[str, str], values: dict[str, Any], problems: list[RowError]
+) -> tuple[str, dict[str, Any]]:
+    """The excavation the row names (code, and the year, team and partners it gives for it)."""
     excavation = raw.get("excavation", "")
     excavation_values: dict[str, Any] = {}
     if "excavation" in raw:
@@ -331,11 +362,7 @@ def _check_row(number: int, raw: dict[str, str], sites: dict[str, int], problems
             column="excavation",
             reason=_("Excavation year, team or partners are given but the excavation code is empty."),
         ))
-    if not catalogue_number:
-        return None
-    problems.extend(_model_problems(CollectionItem(catalogue_number=catalogue_number, **values), values,
-                                    always=["catalogue_number"]))
-    return _Row(number, catalogue_number, values, excavation, excavation_values)
+    return excavation, excavation_values
 
 
 def _model_problems(
@@ -402,6 +429,13 @@ def _chunks(items: list, size: int = 500) -> Iterable[list]:
 def _plan(rows: list[_Row], report: ImportReport) -> _Plan:
     """Decide, without writing, which items and excavations are new, changed or unchanged."""
     plan = _Plan()
+    excavations = _plan_excavations(rows, report, plan)
+    _plan_items(rows, excavations, report, plan)
+    return plan
+
+
+def _plan_excavations(rows: list[_Row], report: ImportReport, plan: _Plan) -> dict[str, Excavation]:
+    """The excavations the rows name, by lower-case code: known ones updated, new ones made."""
     excavations = {e.code.lower(): e for e in Excavation.objects.all()}
     wanted: dict[str, dict[str, Any]] = {}
     for row in rows:
@@ -422,7 +456,11 @@ def _plan(rows: list[_Row], report: ImportReport) -> _Plan:
             plan.excavation_fields |= set(changed)
             plan.excavations_changed.append(excavation)
             report.excavations_updated += 1
+    return excavations
 
+
+def _plan_items(rows: list[_Row], excavations: dict[str, Excavation], report: ImportReport, plan: _Plan) -> None:
+    """Each row's item: new, changed (only the fields that differ) or unchanged."""
     existing: dict[str, CollectionItem] = {}
     numbers = [r.catalogue_number for r in rows]
     for chunk in _chunks(numbers):
@@ -451,7 +489,6 @@ def _plan(rows: list[_Row], report: ImportReport) -> _Plan:
             report.updated += 1
         else:
             report.unchanged += 1
-    return plan
 
 
 def _write(plan: _Plan, *, progress: Progress | None) -> None:
