@@ -231,75 +231,102 @@ class Scan:
 
 def _plan(groups: list[Group], phrase: list[Group], need: int, limit: int) -> list[Scan]:
     """The scans, tier by tier. Group numbers count the word groups, then the phrase groups."""
-    n = len(groups)
-    present = [i for i in range(n) if groups[i]]
-    scans: list[Scan] = []
-    tier = 0
+    plan = _Planner(groups, phrase, limit)
+    if need < len(groups):
+        plan.some_words(need)
+        return plan.scans
+    pairs_found = plan.phrase_tiers()
+    plan.title_tiers(pairs_found)
+    plan.body_tier()
+    return plan.scans
 
-    def add(anchor: int, weight: int, other_weights: tuple[int, ...], need_others: int, scan_limit: int | None,
-            rows: int | None, *, alike: bool = True, after_strong: bool = False) -> None:
+
+class _Planner:
+    """The scans of one query, added tier by tier by the steps `_plan` calls in order."""
+
+    def __init__(self, groups: list[Group], phrase: list[Group], limit: int) -> None:
+        self.groups, self.phrase, self.limit = groups, phrase, limit
+        self.n = len(groups)
+        self.present = [i for i in range(self.n) if groups[i]]
+        self.scans: list[Scan] = []
+        self.tier = 0
+
+    def add(self, anchor: int, weight: int, other_weights: tuple[int, ...], need_others: int,
+            scan_limit: int | None, rows: int | None, *, alike: bool = True, after_strong: bool = False) -> None:
         # Probe first the words likeliest to be missing, so that a document lacking one is dropped at
         # its first probe: the rarest, except that a query neighbour of the anchor goes by how many
         # titles hold the two side by side (a name's words: most titles with "tam" go on "tam thanh").
         def likely_missing_first(j: int) -> tuple[int, tuple[int, int]]:
-            return together(anchor, j), groups[j].rarity(*other_weights)
+            return self.together(anchor, j), self.groups[j].rarity(*other_weights)
 
-        others = tuple((j, other_weights) for j in sorted(present, key=likely_missing_first) if j != anchor)
-        for word in groups[anchor].words[weight]:
-            scans.append(Scan(anchor, word, weight, others, need_others, scan_limit, rows, tier, alike,
-                              after_strong))
+        others = tuple((j, other_weights) for j in sorted(self.present, key=likely_missing_first) if j != anchor)
+        for word in self.groups[anchor].words[weight]:
+            self.scans.append(Scan(anchor, word, weight, others, need_others, scan_limit, rows, self.tier, alike,
+                                   after_strong))
 
-    def together(i: int, j: int) -> int:
+    def together(self, i: int, j: int) -> int:
         # phrase[1 + k] is the pair of query words k and k + 1 (see _phrase_groups).
-        return phrase[1 + min(i, j)].count() if abs(i - j) == 1 and len(phrase) > 1 else 0
+        return self.phrase[1 + min(i, j)].count() if abs(i - j) == 1 and len(self.phrase) > 1 else 0
 
-    def add_phrase(anchor: int, others: list[int]) -> None:
+    def add_phrase(self, anchor: int, others: list[int]) -> None:
         # A phrase token is in the title: finding every one of the query's means every word is there.
-        ordered = tuple((n + j, tuple(phrase[j].words)) for j in sorted(others, key=lambda j: phrase[j].rarity()))
+        phrase = self.phrase
+        ordered = tuple((self.n + j, tuple(phrase[j].words)) for j in sorted(others, key=lambda j: phrase[j].rarity()))
         for weight, words in phrase[anchor].words.items():
             for word in words:
-                scans.append(Scan(n + anchor, word, weight, ordered, len(ordered), limit, None, tier, True))
+                self.scans.append(Scan(self.n + anchor, word, weight, ordered, len(ordered), self.limit, None,
+                                       self.tier, True))
 
-    if need < n:
-        # A document holding `need` of the n words holds one of the n - need + 1 rarest.
-        for anchor in sorted(present, key=lambda i: groups[i].rarity())[: n - need + 1]:
+    def some_words(self, need: int) -> None:
+        """Documents holding `need` of the n words: each holds one of the n - need + 1 rarest."""
+        groups = self.groups
+        for anchor in sorted(self.present, key=lambda i: groups[i].rarity())[: self.n - need + 1]:
             for weight in WEIGHTS:
-                add(anchor, weight, WEIGHTS, need - 1, SCAN_LIMIT, SCAN_ROWS, alike=False)
-        return scans
-    # Phrase tiers: the title starts with the query, then holds it anywhere. They run when some
-    # title holds each pair of the query's neighbouring words, and find their documents however
-    # long the titles.
-    pairs = list(range(1, len(phrase)))
-    pairs_found = bool(pairs) and all(phrase[j] for j in pairs)
-    if phrase and phrase[0] and (n == 1 or pairs_found):
-        add_phrase(0, pairs[1:])  # the start token covers the first pair
-        tier += 1
-    if pairs_found:
-        rarest = sorted(pairs, key=lambda j: phrase[j].rarity())
-        add_phrase(rarest[0], rarest[1:])
-        tier += 1
-    # Every word in the title. Without the phrase tiers this tier is the best there is, and all of
-    # it is read. After them its documents have the words apart, and reading the shortest titles
-    # will do: the next tier's first scan reads those and keeps all it finds, these among them.
-    by_title = sorted(present, key=lambda i: groups[i].rarity(TITLE_WEIGHT))
-    if not pairs_found:
-        add(by_title[0], TITLE_WEIGHT, (TITLE_WEIGHT,), n - 1, limit, None)
-        tier += 1
-    if n > 1:  # a word in the title, the others anywhere
-        for k, anchor in enumerate(by_title[:MAX_ANCHORS]):
-            keep_all = pairs_found and k == 0
-            # A title holding two of the words holds one of any n - 1 of them: the scans from the
-            # others find it. So the commonest word's own scan, which at scale mostly finds titles
-            # holding that word alone, waits in a tier of its own until those cannot fill the page.
-            commonest = k == n - 1 and k > 0
-            if commonest:
-                tier += 1
-            add(anchor, TITLE_WEIGHT, WEIGHTS, n - 1, None if keep_all else limit, SCAN_ROWS, alike=False,
-                after_strong=commonest)
-        tier += 1
-    by_body = min(present, key=lambda i: groups[i].rarity(BODY_WEIGHT))
-    add(by_body, BODY_WEIGHT, (BODY_WEIGHT,), n - 1, 2 * limit, SCAN_ROWS)  # all in the body only
-    return scans
+                self.add(anchor, weight, WEIGHTS, need - 1, SCAN_LIMIT, SCAN_ROWS, alike=False)
+
+    def phrase_tiers(self) -> bool:
+        """The title starts with the query, then holds it anywhere. They run when some title holds
+        each pair of the query's neighbouring words, and find their documents however long the
+        titles. Returns whether every pair is found."""
+        phrase = self.phrase
+        pairs = list(range(1, len(phrase)))
+        pairs_found = bool(pairs) and all(phrase[j] for j in pairs)
+        if phrase and phrase[0] and (self.n == 1 or pairs_found):
+            self.add_phrase(0, pairs[1:])  # the start token covers the first pair
+            self.tier += 1
+        if pairs_found:
+            rarest = sorted(pairs, key=lambda j: phrase[j].rarity())
+            self.add_phrase(rarest[0], rarest[1:])
+            self.tier += 1
+        return pairs_found
+
+    def title_tiers(self, pairs_found: bool) -> None:
+        """Every word in the title. Without the phrase tiers this tier is the best there is, and all
+        of it is read. After them its documents have the words apart, and reading the shortest titles
+        will do: the next tier's first scan reads those and keeps all it finds, these among them."""
+        n, groups, limit = self.n, self.groups, self.limit
+        by_title = sorted(self.present, key=lambda i: groups[i].rarity(TITLE_WEIGHT))
+        if not pairs_found:
+            self.add(by_title[0], TITLE_WEIGHT, (TITLE_WEIGHT,), n - 1, limit, None)
+            self.tier += 1
+        if n > 1:  # a word in the title, the others anywhere
+            for k, anchor in enumerate(by_title[:MAX_ANCHORS]):
+                keep_all = pairs_found and k == 0
+                # A title holding two of the words holds one of any n - 1 of them: the scans from the
+                # others find it. So the commonest word's own scan, which at scale mostly finds titles
+                # holding that word alone, waits in a tier of its own until those cannot fill the page.
+                commonest = k == n - 1 and k > 0
+                if commonest:
+                    self.tier += 1
+                self.add(anchor, TITLE_WEIGHT, WEIGHTS, n - 1, None if keep_all else limit, SCAN_ROWS,
+                         alike=False, after_strong=commonest)
+            self.tier += 1
+
+    def body_tier(self) -> None:
+        """Every word in the body only."""
+        groups = self.groups
+        by_body = min(self.present, key=lambda i: groups[i].rarity(BODY_WEIGHT))
+        self.add(by_body, BODY_WEIGHT, (BODY_WEIGHT,), self.n - 1, 2 * self.limit, SCAN_ROWS)
 
 
 def _probe(alias: str, group: Group, weights: tuple[int, ...], lang: str) -> tuple[str, list]:
