@@ -179,7 +179,10 @@ def _expand(lang: str, groups: list[Group]) -> None:
     Each word range is walked one distinct word at a time (a recursive query seeking the next word
     in the index), so a prefix costs a few index seeks however many postings its words have."""
     collate = _collate()
-    ctes, selects, params, select_params = [], [], [], []
+    ctes: list[str] = []
+    selects: list[str] = []
+    params: list[str | int] = []
+    select_params: list[int] = []
     for i, group in enumerate(groups):
         word = group.query_word
         upper = word + (_TOP if group.prefix else _NEXT)
@@ -396,12 +399,12 @@ def _scan_sql(number: int, scan: Scan, groups: list[Group], lang: str, kind: str
         conditions.append("d.id = a.document_id AND d.kind = %s")
         condition_params.append(kind)
     found_weights = [f"o{j}.weight" for j, _ in scan.others]
-    weights = "".join(f", {column} AS w{i}" for i, column in  # column names and aliases only
+    weight_columns = "".join(f", {column} AS w{i}" for i, column in  # column names and aliases only
                       enumerate(found_weights + ["CAST(NULL AS SMALLINT)"] * (width - len(found_weights))))
     if gate:
         conditions.insert(0, gate)
     sql = (
-        f"SELECT * FROM (SELECT %s AS scan, a.document_id, a.title_length{weights} "  # noqa: S608 (table, index, aliases and joins from code constants; values bound)
+        f"SELECT * FROM (SELECT %s AS scan, a.document_id, a.title_length{weight_columns} "  # noqa: S608 (table, index, aliases and joins from code constants; values bound)
         f"FROM {TOKENS} a{_indexed(LOOKUP)} {' '.join(joins)} "
         f"WHERE a.lang = %s AND a.weight = %s AND a.word{collate} = %s"
         f"{''.join(' AND ' + c for c in conditions)} "
