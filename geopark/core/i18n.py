@@ -6,11 +6,14 @@ per language (searchable, indexable, no join). Vietnamese is the original and th
 
 from __future__ import annotations
 
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from django.conf import settings
 from django.db import models
 from django.utils import translation
+
+if TYPE_CHECKING:
+    from django.db.models.expressions import Combinable
 
 DEFAULT_LANG = settings.LANGUAGE_CODE
 LANG_CODES: list[str] = [code for code, _ in settings.LANGUAGES]
@@ -39,6 +42,18 @@ class TranslatedField:
         return translated_value(obj, self.base)
 
 
+# For type checkers: a text column reads as `str`. The django-stubs plugin types a field only when
+# the class body calls the field class itself, so these overloads say what it would have said.
+@overload
+def translated_field(
+    field: type[models.CharField], base: str, code: str, **kwargs: Any
+) -> models.CharField[str | int | Combinable, str]: ...
+@overload
+def translated_field(
+    field: type[models.TextField], base: str, code: str, **kwargs: Any
+) -> models.TextField[str | Combinable, str]: ...
+@overload
+def translated_field(field: type[_F], base: str, code: str, **kwargs: Any) -> _F: ...
 def translated_field(field: type[_F], base: str, code: str, **kwargs: Any) -> _F:
     """One language's column of a translated text, written by name in a model's class body so that
     type checkers and readers see it:
