@@ -416,7 +416,9 @@ class AssessmentTable(PagedRows[AssessmentRow]):
             self._assessed_order = [
                 a.site_id
                 for a in sorted(
-                    self._current.values(), key=lambda a: (getattr(a, attr), a.site_code)  # type: ignore[attr-defined]  # annotated above, reverse=descending
+                    self._current.values(),
+                    key=lambda a: (getattr(a, attr), a.site_code),  # type: ignore[attr-defined]  # annotated above
+                    reverse=descending,
                 )
             ]
 
