@@ -24,6 +24,7 @@ run: setup translations
 test: setup system-deps translations
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy geopark/*/services.py geopark/*/selectors.py
 	$(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=config.settings.production DJANGO_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
 		DJANGO_ALLOWED_HOSTS=geopark.example.org $(MANAGE) check --deploy --fail-level WARNING
@@ -63,6 +64,7 @@ messages: setup
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy geopark/*/services.py geopark/*/selectors.py
 
 ## Database dump + media + manifest (row counts, sha256) in one archive: var/backups/<UTC time>.tar
 BACKUP_DIR ?= var/backups

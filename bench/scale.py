@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,11 +148,17 @@ def measure(repeat: int, search_repeat: int) -> dict:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     pages = importlib.import_module("pages")  # bench/pages.py: sets Django up and times one URL
 
-    from django.contrib.auth import get_user_model
     from django.core.management import call_command
-    from django.test import Client
-    from wagtail.models import Page
 
+    call_command("collectstatic", interactive=False, verbosity=0)
+    urls, n_sites, n_news, index = _public_urls()
+    rows = _time_pages(pages, urls, _admin_urls(index), repeat)
+    return {"rows": rows, "sites": n_sites, "news": n_news, "search": _time_search(pages, search_repeat)}
+
+
+def _public_urls() -> tuple[dict[str, str], int, int, Any]:
+    """The public pages and API calls timed, found in this database; with its numbers of sites and
+    of news articles, and the Vietnamese news index."""
     from config.sitemaps import SITEMAPS
     from geopark.content.models import NewsCategory, NewsIndexPage, NewsPage
     from geopark.education.models import Audience
@@ -160,12 +167,10 @@ def measure(repeat: int, search_repeat: int) -> dict:
     from geopark.museum.api import PAGE_SIZE as COLLECTION_API_PAGE_SIZE
     from geopark.museum.models import CollectionItem, Period
     from geopark.routes.models import Route
-    from geopark.search.selectors import search
     from geopark.territory.models import Commune
     from geopark.tourism.api import PAGE_SIZE as ESTABLISHMENT_PAGE_SIZE
     from geopark.tourism.models import Establishment, EstablishmentKind, MonthlyFigure
 
-    call_command("collectstatic", interactive=False, verbosity=0)
     real_sites = Site.objects.public().exclude(code__startswith="syn-")
     site = real_sites.pinned().order_by("code").first()
     if site is None:
@@ -265,9 +270,15 @@ def measure(repeat: int, search_repeat: int) -> dict:
         "API tourism establishments, last page": (
             f"/api/v1/tourism/establishments?page={max(1, -(-n_establishments // ESTABLISHMENT_PAGE_SIZE))}"),
     }
+    return urls, n_sites, n_news, index
+
+
+def _admin_urls(index: Any) -> dict[str, str]:
+    """What the management board opens: the lists an editor works through, signed in."""
+    from wagtail.models import Page
+
     n_originals = Page.objects.filter(locale__language_code="vi", depth__gt=1).count()
-    # What the management board opens: the lists an editor works through, signed in.
-    admin_urls = {
+    return {
         "admin: dashboard": "/admin/",
         "admin: page explorer": "/admin/pages/",
         "admin: page explorer, news section": f"/admin/pages/{index.pk}/",
@@ -287,6 +298,13 @@ def measure(repeat: int, search_repeat: int) -> dict:
         "admin: events": "/admin/snippets/events/event/",
         "admin: geopark corners": "/admin/snippets/education/geoparkcorner/",
     }
+
+
+def _time_pages(pages: Any, urls: dict[str, str], admin_urls: dict[str, str], repeat: int) -> dict[str, dict]:
+    """Each URL `repeat` times: the admin's signed in as a superuser, the others anonymous."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
     client = Client(HTTP_HOST="localhost")
     staff = Client(HTTP_HOST="localhost")
     staff.force_login(get_user_model().objects.filter(is_superuser=True).first()
@@ -296,6 +314,13 @@ def measure(repeat: int, search_repeat: int) -> dict:
         m = pages.time_url(staff if label.startswith("admin:") else client, url, repeat)
         rows[label] = {"url": url, "status": m.status, "queries": m.queries, "bytes": m.size,
                        "ms": m.median_ms, "p95": m.p95_ms}
+    return rows
+
+
+def _time_search(pages: Any, search_repeat: int) -> dict[str, Any]:
+    """The search selector alone: percentiles over SEARCH_QUERIES, and its three slowest queries."""
+    from geopark.search.selectors import search
+
     timings = []
     for lang, query in SEARCH_QUERIES:
         search(query, lang=lang)  # warm-up
@@ -308,9 +333,8 @@ def measure(repeat: int, search_repeat: int) -> dict:
         ((min(_time_one(search, q, lang) for _ in range(3)), f"{lang}:{q}") for lang, q in SEARCH_QUERIES),
         reverse=True,
     )[:3]
-    return {"rows": rows, "sites": n_sites, "news": n_news,
-            "search": {"n": len(timings), "p50": pages.percentile(timings, 0.5), "p95": pages.percentile(timings, 0.95),
-                       "slowest": slowest}}
+    return {"n": len(timings), "p50": pages.percentile(timings, 0.5), "p95": pages.percentile(timings, 0.95),
+            "slowest": slowest}
 
 
 def _time_one(search, query: str, lang: str) -> float:

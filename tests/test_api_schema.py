@@ -12,6 +12,7 @@ import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
+from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
@@ -65,7 +66,7 @@ def geopark_data(geopark, scientist):
         RouteStopFactory(route=one, site=site, sort_order=order)
     RouteStopFactory(route=two, site=peak, sort_order=0)
     HazardNoticeFactory(site=cave)
-    HazardNoticeFactory(site=peak, severity=Severity.DANGER, valid_until=dt.date.today() + dt.timedelta(days=30))
+    HazardNoticeFactory(site=peak, severity=Severity.DANGER, valid_until=timezone.localdate() + dt.timedelta(days=30))
     services.assessment_record(site=cave, by=scientist, scores=dict.fromkeys(brilha.CRITERIA_BY_KEY, 3),
                                assessed_on=dt.date(2026, 1, 2))
     dig = ExcavationFactory(code="TK-2019")

@@ -13,7 +13,7 @@ import time
 import pytest
 from django.core.cache import cache
 from django.test import Client
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -83,7 +83,7 @@ def public_data(geopark):
     route = RouteFactory(number=1, geopark=geopark)
     RouteStopFactory(route=route, site=site, sort_order=0)
     HazardNoticeFactory(site=site)
-    EventFactory(start_date=dt.date.today() + dt.timedelta(days=20))
+    EventFactory(start_date=timezone.localdate() + dt.timedelta(days=20))
     EventFactory(start_date=dt.date(2020, 5, 1), slug="old-fair")
     CollectionItemFactory(catalogue_number="LS-001", find_site=site)
     return site

@@ -23,7 +23,7 @@ from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from geopark.core.i18n import translated_fields
+from geopark.core.i18n import TranslatedField, translated_field
 
 from .blocks import ArticleBodyBlock, PageBodyBlock
 
@@ -139,7 +139,10 @@ class NewsCategory(models.Model):
     inventory's texts, so the category filter works the same in every language tree."""
 
     slug = models.SlugField(unique=True, help_text=_("Used in addresses: /news/?category=<slug>."))
-    locals().update(translated_fields("name", models.CharField, max_length=100))
+    name_vi = translated_field(models.CharField, "name", "vi", max_length=100)
+    name_en = translated_field(models.CharField, "name", "en", max_length=100)
+    name_zh = translated_field(models.CharField, "name", "zh", max_length=100)
+    name = TranslatedField("name")
     sort_order = models.PositiveSmallIntegerField(default=0)
 
 

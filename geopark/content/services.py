@@ -7,7 +7,7 @@ import html
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, Group
+from django.contrib.auth.models import Group, User
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
@@ -242,7 +242,7 @@ def receive_contact_message(*, name: str, email: str, subject: str, message: str
 
 
 @transaction.atomic
-def answer_contact_message(*, message: ContactMessage, reply: str, by: AbstractBaseUser) -> ContactMessage:
+def answer_contact_message(*, message: ContactMessage, reply: str, by: User) -> ContactMessage:
     """Record the reply and send it to the writer. If the mail cannot be sent, nothing is recorded
     (the transaction rolls back) and the error reaches the person answering."""
     reply = reply.strip()

@@ -118,7 +118,7 @@ def _table_counts(wrapper: BaseDatabaseWrapper, progress: Progress = _no_progres
     with wrapper.cursor() as cursor:
         names = wrapper.introspection.table_names(cursor)
         for name in progress(names, "counting rows"):
-            cursor.execute(f"SELECT COUNT(*) FROM {wrapper.ops.quote_name(name)}")
+            cursor.execute(f"SELECT COUNT(*) FROM {wrapper.ops.quote_name(name)}")  # noqa: S608 (a table name from introspection, quoted)
             counts[name] = cursor.fetchone()[0]
     return counts
 
@@ -173,7 +173,7 @@ def _file_references(wrapper: BaseDatabaseWrapper, tables: Iterable[str]) -> tup
                 continue
             column = wrapper.ops.quote_name(model_field.column)
             cursor.execute(
-                f"SELECT {column} FROM {wrapper.ops.quote_name(table)} WHERE {column} IS NOT NULL AND {column} <> ''"
+                f"SELECT {column} FROM {wrapper.ops.quote_name(table)} WHERE {column} IS NOT NULL AND {column} <> ''"  # noqa: S608 (table and column names from the models, quoted)
             )
             references.extend({"storage": alias, "name": name, "field": label} for (name,) in cursor.fetchall())
     return references, uncovered
@@ -363,14 +363,7 @@ def create_backup(
                     with dump.open("rb") as dump_handle:
                         dump_size = dump.stat().st_size
                         dump_sha = _add_stream(tar, dump_member, dump_size, dump_handle)
-                    files: dict[str, dict[str, dict[str, Any]]] = {}
-                    for alias, storage in media.items():
-                        files[alias] = {}
-                        for name in progress(sorted(_walk(storage)), f"media ({alias})"):
-                            size = storage.size(name)
-                            with storage.open(name, "rb") as source:
-                                digest = _add_stream(tar, _media_member(alias, name), size, source)
-                            files[alias][name] = {"size": size, "sha256": digest}
+                    files = _add_media(tar, media, progress)
                     missing = [ref for ref in references if ref["name"] not in files.get(ref["storage"], {})]
                     manifest = {
                         "format": FORMAT,
@@ -392,20 +385,38 @@ def create_backup(
                     _add_stream(tar, MANIFEST, len(body), io.BytesIO(body))
                 handle.flush()
                 os.fsync(handle.fileno())
-        try:
-            # A hard link fails if another backup took the name meanwhile; a rename would replace it.
-            os.link(partial, path)
-        except FileExistsError:
-            raise BackupError(f"{path} already exists; a backup never overwrites another.") from None
-        except OSError:  # a file system without hard links
-            os.replace(partial, path)
-        else:
-            partial.unlink()
+        _publish(partial, path)
     except BaseException:
         with suppress(FileNotFoundError):
             partial.unlink()
         raise
     return Backup(path=path, manifest=manifest, size=path.stat().st_size, seconds=time.monotonic() - started)
+
+
+def _add_media(tar: tarfile.TarFile, media: Mapping[str, Storage], progress: Progress) -> dict[str, dict[str, dict[str, Any]]]:
+    """Every file of every storage into the archive; their sizes and checksums, by storage and name."""
+    files: dict[str, dict[str, dict[str, Any]]] = {}
+    for alias, storage in media.items():
+        files[alias] = {}
+        for name in progress(sorted(_walk(storage)), f"media ({alias})"):
+            size = storage.size(name)
+            with storage.open(name, "rb") as source:
+                digest = _add_stream(tar, _media_member(alias, name), size, source)
+            files[alias][name] = {"size": size, "sha256": digest}
+    return files
+
+
+def _publish(partial: Path, path: Path) -> None:
+    """The complete archive under its final name, never over another backup's."""
+    try:
+        # A hard link fails if another backup took the name meanwhile; a rename would replace it.
+        os.link(partial, path)
+    except FileExistsError:
+        raise BackupError(f"{path} already exists; a backup never overwrites another.") from None
+    except OSError:  # a file system without hard links
+        os.replace(partial, path)
+    else:
+        partial.unlink()
 
 
 # --- Restore --------------------------------------------------------------------------------------
@@ -638,28 +649,7 @@ def restore_backup(
     with tar, tempfile.TemporaryDirectory(prefix="geopark-restore-") as work:
         manifest = read_manifest(tar)
         result = Restored(manifest=manifest)
-        vendor = _vendor(database)
-        if manifest["database"]["vendor"] != vendor:
-            raise BackupError(
-                f"This backup holds a {manifest['database']['vendor']} database and the target is {vendor}; "
-                "their dump formats differ. Restore it into a "
-                f"{manifest['database']['vendor']} database, then move data across with "
-                "`manage.py dumpdata` / `loaddata` if you must change database."
-            )
-        if vendor == "sqlite" and _open_database(database, "restore-target").is_in_memory_db():
-            raise BackupError("The target is an in-memory SQLite database; restore into a file.")
-        missing = [f"{m['storage']}: {m['name']} ({m['field']})" for m in manifest.get("missing_files", [])]
-        if missing:
-            result.warnings.append(
-                "These files were already missing when the backup was made: " + "; ".join(missing)
-            )
-        if manifest.get("uncovered_fields"):
-            result.warnings.append(
-                "Files of these fields live in a storage the backup does not cover: "
-                + ", ".join(manifest["uncovered_fields"])
-            )
-        if unknown_media := [alias for alias in manifest["media"] if alias not in media]:
-            raise BackupError(f"No target storage for {', '.join(unknown_media)}.")
+        vendor = _check_target(manifest, database, media, result)
 
         say(f"checking {archive.name} …")
         dump = verify_archive(tar, manifest, Path(work), progress)
@@ -684,27 +674,62 @@ def restore_backup(
         say(f"restoring the {vendor} database …")
         _restore_database(dump, database)
 
-        for alias, files in manifest["media"].items():
-            storage = media[alias]
-            for name, entry in progress(list(files.items()), f"restoring media ({alias})"):
-                if storage.exists(name):
-                    if _storage_sha256(storage, name) == entry["sha256"]:
-                        result.files_present += 1
-                        continue
-                    storage.delete(name)  # only reached with --force: conflicts were refused above
-                handle = tar.extractfile(_media_member(alias, name))
-                if handle is None:  # verify_archive checked every member is a file
-                    raise BackupError(f"{_media_member(alias, name)} vanished from the archive")
-                content = File(handle, name=posixpath.basename(name))
-                # Without it File would take the size of the whole archive, whose path the member carries.
-                content.size = entry["size"]
-                saved = storage.save(name, content)
-                if saved != name:
-                    result.differences.append(f"{alias}: {name} was saved as {saved}")
-                result.files_written += 1
+        _restore_media(tar, manifest, media, result, progress)
 
         say("comparing with the manifest …")
         _verify(manifest, database, media, result, progress)
         result.warnings += _migration_notes(manifest)
     result.seconds = time.monotonic() - started
     return result
+
+
+def _check_target(manifest: dict[str, Any], database: Mapping[str, Any], media: Mapping[str, Storage],
+                  result: Restored) -> str:
+    """Refuse a target the archive cannot go into (another database vendor, an in-memory database,
+    a storage it lacks); note what the backup itself lacked. Returns the database's vendor."""
+    vendor = _vendor(database)
+    if manifest["database"]["vendor"] != vendor:
+        raise BackupError(
+            f"This backup holds a {manifest['database']['vendor']} database and the target is {vendor}; "
+            "their dump formats differ. Restore it into a "
+            f"{manifest['database']['vendor']} database, then move data across with "
+            "`manage.py dumpdata` / `loaddata` if you must change database."
+        )
+    if vendor == "sqlite" and _open_database(database, "restore-target").is_in_memory_db():
+        raise BackupError("The target is an in-memory SQLite database; restore into a file.")
+    missing = [f"{m['storage']}: {m['name']} ({m['field']})" for m in manifest.get("missing_files", [])]
+    if missing:
+        result.warnings.append(
+            "These files were already missing when the backup was made: " + "; ".join(missing)
+        )
+    if manifest.get("uncovered_fields"):
+        result.warnings.append(
+            "Files of these fields live in a storage the backup does not cover: "
+            + ", ".join(manifest["uncovered_fields"])
+        )
+    if unknown_media := [alias for alias in manifest["media"] if alias not in media]:
+        raise BackupError(f"No target storage for {', '.join(unknown_media)}.")
+    return vendor
+
+
+def _restore_media(tar: tarfile.TarFile, manifest: dict[str, Any], media: Mapping[str, Storage],
+                   result: Restored, progress: Progress) -> None:
+    """Every file of the archive into its storage; one already there with the same content is kept."""
+    for alias, files in manifest["media"].items():
+        storage = media[alias]
+        for name, entry in progress(list(files.items()), f"restoring media ({alias})"):
+            if storage.exists(name):
+                if _storage_sha256(storage, name) == entry["sha256"]:
+                    result.files_present += 1
+                    continue
+                storage.delete(name)  # only reached with --force: conflicts were refused above
+            handle = tar.extractfile(_media_member(alias, name))
+            if handle is None:  # verify_archive checked every member is a file
+                raise BackupError(f"{_media_member(alias, name)} vanished from the archive")
+            content = File(handle, name=posixpath.basename(name))
+            # Without it File would take the size of the whole archive, whose path the member carries.
+            content.size = entry["size"]
+            saved = storage.save(name, content)
+            if saved != name:
+                result.differences.append(f"{alias}: {name} was saved as {saved}")
+            result.files_written += 1

@@ -6,14 +6,19 @@ per language (searchable, indexable, no join). Vietnamese is the original and th
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from django.conf import settings
 from django.db import models
 from django.utils import translation
 
+if TYPE_CHECKING:
+    from django.db.models.expressions import Combinable
+
 DEFAULT_LANG = settings.LANGUAGE_CODE
 LANG_CODES: list[str] = [code for code, _ in settings.LANGUAGES]
+
+_F = TypeVar("_F", bound=models.Field)
 
 
 def current_lang(lang: str | None = None) -> str:
@@ -27,25 +32,53 @@ class TranslatedField:
     def __init__(self, base: str) -> None:
         self.base = base
 
-    def __get__(self, obj: Any, objtype: Any = None) -> Any:
+    @overload
+    def __get__(self, obj: None, objtype: Any = None) -> TranslatedField: ...
+    @overload
+    def __get__(self, obj: object, objtype: Any = None) -> str: ...
+    def __get__(self, obj: object | None, objtype: Any = None) -> TranslatedField | str:
         if obj is None:
             return self
         return translated_value(obj, self.base)
 
 
-def translated_fields(base: str, field: type[models.Field], **kwargs: Any) -> dict[str, Any]:
-    """One field per language and the accessor that reads them, for a model's class body:
-    `locals().update(translated_fields("name", models.CharField, max_length=200))` gives `name_vi`,
-    `name_en`, `name_zh` and `name` (the current language, falling back to Vietnamese).
+# For type checkers: a text column reads as `str`. The django-stubs plugin types a field only when
+# the class body calls the field class itself, so these overloads say what it would have said.
+@overload
+def translated_field(
+    field: type[models.CharField], base: str, code: str, **kwargs: Any
+) -> models.CharField[str | int | Combinable, str]: ...
+@overload
+def translated_field(
+    field: type[models.TextField], base: str, code: str, **kwargs: Any
+) -> models.TextField[str | Combinable, str]: ...
+@overload
+def translated_field(field: type[_F], base: str, code: str, **kwargs: Any) -> _F: ...
+def translated_field(field: type[_F], base: str, code: str, **kwargs: Any) -> _F:
+    """One language's column of a translated text, written by name in a model's class body so that
+    type checkers and readers see it:
 
-    Only the default language's field is required.
+        name_vi = translated_field(models.CharField, "name", "vi", max_length=200)
+        name_en = translated_field(models.CharField, "name", "en", max_length=200)
+        name_zh = translated_field(models.CharField, "name", "zh", max_length=200)
+        name = TranslatedField("name")
+
+    Only the default language's field is required; the verbose name says the language.
     """
-    fields: dict[str, Any] = {}
-    for code, label in settings.LANGUAGES:
-        opts = dict(kwargs)
-        if code != DEFAULT_LANG:
-            opts["blank"] = True
-        fields[f"{base}_{code}"] = field(verbose_name=f"{base.replace('_', ' ')} ({label})", **opts)
+    label = dict(settings.LANGUAGES)[code]
+    opts = dict(kwargs)
+    if code != DEFAULT_LANG:
+        opts["blank"] = True
+    return field(verbose_name=f"{base.replace('_', ' ')} ({label})", **opts)
+
+
+def translated_fields(base: str, field: type[models.Field], **kwargs: Any) -> dict[str, Any]:
+    """Every language's column and the accessor, as a mapping: the reference that the per-language
+    declarations in the models are checked against (`test_translated_models_declare_every_language`).
+    """
+    fields: dict[str, Any] = {
+        f"{base}_{code}": translated_field(field, base, code, **kwargs) for code in LANG_CODES
+    }
     fields[base] = TranslatedField(base)
     return fields
 

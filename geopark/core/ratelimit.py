@@ -106,7 +106,7 @@ def is_limited(limit: Limit, key: str) -> bool:
         return int(_cache().get(f"rl:{name}") or 0) >= limit.limit
     table, alias = _table()
     with connections[alias].cursor() as cursor:
-        cursor.execute(f"SELECT {COUNT} FROM {table} WHERE {KEY} = %s AND {EXPIRES} > %s", [name, _now()])
+        cursor.execute(f"SELECT {COUNT} FROM {table} WHERE {KEY} = %s AND {EXPIRES} > %s", [name, _now()])  # noqa: S608 (quoted names from the model and constants; values bound)
         row = cursor.fetchone()
     return bool(row) and row[0] >= limit.limit
 
@@ -137,7 +137,7 @@ def _database_take(name: str, limit: Limit) -> Use:
     # One statement: a new key starts a window; an expired one starts again at 1; a live one is
     # incremented only while under the limit. When the WHERE refuses, no row comes back.
     sql = (
-        f"INSERT INTO {table} ({KEY}, {COUNT}, {EXPIRES}) VALUES (%s, 1, %s) "
+        f"INSERT INTO {table} ({KEY}, {COUNT}, {EXPIRES}) VALUES (%s, 1, %s) "  # noqa: S608 (quoted names from the model and constants; values bound)
         f"ON CONFLICT ({KEY}) DO UPDATE SET "
         f"{COUNT} = CASE WHEN {table}.{EXPIRES} <= %s THEN 1 ELSE {table}.{COUNT} + 1 END, "
         f"{EXPIRES} = CASE WHEN {table}.{EXPIRES} <= %s THEN excluded.{EXPIRES} ELSE {table}.{EXPIRES} END "
@@ -155,7 +155,7 @@ def _database_take(name: str, limit: Limit) -> Use:
 def _database_give_back(name: str, window: float | None) -> None:
     table, alias = _table()
     with connections[alias].cursor() as cursor:
-        cursor.execute(f"UPDATE {table} SET {COUNT} = {COUNT} - 1 WHERE {KEY} = %s AND {EXPIRES} = %s AND {COUNT} > 0",
+        cursor.execute(f"UPDATE {table} SET {COUNT} = {COUNT} - 1 WHERE {KEY} = %s AND {EXPIRES} = %s AND {COUNT} > 0",  # noqa: S608 (quoted names from the model and constants; values bound)
                        [name, window])
 
 
@@ -163,7 +163,7 @@ def purge_expired() -> int:
     """Delete the counters whose window has ended; returns how many."""
     table, alias = _table()
     with connections[alias].cursor() as cursor:
-        cursor.execute(f"DELETE FROM {table} WHERE {EXPIRES} <= %s", [_now()])
+        cursor.execute(f"DELETE FROM {table} WHERE {EXPIRES} <= %s", [_now()])  # noqa: S608 (quoted names from the model and constants; values bound)
         return cursor.rowcount
 
 

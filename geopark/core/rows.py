@@ -162,7 +162,7 @@ def parse_date(
     formats = tuple(formats)
     for fmt in formats:
         try:
-            value = dt.datetime.strptime(text.strip(), fmt).date()
+            value = dt.datetime.strptime(text.strip(), fmt).date()  # noqa: DTZ007 (a calendar date is read; no time of day, so no zone)
         except ValueError:
             continue
         if today is not None and value > today:

@@ -120,36 +120,7 @@ def build_body(data: PageData, *, allowed: set[str]) -> tuple[list[tuple[str, An
         if kind not in allowed:
             raise FileError(f"{where}: type must be one of {', '.join(sorted(allowed))}", data.line_of("[[body]]"))
         if kind in ("paragraph", "heading", "quote"):
-            original = str(block.get(SOURCE_LANG, "")).strip()
-            if not original:
-                raise FileError(f"{where}: the original text ({SOURCE_LANG}) is missing", data.line_of("[[body]]"))
-            if kind == "paragraph":
-                body.append(("paragraph", _rich_text(original)))
-            elif kind == "heading":
-                body.append(("heading", original))
-            else:
-                # The attribution is a name (the same in every language) or a table per language.
-                attribution = block.get("attribution", "")
-                attributions = attribution if isinstance(attribution, dict) else dict.fromkeys((SOURCE_LANG, *data.languages), attribution)
-                source_attribution = str(attributions.get(SOURCE_LANG, "")).strip()
-                body.append(("quote", {"quote": original, "attribution": source_attribution}))
-                for lang in data.languages:
-                    if source_attribution and attributions.get(lang):
-                        strings[lang][source_attribution] = str(attributions[lang]).strip()
-            for lang in data.languages:
-                translated = str(block.get(lang, "")).strip()
-                if not translated:
-                    continue
-                if kind == "paragraph":
-                    source_parts = [p.removeprefix("## ").strip() for p in _paragraphs(original)]
-                    target_parts = [p.removeprefix("## ").strip() for p in _paragraphs(translated)]
-                    if len(source_parts) != len(target_parts):
-                        raise FileError(f"{where}: the {lang} text has {len(target_parts)} paragraphs, "
-                                        f"the original {len(source_parts)}", data.line_of("[[body]]"))
-                    for src, dst in zip(source_parts, target_parts, strict=True):
-                        strings[lang][" ".join(src.split())] = " ".join(dst.split())
-                else:
-                    strings[lang][original] = translated
+            _text_block(data, block, kind, where, body, strings)
         elif kind == "geopark_text":
             text = block.get("text", "")
             if text not in GEOPARK_TEXTS:
@@ -159,6 +130,47 @@ def build_body(data: PageData, *, allowed: set[str]) -> tuple[list[tuple[str, An
         elif kind == "geopark_facts":
             body.append(("geopark_facts", None))
     return body, strings
+
+
+def _text_block(data: PageData, block: dict[str, Any], kind: str, where: str, body: list[tuple[str, Any]],
+                strings: dict[str, dict[str, str]]) -> None:
+    """A paragraph, heading or quote into `body`, and the strings that translate it into `strings`."""
+    original = str(block.get(SOURCE_LANG, "")).strip()
+    if not original:
+        raise FileError(f"{where}: the original text ({SOURCE_LANG}) is missing", data.line_of("[[body]]"))
+    if kind == "paragraph":
+        body.append(("paragraph", _rich_text(original)))
+    elif kind == "heading":
+        body.append(("heading", original))
+    else:
+        # The attribution is a name (the same in every language) or a table per language.
+        attribution = block.get("attribution", "")
+        attributions = attribution if isinstance(attribution, dict) else dict.fromkeys((SOURCE_LANG, *data.languages), attribution)
+        source_attribution = str(attributions.get(SOURCE_LANG, "")).strip()
+        body.append(("quote", {"quote": original, "attribution": source_attribution}))
+        for lang in data.languages:
+            if source_attribution and attributions.get(lang):
+                strings[lang][source_attribution] = str(attributions[lang]).strip()
+    _text_block_strings(data, block, kind, where, original, strings)
+
+
+def _text_block_strings(data: PageData, block: dict[str, Any], kind: str, where: str, original: str,
+                        strings: dict[str, dict[str, str]]) -> None:
+    """Per language, the block's translation: paragraph by paragraph for a paragraph block."""
+    for lang in data.languages:
+        translated = str(block.get(lang, "")).strip()
+        if not translated:
+            continue
+        if kind == "paragraph":
+            source_parts = [p.removeprefix("## ").strip() for p in _paragraphs(original)]
+            target_parts = [p.removeprefix("## ").strip() for p in _paragraphs(translated)]
+            if len(source_parts) != len(target_parts):
+                raise FileError(f"{where}: the {lang} text has {len(target_parts)} paragraphs, "
+                                f"the original {len(source_parts)}", data.line_of("[[body]]"))
+            for src, dst in zip(source_parts, target_parts, strict=True):
+                strings[lang][" ".join(src.split())] = " ".join(dst.split())
+        else:
+            strings[lang][original] = translated
 
 
 def _texts_and_strings(data: PageData, page_class: type) -> tuple[dict[str, Any], dict[str, dict[str, str]]]:

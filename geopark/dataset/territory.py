@@ -3,23 +3,34 @@ and which 2025 unit each former one became."""
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+import vietnamadminunits
 from vietnamadminunits import convert_address
-from vietnamadminunits.database import query
 
 from geopark.territory.models import Commune, FormerCommune
 
 from .report import LoadReport
 
+# The SQLite database the package ships, read with bound parameters (its own `database.query`
+# takes SQL text alone, so a value would have to be written into the text).
+DATASET = Path(vietnamadminunits.__file__).parent / "data" / "dataset.db"
 
-def _sql_text(value: str) -> str:
-    return value.replace("'", "''")
+
+def query(sql: str, params: tuple[str, ...]) -> list[dict[str, Any]]:
+    with closing(sqlite3.connect(DATASET)) as conn:
+        conn.row_factory = sqlite3.Row
+        return [dict(row) for row in conn.execute(sql, params).fetchall()]
 
 
 def load_territory(province_code: str, report: LoadReport, *, progress=None) -> None:
-    code = _sql_text(province_code)
     current_rows = query(
         "SELECT wardCode, ward, wardShort, wardType, wardLat, wardLon, wardAreaKm2 "
-        f"FROM admin_units WHERE provinceCode = '{code}' ORDER BY wardCode"
+        "FROM admin_units WHERE provinceCode = ? ORDER BY wardCode",
+        (province_code,),
     )
     if not current_rows:
         report.error("vietnamadminunits", 0, f"no communes for province code {province_code}")
@@ -40,7 +51,8 @@ def load_territory(province_code: str, report: LoadReport, *, progress=None) -> 
 
     legacy_rows = query(
         "SELECT wardCode, ward, wardShort, district, districtShort, province, wardLat, wardLon "
-        f"FROM admin_units_legacy WHERE provinceCode = '{code}' ORDER BY wardCode"
+        "FROM admin_units_legacy WHERE provinceCode = ? ORDER BY wardCode",
+        (province_code,),
     )
     communes = {c.code: c for c in Commune.objects.filter(province_code=province_code)}
     former_by_code = {f.code: f for f in FormerCommune.objects.filter(province_code=province_code)}

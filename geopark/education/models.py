@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from geopark.core.i18n import translated_fields
+from geopark.core.i18n import TranslatedField, translated_field
 from geopark.territory.models import Commune
 
 MAX_CHILD_AGE = 25
@@ -55,8 +55,14 @@ class LearningResourceQuerySet(models.QuerySet["LearningResource"]):
 
 
 class LearningResource(models.Model):
-    locals().update(translated_fields("title", models.CharField, max_length=200))
-    locals().update(translated_fields("description", models.TextField, blank=True))
+    title_vi = translated_field(models.CharField, "title", "vi", max_length=200)
+    title_en = translated_field(models.CharField, "title", "en", max_length=200)
+    title_zh = translated_field(models.CharField, "title", "zh", max_length=200)
+    title = TranslatedField("title")
+    description_vi = translated_field(models.TextField, "description", "vi", blank=True)
+    description_en = translated_field(models.TextField, "description", "en", blank=True)
+    description_zh = translated_field(models.TextField, "description", "zh", blank=True)
+    description = TranslatedField("description")
     audience = models.CharField(_("for"), max_length=20, choices=Audience.choices, db_index=True)
     subject = models.CharField(_("subject"), max_length=20, choices=Subject.choices)
     document = models.ForeignKey(
@@ -102,7 +108,10 @@ class GeoparkCorner(models.Model):
         help_text=_("Commune or ward since 1 July 2025."),
     )
     opened_on = models.DateField(_("opening date"), null=True, blank=True)
-    locals().update(translated_fields("note", models.CharField, max_length=300, blank=True))
+    note_vi = translated_field(models.CharField, "note", "vi", max_length=300, blank=True)
+    note_en = translated_field(models.CharField, "note", "en", max_length=300, blank=True)
+    note_zh = translated_field(models.CharField, "note", "zh", max_length=300, blank=True)
+    note = TranslatedField("note")
     published = models.BooleanField(_("published"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -132,8 +141,14 @@ phone_validator = RegexValidator(
 
 
 class Programme(models.Model):
-    locals().update(translated_fields("title", models.CharField, max_length=200))
-    locals().update(translated_fields("description", models.TextField, blank=True))
+    title_vi = translated_field(models.CharField, "title", "vi", max_length=200)
+    title_en = translated_field(models.CharField, "title", "en", max_length=200)
+    title_zh = translated_field(models.CharField, "title", "zh", max_length=200)
+    title = TranslatedField("title")
+    description_vi = translated_field(models.TextField, "description", "vi", blank=True)
+    description_en = translated_field(models.TextField, "description", "en", blank=True)
+    description_zh = translated_field(models.TextField, "description", "zh", blank=True)
+    description = TranslatedField("description")
     age_min = models.PositiveSmallIntegerField(
         _("youngest age"), null=True, blank=True, validators=[MaxValueValidator(MAX_CHILD_AGE)]
     )

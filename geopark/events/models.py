@@ -17,7 +17,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from geopark.core.i18n import translated_fields
+from geopark.core.i18n import TranslatedField, translated_field
 from geopark.heritage.models import Site
 from geopark.territory.models import Commune
 
@@ -101,12 +101,33 @@ class Event(models.Model):
         _("published"), default=False, help_text=_("Shown on the public calendar. Past events stay listed.")
     )
 
-    locals().update(translated_fields("title", models.CharField, max_length=200))
-    locals().update(translated_fields("summary", models.CharField, max_length=300, blank=True))
-    locals().update(translated_fields("description", models.TextField, blank=True))
-    locals().update(translated_fields("organiser", models.CharField, max_length=200, blank=True))
-    locals().update(translated_fields("venue", models.CharField, max_length=200, blank=True))
-    locals().update(translated_fields("lunar_note", models.CharField, max_length=200, blank=True))
+    title_vi = translated_field(models.CharField, "title", "vi", max_length=200)
+
+    title_en = translated_field(models.CharField, "title", "en", max_length=200)
+
+    title_zh = translated_field(models.CharField, "title", "zh", max_length=200)
+
+    title = TranslatedField("title")
+    summary_vi = translated_field(models.CharField, "summary", "vi", max_length=300, blank=True)
+    summary_en = translated_field(models.CharField, "summary", "en", max_length=300, blank=True)
+    summary_zh = translated_field(models.CharField, "summary", "zh", max_length=300, blank=True)
+    summary = TranslatedField("summary")
+    description_vi = translated_field(models.TextField, "description", "vi", blank=True)
+    description_en = translated_field(models.TextField, "description", "en", blank=True)
+    description_zh = translated_field(models.TextField, "description", "zh", blank=True)
+    description = TranslatedField("description")
+    organiser_vi = translated_field(models.CharField, "organiser", "vi", max_length=200, blank=True)
+    organiser_en = translated_field(models.CharField, "organiser", "en", max_length=200, blank=True)
+    organiser_zh = translated_field(models.CharField, "organiser", "zh", max_length=200, blank=True)
+    organiser = TranslatedField("organiser")
+    venue_vi = translated_field(models.CharField, "venue", "vi", max_length=200, blank=True)
+    venue_en = translated_field(models.CharField, "venue", "en", max_length=200, blank=True)
+    venue_zh = translated_field(models.CharField, "venue", "zh", max_length=200, blank=True)
+    venue = TranslatedField("venue")
+    lunar_note_vi = translated_field(models.CharField, "lunar_note", "vi", max_length=200, blank=True)
+    lunar_note_en = translated_field(models.CharField, "lunar_note", "en", max_length=200, blank=True)
+    lunar_note_zh = translated_field(models.CharField, "lunar_note", "zh", max_length=200, blank=True)
+    lunar_note = TranslatedField("lunar_note")
 
     date_precision = models.CharField(
         _("how well the date is known"), max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
-from .models import DatePrecision, Event
+from .models import DatePrecision, Event, EventQuerySet
 
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
 # A calendar shows centuries around now, not year 1 or 9999 (where date arithmetic overflows).
@@ -35,7 +35,7 @@ def parse_month(value: str | None, today: dt.date) -> dt.date:
     return dt.date(year, month, 1)
 
 
-def public_events() -> QuerySet[Event]:
+def public_events() -> EventQuerySet:
     return Event.objects.published().with_places()
 
 

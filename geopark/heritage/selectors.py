@@ -7,7 +7,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from django.db.models import (
     Count,
@@ -31,7 +31,10 @@ from geopark.core.geo import BBox
 from geopark.core.i18n import DEFAULT_LANG, LANG_CODES, current_lang
 from geopark.territory.models import Commune, Geopark
 
-from .models import Assessment, HazardNotice, Precision, RouteStatus, Site, SiteType
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise  # a type only: the package is a development one
+
+from .models import Assessment, HazardNotice, Precision, RouteStatus, Site, SiteQuerySet, SiteType
 from .route_links import route_links
 
 
@@ -82,7 +85,7 @@ def site_list(filters: SiteFilters | None = None) -> QuerySet[Site]:
     return _as_listed(qs)
 
 
-def _as_listed(qs: QuerySet[Site]) -> QuerySet[Site]:
+def _as_listed(qs: SiteQuerySet) -> SiteQuerySet:
     """What a list or a map shows of each site, fetched with it or prefetched in one query each."""
     return (
         qs.with_places()
@@ -231,7 +234,7 @@ def inventory_completeness(geopark: Geopark) -> InventoryCompleteness:
     )
 
 
-def type_choices_with_counts() -> list[tuple[str, str, int]]:
+def type_choices_with_counts() -> list[tuple[str, StrOrPromise, int]]:
     counts = dict(
         # COUNT(*), not COUNT(id): PostgreSQL then reads only the (site_type, code, live) index.
         Site.objects.public().values_list("site_type").annotate(n=Count("*")).values_list("site_type", "n")
@@ -254,7 +257,8 @@ def communes_with_sites() -> list[Commune]:
     )
     communes = list(Commune.objects.filter(pk__in=counts).order_by("short_name"))
     for commune in communes:
-        commune.n_sites = counts[commune.pk]
+        # What `.annotate()` would add, counted apart (see above); templates and the API read it.
+        commune.n_sites = counts[commune.pk]  # type: ignore[attr-defined]
     return communes
 
 
@@ -395,7 +399,9 @@ class AssessmentTable(PagedRows[AssessmentRow]):
             self._assessed_order = [
                 a.site_id
                 for a in sorted(
-                    self._current.values(), key=lambda a: (getattr(a, attr), a.site_code), reverse=descending
+                    self._current.values(),
+                    key=lambda a: (getattr(a, attr), a.site_code),  # type: ignore[attr-defined]  # annotated above
+                    reverse=descending,
                 )
             ]
 

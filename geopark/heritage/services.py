@@ -9,7 +9,7 @@ import datetime as dt
 import secrets
 from collections.abc import Mapping
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -41,7 +41,7 @@ from .models import (
 def assessment_record(
     *,
     site: Site,
-    by: AbstractBaseUser,
+    by: User,
     scores: Mapping[str, int],
     assessed_on: dt.date | None = None,
     notes: str = "",
@@ -87,7 +87,7 @@ def assessment_record(
 def inspection_record(
     *,
     site: Site,
-    by: AbstractBaseUser,
+    by: User,
     condition: str,
     threats: list[str] | tuple[str, ...] = (),
     inspected_on: dt.date | None = None,
@@ -124,12 +124,12 @@ def inspection_record(
 def follow_up_create(
     *,
     site: Site,
-    by: AbstractBaseUser,
+    by: User,
     description: str,
     due_on: dt.date,
     inspection: Inspection | None = None,
     report: VisitorReport | None = None,
-    owner: AbstractBaseUser | None = None,
+    owner: User | None = None,
     owner_name: str = "",
 ) -> FollowUpAction:
     action = FollowUpAction(
@@ -142,7 +142,7 @@ def follow_up_create(
 
 
 @transaction.atomic
-def follow_up_complete(*, action: FollowUpAction, by: AbstractBaseUser) -> FollowUpAction:
+def follow_up_complete(*, action: FollowUpAction, by: User) -> FollowUpAction:
     """Mark an action done (once: doing it again keeps the first time it was done)."""
     action = FollowUpAction.objects.select_for_update().get(pk=action.pk)
     if action.status != FollowUpStatus.DONE:
@@ -228,6 +228,7 @@ def _report_store(*, site: Site, kind: str, description: str, lat: float | None,
         if photo is not None:
             # The photo's name is random (photos.clean_photo), so a file found under it after a
             # failed write can only be this one's remains: a full disk leaves a partial file.
+            assert photo.name is not None  # photos.clean_photo names every photo it passes
             name = field.generate_filename(report, photo.name)
             report.photo.name = storage.save(name, photo)
         for attempt in range(REFERENCE_ATTEMPTS):
@@ -259,7 +260,7 @@ def _check_open(report: VisitorReport) -> None:
 
 
 @transaction.atomic
-def report_moderate(*, report: VisitorReport, by: AbstractBaseUser, state: str, note: str = "") -> VisitorReport:
+def report_moderate(*, report: VisitorReport, by: User, state: str, note: str = "") -> VisitorReport:
     """Accept or reject a report (or put it back to new); a converted report stays converted."""
     report = VisitorReport.objects.select_for_update().get(pk=report.pk)
     _check_open(report)
@@ -286,7 +287,7 @@ def _report_photo(report: VisitorReport) -> list[tuple[ContentFile, str]]:
 def report_to_inspection(
     *,
     report: VisitorReport,
-    by: AbstractBaseUser,
+    by: User,
     condition: str,
     threats: list[str] | tuple[str, ...] = (),
     notes: str = "",
@@ -319,10 +320,10 @@ def report_to_inspection(
 def report_to_follow_up(
     *,
     report: VisitorReport,
-    by: AbstractBaseUser,
+    by: User,
     description: str,
     due_on: dt.date,
-    owner: AbstractBaseUser | None = None,
+    owner: User | None = None,
     owner_name: str = "",
 ) -> FollowUpAction:
     report = VisitorReport.objects.select_for_update().select_related("site").get(pk=report.pk)
@@ -335,7 +336,7 @@ def report_to_follow_up(
     return action
 
 
-def _close(report: VisitorReport, by: AbstractBaseUser) -> None:
+def _close(report: VisitorReport, by: User) -> None:
     report.state = ReportState.CONVERTED
     report.moderated_by = by
     report.moderated_at = timezone.now()

@@ -14,7 +14,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-from geopark.core.i18n import translated_fields
+from geopark.core.i18n import TranslatedField, translated_field
 from geopark.core.text import fold
 from geopark.heritage.models import Site
 
@@ -154,7 +154,10 @@ class CollectionItem(ClusterableModel):
         _("taxon"), max_length=200, blank=True, db_index=True,
         help_text=_("Scientific name, as precise as known: “Pongo”, “Stegodon orientalis”."),
     )
-    locals().update(translated_fields("common_name", models.CharField, max_length=200))
+    common_name_vi = translated_field(models.CharField, "common_name", "vi", max_length=200)
+    common_name_en = translated_field(models.CharField, "common_name", "en", max_length=200)
+    common_name_zh = translated_field(models.CharField, "common_name", "zh", max_length=200)
+    common_name = TranslatedField("common_name")
     period = models.CharField(_("period"), max_length=20, choices=Period.choices, blank=True, db_index=True)
     period_detail = models.CharField(
         _("period as catalogued"), max_length=200, blank=True,
@@ -173,7 +176,10 @@ class CollectionItem(ClusterableModel):
         verbose_name=_("excavation"),
     )
     publications = models.TextField(_("publications"), blank=True, help_text=_("One publication per line."))
-    locals().update(translated_fields("notes", models.TextField, blank=True))
+    notes_vi = translated_field(models.TextField, "notes", "vi", blank=True)
+    notes_en = translated_field(models.TextField, "notes", "en", blank=True)
+    notes_zh = translated_field(models.TextField, "notes", "zh", blank=True)
+    notes = TranslatedField("notes")
     public = models.BooleanField(
         _("public"), default=False, help_text=_("Shown on the website and in the open API.")
     )
@@ -214,7 +220,10 @@ class CollectionItem(ClusterableModel):
 class CollectionImage(Orderable):
     item = ParentalKey(CollectionItem, on_delete=models.CASCADE, related_name="images")
     image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
-    locals().update(translated_fields("caption", models.CharField, max_length=250, blank=True))
+    caption_vi = translated_field(models.CharField, "caption", "vi", max_length=250, blank=True)
+    caption_en = translated_field(models.CharField, "caption", "en", max_length=250, blank=True)
+    caption_zh = translated_field(models.CharField, "caption", "zh", max_length=250, blank=True)
+    caption = TranslatedField("caption")
     credit = models.CharField(max_length=200, blank=True)
 
 

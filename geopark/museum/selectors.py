@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, QuerySet
 
 from geopark.heritage.models import Site
 
 from .models import CollectionItem, Period
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise  # a type only: the package is a development one
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,7 @@ def taxon_choices() -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda pair: pair[0].lower())
 
 
-def period_choices() -> list[tuple[str, str, int]]:
+def period_choices() -> list[tuple[str, StrOrPromise, int]]:
     """Periods that public items have, oldest first, with counts."""
     counts = dict(
         CollectionItem.objects.public().exclude(period="").values_list("period").annotate(n=Count("pk"))

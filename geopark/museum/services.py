@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 from geopark.core import pagecache
 from geopark.core.rows import (
     SHEET_DATES,
+    Key,
+    Reason,
     RowError,
     parse_choice,
     parse_date,
@@ -58,11 +60,11 @@ KIND_ALIASES = {
 }
 FIRST_YEAR = 1800
 # The model's rules (`core.rows.validate`) in the keeper's words; the columns an excavation's fields come from.
-ITEM_REASONS = {
+ITEM_REASONS: dict[Key, Reason] = {
     "max_length": lambda p: _("Longer than %(limit)s characters.") % {"limit": p["limit_value"]},
     ("common_name_vi", "blank"): lambda p: _("The Vietnamese name is empty."),
 }
-EXCAVATION_FIELDS = {"code": "excavation", "year": "excavation_year", "team": "excavation_team",
+EXCAVATION_FIELDS: dict[Key, str] = {"code": "excavation", "year": "excavation_year", "team": "excavation_team",
                      "partners": "excavation_partners"}
 
 
@@ -225,15 +227,21 @@ def _check_rows(
 def _check_row(number: int, raw: dict[str, str], sites: dict[str, int], problems: list[RowError]) -> _Row | None:
     """One row's values for the model; problems are collected, so a row reports all of them at once."""
     values: dict[str, Any] = {}
+    catalogue_number = _check_catalogue_number(raw, values, problems)
+    for column in TEXT_COLUMNS:
+        if column in raw:
+            values[column] = raw[column]
+    _check_cells(raw, sites, values, problems)
+    excavation, excavation_values = _check_excavation(raw, values, problems)
+    if not catalogue_number:
+        return None
+    problems.extend(_model_problems(CollectionItem(catalogue_number=catalogue_number, **values), values,
+                                    always=["catalogue_number"]))
+    return _Row(number, catalogue_number, values, excavation, excavation_values)
 
-    def check(column: str, fn: Callable[[str], Any]) -> None:
-        if column not in raw:
-            return
-        try:
-            fn(raw[column])
-        except RowError as exc:
-            problems.append(exc)
 
+def _check_catalogue_number(raw: dict[str, str], values: dict[str, Any], problems: list[RowError]) -> str:
+    """The row's catalogue number ("" when empty), and the web address it gives into `values`."""
     catalogue_number = raw.get("catalogue_number", "")
     if not catalogue_number:
         problems.append(RowError(column="catalogue_number", reason=_("The catalogue number is empty.")))
@@ -246,13 +254,62 @@ def _check_row(number: int, raw: dict[str, str], sites: dict[str, int], problems
                 % {"number": catalogue_number},
             ))
         values["slug"] = slug
+    return catalogue_number
 
-    for column in TEXT_COLUMNS:
-        if column in raw:
-            values[column] = raw[column]
+
+def _check_cells(raw: dict[str, str], sites: dict[str, int], values: dict[str, Any], problems: list[RowError]) -> None:
+    """The cells that need reading (choices, dates, lists, site codes), each into `values`."""
+
+    def check(column: str, fn: Callable[[str], Any]) -> None:
+        _read_cell(raw, column, fn, problems)
 
     def kind(text: str) -> None:
         values["kind"] = parse_choice(text, "kind", ItemKind, aliases=KIND_ALIASES)
+
+    def find_site(text: str) -> None:
+        if not text:
+            values["find_site_id"] = None
+            return
+        pk = sites.get(text.lower())
+        if pk is None:
+            raise RowError(column="find_site", reason=_("Unknown site code “%(code)s”.") % {"code": text})
+        values["find_site_id"] = pk
+
+    def found_on(text: str) -> None:
+        values["found_on"] = parse_date(
+            text, "found_on", formats=SHEET_DATES, earliest=dt.date(FIRST_YEAR, 1, 1), today=timezone.localdate()
+        )
+
+    def condition(text: str) -> None:
+        values["condition"] = parse_choice(text, "condition", Condition, default=Condition.UNKNOWN)
+
+    def publications(text: str) -> None:
+        values["publications"] = "\n".join(parse_list(text))
+
+    def public(text: str) -> None:
+        values["public"] = parse_yes_no(text, "public")
+
+    check("kind", kind)
+    _check_period(raw, values, problems)
+    check("find_site", find_site)
+    check("found_on", found_on)
+    check("condition", condition)
+    check("publications", publications)
+    check("public", public)
+
+
+def _read_cell(raw: dict[str, str], column: str, fn: Callable[[str], Any], problems: list[RowError]) -> None:
+    """Give the column's cell, when the file has the column, to `fn`; what it refuses is a problem."""
+    if column not in raw:
+        return
+    try:
+        fn(raw[column])
+    except RowError as exc:
+        problems.append(exc)
+
+
+def _check_period(raw: dict[str, str], values: dict[str, Any], problems: list[RowError]) -> None:
+    """The period, by name, and the catalogue's own wording of it when that says more."""
 
     def period(text: str) -> None:
         if not text:
@@ -274,38 +331,14 @@ def _check_row(number: int, raw: dict[str, str], sites: dict[str, int], problems
         if text or "period_detail" not in values:
             values["period_detail"] = text
 
-    def find_site(text: str) -> None:
-        if not text:
-            values["find_site_id"] = None
-            return
-        pk = sites.get(text.lower())
-        if pk is None:
-            raise RowError(column="find_site", reason=_("Unknown site code “%(code)s”.") % {"code": text})
-        values["find_site_id"] = pk
+    _read_cell(raw, "period", period, problems)
+    _read_cell(raw, "period_detail", period_detail, problems)
 
-    def found_on(text: str) -> None:
-        values["found_on"] = parse_date(
-            text, "found_on", formats=SHEET_DATES, earliest=dt.date(FIRST_YEAR, 1, 1), today=dt.date.today()
-        )
 
-    def condition(text: str) -> None:
-        values["condition"] = parse_choice(text, "condition", Condition, default=Condition.UNKNOWN)
-
-    def publications(text: str) -> None:
-        values["publications"] = "\n".join(parse_list(text))
-
-    def public(text: str) -> None:
-        values["public"] = parse_yes_no(text, "public")
-
-    check("kind", kind)
-    check("period", period)
-    check("period_detail", period_detail)
-    check("find_site", find_site)
-    check("found_on", found_on)
-    check("condition", condition)
-    check("publications", publications)
-    check("public", public)
-
+def _check_excavation(
+    raw: dict[str, str], values: dict[str, Any], problems: list[RowError]
+) -> tuple[str, dict[str, Any]]:
+    """The excavation the row names (code, and the year, team and partners it gives for it)."""
     excavation = raw.get("excavation", "")
     excavation_values: dict[str, Any] = {}
     if "excavation" in raw:
@@ -314,7 +347,7 @@ def _check_row(number: int, raw: dict[str, str], sites: dict[str, int], problems
         if raw.get("excavation_year"):
             try:
                 excavation_values["year"] = parse_year(
-                    raw["excavation_year"], "excavation_year", first=FIRST_YEAR, last=dt.date.today().year
+                    raw["excavation_year"], "excavation_year", first=FIRST_YEAR, last=timezone.localdate().year
                 )
             except RowError as exc:
                 problems.append(exc)
@@ -329,15 +362,11 @@ def _check_row(number: int, raw: dict[str, str], sites: dict[str, int], problems
             column="excavation",
             reason=_("Excavation year, team or partners are given but the excavation code is empty."),
         ))
-    if not catalogue_number:
-        return None
-    problems.extend(_model_problems(CollectionItem(catalogue_number=catalogue_number, **values), values,
-                                    always=["catalogue_number"]))
-    return _Row(number, catalogue_number, values, excavation, excavation_values)
+    return excavation, excavation_values
 
 
 def _model_problems(
-    instance: Any, values: dict[str, Any], *, columns: dict[str, str] | None = None, always: list[str]
+    instance: Any, values: dict[str, Any], *, columns: dict[Key, str] | None = None, always: list[str]
 ) -> list[RowError]:
     """The model's own rules (lengths, required names) for the fields this row gives; a field the
     file leaves out, or whose cell was already refused, is not checked again."""
@@ -400,6 +429,13 @@ def _chunks(items: list, size: int = 500) -> Iterable[list]:
 def _plan(rows: list[_Row], report: ImportReport) -> _Plan:
     """Decide, without writing, which items and excavations are new, changed or unchanged."""
     plan = _Plan()
+    excavations = _plan_excavations(rows, report, plan)
+    _plan_items(rows, excavations, report, plan)
+    return plan
+
+
+def _plan_excavations(rows: list[_Row], report: ImportReport, plan: _Plan) -> dict[str, Excavation]:
+    """The excavations the rows name, by lower-case code: known ones updated, new ones made."""
     excavations = {e.code.lower(): e for e in Excavation.objects.all()}
     wanted: dict[str, dict[str, Any]] = {}
     for row in rows:
@@ -420,12 +456,16 @@ def _plan(rows: list[_Row], report: ImportReport) -> _Plan:
             plan.excavation_fields |= set(changed)
             plan.excavations_changed.append(excavation)
             report.excavations_updated += 1
+    return excavations
 
+
+def _plan_items(rows: list[_Row], excavations: dict[str, Excavation], report: ImportReport, plan: _Plan) -> None:
+    """Each row's item: new, changed (only the fields that differ) or unchanged."""
     existing: dict[str, CollectionItem] = {}
     numbers = [r.catalogue_number for r in rows]
     for chunk in _chunks(numbers):
-        for item in CollectionItem.objects.filter(catalogue_number__in=chunk):
-            existing[item.catalogue_number] = item
+        for found in CollectionItem.objects.filter(catalogue_number__in=chunk):
+            existing[found.catalogue_number] = found
     for row in rows:
         if row.excavation:
             plan.excavation_of[row.catalogue_number] = row.excavation.lower()
@@ -449,7 +489,6 @@ def _plan(rows: list[_Row], report: ImportReport) -> _Plan:
             report.updated += 1
         else:
             report.unchanged += 1
-    return plan
 
 
 def _write(plan: _Plan, *, progress: Progress | None) -> None:

@@ -17,7 +17,7 @@ from wagtail.models import (
 )
 
 from geopark.core import geo
-from geopark.core.i18n import translated_fields
+from geopark.core.i18n import TranslatedField, translated_field
 from geopark.heritage.models import Site
 from geopark.territory.models import Geopark
 
@@ -34,9 +34,18 @@ class Route(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Previe
     geopark = models.ForeignKey(Geopark, on_delete=models.PROTECT, related_name="routes")
     number = models.PositiveSmallIntegerField(unique=True)
     slug = models.SlugField(max_length=80, unique=True)
-    locals().update(translated_fields("name", models.CharField, max_length=200))
-    locals().update(translated_fields("theme", models.CharField, max_length=200, blank=True))
-    locals().update(translated_fields("summary", models.TextField, blank=True))
+    name_vi = translated_field(models.CharField, "name", "vi", max_length=200)
+    name_en = translated_field(models.CharField, "name", "en", max_length=200)
+    name_zh = translated_field(models.CharField, "name", "zh", max_length=200)
+    name = TranslatedField("name")
+    theme_vi = translated_field(models.CharField, "theme", "vi", max_length=200, blank=True)
+    theme_en = translated_field(models.CharField, "theme", "en", max_length=200, blank=True)
+    theme_zh = translated_field(models.CharField, "theme", "zh", max_length=200, blank=True)
+    theme = TranslatedField("theme")
+    summary_vi = translated_field(models.TextField, "summary", "vi", blank=True)
+    summary_en = translated_field(models.TextField, "summary", "en", blank=True)
+    summary_zh = translated_field(models.TextField, "summary", "zh", blank=True)
+    summary = TranslatedField("summary")
     official_points = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text=_("How many points the official route has, when published.")
     )

@@ -36,6 +36,7 @@ data) the ranking is exact.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -178,30 +179,34 @@ def _expand(lang: str, groups: list[Group]) -> None:
     Each word range is walked one distinct word at a time (a recursive query seeking the next word
     in the index), so a prefix costs a few index seeks however many postings its words have."""
     collate = _collate()
-    ctes, selects, params = [], [], []
+    ctes: list[str] = []
+    selects: list[str] = []
+    params: list[str | int] = []
+    select_params: list[int] = []
     for i, group in enumerate(groups):
         word = group.query_word
         upper = word + (_TOP if group.prefix else _NEXT)
         for weight in group.words:
-            name = f"e{i}_{weight}"
-            seek = (f"SELECT MIN(t.word{collate}) FROM {TOKENS} t{_indexed(LOOKUP)} "
-                    f"WHERE t.lang = %s AND t.weight = {weight} AND t.word{collate} {{op}} {{low}} "
+            name = f"e{i}_{weight}"  # a name made of two integers
+            seek = (f"SELECT MIN(t.word{collate}) FROM {TOKENS} t{_indexed(LOOKUP)} "  # noqa: S608 (table, index and collation are code constants; values bound)
+                    f"WHERE t.lang = %s AND t.weight = %s AND t.word{collate} {{op}} {{low}} "
                     f"AND t.word{collate} < %s")
             ctes.append(
-                f"{name}(n, word) AS (SELECT 1, ({seek.format(op='>=', low='%s')}) "
+                f"{name}(n, word) AS (SELECT 1, ({seek.format(op='>=', low='%s')}) "  # noqa: S608 (a CTE name made of integers; values bound)
                 f"UNION ALL SELECT e.n + 1, ({seek.format(op='>', low='e.word')}) FROM {name} e "
-                f"WHERE e.word IS NOT NULL AND e.n < {MAX_EXPANSION})"
+                f"WHERE e.word IS NOT NULL AND e.n < %s)"
             )
-            params += [lang, word, upper, lang, upper]
-            selects.append(f"SELECT {i} AS i, {weight} AS weight, word FROM {name} WHERE word IS NOT NULL")
+            params += [lang, weight, word, upper, lang, weight, upper, MAX_EXPANSION]
+            selects.append(f"SELECT %s AS i, %s AS weight, word FROM {name} WHERE word IS NOT NULL")  # noqa: S608 (a CTE name made of integers; values bound)
+            select_params += [i, weight]
     sql = (
-        f"WITH RECURSIVE {', '.join(ctes)} "
+        f"WITH RECURSIVE {', '.join(ctes)} "  # noqa: S608 (CTEs built above from code constants; values bound)
         f"SELECT x.i, x.weight, x.word, (SELECT COUNT(*) FROM (SELECT 1 FROM {TOKENS} c{_indexed(LOOKUP)} "
-        f"WHERE c.lang = %s AND c.weight = x.weight AND c.word{collate} = x.word LIMIT {COUNT_CAP}) k) "
+        f"WHERE c.lang = %s AND c.weight = x.weight AND c.word{collate} = x.word LIMIT %s) k) "
         f"FROM ({' UNION ALL '.join(selects)}) x"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, lang])
+        cursor.execute(sql, [*params, lang, COUNT_CAP, *select_params])
         for i, weight, word, count in cursor.fetchall():
             groups[i].words[weight][word] = count
 
@@ -229,75 +234,102 @@ class Scan:
 
 def _plan(groups: list[Group], phrase: list[Group], need: int, limit: int) -> list[Scan]:
     """The scans, tier by tier. Group numbers count the word groups, then the phrase groups."""
-    n = len(groups)
-    present = [i for i in range(n) if groups[i]]
-    scans: list[Scan] = []
-    tier = 0
+    plan = _Planner(groups, phrase, limit)
+    if need < len(groups):
+        plan.some_words(need)
+        return plan.scans
+    pairs_found = plan.phrase_tiers()
+    plan.title_tiers(pairs_found)
+    plan.body_tier()
+    return plan.scans
 
-    def add(anchor: int, weight: int, other_weights: tuple[int, ...], need_others: int, scan_limit: int | None,
-            rows: int | None, *, alike: bool = True, after_strong: bool = False) -> None:
+
+class _Planner:
+    """The scans of one query, added tier by tier by the steps `_plan` calls in order."""
+
+    def __init__(self, groups: list[Group], phrase: list[Group], limit: int) -> None:
+        self.groups, self.phrase, self.limit = groups, phrase, limit
+        self.n = len(groups)
+        self.present = [i for i in range(self.n) if groups[i]]
+        self.scans: list[Scan] = []
+        self.tier = 0
+
+    def add(self, anchor: int, weight: int, other_weights: tuple[int, ...], need_others: int,
+            scan_limit: int | None, rows: int | None, *, alike: bool = True, after_strong: bool = False) -> None:
         # Probe first the words likeliest to be missing, so that a document lacking one is dropped at
         # its first probe: the rarest, except that a query neighbour of the anchor goes by how many
         # titles hold the two side by side (a name's words: most titles with "tam" go on "tam thanh").
         def likely_missing_first(j: int) -> tuple[int, tuple[int, int]]:
-            return together(anchor, j), groups[j].rarity(*other_weights)
+            return self.together(anchor, j), self.groups[j].rarity(*other_weights)
 
-        others = tuple((j, other_weights) for j in sorted(present, key=likely_missing_first) if j != anchor)
-        for word in groups[anchor].words[weight]:
-            scans.append(Scan(anchor, word, weight, others, need_others, scan_limit, rows, tier, alike,
-                              after_strong))
+        others = tuple((j, other_weights) for j in sorted(self.present, key=likely_missing_first) if j != anchor)
+        for word in self.groups[anchor].words[weight]:
+            self.scans.append(Scan(anchor, word, weight, others, need_others, scan_limit, rows, self.tier, alike,
+                                   after_strong))
 
-    def together(i: int, j: int) -> int:
+    def together(self, i: int, j: int) -> int:
         # phrase[1 + k] is the pair of query words k and k + 1 (see _phrase_groups).
-        return phrase[1 + min(i, j)].count() if abs(i - j) == 1 and len(phrase) > 1 else 0
+        return self.phrase[1 + min(i, j)].count() if abs(i - j) == 1 and len(self.phrase) > 1 else 0
 
-    def add_phrase(anchor: int, others: list[int]) -> None:
+    def add_phrase(self, anchor: int, others: list[int]) -> None:
         # A phrase token is in the title: finding every one of the query's means every word is there.
-        ordered = tuple((n + j, tuple(phrase[j].words)) for j in sorted(others, key=lambda j: phrase[j].rarity()))
+        phrase = self.phrase
+        ordered = tuple((self.n + j, tuple(phrase[j].words)) for j in sorted(others, key=lambda j: phrase[j].rarity()))
         for weight, words in phrase[anchor].words.items():
             for word in words:
-                scans.append(Scan(n + anchor, word, weight, ordered, len(ordered), limit, None, tier, True))
+                self.scans.append(Scan(self.n + anchor, word, weight, ordered, len(ordered), self.limit, None,
+                                       self.tier, True))
 
-    if need < n:
-        # A document holding `need` of the n words holds one of the n - need + 1 rarest.
-        for anchor in sorted(present, key=lambda i: groups[i].rarity())[: n - need + 1]:
+    def some_words(self, need: int) -> None:
+        """Documents holding `need` of the n words: each holds one of the n - need + 1 rarest."""
+        groups = self.groups
+        for anchor in sorted(self.present, key=lambda i: groups[i].rarity())[: self.n - need + 1]:
             for weight in WEIGHTS:
-                add(anchor, weight, WEIGHTS, need - 1, SCAN_LIMIT, SCAN_ROWS, alike=False)
-        return scans
-    # Phrase tiers: the title starts with the query, then holds it anywhere. They run when some
-    # title holds each pair of the query's neighbouring words, and find their documents however
-    # long the titles.
-    pairs = list(range(1, len(phrase)))
-    pairs_found = bool(pairs) and all(phrase[j] for j in pairs)
-    if phrase and phrase[0] and (n == 1 or pairs_found):
-        add_phrase(0, pairs[1:])  # the start token covers the first pair
-        tier += 1
-    if pairs_found:
-        rarest = sorted(pairs, key=lambda j: phrase[j].rarity())
-        add_phrase(rarest[0], rarest[1:])
-        tier += 1
-    # Every word in the title. Without the phrase tiers this tier is the best there is, and all of
-    # it is read. After them its documents have the words apart, and reading the shortest titles
-    # will do: the next tier's first scan reads those and keeps all it finds, these among them.
-    by_title = sorted(present, key=lambda i: groups[i].rarity(TITLE_WEIGHT))
-    if not pairs_found:
-        add(by_title[0], TITLE_WEIGHT, (TITLE_WEIGHT,), n - 1, limit, None)
-        tier += 1
-    if n > 1:  # a word in the title, the others anywhere
-        for k, anchor in enumerate(by_title[:MAX_ANCHORS]):
-            keep_all = pairs_found and k == 0
-            # A title holding two of the words holds one of any n - 1 of them: the scans from the
-            # others find it. So the commonest word's own scan, which at scale mostly finds titles
-            # holding that word alone, waits in a tier of its own until those cannot fill the page.
-            commonest = k == n - 1 and k > 0
-            if commonest:
-                tier += 1
-            add(anchor, TITLE_WEIGHT, WEIGHTS, n - 1, None if keep_all else limit, SCAN_ROWS, alike=False,
-                after_strong=commonest)
-        tier += 1
-    by_body = min(present, key=lambda i: groups[i].rarity(BODY_WEIGHT))
-    add(by_body, BODY_WEIGHT, (BODY_WEIGHT,), n - 1, 2 * limit, SCAN_ROWS)  # all in the body only
-    return scans
+                self.add(anchor, weight, WEIGHTS, need - 1, SCAN_LIMIT, SCAN_ROWS, alike=False)
+
+    def phrase_tiers(self) -> bool:
+        """The title starts with the query, then holds it anywhere. They run when some title holds
+        each pair of the query's neighbouring words, and find their documents however long the
+        titles. Returns whether every pair is found."""
+        phrase = self.phrase
+        pairs = list(range(1, len(phrase)))
+        pairs_found = bool(pairs) and all(phrase[j] for j in pairs)
+        if phrase and phrase[0] and (self.n == 1 or pairs_found):
+            self.add_phrase(0, pairs[1:])  # the start token covers the first pair
+            self.tier += 1
+        if pairs_found:
+            rarest = sorted(pairs, key=lambda j: phrase[j].rarity())
+            self.add_phrase(rarest[0], rarest[1:])
+            self.tier += 1
+        return pairs_found
+
+    def title_tiers(self, pairs_found: bool) -> None:
+        """Every word in the title. Without the phrase tiers this tier is the best there is, and all
+        of it is read. After them its documents have the words apart, and reading the shortest titles
+        will do: the next tier's first scan reads those and keeps all it finds, these among them."""
+        n, groups, limit = self.n, self.groups, self.limit
+        by_title = sorted(self.present, key=lambda i: groups[i].rarity(TITLE_WEIGHT))
+        if not pairs_found:
+            self.add(by_title[0], TITLE_WEIGHT, (TITLE_WEIGHT,), n - 1, limit, None)
+            self.tier += 1
+        if n > 1:  # a word in the title, the others anywhere
+            for k, anchor in enumerate(by_title[:MAX_ANCHORS]):
+                keep_all = pairs_found and k == 0
+                # A title holding two of the words holds one of any n - 1 of them: the scans from the
+                # others find it. So the commonest word's own scan, which at scale mostly finds titles
+                # holding that word alone, waits in a tier of its own until those cannot fill the page.
+                commonest = k == n - 1 and k > 0
+                if commonest:
+                    self.tier += 1
+                self.add(anchor, TITLE_WEIGHT, WEIGHTS, n - 1, None if keep_all else limit, SCAN_ROWS,
+                         alike=False, after_strong=commonest)
+            self.tier += 1
+
+    def body_tier(self) -> None:
+        """Every word in the body only."""
+        groups = self.groups
+        by_body = min(self.present, key=lambda i: groups[i].rarity(BODY_WEIGHT))
+        self.add(by_body, BODY_WEIGHT, (BODY_WEIGHT,), self.n - 1, 2 * self.limit, SCAN_ROWS)
 
 
 def _probe(alias: str, group: Group, weights: tuple[int, ...], lang: str) -> tuple[str, list]:
@@ -307,18 +339,27 @@ def _probe(alias: str, group: Group, weights: tuple[int, ...], lang: str) -> tup
     instead of seeking (ten times faster when few documents hold both)."""
     words = group.all_words()
     if connection.vendor == "postgresql" and len(words) == len(weights) == 1:
-        return (f'{alias}.lang = %s AND {alias}.weight = {weights[0]} AND {alias}.word COLLATE "C" = %s '
-                f"AND {alias}.title_length = a.title_length AND {alias}.document_id = a.document_id", [lang, *words])
+        return (f'{alias}.lang = %s AND {alias}.weight = %s AND {alias}.word COLLATE "C" = %s '
+                f"AND {alias}.title_length = a.title_length AND {alias}.document_id = a.document_id",
+                [lang, weights[0], *words])
     if len(words) > 1 and group.lists_every_word(weights) and connection.vendor == "sqlite":
         # Every word the prefix begins: one range of the index instead of a seek per word. (On
         # PostgreSQL that index compares words in the database's collation, where a prefix need not
         # be one range.) Phrase tokens begin with the word too: the weights keep them out.
         return (f"{alias}.document_id = a.document_id AND {alias}.word >= %s AND {alias}.word < %s "
-                f"AND {alias}.weight IN ({', '.join(map(str, weights))})", [group.query_word, group.query_word + _TOP])
+                f"AND {alias}.weight IN ({_placeholders(weights)})", [group.query_word, group.query_word + _TOP, *weights])
     # Both scored weights: one range of the index instead of a seek per weight (see models.START).
-    weight = f">= {BODY_WEIGHT}" if set(weights) == set(WEIGHTS) else f"IN ({', '.join(map(str, weights))})"
-    return (f"{alias}.document_id = a.document_id AND {alias}.word IN ({', '.join(['%s'] * len(words))}) "
-            f"AND {alias}.weight {weight}", words)
+    if set(weights) == set(WEIGHTS):
+        weight, weight_params = ">= %s", [BODY_WEIGHT]
+    else:
+        weight, weight_params = f"IN ({_placeholders(weights)})", list(weights)
+    return (f"{alias}.document_id = a.document_id AND {alias}.word IN ({_placeholders(words)}) "
+            f"AND {alias}.weight {weight}", [*words, *weight_params])
+
+
+def _placeholders(values: Sequence[object]) -> str:
+    """One bound parameter per value, for an `IN (...)` list."""
+    return ", ".join(["%s"] * len(values))
 
 
 def _scan_sql(number: int, scan: Scan, groups: list[Group], lang: str, kind: str, gate: str,
@@ -342,33 +383,35 @@ def _scan_sql(number: int, scan: Scan, groups: list[Group], lang: str, kind: str
             join_params += probe_params
             found.append(f"CASE WHEN o{j}.document_id IS NULL THEN 0 ELSE 1 END")
     if found:
-        conditions.append(f"{' + '.join(found)} >= {scan.need_others}")
+        conditions.append(f"{' + '.join(found)} >= %s")
+        condition_params.append(scan.need_others)
     # Read at most `rows` postings: those up to the title length of the rows-th one. A bound on the
     # length, unlike a subquery with a LIMIT, keeps the scan in index order, so it still stops as
     # soon as it has found enough documents.
     if scan.rows is not None:
-        bound = (f"(SELECT b.title_length FROM {TOKENS} b{_indexed(LOOKUP)} WHERE b.lang = %s "
-                 f"AND b.weight = {scan.weight} AND b.word{collate} = %s "
-                 f"ORDER BY b.title_length LIMIT 1 OFFSET {scan.rows})")
-        conditions.insert(0, f"a.title_length <= COALESCE({bound}, {TITLE_LENGTH_MAX})")
-        condition_params[:0] = [lang, scan.word]
+        bound = (f"(SELECT b.title_length FROM {TOKENS} b{_indexed(LOOKUP)} WHERE b.lang = %s "  # noqa: S608 (table and index are code constants; values bound)
+                 f"AND b.weight = %s AND b.word{collate} = %s "
+                 f"ORDER BY b.title_length LIMIT 1 OFFSET %s)")
+        conditions.insert(0, f"a.title_length <= COALESCE({bound}, %s)")
+        condition_params[:0] = [lang, scan.weight, scan.word, scan.rows, TITLE_LENGTH_MAX]
     if kind:
         joins.append("CROSS JOIN sitesearch_searchdocument d")
         conditions.append("d.id = a.document_id AND d.kind = %s")
         condition_params.append(kind)
     found_weights = [f"o{j}.weight" for j, _ in scan.others]
-    weights = "".join(f", {column} AS w{i}" for i, column in
+    weight_columns = "".join(f", {column} AS w{i}" for i, column in  # column names and aliases only
                       enumerate(found_weights + ["CAST(NULL AS SMALLINT)"] * (width - len(found_weights))))
     if gate:
         conditions.insert(0, gate)
     sql = (
-        f"SELECT * FROM (SELECT {number} AS scan, a.document_id, a.title_length{weights} "
+        f"SELECT * FROM (SELECT %s AS scan, a.document_id, a.title_length{weight_columns} "  # noqa: S608 (table, index, aliases and joins from code constants; values bound)
         f"FROM {TOKENS} a{_indexed(LOOKUP)} {' '.join(joins)} "
-        f"WHERE a.lang = %s AND a.weight = {scan.weight} AND a.word{collate} = %s"
+        f"WHERE a.lang = %s AND a.weight = %s AND a.word{collate} = %s"
         f"{''.join(' AND ' + c for c in conditions)} "
-        f"ORDER BY a.title_length, a.document_id{'' if scan.limit is None else f' LIMIT {scan.limit}'}) s{number}"
+        f"ORDER BY a.title_length, a.document_id{'' if scan.limit is None else ' LIMIT %s'}) s{number}"
     )
-    return sql, [*join_params, lang, scan.word, *condition_params]
+    limit_params = [] if scan.limit is None else [scan.limit]
+    return sql, [number, *join_params, lang, scan.weight, scan.word, *condition_params, *limit_params]
 
 
 @dataclass
@@ -393,30 +436,34 @@ def _candidates(lang: str, kind: str, groups: list[Group], phrase: list[Group], 
     # its scans test it as a condition without columns, which both databases test once before
     # scanning (outside the scans SQLite would fill the tier first).
     tiers: dict[int, list[str]] = {}
-    gates: dict[int, str] = {}
+    tier_params: dict[int, list] = {}
+    gates: dict[int, tuple[str, list]] = {}
     first: dict[int, Scan] = {}  # each tier's first scan
-    params = []
     width = max(len(scan.others) for scan in scans)
     for number, scan in enumerate(scans):
         if tiers and scan.tier not in tiers:  # scans come tier by tier: every tier so far is earlier
-            earlier = " UNION ".join(f"SELECT document_id FROM t{t}"
-                                     f"{_strong_rows(first[t], width) if scan.after_strong else ''}" for t in tiers)
-            gates[scan.tier] = f"SELECT COUNT(*) < {limit} AS go FROM ({earlier}) f"
-        gate = f"(SELECT go FROM g{scan.tier})" if scan.tier in gates else ""
+            gates[scan.tier] = _gate_sql(tiers, first, width, limit, strong=scan.after_strong)
+        gate = f"(SELECT go FROM g{scan.tier})" if scan.tier in gates else ""  # noqa: S608 (a CTE name made of an integer)
         sql, scan_params = _scan_sql(number, scan, [*groups, *phrase], lang, kind, gate, width)
         tiers.setdefault(scan.tier, []).append(sql)
+        tier_params.setdefault(scan.tier, []).extend(scan_params)
         first.setdefault(scan.tier, scan)
-        params += scan_params
-    ctes = []
+    # The statement's parameters in the order of its text: per tier, its gate, then its scans.
+    ctes, params = [], []
     for tier, parts in tiers.items():
         union = " UNION ALL ".join(parts)
-        if first[tier].alike and len(parts) > 1:
-            union = f"SELECT * FROM ({union}) k{tier} ORDER BY title_length, document_id LIMIT {first[tier].limit}"
         if tier in gates:
-            ctes.append(f"g{tier} AS MATERIALIZED ({gates[tier]})")
+            gate_sql, gate_params = gates[tier]
+            ctes.append(f"g{tier} AS MATERIALIZED ({gate_sql})")
+            params += gate_params
+        params += tier_params[tier]
+        if first[tier].alike and len(parts) > 1:
+            union = f"SELECT * FROM ({union}) k{tier} ORDER BY title_length, document_id LIMIT %s"  # noqa: S608 (a subquery built here and an alias made of an integer; the limit bound)
+            params.append(first[tier].limit)
         ctes.append(f"t{tier} AS MATERIALIZED ({union})")
     with connection.cursor() as cursor:
-        cursor.execute(f"WITH {', '.join(ctes)} {' UNION ALL '.join(f'SELECT * FROM t{t}' for t in tiers)}",
+        # Only names made of integers (t<tier>, g<tier>) are formatted in; every value is bound.
+        cursor.execute(f"WITH {', '.join(ctes)} {' UNION ALL '.join(f'SELECT * FROM t{t}' for t in tiers)}",  # noqa: S608
                        params)
         rows = cursor.fetchall()
     candidates: dict[int, Candidate] = {}
@@ -433,13 +480,25 @@ def _candidates(lang: str, kind: str, groups: list[Group], phrase: list[Group], 
     return {pk: c for pk, c in candidates.items() if len(c.weights) >= need}
 
 
-def _strong_rows(first: Scan, width: int) -> str:
+def _gate_sql(tiers: dict[int, list[str]], first: dict[int, Scan], width: int, limit: int, *,
+              strong: bool) -> tuple[str, list]:
+    """Whether the tiers so far found less than a page of documents (of those with two query words
+    or more in the title when `strong`): a later tier runs only then."""
+    earlier, params = [], []
+    for t in tiers:
+        rows, rows_params = _strong_rows(first[t], width) if strong else ("", [])
+        earlier.append(f"SELECT document_id FROM t{t}{rows}")  # noqa: S608 (a CTE name made of an integer; values bound)
+        params += rows_params
+    return f"SELECT COUNT(*) < %s AS go FROM ({' UNION '.join(earlier)}) f", [limit, *params]  # noqa: S608 (subqueries built here; the limit bound)
+
+
+def _strong_rows(first: Scan, width: int) -> tuple[str, list]:
     """Of the rows of the tier whose first scan is `first`, those of documents with two query words
     or more in the title: all of a phrase tier's, else those where a word besides the anchor (which
     is in the title) is."""
     if first.weight not in WEIGHTS:
-        return ""
-    return " WHERE " + " OR ".join(f"w{i} = {TITLE_WEIGHT}" for i in range(width))
+        return "", []
+    return " WHERE " + " OR ".join(f"w{i} = %s" for i in range(width)), [TITLE_WEIGHT] * width
 
 
 def _keep_best(weights: dict[int, int], group: int, weight: int) -> None:
@@ -468,7 +527,7 @@ def _rank(candidates: dict[int, Candidate], folded: str, n: int, limit: int) -> 
     # its 50 rows.
     table = SearchDocument._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT id, kind, title, title_folded, summary, url FROM {table} "
+        cursor.execute(f"SELECT id, kind, title, title_folded, summary, url FROM {table} "  # noqa: S608 (the table's name comes from the model; the ids are bound)
                        f"WHERE id IN ({', '.join(['%s'] * len(read))})", read)
         rows = cursor.fetchall()
     for pk, kind, title, title_folded, summary, url in rows:

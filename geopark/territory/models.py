@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from geopark.core.geo import BBox, radius_for_area_m
-from geopark.core.i18n import translated_fields
+from geopark.core.i18n import TranslatedField, translated_field
 
 
 class Geopark(models.Model):
@@ -34,15 +34,45 @@ class Geopark(models.Model):
     # optional boundary.geojson. Empty until a geopark publishes one: never drawn from guesses.
     boundary = models.JSONField(null=True, blank=True, editable=False)
 
-    locals().update(translated_fields("name", models.CharField, max_length=200))
-    locals().update(translated_fields("short_name", models.CharField, max_length=100))
-    locals().update(translated_fields("theme", models.CharField, max_length=300))
-    locals().update(translated_fields("summary", models.TextField))
-    locals().update(translated_fields("recognition", models.TextField))
-    locals().update(translated_fields("communes_note", models.TextField))
-    locals().update(translated_fields("vision", models.TextField))
-    locals().update(translated_fields("mission", models.TextField))
-    locals().update(translated_fields("commitment", models.TextField))
+    name_vi = translated_field(models.CharField, "name", "vi", max_length=200)
+
+    name_en = translated_field(models.CharField, "name", "en", max_length=200)
+
+    name_zh = translated_field(models.CharField, "name", "zh", max_length=200)
+
+    name = TranslatedField("name")
+    short_name_vi = translated_field(models.CharField, "short_name", "vi", max_length=100)
+    short_name_en = translated_field(models.CharField, "short_name", "en", max_length=100)
+    short_name_zh = translated_field(models.CharField, "short_name", "zh", max_length=100)
+    short_name = TranslatedField("short_name")
+    theme_vi = translated_field(models.CharField, "theme", "vi", max_length=300)
+    theme_en = translated_field(models.CharField, "theme", "en", max_length=300)
+    theme_zh = translated_field(models.CharField, "theme", "zh", max_length=300)
+    theme = TranslatedField("theme")
+    summary_vi = translated_field(models.TextField, "summary", "vi")
+    summary_en = translated_field(models.TextField, "summary", "en")
+    summary_zh = translated_field(models.TextField, "summary", "zh")
+    summary = TranslatedField("summary")
+    recognition_vi = translated_field(models.TextField, "recognition", "vi")
+    recognition_en = translated_field(models.TextField, "recognition", "en")
+    recognition_zh = translated_field(models.TextField, "recognition", "zh")
+    recognition = TranslatedField("recognition")
+    communes_note_vi = translated_field(models.TextField, "communes_note", "vi")
+    communes_note_en = translated_field(models.TextField, "communes_note", "en")
+    communes_note_zh = translated_field(models.TextField, "communes_note", "zh")
+    communes_note = TranslatedField("communes_note")
+    vision_vi = translated_field(models.TextField, "vision", "vi")
+    vision_en = translated_field(models.TextField, "vision", "en")
+    vision_zh = translated_field(models.TextField, "vision", "zh")
+    vision = TranslatedField("vision")
+    mission_vi = translated_field(models.TextField, "mission", "vi")
+    mission_en = translated_field(models.TextField, "mission", "en")
+    mission_zh = translated_field(models.TextField, "mission", "zh")
+    mission = TranslatedField("mission")
+    commitment_vi = translated_field(models.TextField, "commitment", "vi")
+    commitment_en = translated_field(models.TextField, "commitment", "en")
+    commitment_zh = translated_field(models.TextField, "commitment", "zh")
+    commitment = TranslatedField("commitment")
 
 
     class Meta:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import QuerySet
 
@@ -27,6 +28,10 @@ from .models import FIGURE_FIELDS, Establishment, MonthTotal, total_scope
 class StatisticsFilters:
     commune: str = ""  # the 2025 commune's code
     kind: str = ""  # an EstablishmentKind value
+
+
+# A summed figure as the database gives it: an int, a Decimal (PostgreSQL's sum of a bigint), or None.
+Figure = int | Decimal | None
 
 
 @dataclass(frozen=True)
@@ -45,8 +50,8 @@ class Totals:
 
     @classmethod
     def of(
-        cls, establishments: int, published: bool, visitors: object, international: object, overnight: object,
-        revenue: object,
+        cls, establishments: int, published: bool, visitors: Figure, international: Figure, overnight: Figure,
+        revenue: Figure,
     ) -> Totals:
         if not published or establishments < MIN_ESTABLISHMENTS:
             return cls(establishments, None, None, None, None)

@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Min, Q, Sum
@@ -54,7 +54,7 @@ def record_figure(
     establishment: Establishment,
     month: dt.date,
     values: FigureValues,
-    by: AbstractBaseUser,
+    by: User,
     reason: str = "",
 ) -> FigureChange:
     """Record `establishment`'s figures for `month` (the 1st of a month that has begun): the first

@@ -86,7 +86,7 @@ def empty_database(tmp_path: Path) -> Iterator[dict[str, Any]]:
         # own leftover sessions are ended here; a plain DROP stops autovacuum by itself.
         execute(
             connection.settings_dict,
-            f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' "
+            f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' "  # noqa: S608 (the name of the throwaway database this test made)
             "AND usename = current_user AND pid <> pg_backend_pid()",
             f'DROP DATABASE IF EXISTS "{name}"',
         )
@@ -111,7 +111,7 @@ def table_counts(settings_dict: dict[str, Any]) -> dict[str, int]:
         with wrapper.cursor() as cursor:
             counts = {}
             for table in wrapper.introspection.table_names(cursor):
-                cursor.execute(f"SELECT COUNT(*) FROM {wrapper.ops.quote_name(table)}")
+                cursor.execute(f"SELECT COUNT(*) FROM {wrapper.ops.quote_name(table)}")  # noqa: S608 (a table name from introspection, quoted)
                 counts[table] = cursor.fetchone()[0]
             return counts
     finally:

@@ -40,3 +40,37 @@ def test_language_tabs_give_each_published_language_a_tab_headed_in_it():
     assert [[panel.field_name for panel in tab.children] for tab in language_tabs(("note",))] == [
         ["note_vi"], ["note_en"], ["note_zh"]
     ]
+
+
+def test_translated_models_declare_every_language_as_the_reference_would():
+    """The models write each language's column by name (so type checkers see them); this proves the
+    written columns are exactly the ones `translated_fields` would make, for every installed model."""
+    from django.apps import apps
+
+    from geopark.core.i18n import translated_fields
+
+    checked = 0
+    for model in apps.get_models():
+        accessors = {
+            name: attr
+            for klass in model.__mro__
+            for name, attr in vars(klass).items()
+            if isinstance(attr, TranslatedField)
+        }
+        for base in accessors:
+            declared = {f.name: f for f in model._meta.get_fields() if f.name.startswith(f"{base}_")}
+            reference = translated_fields(base, type(declared[f"{base}_vi"]), **_options(declared[f"{base}_vi"]))
+            for name, field in reference.items():
+                if name == base:
+                    continue
+                assert name in declared, f"{model.__name__} lacks {name}"
+                assert field.deconstruct()[1:] == declared[name].deconstruct()[1:], f"{model.__name__}.{name}"
+                checked += 1
+    assert checked > 100
+
+
+def _options(field):
+    """The options a declaration passed, less the ones `translated_field` sets itself."""
+    _, _, _, kwargs = field.deconstruct()
+    kwargs.pop("verbose_name", None)
+    return kwargs

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from geopark.core.i18n import translated_fields
+from geopark.core.i18n import TranslatedField, translated_field
 
 from .sites import Site
 
@@ -60,7 +60,10 @@ class HazardNotice(models.Model):
     severity = models.CharField(_("severity"), max_length=10, choices=Severity.choices, default=Severity.CAUTION)
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True, help_text=_("Empty: until switched off."))
-    locals().update(translated_fields("text", models.TextField))
+    text_vi = translated_field(models.TextField, "text", "vi")
+    text_en = translated_field(models.TextField, "text", "en")
+    text_zh = translated_field(models.TextField, "text", "zh")
+    text = TranslatedField("text")
     active = models.BooleanField(_("active"), default=True, help_text=_("Untick to withdraw the notice at once."))
     # Set for notices shipped in data/<geopark>/hazards.csv, so a reload finds them again.
     data_key = models.CharField(max_length=120, blank=True, db_index=True, editable=False)

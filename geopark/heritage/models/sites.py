@@ -21,7 +21,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from geopark.core.geo import validate_lat_lon
-from geopark.core.i18n import translated_fields
+from geopark.core.i18n import TranslatedField, translated_field
 from geopark.core.text import fold
 from geopark.territory.models import Commune, FormerCommune, Geopark
 
@@ -151,15 +151,45 @@ class Site(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Preview
     )
     featured = models.BooleanField(default=False, help_text=_("Shown on the home page."))
 
-    locals().update(translated_fields("name", models.CharField, max_length=200))
-    locals().update(translated_fields("summary", models.CharField, max_length=300, blank=True))
-    locals().update(translated_fields("description", models.TextField, blank=True))
-    locals().update(translated_fields("significance", models.TextField, blank=True))
-    locals().update(translated_fields("opening_hours", models.CharField, max_length=300, blank=True))
-    locals().update(translated_fields("fee", models.CharField, max_length=300, blank=True))
-    locals().update(translated_fields("access", models.TextField, blank=True))
-    locals().update(translated_fields("safety", models.TextField, blank=True))
-    locals().update(translated_fields("position_note", models.CharField, max_length=300, blank=True))
+    name_vi = translated_field(models.CharField, "name", "vi", max_length=200)
+
+    name_en = translated_field(models.CharField, "name", "en", max_length=200)
+
+    name_zh = translated_field(models.CharField, "name", "zh", max_length=200)
+
+    name = TranslatedField("name")
+    summary_vi = translated_field(models.CharField, "summary", "vi", max_length=300, blank=True)
+    summary_en = translated_field(models.CharField, "summary", "en", max_length=300, blank=True)
+    summary_zh = translated_field(models.CharField, "summary", "zh", max_length=300, blank=True)
+    summary = TranslatedField("summary")
+    description_vi = translated_field(models.TextField, "description", "vi", blank=True)
+    description_en = translated_field(models.TextField, "description", "en", blank=True)
+    description_zh = translated_field(models.TextField, "description", "zh", blank=True)
+    description = TranslatedField("description")
+    significance_vi = translated_field(models.TextField, "significance", "vi", blank=True)
+    significance_en = translated_field(models.TextField, "significance", "en", blank=True)
+    significance_zh = translated_field(models.TextField, "significance", "zh", blank=True)
+    significance = TranslatedField("significance")
+    opening_hours_vi = translated_field(models.CharField, "opening_hours", "vi", max_length=300, blank=True)
+    opening_hours_en = translated_field(models.CharField, "opening_hours", "en", max_length=300, blank=True)
+    opening_hours_zh = translated_field(models.CharField, "opening_hours", "zh", max_length=300, blank=True)
+    opening_hours = TranslatedField("opening_hours")
+    fee_vi = translated_field(models.CharField, "fee", "vi", max_length=300, blank=True)
+    fee_en = translated_field(models.CharField, "fee", "en", max_length=300, blank=True)
+    fee_zh = translated_field(models.CharField, "fee", "zh", max_length=300, blank=True)
+    fee = TranslatedField("fee")
+    access_vi = translated_field(models.TextField, "access", "vi", blank=True)
+    access_en = translated_field(models.TextField, "access", "en", blank=True)
+    access_zh = translated_field(models.TextField, "access", "zh", blank=True)
+    access = TranslatedField("access")
+    safety_vi = translated_field(models.TextField, "safety", "vi", blank=True)
+    safety_en = translated_field(models.TextField, "safety", "en", blank=True)
+    safety_zh = translated_field(models.TextField, "safety", "zh", blank=True)
+    safety = TranslatedField("safety")
+    position_note_vi = translated_field(models.CharField, "position_note", "vi", max_length=300, blank=True)
+    position_note_en = translated_field(models.CharField, "position_note", "en", max_length=300, blank=True)
+    position_note_zh = translated_field(models.CharField, "position_note", "zh", max_length=300, blank=True)
+    position_note = TranslatedField("position_note")
     duration_minutes = models.PositiveIntegerField(null=True, blank=True, help_text=_("Time a visit needs."))
     formation = models.CharField(max_length=200, blank=True, help_text=_("Rock formation, when known."))
     age = models.CharField(max_length=200, blank=True, help_text=_("Geological age, when known."))
@@ -341,7 +371,10 @@ class Site(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Preview
 class SitePhoto(Orderable):
     site = ParentalKey(Site, on_delete=models.CASCADE, related_name="photos")
     image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
-    locals().update(translated_fields("caption", models.CharField, max_length=250, blank=True))
+    caption_vi = translated_field(models.CharField, "caption", "vi", max_length=250, blank=True)
+    caption_en = translated_field(models.CharField, "caption", "en", max_length=250, blank=True)
+    caption_zh = translated_field(models.CharField, "caption", "zh", max_length=250, blank=True)
+    caption = TranslatedField("caption")
     credit = models.CharField(max_length=200, blank=True)
 
 

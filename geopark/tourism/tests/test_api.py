@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from geopark.territory.tests.factories import CommuneFactory
 from geopark.tourism.models import EstablishmentKind
@@ -70,7 +71,7 @@ def test_a_total_of_fewer_than_three_establishments_is_withheld(client, reportin
 
 def test_the_default_period_is_the_last_twelve_complete_months(client, db):
     months = client.get(MONTHLY).json()["months"]
-    today = dt.date.today()
+    today = timezone.localdate()
     last = dt.date(today.year - (today.month == 1), (today.month - 2) % 12 + 1, 1)
     assert len(months) == 12
     assert months[-1]["month"] == f"{last:%Y-%m}"

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from geopark.tourism.models import EstablishmentKind, MonthlyFigure
 
@@ -45,7 +46,7 @@ def test_impossible_figures_are_refused_with_the_field_at_fault(changes, field):
 
 
 def test_figures_for_a_month_that_has_not_begun_are_refused():
-    today = dt.date.today()
+    today = timezone.localdate()
     next_month = dt.date(today.year + (today.month == 12), today.month % 12 + 1, 1)
     with pytest.raises(ValidationError) as refused:
         figure(month=next_month).full_clean()

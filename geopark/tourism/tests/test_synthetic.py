@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.db.models import Sum
+from django.utils import timezone
 
 from geopark.territory.tests.factories import CommuneFactory
 from geopark.tourism.models import SYNTHETIC_PREFIX, Establishment, MonthlyFigure, MonthlyFigureRevision
@@ -30,7 +31,7 @@ def test_every_establishment_reports_every_month_of_the_years_asked(communes):
     months = sorted(set(MonthlyFigure.objects.values_list("month", flat=True)))
     assert len(months) == 24
     assert all(m.day == 1 for m in months)
-    assert months[-1] < dt.date.today().replace(day=1)
+    assert months[-1] < timezone.localdate().replace(day=1)
 
 
 def test_synthetic_establishments_are_marked_and_spread_over_the_communes(communes):
@@ -95,7 +96,7 @@ def test_negative_amounts_are_refused(db):
 
 def test_the_open_data_shows_generated_and_removed_statistics_at_once(client, communes):
     """Bulk writes send no signals; the published totals must not be served from before them."""
-    today = dt.date.today()
+    today = timezone.localdate()
     last = dt.date(today.year - (today.month == 1), (today.month - 2) % 12 + 1, 1)
     url = f"/api/v1/tourism/monthly?from={last:%Y-%m}&to={last:%Y-%m}"
     assert client.get(url).json()["months"][0]["establishments"] == 0
