@@ -23,6 +23,7 @@ run: setup translations
 ## Set up and run every test (SQLite by default; PostgreSQL when DATABASE_URL points at one)
 test: setup system-deps translations
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/mypy geopark/*/services.py geopark/*/selectors.py
 	$(MANAGE) makemigrations --check --dry-run
@@ -63,6 +64,7 @@ messages: setup
 
 lint: setup
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/mypy geopark/*/services.py geopark/*/selectors.py
 

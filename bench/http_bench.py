@@ -119,8 +119,16 @@ def run_wrk(wrk: str, url: str, *, connections: int, duration: float, keep: Path
     threads = min(2, connections)
     # wrk's default 2 s timeout drops slow requests and reconnects while the server still works on
     # them; a slow server then collapses under wasted work, and its figures say more about wrk.
-    command = [wrk, f"-t{threads}", f"-c{connections}", f"-d{max(1, round(duration))}s", "--timeout", "10s",
-               "--latency", url]
+    command = [
+        wrk,
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{max(1, round(duration))}s",
+        "--timeout",
+        "10s",
+        "--latency",
+        url,
+    ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=duration + 60)
     if keep is not None:
         keep.parent.mkdir(parents=True, exist_ok=True)
@@ -190,12 +198,17 @@ class Row:
     cache: str = ""
 
 
-def measure(wrk: str, base: str, targets: list[Target], *, connections: int, duration: float,
-            warmup: float, tag: str) -> list[Row]:
+def measure(
+    wrk: str, base: str, targets: list[Target], *, connections: int, duration: float, warmup: float, tag: str
+) -> list[Row]:
     rows = []
     for target in targets:
         status, body = fetch(base + target.path)
-        print(f"  [{tag}] {target.label:<22} {target.path}  HTTP {status}, {len(body)} bytes", end="", flush=True)
+        print(
+            f"  [{tag}] {target.label:<22} {target.path}  HTTP {status}, {len(body)} bytes",
+            end="",
+            flush=True,
+        )
         if status != 200:
             print("  -- skipped (not 200)", flush=True)
             rows.append(Row(target.label, target.path, status, len(body), None))
@@ -204,10 +217,15 @@ def measure(wrk: str, base: str, targets: list[Target], *, connections: int, dur
             run_wrk(wrk, base + target.path, connections=connections, duration=warmup)
         raw = RAW_DIR / f"{re.sub(r'[^a-z0-9]+', '-', f'{tag} {target.label}'.lower()).strip('-')}.txt"
         result = run_wrk(wrk, base + target.path, connections=connections, duration=duration, keep=raw)
-        print(f"  -> {result.requests_per_s:,.0f} req/s, p50 {result.p50_ms:.1f} ms, p99 {result.p99_ms:.1f} ms"
-              + (f", {result.errors} errors" if result.errors else ""), flush=True)
+        print(
+            f"  -> {result.requests_per_s:,.0f} req/s, p50 {result.p50_ms:.1f} ms, p99 {result.p99_ms:.1f} ms"
+            + (f", {result.errors} errors" if result.errors else ""),
+            flush=True,
+        )
         _status, _body, headers = fetch_with_headers(base + target.path)
-        rows.append(Row(target.label, target.path, status, len(body), result, headers.get("X-Page-Cache", "")))
+        rows.append(
+            Row(target.label, target.path, status, len(body), result, headers.get("X-Page-Cache", ""))
+        )
     return rows
 
 
@@ -228,7 +246,9 @@ def throughput_table(rows: list[Row], peer: Row, static: Row, connections: int) 
     ]
     for row in rows:
         if row.result is None:
-            lines.append(f"| {row.label} `{row.path}` | {row.size} | | HTTP {row.status} | | | | | | not measured |")
+            lines.append(
+                f"| {row.label} `{row.path}` | {row.size} | | HTTP {row.status} | | | | | | not measured |"
+            )
             continue
         r = row.result
         vs_peer = r.requests_per_s / peer_rate if peer_rate else float("nan")
@@ -266,8 +286,10 @@ def miss_table(rows: list[Row]) -> str:
             continue
         r = row.result
         ok = r.p50_ms < MISS_P50_LIMIT_MS and not r.errors
-        lines.append(f"| {row.label} `{row.path}` | {r.requests_per_s:,.0f} | {_ms(r.p50_ms)} | {_ms(r.p99_ms)} "
-                     f"| {r.errors} | {'✅' if ok else '❌'} |")
+        lines.append(
+            f"| {row.label} `{row.path}` | {r.requests_per_s:,.0f} | {_ms(r.p50_ms)} | {_ms(r.p99_ms)} "
+            f"| {r.errors} | {'✅' if ok else '❌'} |"
+        )
     return "\n".join(lines)
 
 
@@ -281,8 +303,10 @@ def machine(wrk: str) -> str:
     except OSError:
         pass
     version = subprocess.run([wrk, "--version"], capture_output=True, text=True).stdout.splitlines()
-    return (f"{os.cpu_count()} CPU ({cpu or platform.machine()}), Python {platform.python_version()}, "
-            f"{version[0].split(' [')[0] if version else 'wrk'}")
+    return (
+        f"{os.cpu_count()} CPU ({cpu or platform.machine()}), Python {platform.python_version()}, "
+        f"{version[0].split(' [')[0] if version else 'wrk'}"
+    )
 
 
 def page_cache_state() -> str:
@@ -295,11 +319,19 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=float, default=10.0, help="seconds of wrk per URL (default 10)")
     parser.add_argument("--connections", type=int, default=50, help="wrk connections (default 50)")
-    parser.add_argument("--miss-connections", type=int, default=2, help="connections for cache misses (default 2)")
-    parser.add_argument("--warmup", type=float, default=2.0, help="seconds of wrk before each measure (default 2)")
-    parser.add_argument("--quick", action="store_true", help="3 s per URL, 1 s warm-up: a smoke run, not a measure")
+    parser.add_argument(
+        "--miss-connections", type=int, default=2, help="connections for cache misses (default 2)"
+    )
+    parser.add_argument(
+        "--warmup", type=float, default=2.0, help="seconds of wrk before each measure (default 2)"
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="3 s per URL, 1 s warm-up: a smoke run, not a measure"
+    )
     parser.add_argument("--no-miss", action="store_true", help="skip the cache-miss table")
-    parser.add_argument("--port", type=int, default=8100, help="first of the 4 loopback ports used (default 8100)")
+    parser.add_argument(
+        "--port", type=int, default=8100, help="first of the 4 loopback ports used (default 8100)"
+    )
     parser.add_argument("--output", type=Path, default=REPORT, help="where to save the markdown")
     args = parser.parse_args(argv)
     if args.quick:
@@ -309,7 +341,9 @@ def main(argv: list[str] | None = None) -> None:
     load_before = os.getloadavg()[0]
     common = {"duration": args.duration, "warmup": args.warmup}
 
-    print(f"Platform (production settings, page cache on as by default), wrk -c{args.connections}:", flush=True)
+    print(
+        f"Platform (production settings, page cache on as by default), wrk -c{args.connections}:", flush=True
+    )
     with servers.platform_server(args.port) as base:
         targets = platform_targets(base)
         _status, home_html = fetch(base + "/vi/")
@@ -317,18 +351,31 @@ def main(argv: list[str] | None = None) -> None:
 
     print("Peer (plain `wagtail start` site):", flush=True)
     with servers.peer_server(args.port + 1) as base:
-        [peer] = measure(wrk, base, [Target("peer home", "/")], connections=args.connections, tag="peer", **common)
+        [peer] = measure(
+            wrk, base, [Target("peer home", "/")], connections=args.connections, tag="peer", **common
+        )
 
     print("Static ceiling (the platform's vi home page HTML as a file, WhiteNoise):", flush=True)
     with servers.static_server(args.port + 2, content=home_html or None) as base:
-        [static] = measure(wrk, base, [Target("static file", servers.STATIC_FILE_PATH)],
-                           connections=args.connections, tag="static", **common)
+        [static] = measure(
+            wrk,
+            base,
+            [Target("static file", servers.STATIC_FILE_PATH)],
+            connections=args.connections,
+            tag="static",
+            **common,
+        )
 
     miss_rows: list[Row] = []
     if not args.no_miss:
-        print(f"Platform with the page cache off (GEOPARK_PAGE_CACHE=0), wrk -c{args.miss_connections}:", flush=True)
+        print(
+            f"Platform with the page cache off (GEOPARK_PAGE_CACHE=0), wrk -c{args.miss_connections}:",
+            flush=True,
+        )
         with servers.platform_server(args.port + 3, env={"GEOPARK_PAGE_CACHE": "0"}) as base:
-            miss_rows = measure(wrk, base, targets, connections=args.miss_connections, tag="no cache", **common)
+            miss_rows = measure(
+                wrk, base, targets, connections=args.miss_connections, tag="no cache", **common
+            )
 
     report = [
         "## HTTP benchmark",

@@ -91,8 +91,10 @@ def chrome_path() -> str:
 def run_lighthouse(cli: Path, url: str, out: Path) -> dict:
     env = dict(os.environ, CHROME_PATH=chrome_path())
     cmd = [
-        str(cli), url,
-        "--output=json", f"--output-path={out}",
+        str(cli),
+        url,
+        "--output=json",
+        f"--output-path={out}",
         "--only-categories=" + ",".join(CATEGORIES),
         f"--chrome-flags={CHROME_FLAGS}",
         "--quiet",
@@ -116,8 +118,11 @@ def summary(report: dict) -> dict:
     audits = report["audits"]
     scores = {c: category_score(report, c) for c in CATEGORIES}
     failing = [
-        a["id"] for a in audits.values()
-        if a.get("score") is not None and a["score"] < 0.9 and a.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+        a["id"]
+        for a in audits.values()
+        if a.get("score") is not None
+        and a["score"] < 0.9
+        and a.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
     ]
     return {
         **scores,
@@ -187,7 +192,9 @@ def main() -> int:
                     line += f" (performance of each run: {', '.join(map(str, result['perf_runs']))})"
                 print("    " + line, file=sys.stderr, flush=True)
                 if result["failing"]:
-                    print("    audits below 0.9: " + ", ".join(result["failing"]), file=sys.stderr, flush=True)
+                    print(
+                        "    audits below 0.9: " + ", ".join(result["failing"]), file=sys.stderr, flush=True
+                    )
                 rows.append((page, lang, result))
 
     print("\n| page | lang | perf | a11y | best practices | SEO | transfer KB | LCP s |")
@@ -196,8 +203,14 @@ def main() -> int:
         cells = [score_cell(r, c) for c in CATEGORIES]
         kb_ok = page != "home" or r["kb"] < HOME_BUDGET_KB
         bad |= not kb_ok or not all(ok for _, ok in cells)
-        print(f"| {page} | {lang} | " + " | ".join(text for text, _ in cells) + f" | {mark(r['kb'], kb_ok)} | {r['lcp']:.2f} |")
-    print(f"\nTarget: every score ≥ {TARGET}; home page under {HOME_BUDGET_KB} KB (✗: missed). Reports: {OUT_DIR.relative_to(ROOT)}/")
+        print(
+            f"| {page} | {lang} | "
+            + " | ".join(text for text, _ in cells)
+            + f" | {mark(r['kb'], kb_ok)} | {r['lcp']:.2f} |"
+        )
+    print(
+        f"\nTarget: every score ≥ {TARGET}; home page under {HOME_BUDGET_KB} KB (✗: missed). Reports: {OUT_DIR.relative_to(ROOT)}/"
+    )
     return 1 if bad else 0
 
 

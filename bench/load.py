@@ -29,13 +29,34 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 
 PAGES = [
-    "/vi/", "/en/", "/zh/", "/vi/sites/", "/en/sites/?type=cave", "/en/sites/{site}/", "/zh/sites/{site}/",
-    "/vi/routes/", "/en/routes/{route}/", "/vi/map/", "/vi/search/?q=tam+thanh", "/en/news/", "/vi/events/",
-    "/zh/collection/", "/vi/education/", "/en/about/", "/sitemap.xml", "/robots.txt",
+    "/vi/",
+    "/en/",
+    "/zh/",
+    "/vi/sites/",
+    "/en/sites/?type=cave",
+    "/en/sites/{site}/",
+    "/zh/sites/{site}/",
+    "/vi/routes/",
+    "/en/routes/{route}/",
+    "/vi/map/",
+    "/vi/search/?q=tam+thanh",
+    "/en/news/",
+    "/vi/events/",
+    "/zh/collection/",
+    "/vi/education/",
+    "/en/about/",
+    "/sitemap.xml",
+    "/robots.txt",
 ]
 API = [
-    "/api/v1/sites?lang=en", "/api/v1/sites.geojson?lang=vi", "/api/v1/sites/{site}?lang=zh", "/api/v1/routes",
-    "/api/v1/routes/{route}.geojson", "/api/v1/search?q=dong+dang", "/api/v1/assessments", "/api/v1/collection",
+    "/api/v1/sites?lang=en",
+    "/api/v1/sites.geojson?lang=vi",
+    "/api/v1/sites/{site}?lang=zh",
+    "/api/v1/routes",
+    "/api/v1/routes/{route}.geojson",
+    "/api/v1/search?q=dong+dang",
+    "/api/v1/assessments",
+    "/api/v1/collection",
 ]
 
 
@@ -70,10 +91,20 @@ def check_paths(base: str, paths: list[str]) -> None:
         sys.exit("URLs that fail before any load:\n  " + "\n  ".join(bad))
 
 
-def run_wrk(base: str, paths: list[str], *, duration: int, connections: int, threads: int, timeout: int) -> dict:
+def run_wrk(
+    base: str, paths: list[str], *, duration: int, connections: int, threads: int, timeout: int
+) -> dict:
     command = [
-        "wrk", f"--threads={threads}", f"--connections={connections}", f"--duration={duration}s",
-        f"--timeout={timeout}s", "--latency", f"--script={BENCH / 'load.lua'}", base, "--", *paths,
+        "wrk",
+        f"--threads={threads}",
+        f"--connections={connections}",
+        f"--duration={duration}s",
+        f"--timeout={timeout}s",
+        "--latency",
+        f"--script={BENCH / 'load.lua'}",
+        base,
+        "--",
+        *paths,
     ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=duration + 120)
     lines = [line for line in result.stdout.splitlines() if line.startswith("WRK_JSON ")]
@@ -89,17 +120,23 @@ def report(figures: dict, *, duration: int, connections: int, paths: list[str]) 
     bad_statuses = sum(count for code, count in statuses.items() if not 200 <= code < 400)
     seconds = figures["duration_us"] / 1e6
     latency = figures["latency_us"]
-    print(f"wrk: {connections} connections for {duration} s over 127.0.0.1, {len(paths)} URLs "
-          f"({len(PAGES)} pages, {len(API)} API calls), 2 gunicorn sync workers\n")
+    print(
+        f"wrk: {connections} connections for {duration} s over 127.0.0.1, {len(paths)} URLs "
+        f"({len(PAGES)} pages, {len(API)} API calls), 2 gunicorn sync workers\n"
+    )
     print("| figure | value |")
     print("|---|---|")
     print(f"| requests | {figures['requests']} ({figures['requests'] / seconds:.0f}/s) |")
     print(f"| statuses | {', '.join(f'{code}: {count}' for code, count in sorted(statuses.items()))} |")
     print(f"| non-2xx/3xx answers | {bad_statuses} |")
-    print(f"| socket errors (connect/read/write/timeout) | {errors['connect']}/{errors['read']}/{errors['write']}/"
-          f"{errors['timeout']} |")
-    print(f"| latency p50 / p90 / p99 / max | {latency['p50'] / 1000:.1f} / {latency['p90'] / 1000:.1f} / "
-          f"{latency['p99'] / 1000:.1f} / {latency['max'] / 1000:.1f} ms |")
+    print(
+        f"| socket errors (connect/read/write/timeout) | {errors['connect']}/{errors['read']}/{errors['write']}/"
+        f"{errors['timeout']} |"
+    )
+    print(
+        f"| latency p50 / p90 / p99 / max | {latency['p50'] / 1000:.1f} / {latency['p90'] / 1000:.1f} / "
+        f"{latency['p99'] / 1000:.1f} / {latency['max'] / 1000:.1f} ms |"
+    )
     print(f"| data | {figures['bytes'] / 1e6:.1f} MB |")
     failed = socket_errors + bad_statuses
     print(f"\n{'FAILED' if failed else 'OK'}: {failed} errors")
@@ -111,7 +148,9 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=60, help="seconds of load (default 60)")
     parser.add_argument("--connections", type=int, default=200, help="open connections (default 200)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
-    parser.add_argument("--timeout", type=int, default=10, help="seconds before wrk counts a request as timed out")
+    parser.add_argument(
+        "--timeout", type=int, default=10, help="seconds before wrk counts a request as timed out"
+    )
     parser.add_argument("--port", type=int, default=8250, help="loopback port for gunicorn (default 8250)")
     args = parser.parse_args()
     if not 1 <= args.duration <= 600 or not 1 <= args.connections <= 1000:
@@ -122,8 +161,14 @@ def main() -> None:
     with platform_server(args.port, env=env) as base:
         paths = resolve_paths(base)
         check_paths(base, paths)
-        figures = run_wrk(base, paths, duration=args.duration, connections=args.connections,
-                          threads=args.threads, timeout=args.timeout)
+        figures = run_wrk(
+            base,
+            paths,
+            duration=args.duration,
+            connections=args.connections,
+            threads=args.threads,
+            timeout=args.timeout,
+        )
     sys.exit(report(figures, duration=args.duration, connections=args.connections, paths=paths))
 
 

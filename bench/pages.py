@@ -63,8 +63,13 @@ def time_url(client: Client, url: str, repeat: int) -> Measure:
         response = client.get(url, follow=True)
         timings.append((time.perf_counter() - start) * 1000)
     timings.sort()
-    return Measure(response.status_code, counter.count, len(response.content), statistics.median(timings),
-                   percentile(timings, 0.95))
+    return Measure(
+        response.status_code,
+        counter.count,
+        len(response.content),
+        statistics.median(timings),
+        percentile(timings, 0.95),
+    )
 
 
 def main() -> None:
@@ -77,11 +82,29 @@ def main() -> None:
     if site is None:
         sys.exit("No data: run `make run` (or manage.py load_geopark) first.")
     urls = [
-        "/vi/", "/en/", "/zh/", "/vi/sites/", f"/en/sites/{site.slug}/", "/vi/routes/", "/en/routes/4/",
-        "/vi/map/", "/vi/search/?q=tam+thanh", "/en/news/", "/vi/events/", "/vi/events/month/?month=2026-03",
-        "/zh/collection/", "/vi/education/", "/sitemap.xml", "/api/v1/sites?lang=en", "/api/v1/sites.geojson?lang=vi",
-        f"/api/v1/sites/{site.slug}", "/api/v1/routes", "/api/v1/routes/4.geojson", "/api/v1/search?q=dong+dang",
-        "/api/v1/assessments", "/api/v1/collection",
+        "/vi/",
+        "/en/",
+        "/zh/",
+        "/vi/sites/",
+        f"/en/sites/{site.slug}/",
+        "/vi/routes/",
+        "/en/routes/4/",
+        "/vi/map/",
+        "/vi/search/?q=tam+thanh",
+        "/en/news/",
+        "/vi/events/",
+        "/vi/events/month/?month=2026-03",
+        "/zh/collection/",
+        "/vi/education/",
+        "/sitemap.xml",
+        "/api/v1/sites?lang=en",
+        "/api/v1/sites.geojson?lang=vi",
+        f"/api/v1/sites/{site.slug}",
+        "/api/v1/routes",
+        "/api/v1/routes/4.geojson",
+        "/api/v1/search?q=dong+dang",
+        "/api/v1/assessments",
+        "/api/v1/collection",
     ]
     client = Client(HTTP_HOST="localhost")
     print(f"{Site.objects.count()} sites; {args.repeat} requests per URL after one warm-up\n")
@@ -90,6 +113,7 @@ def main() -> None:
     for url in urls:
         m = time_url(client, url, args.repeat)
         print(f"| {url} | {m.status} | {m.queries} | {m.size} | {m.median_ms:.1f} | {m.p95_ms:.1f} |")
+
 
 if __name__ == "__main__":
     main()

@@ -42,15 +42,50 @@ SEARCH_P95_LIMIT_MS = 50.0
 # Realistic queries: names with and without diacritics, one or several words, common and rare words,
 # English and Chinese, a word nobody wrote. (language, query)
 SEARCH_QUERIES = [
-    ("vi", "tam thanh"), ("vi", "Tam Thanh"), ("vi", "dong dang"), ("vi", "Đồng Đăng"), ("vi", "đền mẫu"),
-    ("vi", "chua bac le"), ("vi", "hang"), ("vi", "hang gio"), ("vi", "Hang Gió"), ("vi", "lang son"),
-    ("vi", "Lạng Sơn"), ("vi", "ky cung"), ("vi", "kỳ cùng"), ("vi", "nui"), ("vi", "thac"), ("vi", "đá vôi"),
-    ("vi", "da voi"), ("vi", "hoa thach"), ("vi", "hóa thạch tay cuộn"), ("vi", "le hoi"), ("vi", "bac son"),
-    ("vi", "huu lien"), ("vi", "cong vien dia chat"), ("vi", "chi lang"), ("vi", "mau son"), ("vi", "then"),
-    ("vi", "du lich cong dong"), ("vi", "nà lừa"), ("vi", "khuoi"), ("vi", "phja"), ("vi", "xyzzy"),
-    ("en", "cave"), ("en", "temple"), ("en", "limestone"), ("en", "fossil"), ("en", "geopark"),
-    ("en", "dong dang temple"), ("en", "waterfall"), ("en", "festival"), ("zh", "洞"), ("zh", "同登"),
-    ("zh", "谅山"), ("zh", "石灰岩"), ("zh", "寺"),
+    ("vi", "tam thanh"),
+    ("vi", "Tam Thanh"),
+    ("vi", "dong dang"),
+    ("vi", "Đồng Đăng"),
+    ("vi", "đền mẫu"),
+    ("vi", "chua bac le"),
+    ("vi", "hang"),
+    ("vi", "hang gio"),
+    ("vi", "Hang Gió"),
+    ("vi", "lang son"),
+    ("vi", "Lạng Sơn"),
+    ("vi", "ky cung"),
+    ("vi", "kỳ cùng"),
+    ("vi", "nui"),
+    ("vi", "thac"),
+    ("vi", "đá vôi"),
+    ("vi", "da voi"),
+    ("vi", "hoa thach"),
+    ("vi", "hóa thạch tay cuộn"),
+    ("vi", "le hoi"),
+    ("vi", "bac son"),
+    ("vi", "huu lien"),
+    ("vi", "cong vien dia chat"),
+    ("vi", "chi lang"),
+    ("vi", "mau son"),
+    ("vi", "then"),
+    ("vi", "du lich cong dong"),
+    ("vi", "nà lừa"),
+    ("vi", "khuoi"),
+    ("vi", "phja"),
+    ("vi", "xyzzy"),
+    ("en", "cave"),
+    ("en", "temple"),
+    ("en", "limestone"),
+    ("en", "fossil"),
+    ("en", "geopark"),
+    ("en", "dong dang temple"),
+    ("en", "waterfall"),
+    ("en", "festival"),
+    ("zh", "洞"),
+    ("zh", "同登"),
+    ("zh", "谅山"),
+    ("zh", "石灰岩"),
+    ("zh", "寺"),
 ]
 
 
@@ -63,14 +98,21 @@ def _run(args: list[str], env: dict[str, str], what: str) -> float:
 
 
 def _env(database_url: str) -> dict[str, str]:
-    return {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-            "DJANGO_DEBUG": "0", "GEOPARK_PAGE_CACHE": "0"}
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DJANGO_DEBUG": "0",
+        "GEOPARK_PAGE_CACHE": "0",
+    }
 
 
 def _postgres_urls(base: str) -> tuple[str, str, str]:
     parts = urlsplit(base)
     name = parts.path.lstrip("/") or "geopark"
-    return tuple(urlunsplit(parts._replace(path=f"/{n}")) for n in (name, f"{name}_scale_small", f"{name}_scale_large"))
+    return tuple(
+        urlunsplit(parts._replace(path=f"/{n}")) for n in (name, f"{name}_scale_small", f"{name}_scale_large")
+    )
 
 
 def _pg_execute(url: str, sql: str) -> None:
@@ -91,8 +133,20 @@ def build(args: argparse.Namespace) -> tuple[str, str, float | None]:
     """The URLs of the small and the large database, building what is missing; and how long
     generate_synthetic took when it ran."""
     manage = [PYTHON, "manage.py"]
-    generate = [*manage, "generate_synthetic", "--sites", str(args.sites), "--news", str(args.news),
-                "--establishments", str(args.establishments), "--years", str(args.years), "--seed", str(args.seed)]
+    generate = [
+        *manage,
+        "generate_synthetic",
+        "--sites",
+        str(args.sites),
+        "--news",
+        str(args.news),
+        "--establishments",
+        str(args.establishments),
+        "--years",
+        str(args.years),
+        "--seed",
+        str(args.seed),
+    ]
     if args.postgres:
         admin, small, large = _postgres_urls(args.postgres)
         small_name, large_name = (urlsplit(u).path.lstrip("/") for u in (small, large))
@@ -181,8 +235,12 @@ def _public_urls() -> tuple[dict[str, str], int, int, Any]:
     category = NewsCategory.objects.order_by("pk").first()
     n_news = NewsPage.objects.live().child_of(index).count()
     # The news list pages by date (?before=<date>.<pk>): its last page holds the oldest articles.
-    oldest = (NewsPage.objects.live().child_of(index).order_by("date", "pk")
-              .values_list("date", "pk")[NewsIndexPage.PAGE_SIZE : NewsIndexPage.PAGE_SIZE + 1])
+    oldest = (
+        NewsPage.objects.live()
+        .child_of(index)
+        .order_by("date", "pk")
+        .values_list("date", "pk")[NewsIndexPage.PAGE_SIZE : NewsIndexPage.PAGE_SIZE + 1]
+    )
     last_page = f"?before={oldest[0][0]:%Y-%m-%d}.{oldest[0][1]}" if oldest else ""
     n_sites = real_sites.count() + Site.objects.public().filter(code__startswith="syn-").count()
     last_site_page = max(1, -(-n_sites // 24))
@@ -217,14 +275,17 @@ def _public_urls() -> tuple[dict[str, str], int, int, Any]:
         "news article": article.url if article else "/vi/news/",
         "news RSS": "/vi/news/feed/rss/",
         "news Atom": "/vi/news/feed/atom/",
-        "news category RSS": f"/vi/news/category/{category.slug}/feed/rss/" if category else "/vi/news/feed/rss/",
+        "news category RSS": f"/vi/news/category/{category.slug}/feed/rss/"
+        if category
+        else "/vi/news/feed/rss/",
         "news RSS (en)": "/en/news/feed/rss/",
         "search page": "/vi/search/?q=dong+dang",
         "search page, common word": "/vi/search/?q=hang",
         "events": "/vi/events/",
         "events, month calendar": "/vi/events/month/",
         "events, month calendar with events": (
-            f"/vi/events/month/?month={event.start_date:%Y-%m}" if event else "/vi/events/month/"),
+            f"/vi/events/month/?month={event.start_date:%Y-%m}" if event else "/vi/events/month/"
+        ),
         "events, past": "/vi/events/past/",
         "events calendar.ics": "/vi/events/calendar.ics",
         "events calendar.ics (en)": "/en/events/calendar.ics",
@@ -263,12 +324,15 @@ def _public_urls() -> tuple[dict[str, str], int, int, Any]:
         "API tourism year-to-date": "/api/v1/tourism/year-to-date",
         "API tourism year-to-date, filters": (
             f"/api/v1/tourism/year-to-date?kind={EstablishmentKind.ACCOMMODATION.value}"
-            f"&commune={commune.code if commune else ''}"),
+            f"&commune={commune.code if commune else ''}"
+        ),
         "API tourism establishments": "/api/v1/tourism/establishments",
         "API tourism establishments, kind filter": (
-            f"/api/v1/tourism/establishments?lang=en&kind={EstablishmentKind.RESTAURANT.value}"),
+            f"/api/v1/tourism/establishments?lang=en&kind={EstablishmentKind.RESTAURANT.value}"
+        ),
         "API tourism establishments, last page": (
-            f"/api/v1/tourism/establishments?page={max(1, -(-n_establishments // ESTABLISHMENT_PAGE_SIZE))}"),
+            f"/api/v1/tourism/establishments?page={max(1, -(-n_establishments // ESTABLISHMENT_PAGE_SIZE))}"
+        ),
     }
     return urls, n_sites, n_news, index
 
@@ -307,13 +371,21 @@ def _time_pages(pages: Any, urls: dict[str, str], admin_urls: dict[str, str], re
 
     client = Client(HTTP_HOST="localhost")
     staff = Client(HTTP_HOST="localhost")
-    staff.force_login(get_user_model().objects.filter(is_superuser=True).first()
-                      or get_user_model().objects.create_superuser("bench-admin", "bench@example.org", None))
+    staff.force_login(
+        get_user_model().objects.filter(is_superuser=True).first()
+        or get_user_model().objects.create_superuser("bench-admin", "bench@example.org", None)
+    )
     rows = {}
     for label, url in [*urls.items(), *admin_urls.items()]:
         m = pages.time_url(staff if label.startswith("admin:") else client, url, repeat)
-        rows[label] = {"url": url, "status": m.status, "queries": m.queries, "bytes": m.size,
-                       "ms": m.median_ms, "p95": m.p95_ms}
+        rows[label] = {
+            "url": url,
+            "status": m.status,
+            "queries": m.queries,
+            "bytes": m.size,
+            "ms": m.median_ms,
+            "p95": m.p95_ms,
+        }
     return rows
 
 
@@ -333,8 +405,12 @@ def _time_search(pages: Any, search_repeat: int) -> dict[str, Any]:
         ((min(_time_one(search, q, lang) for _ in range(3)), f"{lang}:{q}") for lang, q in SEARCH_QUERIES),
         reverse=True,
     )[:3]
-    return {"n": len(timings), "p50": pages.percentile(timings, 0.5), "p95": pages.percentile(timings, 0.95),
-            "slowest": slowest}
+    return {
+        "n": len(timings),
+        "p50": pages.percentile(timings, 0.5),
+        "p95": pages.percentile(timings, 0.95),
+        "slowest": slowest,
+    }
 
 
 def _time_one(search, query: str, lang: str) -> float:
@@ -345,8 +421,20 @@ def _time_one(search, query: str, lang: str) -> float:
 
 def _measure_in_child(database_url: str, args: argparse.Namespace) -> dict:
     out = subprocess.run(
-        [PYTHON, __file__, "--measure", "--repeat", str(args.repeat), "--search-repeat", str(args.search_repeat)],
-        cwd=ROOT, env=_env(database_url), check=True, stdout=subprocess.PIPE, text=True,
+        [
+            PYTHON,
+            __file__,
+            "--measure",
+            "--repeat",
+            str(args.repeat),
+            "--search-repeat",
+            str(args.search_repeat),
+        ],
+        cwd=ROOT,
+        env=_env(database_url),
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -354,7 +442,9 @@ def _measure_in_child(database_url: str, args: argparse.Namespace) -> dict:
 def report(small: dict, large: dict, vendor: str, generation_s: float | None) -> bool:
     """Print the table; True when everything is within the limits."""
     ok = True
-    print(f"\n### {vendor}: {small['sites']} → {large['sites']} sites, {small['news']} → {large['news']} news (vi)\n")
+    print(
+        f"\n### {vendor}: {small['sites']} → {large['sites']} sites, {small['news']} → {large['news']} news (vi)\n"
+    )
     if generation_s is not None:
         print(f"generate_synthetic took {generation_s:.0f} s\n")
     print("| page / endpoint | queries small | queries large | ms small | ms large | ratio | |")
@@ -370,8 +460,10 @@ def report(small: dict, large: dict, vendor: str, generation_s: float | None) ->
         if g["status"] != 200 or s["status"] != 200:
             flags.append(f"status {s['status']}/{g['status']}")
         ok &= not flags
-        print(f"| {label} | {s['queries']} | {g['queries']} | {s['ms']:.1f} | {g['ms']:.1f} | {ratio:.2f} "
-              f"| {'**' + ', '.join(flags) + '**' if flags else ''} |")
+        print(
+            f"| {label} | {s['queries']} | {g['queries']} | {s['ms']:.1f} | {g['ms']:.1f} | {ratio:.2f} "
+            f"| {'**' + ', '.join(flags) + '**' if flags else ''} |"
+        )
     print("\n| search | queries timed | p50 ms | p95 ms | slowest (ms) | |")
     print("|---|---|---|---|---|---|")
     for name, data in (("small", small), ("large", large)):
@@ -384,10 +476,15 @@ def report(small: dict, large: dict, vendor: str, generation_s: float | None) ->
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--postgres", default="", help="a PostgreSQL URL whose role may create databases")
-    parser.add_argument("--folder", default=str(Path(tempfile.gettempdir()) / "geopark-scale"),
-                        help="where the SQLite files live")
+    parser.add_argument(
+        "--folder",
+        default=str(Path(tempfile.gettempdir()) / "geopark-scale"),
+        help="where the SQLite files live",
+    )
     parser.add_argument("--rebuild", action="store_true", help="build the databases again")
     parser.add_argument("--sites", type=int, default=10_000)
     parser.add_argument("--news", type=int, default=100_000)

@@ -135,7 +135,9 @@ def _lock(name: str) -> Iterator[None]:
 def _run(cmd: list[str], *, cwd: Path, env: Mapping[str, str], what: str) -> None:
     result = subprocess.run(cmd, cwd=cwd, env=dict(env), capture_output=True, text=True)
     if result.returncode != 0:
-        raise RuntimeError(f"{what} failed ({' '.join(cmd)}):\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+        raise RuntimeError(
+            f"{what} failed ({' '.join(cmd)}):\n{result.stdout[-3000:]}{result.stderr[-3000:]}"
+        )
 
 
 def _platform_fingerprint(env: Mapping[str, str]) -> str:
@@ -167,12 +169,15 @@ def prepare_platform(env: Mapping[str, str] | None = None, *, log: bool = True) 
     with _lock("platform"):
         stamp = PLATFORM_DB.with_suffix(".fingerprint")
         fingerprint = _platform_fingerprint(env)
-        current = own_database or (PLATFORM_DB.exists() and (
-            _platform_ready or (stamp.exists() and stamp.read_text().strip() == fingerprint)
-        ))
+        current = own_database or (
+            PLATFORM_DB.exists()
+            and (_platform_ready or (stamp.exists() and stamp.read_text().strip() == fingerprint))
+        )
         if not current:
             if log:
-                print("  preparing the bench database (migrate + load_geopark)...", file=sys.stderr, flush=True)
+                print(
+                    "  preparing the bench database (migrate + load_geopark)...", file=sys.stderr, flush=True
+                )
             building = PLATFORM_DB.with_suffix(".building")
             building.unlink(missing_ok=True)
             build_env = {**env, "DATABASE_URL": f"sqlite:///{building}"}
@@ -188,10 +193,16 @@ def prepare_platform(env: Mapping[str, str] | None = None, *, log: bool = True) 
         _platform_ready = _platform_ready or not own_database
         if not _collected_static:
             # .mo files are not committed; without them the English pages would fall back to Vietnamese.
-            _run([python(), "manage.py", "compiletranslations"], cwd=REPO, env=env, what="compiletranslations")
+            _run(
+                [python(), "manage.py", "compiletranslations"], cwd=REPO, env=env, what="compiletranslations"
+            )
             # Production settings serve hashed file names from the manifest that collectstatic writes.
-            _run([python(), "manage.py", "collectstatic", "--noinput", "-v0"], cwd=REPO, env=env,
-                 what="collectstatic")
+            _run(
+                [python(), "manage.py", "collectstatic", "--noinput", "-v0"],
+                cwd=REPO,
+                env=env,
+                what="collectstatic",
+            )
             _collected_static = True
 
 
@@ -223,11 +234,18 @@ def prepare_peer(*, log: bool = True) -> None:
 
     with _lock("peer"):
         stamp = PEER_DIR / ".bench-wagtail-version"
-        if stamp.exists() and stamp.read_text().strip() == wagtail.__version__ and (PEER_DIR / "db.sqlite3").exists():
+        if (
+            stamp.exists()
+            and stamp.read_text().strip() == wagtail.__version__
+            and (PEER_DIR / "db.sqlite3").exists()
+        ):
             return
         if log:
-            print(f"  generating the peer site (wagtail start, Wagtail {wagtail.__version__})...",
-                  file=sys.stderr, flush=True)
+            print(
+                f"  generating the peer site (wagtail start, Wagtail {wagtail.__version__})...",
+                file=sys.stderr,
+                flush=True,
+            )
         shutil.rmtree(PEER_DIR, ignore_errors=True)
         PEER_DIR.mkdir(parents=True)
         wagtail_cli = Path(python()).parent / "wagtail"
@@ -235,8 +253,12 @@ def prepare_peer(*, log: bool = True) -> None:
         _run([str(wagtail_cli), "start", "peer", str(PEER_DIR)], cwd=BENCH_DIR, env=env, what="wagtail start")
         (PEER_DIR / "peer" / "settings" / "local.py").write_text(_PEER_LOCAL_SETTINGS)
         _run([python(), "manage.py", "migrate", "--noinput"], cwd=PEER_DIR, env=env, what="peer migrate")
-        _run([python(), "manage.py", "collectstatic", "--noinput", "-v0"], cwd=PEER_DIR, env=env,
-             what="peer collectstatic")
+        _run(
+            [python(), "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=PEER_DIR,
+            env=env,
+            what="peer collectstatic",
+        )
         stamp.write_text(wagtail.__version__ + "\n")
 
 
@@ -270,8 +292,9 @@ def _answers(port: int) -> bool:
         connection.close()
 
 
-def stop_process_group(process: subprocess.Popen, first: signal.Signals = signal.SIGTERM, *,
-                       timeout: float = 20) -> None:
+def stop_process_group(
+    process: subprocess.Popen, first: signal.Signals = signal.SIGTERM, *, timeout: float = 20
+) -> None:
     """Signal the process group of a process started with `start_new_session=True` (a gunicorn
     master and its workers, a redis or nginx server), SIGKILL if it lingers. The tests' servers stop
     this way too."""
@@ -296,27 +319,40 @@ def gunicorn(name: str, app: str, port: int, *, cwd: Path, env: Mapping[str, str
     LOG_DIR.mkdir(parents=True, exist_ok=True)
     log_path = LOG_DIR / f"{name}.log"
     command = [
-        python(), "-m", "gunicorn", app,
-        "--bind", f"{HOST}:{port}",
-        "--workers", str(WORKERS),
-        "--worker-class", "sync",
-        "--log-level", "warning",
-        "--timeout", "60",
+        python(),
+        "-m",
+        "gunicorn",
+        app,
+        "--bind",
+        f"{HOST}:{port}",
+        "--workers",
+        str(WORKERS),
+        "--worker-class",
+        "sync",
+        "--log-level",
+        "warning",
+        "--timeout",
+        "60",
     ]
     with open(log_path, "ab") as log:
         log.write(f"\n--- {time.strftime('%Y-%m-%d %H:%M:%S')} {' '.join(command[1:])}\n".encode())
         log.flush()
         # A session of its own, so stopping reaches the workers as well as the master.
-        process = subprocess.Popen(command, cwd=cwd, env=dict(env), stdout=log, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            command, cwd=cwd, env=dict(env), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
     try:
         deadline = time.monotonic() + START_TIMEOUT_S
         while not _answers(port):
             if process.poll() is not None:
                 tail = log_path.read_text(errors="replace")[-3000:]
-                raise RuntimeError(f"The {name} server exited with {process.returncode}; log {log_path}:\n{tail}")
+                raise RuntimeError(
+                    f"The {name} server exited with {process.returncode}; log {log_path}:\n{tail}"
+                )
             if time.monotonic() > deadline:
-                raise RuntimeError(f"The {name} server did not answer within {START_TIMEOUT_S:.0f} s; see {log_path}")
+                raise RuntimeError(
+                    f"The {name} server did not answer within {START_TIMEOUT_S:.0f} s; see {log_path}"
+                )
             time.sleep(0.2)
         yield f"http://{HOST}:{port}"
     finally:
@@ -331,7 +367,9 @@ def platform_server(port: int, *, env: Mapping[str, str] | None = None) -> Itera
     prepare_platform(env)
     # One stamp per server, so two benchmark servers (HTTP and Lighthouse) never evict each other.
     server_env = {"GEOPARK_PAGE_CACHE_STAMP": str(BENCH_DIR / f"pagecache-{port}.stamp"), **(env or {})}
-    with gunicorn("platform", "config.wsgi:application", port, cwd=REPO, env=platform_env(server_env)) as base:
+    with gunicorn(
+        "platform", "config.wsgi:application", port, cwd=REPO, env=platform_env(server_env)
+    ) as base:
         yield base
 
 
@@ -344,8 +382,9 @@ def peer_server(port: int, *, env: Mapping[str, str] | None = None) -> Iterator[
 
 
 @contextlib.contextmanager
-def static_server(port: int, *, content: bytes | None = None, root: Path | None = None,
-                  env: Mapping[str, str] | None = None) -> Iterator[str]:
+def static_server(
+    port: int, *, content: bytes | None = None, root: Path | None = None, env: Mapping[str, str] | None = None
+) -> Iterator[str]:
     """One file, `content` (default: the platform's stylesheet), at STATIC_FILE_PATH, served by
     WhiteNoise in a minimal WSGI app (bench/static_app.py) from `root` (default var/bench/static-root)."""
     root = root or STATIC_ROOT

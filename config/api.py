@@ -38,4 +38,6 @@ def validation_errors(request: HttpRequest, exc: ValidationError) -> HttpRespons
         for err in exc.errors
     ]
     summary = "; ".join(f"{p['where']}: {p['problem']}" for p in problems)
-    return api.create_response(request, {"detail": f"Invalid request ({summary}).", "errors": problems}, status=422)
+    return api.create_response(
+        request, {"detail": f"Invalid request ({summary}).", "errors": problems}, status=422
+    )

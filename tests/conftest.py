@@ -25,10 +25,18 @@ def production_settings(names: list[str], **env: str) -> dict[str, Any]:
         "print(json.dumps({n: getattr(m, n, None) for n in sys.argv[1:]}, default=str))"
     )
     clean = {key: value for key, value in os.environ.items() if not key.startswith(STEERING_PREFIXES)}
-    base = {"DJANGO_SECRET_KEY": "a-long-random-production-key-for-tests-only-0123456789",
-            "DJANGO_ALLOWED_HOSTS": "geopark.example.org"}
-    result = subprocess.run([sys.executable, "-c", code, *names], env={**clean, **base, **env}, cwd=ROOT,
-                            capture_output=True, text=True, timeout=60)
+    base = {
+        "DJANGO_SECRET_KEY": "a-long-random-production-key-for-tests-only-0123456789",
+        "DJANGO_ALLOWED_HOSTS": "geopark.example.org",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code, *names],
+        env={**clean, **base, **env},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     if result.returncode != 0:
         raise RuntimeError(result.stderr)
     return json.loads(result.stdout.strip().splitlines()[-1])

@@ -45,8 +45,10 @@ def free_port(candidates: range) -> int:
 
 def postgres_bin() -> Path | None:
     root = Path("/usr/lib/postgresql")
-    versions = sorted((p for p in root.glob("*/bin") if (p / "initdb").exists()),
-                      key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0)
+    versions = sorted(
+        (p for p in root.glob("*/bin") if (p / "initdb").exists()),
+        key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+    )
     return versions[-1] if versions else None
 
 
@@ -63,14 +65,21 @@ class Cluster:
         return f"postgres://geopark@{HOST}:{self.port}/{self.database}"
 
     def run(self, tool: str, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([*self.as_postgres, str(self.bin / tool), *args], check=True, capture_output=True,
-                              text=True, timeout=120)
+        return subprocess.run(
+            [*self.as_postgres, str(self.bin / tool), *args],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
     def pg_ctl(self, *args: str) -> None:
         self.run("pg_ctl", "-D", str(self.data), *args)
 
     def start(self) -> None:
-        options = f"-p {self.port} -k {self.data} -c listen_addresses={HOST} -c fsync=off -c max_connections=50"
+        options = (
+            f"-p {self.port} -k {self.data} -c listen_addresses={HOST} -c fsync=off -c max_connections=50"
+        )
         self.pg_ctl("-o", options, "-l", str(self.data / "server.log"), "-w", "start")
 
     def stop(self) -> None:
@@ -78,8 +87,9 @@ class Cluster:
         self.pg_ctl("-m", "fast", "-w", "stop")
 
     def psql(self, sql: str) -> str:
-        return self.run("psql", "-h", HOST, "-p", str(self.port), "-U", "geopark", "-d", self.database,
-                        "-AtXc", sql).stdout.strip()
+        return self.run(
+            "psql", "-h", HOST, "-p", str(self.port), "-U", "geopark", "-d", self.database, "-AtXc", sql
+        ).stdout.strip()
 
 
 def _owner() -> list[str]:
@@ -110,10 +120,26 @@ def throwaway_cluster(database: str, ports: range) -> Iterator[Cluster]:
         unavailable("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
     as_postgres = _owner()
     with temporary_home("geopark-pg-", as_postgres) as home:
-        cluster = Cluster(bin=binaries, data=home / "data", port=free_port(ports), as_postgres=as_postgres,
-                          database=database)
-        cluster.run("initdb", "-D", str(cluster.data), "-U", "geopark", "-A", "trust", "-E", "UTF8", "--locale=C",
-                    "--no-sync")
+        cluster = Cluster(
+            bin=binaries,
+            data=home / "data",
+            port=free_port(ports),
+            as_postgres=as_postgres,
+            database=database,
+        )
+        cluster.run(
+            "initdb",
+            "-D",
+            str(cluster.data),
+            "-U",
+            "geopark",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync",
+        )
         try:
             cluster.start()
             cluster.run("createdb", "-h", HOST, "-p", str(cluster.port), "-U", "geopark", database)

@@ -34,7 +34,10 @@ CHECKS = [
 ]
 
 # A synthetic square, not any real boundary.
-SQUARE = {"type": "Polygon", "coordinates": [[[106.5, 21.6], [106.9, 21.6], [106.9, 22.0], [106.5, 22.0], [106.5, 21.6]]]}
+SQUARE = {
+    "type": "Polygon",
+    "coordinates": [[[106.5, 21.6], [106.9, 21.6], [106.9, 22.0], [106.5, 22.0], [106.5, 21.6]]],
+}
 
 
 @pytest.fixture
@@ -53,10 +56,25 @@ def geopark_data(geopark, scientist):
 
     commune = CommuneFactory(code="06970")
     former = FormerCommuneFactory(current=commune)
-    cave = SiteFactory(geopark=geopark, slug="hang-gio", code="LSG-X-01", commune=commune, former_commune=former,
-                       name_en="Wind Cave", sources="Sở Văn hoá 2024\nhttps://example.org/source")
-    peak = SiteFactory(geopark=geopark, slug="nui-mau-son", site_type=SiteType.GEOMORPHOLOGICAL, lat=21.86,
-                       lon=106.95, uncertainty_m=None, precision="surveyed", duration_minutes=90)
+    cave = SiteFactory(
+        geopark=geopark,
+        slug="hang-gio",
+        code="LSG-X-01",
+        commune=commune,
+        former_commune=former,
+        name_en="Wind Cave",
+        sources="Sở Văn hoá 2024\nhttps://example.org/source",
+    )
+    peak = SiteFactory(
+        geopark=geopark,
+        slug="nui-mau-son",
+        site_type=SiteType.GEOMORPHOLOGICAL,
+        lat=21.86,
+        lon=106.95,
+        uncertainty_m=None,
+        precision="surveyed",
+        duration_minutes=90,
+    )
     village = SiteFactory(geopark=geopark, slug="lang-co", commune=commune, commune_only=True)
     SiteFactory(geopark=geopark, slug="chua-ro", unknown_position=True)
     SiteFactory(geopark=geopark, slug="draft-site", live=False)
@@ -66,18 +84,31 @@ def geopark_data(geopark, scientist):
         RouteStopFactory(route=one, site=site, sort_order=order)
     RouteStopFactory(route=two, site=peak, sort_order=0)
     HazardNoticeFactory(site=cave)
-    HazardNoticeFactory(site=peak, severity=Severity.DANGER, valid_until=timezone.localdate() + dt.timedelta(days=30))
-    services.assessment_record(site=cave, by=scientist, scores=dict.fromkeys(brilha.CRITERIA_BY_KEY, 3),
-                               assessed_on=dt.date(2026, 1, 2))
+    HazardNoticeFactory(
+        site=peak, severity=Severity.DANGER, valid_until=timezone.localdate() + dt.timedelta(days=30)
+    )
+    services.assessment_record(
+        site=cave,
+        by=scientist,
+        scores=dict.fromkeys(brilha.CRITERIA_BY_KEY, 3),
+        assessed_on=dt.date(2026, 1, 2),
+    )
     dig = ExcavationFactory(code="TK-2019")
-    CollectionItemFactory(catalogue_number="LS-001", find_site=cave, excavation=dig, found_on=dt.date(2019, 5, 1),
-                          publications="Bacon et al. 2015")
+    CollectionItemFactory(
+        catalogue_number="LS-001",
+        find_site=cave,
+        excavation=dig,
+        found_on=dt.date(2019, 5, 1),
+        publications="Bacon et al. 2015",
+    )
     CollectionItemFactory(catalogue_number="ND-001", taxon="Anthracotheriidae", period=Period.PALEOGENE)
     CollectionItemFactory(catalogue_number="HIDDEN-1", public=False)
     EventFactory()
     EventFactory(month_only=True)
-    geopark.boundary = {"type": "FeatureCollection",
-                        "features": [{"type": "Feature", "geometry": SQUARE, "properties": {}}]}
+    geopark.boundary = {
+        "type": "FeatureCollection",
+        "features": [{"type": "Feature", "geometry": SQUARE, "properties": {}}],
+    }
     geopark.save()
     return geopark
 
@@ -124,7 +155,9 @@ def flatmap_path_parameters(context: schemathesis.HookContext, path_parameters: 
     if not known:
         return st.just(path_parameters)
     name, values = next(iter(known.items()))
-    return st.one_of(st.just(path_parameters), st.sampled_from(values).map(lambda v: {**path_parameters, name: v}))
+    return st.one_of(
+        st.just(path_parameters), st.sampled_from(values).map(lambda v: {**path_parameters, name: v})
+    )
 
 
 @schema.parametrize()

@@ -87,7 +87,11 @@ def test_harness_refuses_clearly_when_wrk_is_missing(tmp_path: Path) -> None:
     env = {**os.environ, "PATH": str(tmp_path)}
     completed = subprocess.run(
         [sys.executable, str(REPO / "bench" / "http_bench.py"), "--quick"],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=60,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
     assert completed.returncode != 0

@@ -22,7 +22,12 @@ def test_static_files_collect_with_the_production_manifest_storage(tmp_path, set
     }
     call_command("collectstatic", interactive=False, verbosity=0, stdout=StringIO())
     manifest = (tmp_path / "static" / "staticfiles.json").read_text()
-    for name in ("css/site.css", "js/map.js", "vendor/leaflet/leaflet.js", "vendor/fonts/be-vietnam-pro-vietnamese-400-normal.woff2"):
+    for name in (
+        "css/site.css",
+        "js/map.js",
+        "vendor/leaflet/leaflet.js",
+        "vendor/fonts/be-vietnam-pro-vietnamese-400-normal.woff2",
+    ):
         assert name in manifest
 
 
@@ -40,7 +45,13 @@ def test_public_pages_forbid_inline_scripts_and_the_admin_allows_wagtails_own(cl
 def test_health_check_reports_the_database_and_the_cache_and_is_never_cached(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "writes": "ok", "migrations": "ok", "cache": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "writes": "ok",
+        "migrations": "ok",
+        "cache": "ok",
+    }
     assert "no-store" in response["Cache-Control"]
 
 
@@ -71,8 +82,15 @@ def _health_in_a_fresh_process(**env: str) -> tuple[int, dict]:
         "LOG_LEVEL": "CRITICAL",
         **env,
     }
-    result = subprocess.run([sys.executable, "-c", code], env=full_env, cwd=settings.BASE_DIR,
-                            capture_output=True, text=True, timeout=60, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=full_env,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     status, body, cache_control = json.loads(result.stdout.strip().splitlines()[-1])
     assert "no-store" in cache_control
     return status, body
@@ -90,8 +108,16 @@ def test_health_check_answers_503_naming_an_unreachable_database(closed_port):
     status, body = _health_in_a_fresh_process(
         DATABASE_URL=f"postgres://nobody:nothing@127.0.0.1:{closed_port}/nothing"
     )
-    assert (status, body) == (503, {"status": "unhealthy", "database": "unavailable", "writes": "not checked",
-                                    "migrations": "not checked", "cache": "ok"})
+    assert (status, body) == (
+        503,
+        {
+            "status": "unhealthy",
+            "database": "unavailable",
+            "writes": "not checked",
+            "migrations": "not checked",
+            "cache": "ok",
+        },
+    )
 
 
 @pytest.mark.django_db

@@ -62,11 +62,22 @@ def _get(port: int, path: str, *, timeout: float = 10) -> tuple[int, str]:
 @contextlib.contextmanager
 def gunicorn(env: Mapping[str, str], log: Path) -> Iterator[tuple[int, subprocess.Popen]]:
     port = free_port(APP_PORTS)
-    command = [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi:application",
-               "--bind", f"{HOST}:{port}", "--workers", "2"]
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "-c",
+        "config/gunicorn.conf.py",
+        "config.wsgi:application",
+        "--bind",
+        f"{HOST}:{port}",
+        "--workers",
+        "2",
+    ]
     with open(log, "wb") as out:
-        process = subprocess.Popen(command, cwd=REPO, env=dict(env), stdout=out, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            command, cwd=REPO, env=dict(env), stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -74,7 +85,9 @@ def gunicorn(env: Mapping[str, str], log: Path) -> Iterator[tuple[int, subproces
                 _get(port, "/robots.txt", timeout=2)
                 break
             assert process.poll() is None, f"gunicorn exited:\n{log.read_text(errors='replace')[-3000:]}"
-            assert time.monotonic() < deadline, f"gunicorn did not answer:\n{log.read_text(errors='replace')[-3000:]}"
+            assert time.monotonic() < deadline, (
+                f"gunicorn did not answer:\n{log.read_text(errors='replace')[-3000:]}"
+            )
             time.sleep(0.2)
         yield port, process
     finally:
@@ -109,7 +122,9 @@ for number in range(5):
 
 
 @pytest.fixture(scope="module")
-def platform_on_cluster(cluster: Cluster, collected_static, tmp_path_factory) -> Iterator[tuple[int, subprocess.Popen, str]]:
+def platform_on_cluster(
+    cluster: Cluster, collected_static, tmp_path_factory
+) -> Iterator[tuple[int, subprocess.Popen, str]]:
     env = app_env({"DATABASE_URL": cluster.url, "GEOPARK_PAGE_CACHE": "0", "LOG_LEVEL": "ERROR"})
     manage(env, "migrate", "--noinput")
     manage(env, "shell", "-c", SMALL_DATASET)
@@ -210,7 +225,8 @@ def test_with_postgresql_stopped_mid_load_the_app_answers_503_then_recovers_by_i
 
     everything = load.answers
     assert not [a for a in everything if a.status == 0], "connection errors: " + repr(
-        [a.error for a in everything if a.status == 0][:5])
+        [a.error for a in everything if a.status == 0][:5]
+    )
     assert not [a for a in everything if a.status not in (200, 503)], {a.status for a in everything}
     assert len(outage) > 20, "too few requests while the database was down to say anything"
     assert all(a.status == 503 for a in outage), {a.status for a in outage}
@@ -222,8 +238,12 @@ def test_with_postgresql_stopped_mid_load_the_app_answers_503_then_recovers_by_i
             assert FRIENDLY_503[answer.path[1:3]] in answer.body, answer.body[:500]
     assert recovered_in is not None, "no 200 within 15 s of PostgreSQL starting again"
     # The figures, for the record (pytest --log-cli-level=INFO shows them).
-    logging.getLogger(__name__).info("%d requests, %d answered while PostgreSQL was down, 200 again %.2f s after it "
-                                     "started", len(everything), len(outage), recovered_in)
+    logging.getLogger(__name__).info(
+        "%d requests, %d answered while PostgreSQL was down, 200 again %.2f s after it started",
+        len(everything),
+        len(outage),
+        recovered_in,
+    )
     assert recovered_in < 5, f"took {recovered_in:.1f} s to answer 200 again"
     settled = [a for a in everything if a.at >= settled_from]
     assert settled

@@ -25,20 +25,60 @@ FUZZ = settings(
     deadline=None,
     derandomize=True,
     database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
 )
 
 # Markup that must never come back unescaped: each holds a "<", which escaping turns into "&lt;".
-MARKUP = ["<script>fuzz()</script>", '"><img src=x onerror=fuzz()>', "<svg onload=fuzz()>",
-          "</textarea><script>fuzz()</script>", "<a href='javascript:fuzz()'>x</a>"]
+MARKUP = [
+    "<script>fuzz()</script>",
+    '"><img src=x onerror=fuzz()>',
+    "<svg onload=fuzz()>",
+    "</textarea><script>fuzz()</script>",
+    "<a href='javascript:fuzz()'>x</a>",
+]
 LIVE_MARKUP = ["<script>fuzz()", "<img src=x onerror", "<svg onload", "<a href='javascript:fuzz()'"]
-SQL = ["' OR '1'='1", "1; DROP TABLE heritage_site; --", '" OR 1=1 --', "%' UNION SELECT NULL, NULL--", "\\", "%", "_%_"]
-SCRIPTS = ["Đồng Đăng – Lạng Sơn, ngày 10/3", "谅山世界地质公园", "مرحبا بالعالم", "\u202eevil\u202c txt",
-           "🏔️🦴🇻🇳", "e\u0301\u0323", "\u200b\ufeff", "Hang Gió 风洞 كهف"]
-NUMBERS = ["-1", "0", "1e309", "NaN", "inf", "-0", "99999999999999999999999999", "0x10", "1.5", " 2 ", "２", "1,5"]
+SQL = [
+    "' OR '1'='1",
+    "1; DROP TABLE heritage_site; --",
+    '" OR 1=1 --',
+    "%' UNION SELECT NULL, NULL--",
+    "\\",
+    "%",
+    "_%_",
+]
+SCRIPTS = [
+    "Đồng Đăng – Lạng Sơn, ngày 10/3",
+    "谅山世界地质公园",
+    "مرحبا بالعالم",
+    "\u202eevil\u202c txt",
+    "🏔️🦴🇻🇳",
+    "e\u0301\u0323",
+    "\u200b\ufeff",
+    "Hang Gió 风洞 كهف",
+]
+NUMBERS = [
+    "-1",
+    "0",
+    "1e309",
+    "NaN",
+    "inf",
+    "-0",
+    "99999999999999999999999999",
+    "0x10",
+    "1.5",
+    " 2 ",
+    "２",
+    "1,5",
+]
 
 characters = st.characters(exclude_categories=["Cs"])  # lone surrogates cannot travel in UTF-8
-controls = st.text(st.characters(max_codepoint=0x1F) | st.sampled_from("\x7f\x85\u2028\u2029"), min_size=1, max_size=20)
+controls = st.text(
+    st.characters(max_codepoint=0x1F) | st.sampled_from("\x7f\x85\u2028\u2029"), min_size=1, max_size=20
+)
 very_long = st.text(characters, min_size=1, max_size=6).map(lambda s: (s * 100_000)[:100_000])
 hostile = st.one_of(
     st.sampled_from(MARKUP + SQL + SCRIPTS + NUMBERS + [""]),
@@ -79,7 +119,9 @@ def public_data(geopark):
     from geopark.territory.tests.factories import CommuneFactory
 
     commune = CommuneFactory(code="06970")
-    site = SiteFactory(geopark=geopark, slug="hang-gio", code="LSG-X-01", commune=commune, name_en="Wind Cave")
+    site = SiteFactory(
+        geopark=geopark, slug="hang-gio", code="LSG-X-01", commune=commune, name_en="Wind Cave"
+    )
     route = RouteFactory(number=1, geopark=geopark)
     RouteStopFactory(route=route, site=site, sort_order=0)
     HazardNoticeFactory(site=site)
@@ -107,8 +149,10 @@ def test_the_site_list_filters_take_any_input_without_failing(browser, public_da
 
 
 @FUZZ
-@given(path=st.sampled_from(["/vi/search/", "/en/search/"]),
-       params=st.dictionaries(st.sampled_from(["q", "kind"]), value, max_size=2))
+@given(
+    path=st.sampled_from(["/vi/search/", "/en/search/"]),
+    params=st.dictionaries(st.sampled_from(["q", "kind"]), value, max_size=2),
+)
 def test_the_search_page_takes_any_query_without_failing(browser, public_data, path, params):
     cache.clear()
     response = browser.get(path, params)
@@ -118,7 +162,11 @@ def test_the_search_page_takes_any_query_without_failing(browser, public_data, p
 
 
 @FUZZ
-@given(params=st.fixed_dictionaries({}, optional={"q": value, "lang": LANG, "type": or_valid("", "site", "event")}))
+@given(
+    params=st.fixed_dictionaries(
+        {}, optional={"q": value, "lang": LANG, "type": or_valid("", "site", "event")}
+    )
+)
 def test_the_search_api_answers_json_for_any_query(browser, public_data, params):
     cache.clear()
     response = browser.get("/api/v1/search", params)
@@ -137,19 +185,28 @@ def test_the_events_calendar_says_what_is_wrong_with_a_bad_month(browser, public
     assert response.status_code in (200, 400)
     if response.status_code == 400:
         with translation.override("en"):
-            problems = [gettext("Write the month as year-month, for example 2026-03."),
-                        gettext("A month is a number from 01 to 12."),
-                        gettext("The calendar covers the years 1900 to 2200.")]
+            problems = [
+                gettext("Write the month as year-month, for example 2026-03."),
+                gettext("A month is a number from 01 to 12."),
+                gettext("The calendar covers the years 1900 to 2200."),
+            ]
         assert any(p in body for p in problems)
     assert_no_live_markup(body)
     assert_no_live_markup(answer(browser.get("/en/events/past/", {"page": page})))
 
 
 @FUZZ
-@given(params=st.fixed_dictionaries({}, optional={
-    "taxon": or_valid("Pongo"), "period": or_valid("pleistocene", "holocene"), "site": or_valid("LSG-X-01"),
-    "page": or_valid("1", "2"),
-}))
+@given(
+    params=st.fixed_dictionaries(
+        {},
+        optional={
+            "taxon": or_valid("Pongo"),
+            "period": or_valid("pleistocene", "holocene"),
+            "site": or_valid("LSG-X-01"),
+            "page": or_valid("1", "2"),
+        },
+    )
+)
 def test_the_collection_filters_take_any_input_without_failing(browser, public_data, params):
     cache.clear()
     assert_no_live_markup(answer(browser.get("/vi/collection/", params)))
@@ -160,8 +217,10 @@ def test_the_collection_filters_take_any_input_without_failing(browser, public_d
 
 
 @FUZZ
-@given(number=st.one_of(st.integers(min_value=0, max_value=10**40), st.sampled_from([0, 1, 2**31, 2**63])),
-       slug=st.one_of(st.just(""), st.from_regex(r"[-a-zA-Z0-9_]{1,300}", fullmatch=True)))
+@given(
+    number=st.one_of(st.integers(min_value=0, max_value=10**40), st.sampled_from([0, 1, 2**31, 2**63])),
+    slug=st.one_of(st.just(""), st.from_regex(r"[-a-zA-Z0-9_]{1,300}", fullmatch=True)),
+)
 def test_route_addresses_with_any_number_answer_a_page_or_a_404(browser, public_data, number, slug):
     cache.clear()
     suffix = f"-{slug}" if slug else ""
@@ -172,10 +231,18 @@ def test_route_addresses_with_any_number_answer_a_page_or_a_404(browser, public_
 
 
 @FUZZ
-@given(params=st.fixed_dictionaries({}, optional={
-    "lang": LANG, "type": or_valid("geological", "cultural"), "route": or_valid("1", "2"),
-    "commune": or_valid("06970"), "bbox": or_valid("106,21,107,22", "107,22,106,21"),
-}))
+@given(
+    params=st.fixed_dictionaries(
+        {},
+        optional={
+            "lang": LANG,
+            "type": or_valid("geological", "cultural"),
+            "route": or_valid("1", "2"),
+            "commune": or_valid("06970"),
+            "bbox": or_valid("106,21,107,22", "107,22,106,21"),
+        },
+    )
+)
 def test_the_sites_api_answers_json_for_any_filter(browser, public_data, params):
     cache.clear()
     for path in ("/api/v1/sites", "/api/v1/sites.geojson"):
@@ -203,9 +270,14 @@ CONTACT_FIELDS = ["name", "email", "subject", "message", "website"]
 def contact_form(**changes) -> dict:
     from geopark.content.forms import issue_token
 
-    data = {"name": "Nguyễn Văn An", "email": "an@example.org", "subject": "Giờ mở cửa",
-            "message": "Động Tam Thanh mở cửa lúc mấy giờ?", "website": "",
-            "token": issue_token(time.time() - 10)}  # shown ten seconds ago, as a person would
+    data = {
+        "name": "Nguyễn Văn An",
+        "email": "an@example.org",
+        "subject": "Giờ mở cửa",
+        "message": "Động Tam Thanh mở cửa lúc mấy giờ?",
+        "website": "",
+        "token": issue_token(time.time() - 10),
+    }  # shown ten seconds ago, as a person would
     data.update(changes)
     return data
 
@@ -245,8 +317,14 @@ report_value = st.one_of(value, st.sampled_from(["damage", "litter", "21.85", "1
 
 
 def report_form(**changes) -> dict:
-    data = {"kind": "damage", "description": "Graffiti sprayed on the wall near the entrance.",
-            "lat": "", "lon": "", "contact": "", "website": ""}
+    data = {
+        "kind": "damage",
+        "description": "Graffiti sprayed on the wall near the entrance.",
+        "lat": "",
+        "lon": "",
+        "contact": "",
+        "website": "",
+    }
     data.update(changes)
     return data
 
@@ -268,13 +346,17 @@ def test_the_report_form_refuses_bad_input_in_words_and_saves_nothing(browser, p
     assert VisitorReport.objects.count() == before
     if response.status_code == 400:
         with translation.override("en"):
-            assert (gettext("The report was not sent. Please correct what is marked below.") in body
-                    or gettext("The report was not sent") in body)
+            assert (
+                gettext("The report was not sent. Please correct what is marked below.") in body
+                or gettext("The report was not sent") in body
+            )
 
 
 @FUZZ
-@given(changes=st.dictionaries(st.sampled_from(REPORT_FIELDS), report_value, min_size=1, max_size=4),
-       lang=st.one_of(st.sampled_from(["vi", "en", "zh"]), hostile))
+@given(
+    changes=st.dictionaries(st.sampled_from(REPORT_FIELDS), report_value, min_size=1, max_size=4),
+    lang=st.one_of(st.sampled_from(["vi", "en", "zh"]), hostile),
+)
 def test_the_report_api_refuses_bad_input_with_reasons_and_saves_nothing(browser, public_data, changes, lang):
     from geopark.heritage.models import VisitorReport
 

@@ -36,13 +36,19 @@ def database_refuses(table: str, operation: str) -> Iterator[None]:
     """While inside, the database itself refuses every `operation` (INSERT/UPDATE) on `table`."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("CREATE FUNCTION geopark_refuse() RETURNS trigger AS $$ "
-                           "BEGIN RAISE EXCEPTION 'refused by the test'; END $$ LANGUAGE plpgsql")
-            cursor.execute(f"CREATE TRIGGER geopark_refuse BEFORE {operation} ON {table} "
-                           "FOR EACH ROW EXECUTE FUNCTION geopark_refuse()")
+            cursor.execute(
+                "CREATE FUNCTION geopark_refuse() RETURNS trigger AS $$ "
+                "BEGIN RAISE EXCEPTION 'refused by the test'; END $$ LANGUAGE plpgsql"
+            )
+            cursor.execute(
+                f"CREATE TRIGGER geopark_refuse BEFORE {operation} ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION geopark_refuse()"
+            )
         else:
-            cursor.execute(f"CREATE TRIGGER geopark_refuse BEFORE {operation} ON {table} "
-                           "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
+            cursor.execute(
+                f"CREATE TRIGGER geopark_refuse BEFORE {operation} ON {table} "
+                "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+            )
     try:
         yield
     finally:
@@ -61,8 +67,14 @@ def photo() -> SimpleUploadedFile:
 
 
 def report_data(**changes: object) -> dict:
-    data = {"kind": "damage", "description": "A stalactite broken off near the entrance.", "lat": "", "lon": "",
-            "contact": "", "website": ""}
+    data = {
+        "kind": "damage",
+        "description": "A stalactite broken off near the entrance.",
+        "lat": "",
+        "lon": "",
+        "contact": "",
+        "website": "",
+    }
     data.update(changes)
     return data
 
@@ -93,7 +105,9 @@ def test_a_report_whose_photo_cannot_be_stored_is_not_saved(client, site, tmp_pa
     # read-only disk would make it fail.
     blocked = tmp_path / "blocked"
     blocked.write_text("not a folder")
-    monkeypatch.setattr(VisitorReport._meta.get_field("photo"), "storage", FileSystemStorage(location=blocked))
+    monkeypatch.setattr(
+        VisitorReport._meta.get_field("photo"), "storage", FileSystemStorage(location=blocked)
+    )
     response = client.post("/en/sites/hang-gio/report/", {**report_data(), "photo": photo()})
     assert response.status_code == 503  # the friendly "try again in a minute" (core/faults.py)
     assert not VisitorReport.objects.exists()
@@ -103,8 +117,14 @@ def test_a_report_whose_last_write_fails_leaves_neither_record_nor_photo(site, p
     from geopark.heritage.photos import clean_photo
 
     with database_refuses("heritage_visitorreport", "INSERT"), pytest.raises(DatabaseError):
-        services.report_create(site=site, address="10.0.0.1", kind="damage", description="A broken stalactite.",
-                               photo=clean_photo(photo()), language="en")
+        services.report_create(
+            site=site,
+            address="10.0.0.1",
+            kind="damage",
+            description="A broken stalactite.",
+            photo=clean_photo(photo()),
+            language="en",
+        )
     assert not VisitorReport.objects.exists()
     assert stored_files(photo_storage) == []
 
@@ -112,8 +132,14 @@ def test_a_report_whose_last_write_fails_leaves_neither_record_nor_photo(site, p
 def test_a_report_that_succeeds_keeps_its_photo(site, photo_storage):
     from geopark.heritage.photos import clean_photo
 
-    report = services.report_create(site=site, address="10.0.0.1", kind="damage",
-                                    description="A broken stalactite.", photo=clean_photo(photo()), language="en")
+    report = services.report_create(
+        site=site,
+        address="10.0.0.1",
+        kind="damage",
+        description="A broken stalactite.",
+        photo=clean_photo(photo()),
+        language="en",
+    )
     assert stored_files(photo_storage) == [report.photo.name]
 
 
@@ -124,8 +150,9 @@ def test_a_contact_message_that_cannot_be_stored_leaves_nothing(home_pages):
     from geopark.content.services import receive_contact_message
 
     with database_refuses("content_contactmessage", "INSERT"), pytest.raises(DatabaseError):
-        receive_contact_message(name="An", email="an@example.org", subject="Giờ mở cửa",
-                                message="Mấy giờ mở cửa?", lang="vi")
+        receive_contact_message(
+            name="An", email="an@example.org", subject="Giờ mở cửa", message="Mấy giờ mở cửa?", lang="vi"
+        )
     assert not ContactMessage.objects.exists()
 
 
@@ -134,11 +161,14 @@ def test_a_contact_message_that_cannot_be_stored_leaves_nothing(home_pages):
 
 def test_an_assessment_whose_second_write_fails_leaves_the_current_one_current(site, scientist):
     scores = dict.fromkeys(brilha.CRITERIA_BY_KEY, 2)
-    current = services.assessment_record(site=site, by=scientist, scores=scores, assessed_on=dt.date(2025, 1, 5))
+    current = services.assessment_record(
+        site=site, by=scientist, scores=scores, assessed_on=dt.date(2025, 1, 5)
+    )
     # The new assessment is inserted first; taking over from the current one is an UPDATE.
     with database_refuses("heritage_assessment", "UPDATE"), pytest.raises(DatabaseError):
-        services.assessment_record(site=site, by=scientist, scores=dict.fromkeys(scores, 3),
-                                   assessed_on=dt.date(2026, 2, 1))
+        services.assessment_record(
+            site=site, by=scientist, scores=dict.fromkeys(scores, 3), assessed_on=dt.date(2026, 2, 1)
+        )
     assert list(Assessment.objects.values_list("pk", flat=True)) == [current.pk]
     assert Assessment.objects.filter(site=site).current().get() == current
 
@@ -158,7 +188,10 @@ def test_an_import_broken_by_a_conflicting_row_leaves_nothing_half_imported(geop
         return steps
 
     with pytest.raises(DatabaseError):
-        import_collection(handle=io.BytesIO(csv_bytes([row("LS-001"), row("LS-002")])), filename="catalogue.csv",
-                          progress=meanwhile_another_keeper_saves)
+        import_collection(
+            handle=io.BytesIO(csv_bytes([row("LS-001"), row("LS-002")])),
+            filename="catalogue.csv",
+            progress=meanwhile_another_keeper_saves,
+        )
     assert not Excavation.objects.exists()
     assert not CollectionItem.objects.exists()

@@ -100,10 +100,14 @@ def test_the_architecture_page_shows_the_layers_of_the_contract():
 
 def test_an_import_from_an_app_above_breaks_the_contract(tmp_path):
     """The contract can fail: a copy of the apps where `core` imports `routes` is refused."""
-    shutil.copytree(PACKAGE, tmp_path / "geopark", ignore=shutil.ignore_patterns("*.html", "*.js", "*.css", "static"))
+    shutil.copytree(
+        PACKAGE, tmp_path / "geopark", ignore=shutil.ignore_patterns("*.html", "*.js", "*.css", "static")
+    )
     shutil.copy(CONTRACTS, tmp_path / ".importlinter")
     geo = tmp_path / "geopark" / "core" / "geo.py"
-    geo.write_text(geo.read_text(encoding="utf-8") + "\nfrom geopark.routes import models  # noqa\n", encoding="utf-8")
+    geo.write_text(
+        geo.read_text(encoding="utf-8") + "\nfrom geopark.routes import models  # noqa\n", encoding="utf-8"
+    )
     result = _lint_imports(tmp_path)
     assert result.returncode != 0
     assert "geopark.core is not allowed to import geopark.routes" in result.stdout

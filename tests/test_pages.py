@@ -21,17 +21,44 @@ LANGS = ["vi", "en", "zh"]
 @pytest.fixture
 def portal(home_pages):
     geopark = home_pages
-    geopark.vision_vi, geopark.vision_en, geopark.vision_zh = "Tầm nhìn bảo tồn", "A vision of care", "保护愿景"
+    geopark.vision_vi, geopark.vision_en, geopark.vision_zh = (
+        "Tầm nhìn bảo tồn",
+        "A vision of care",
+        "保护愿景",
+    )
     geopark.save()
-    route = RouteFactory(number=1, geopark=geopark, slug="thuong-ngan", name_vi="Khám phá thế giới Thượng ngàn",
-                         name_en="Discovering the Upper Realm", name_zh="探索上岸世界")
+    route = RouteFactory(
+        number=1,
+        geopark=geopark,
+        slug="thuong-ngan",
+        name_vi="Khám phá thế giới Thượng ngàn",
+        name_en="Discovering the Upper Realm",
+        name_zh="探索上岸世界",
+    )
     commune = CommuneFactory(short_name="Hữu Liên", name="Xã Hữu Liên", lat=21.68, lon=106.35)
-    pinned = SiteFactory(geopark=geopark, slug="dong-tam-thanh", code="LSG-R4-01", name_vi="Động Tam Thanh",
-                         name_en="Tam Thanh Cave", name_zh="三清洞", featured=True, site_type="cultural",
-                         safety_vi="Đường trơn khi mưa.", safety_en="Slippery after rain.")
-    area = SiteFactory(geopark=geopark, slug="dong-lam", commune_only=True, commune=commune,
-                       name_vi="Thung lũng Đồng Lâm", name_en="Dong Lam Valley", name_zh="", description_zh="",
-                       zh_status="missing")
+    pinned = SiteFactory(
+        geopark=geopark,
+        slug="dong-tam-thanh",
+        code="LSG-R4-01",
+        name_vi="Động Tam Thanh",
+        name_en="Tam Thanh Cave",
+        name_zh="三清洞",
+        featured=True,
+        site_type="cultural",
+        safety_vi="Đường trơn khi mưa.",
+        safety_en="Slippery after rain.",
+    )
+    area = SiteFactory(
+        geopark=geopark,
+        slug="dong-lam",
+        commune_only=True,
+        commune=commune,
+        name_vi="Thung lũng Đồng Lâm",
+        name_en="Dong Lam Valley",
+        name_zh="",
+        description_zh="",
+        zh_status="missing",
+    )
     unknown = SiteFactory(geopark=geopark, slug="ung-roac", unknown_position=True, name_vi="Ùng Roặc")
     RouteStopFactory(route=route, site=area, sort_order=0, order_confirmed=True)
     RouteStopFactory(route=route, site=pinned, sort_order=1)
@@ -66,8 +93,18 @@ def test_root_sends_visitors_to_a_language(client, portal):
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")["Location"] == "/en/"
 
 
-@pytest.mark.parametrize("path", ["/{lang}/", "/{lang}/sites/", "/{lang}/sites/dong-tam-thanh/", "/{lang}/routes/",
-                                  "/{lang}/routes/1-thuong-ngan/", "/{lang}/map/", "/{lang}/search/?q=tam+thanh"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/{lang}/",
+        "/{lang}/sites/",
+        "/{lang}/sites/dong-tam-thanh/",
+        "/{lang}/routes/",
+        "/{lang}/routes/1-thuong-ngan/",
+        "/{lang}/map/",
+        "/{lang}/search/?q=tam+thanh",
+    ],
+)
 def test_language_switcher_links_to_the_same_page_in_every_language(client, portal, path):
     html = client.get(path.format(lang="en")).content.decode()
     for lang in LANGS:
@@ -98,8 +135,10 @@ def test_site_list_filters_by_type_route_and_commune(client, portal, query, pres
         assert f"/en/sites/{slug}/" not in html
 
 
-@pytest.mark.parametrize("query", ["type=volcano", "route=abc", "route=99", "commune=" + "x" * 500, "page=999",
-                                   "page=-1", "type=%00"])
+@pytest.mark.parametrize(
+    "query",
+    ["type=volcano", "route=abc", "route=99", "commune=" + "x" * 500, "page=999", "page=-1", "type=%00"],
+)
 def test_site_list_survives_nonsense_filters(client, portal, query):
     assert client.get(f"/vi/sites/?{query}").status_code == 200
 
@@ -117,7 +156,9 @@ def test_site_list_costs_the_same_queries_for_few_or_many_sites(client, portal):
     assert count() == few
 
 
-@pytest.mark.parametrize(("lang", "name"), [("vi", "Động Tam Thanh"), ("en", "Tam Thanh Cave"), ("zh", "三清洞")])
+@pytest.mark.parametrize(
+    ("lang", "name"), [("vi", "Động Tam Thanh"), ("en", "Tam Thanh Cave"), ("zh", "三清洞")]
+)
 def test_site_page_in_each_language(client, portal, lang, name):
     html = client.get(f"/{lang}/sites/dong-tam-thanh/").content.decode()
     assert "<h1" in html
@@ -206,7 +247,9 @@ def test_search_page_ranks_results_in_each_language(client, portal, lang):
     assert f"/{lang}/sites/dong-tam-thanh/" in html
 
 
-@pytest.mark.parametrize("q", ["", "%20%20", "!!!", "x" * 300, "<script>alert(1)</script>", "' OR 1=1 --", "%00"])
+@pytest.mark.parametrize(
+    "q", ["", "%20%20", "!!!", "x" * 300, "<script>alert(1)</script>", "' OR 1=1 --", "%00"]
+)
 def test_search_page_answers_any_query_without_error(client, portal, q):
     response = client.get(f"/en/search/?q={q}")
     assert response.status_code == 200

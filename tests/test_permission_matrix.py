@@ -35,26 +35,75 @@ NOBODY = frozenset()  # not even an administrator
 
 # Snippets: who may list, add, edit and delete. (Label → action → personas.)
 SNIPPETS: dict[str, dict[str, frozenset[str]]] = {
-    "heritage.site": {"list": who("editor", "approver", "scientist", "keeper"), "add": who("editor"),
-                      "edit": who("editor"), "delete": who()},
+    "heritage.site": {
+        "list": who("editor", "approver", "scientist", "keeper"),
+        "add": who("editor"),
+        "edit": who("editor"),
+        "delete": who(),
+    },
     "territory.geopark": {"list": who("editor"), "add": who(), "edit": who("editor"), "delete": who()},
-    "heritage.hazardnotice": {"list": who("editor", "scientist"), "add": who("editor", "scientist"),
-                              "edit": who("editor", "scientist"), "delete": who()},
-    "heritage.inspection": {"list": who("scientist"), "add": who("scientist"), "edit": who(), "delete": who()},
-    "heritage.followupaction": {"list": who("scientist"), "add": who("scientist"), "edit": who("scientist"),
-                                "delete": who()},
-    "routes.route": {"list": who("editor", "approver"), "add": who("editor"), "edit": who("editor"),
-                     "delete": who()},
-    "content.newscategory": {"list": who("editor"), "add": who("editor"), "edit": who("editor"), "delete": who()},
+    "heritage.hazardnotice": {
+        "list": who("editor", "scientist"),
+        "add": who("editor", "scientist"),
+        "edit": who("editor", "scientist"),
+        "delete": who(),
+    },
+    "heritage.inspection": {
+        "list": who("scientist"),
+        "add": who("scientist"),
+        "edit": who(),
+        "delete": who(),
+    },
+    "heritage.followupaction": {
+        "list": who("scientist"),
+        "add": who("scientist"),
+        "edit": who("scientist"),
+        "delete": who(),
+    },
+    "routes.route": {
+        "list": who("editor", "approver"),
+        "add": who("editor"),
+        "edit": who("editor"),
+        "delete": who(),
+    },
+    "content.newscategory": {
+        "list": who("editor"),
+        "add": who("editor"),
+        "edit": who("editor"),
+        "delete": who(),
+    },
     "content.contactmessage": {"list": who("editor"), "add": who(), "edit": who("editor"), "delete": who()},
     "events.event": {"list": who("editor"), "add": who("editor"), "edit": who("editor"), "delete": who()},
-    "education.learningresource": {"list": who("editor"), "add": who("editor"), "edit": who("editor"),
-                                   "delete": who()},
-    "education.geoparkcorner": {"list": who("editor"), "add": who("editor"), "edit": who("editor"),
-                                "delete": who()},
-    "education.programme": {"list": who("editor"), "add": who("editor"), "edit": who("editor"), "delete": who()},
-    "museum.collectionitem": {"list": who("keeper"), "add": who("keeper"), "edit": who("keeper"), "delete": who()},
-    "museum.excavation": {"list": who("keeper"), "add": who("keeper"), "edit": who("keeper"), "delete": who()},
+    "education.learningresource": {
+        "list": who("editor"),
+        "add": who("editor"),
+        "edit": who("editor"),
+        "delete": who(),
+    },
+    "education.geoparkcorner": {
+        "list": who("editor"),
+        "add": who("editor"),
+        "edit": who("editor"),
+        "delete": who(),
+    },
+    "education.programme": {
+        "list": who("editor"),
+        "add": who("editor"),
+        "edit": who("editor"),
+        "delete": who(),
+    },
+    "museum.collectionitem": {
+        "list": who("keeper"),
+        "add": who("keeper"),
+        "edit": who("keeper"),
+        "delete": who(),
+    },
+    "museum.excavation": {
+        "list": who("keeper"),
+        "add": who("keeper"),
+        "edit": who("keeper"),
+        "delete": who(),
+    },
     # Tourism statistics: administrators only, and nobody deletes a figure or an establishment.
     "tourism.establishment": {"list": who(), "add": who(), "edit": who(), "delete": NOBODY},
     "tourism.monthlyfigure": {"list": who(), "add": who(), "edit": who(), "delete": NOBODY},
@@ -183,7 +232,10 @@ def _build() -> World:
         "heritage.hazardnotice": HazardNoticeFactory(site=site),
         "heritage.inspection": inspection,
         "heritage.followupaction": FollowUpAction.objects.create(
-            site=site, inspection=inspection, description="Fence the entrance", owner_name="Commune",
+            site=site,
+            inspection=inspection,
+            description="Fence the entrance",
+            owner_name="Commune",
             due_on=dt.date(2030, 1, 1),
         ),
         "routes.route": route,
@@ -215,7 +267,9 @@ def _approve_url(obj) -> str:
     task_state = obj.current_workflow_task_state
     if isinstance(obj, Page):
         return reverse("wagtailadmin_pages:workflow_action", args=[obj.pk, "approve", task_state.pk])
-    return reverse(obj.snippet_viewset.get_url_name("workflow_action"), args=[obj.pk, "approve", task_state.pk])
+    return reverse(
+        obj.snippet_viewset.get_url_name("workflow_action"), args=[obj.pk, "approve", task_state.pk]
+    )
 
 
 def _cases(world: World) -> dict[str, Case]:
@@ -236,49 +290,69 @@ def _cases(world: World) -> dict[str, Case]:
     reports = conservation("reports")
     detail = conservation("report_detail", pk=report.pk)
     site = o["heritage.site"]
-    cases.update({
-        "admin home": Case(reverse("wagtailadmin_home")),
-        "pages: explorer": Case(reverse("wagtailadmin_explore", args=[o["news_index"].pk])),
-        "pages: add": Case(reverse("wagtailadmin_pages:add", args=["content", "newspage", o["news_index"].pk])),
-        "pages: edit": Case(reverse("wagtailadmin_pages:edit", args=[o["article"].pk])),
-        # Unpublishing asks for the publish right, as publishing does.
-        "pages: publish": Case(reverse("wagtailadmin_pages:unpublish", args=[o["article"].pk])),
-        "pages: approve": Case(_approve_url(o["waiting_article"])),
-        "sites: publish": Case(reverse(site.snippet_viewset.get_url_name("unpublish"), args=[site.pk])),
-        "sites: approve": Case(_approve_url(o["waiting_site"])),
-        "routes: publish": Case(reverse(o["routes.route"].snippet_viewset.get_url_name("unpublish"),
-                                        args=[o["routes.route"].pk])),
-        "routes: approve": Case(_approve_url(o["waiting_route"])),
-        "translation status": Case(reverse("translation_status")),
-        "contact message: answer": Case(reverse("content_answer_message", args=[o["content.contactmessage"].pk])),
-        "museum: import": Case(reverse("collection-import:upload")),
-        "conservation: assessments": Case(conservation("assessments")),
-        "conservation: site record": Case(conservation("site_file", site_id=site.pk)),
-        "conservation: assess a site": Case(conservation("assessment_create", site_id=site.pk)),
-        "conservation: dossier": Case(conservation("dossier", site_id=site.pk)),
-        "conservation: monitoring": Case(conservation("monitoring")),
-        "conservation: follow-up done": Case(
-            conservation("follow_up_done", pk=o["heritage.followupaction"].pk), method="post",
-            success=conservation("monitoring"),
-        ),
-        "reports: queue": Case(reports),
-        "reports: detail": Case(detail),
-        "reports: accept": Case(detail, "post", {"action": "moderate", "m-state": "accepted"}, reports),
-        "reports: reject": Case(detail, "post", {"action": "moderate", "m-state": "rejected"}, reports),
-        "reports: make inspection": Case(
-            detail, "post", {"action": "inspection", "i-condition": "minor", "i-sign": "on"}, reports
-        ),
-        "reports: make follow-up": Case(
-            detail, "post",
-            {"action": "follow_up", "f-description": "Clear it", "f-due_on": "2030-01-01", "f-owner_name": "Youth"},
-            reports,
-        ),
-    })
+    cases.update(
+        {
+            "admin home": Case(reverse("wagtailadmin_home")),
+            "pages: explorer": Case(reverse("wagtailadmin_explore", args=[o["news_index"].pk])),
+            "pages: add": Case(
+                reverse("wagtailadmin_pages:add", args=["content", "newspage", o["news_index"].pk])
+            ),
+            "pages: edit": Case(reverse("wagtailadmin_pages:edit", args=[o["article"].pk])),
+            # Unpublishing asks for the publish right, as publishing does.
+            "pages: publish": Case(reverse("wagtailadmin_pages:unpublish", args=[o["article"].pk])),
+            "pages: approve": Case(_approve_url(o["waiting_article"])),
+            "sites: publish": Case(reverse(site.snippet_viewset.get_url_name("unpublish"), args=[site.pk])),
+            "sites: approve": Case(_approve_url(o["waiting_site"])),
+            "routes: publish": Case(
+                reverse(
+                    o["routes.route"].snippet_viewset.get_url_name("unpublish"), args=[o["routes.route"].pk]
+                )
+            ),
+            "routes: approve": Case(_approve_url(o["waiting_route"])),
+            "translation status": Case(reverse("translation_status")),
+            "contact message: answer": Case(
+                reverse("content_answer_message", args=[o["content.contactmessage"].pk])
+            ),
+            "museum: import": Case(reverse("collection-import:upload")),
+            "conservation: assessments": Case(conservation("assessments")),
+            "conservation: site record": Case(conservation("site_file", site_id=site.pk)),
+            "conservation: assess a site": Case(conservation("assessment_create", site_id=site.pk)),
+            "conservation: dossier": Case(conservation("dossier", site_id=site.pk)),
+            "conservation: monitoring": Case(conservation("monitoring")),
+            "conservation: follow-up done": Case(
+                conservation("follow_up_done", pk=o["heritage.followupaction"].pk),
+                method="post",
+                success=conservation("monitoring"),
+            ),
+            "reports: queue": Case(reports),
+            "reports: detail": Case(detail),
+            "reports: accept": Case(detail, "post", {"action": "moderate", "m-state": "accepted"}, reports),
+            "reports: reject": Case(detail, "post", {"action": "moderate", "m-state": "rejected"}, reports),
+            "reports: make inspection": Case(
+                detail, "post", {"action": "inspection", "i-condition": "minor", "i-sign": "on"}, reports
+            ),
+            "reports: make follow-up": Case(
+                detail,
+                "post",
+                {
+                    "action": "follow_up",
+                    "f-description": "Clear it",
+                    "f-due_on": "2030-01-01",
+                    "f-owner_name": "Youth",
+                },
+                reports,
+            ),
+        }
+    )
     return cases
 
 
 def _expected() -> dict[str, frozenset[str]]:
-    table = {f"{label}: {action}": rights[action] for label, rights in SNIPPETS.items() for action in SNIPPET_ACTIONS}
+    table = {
+        f"{label}: {action}": rights[action]
+        for label, rights in SNIPPETS.items()
+        for action in SNIPPET_ACTIONS
+    }
     table.update(OTHERS)
     return table
 
@@ -318,7 +392,8 @@ def _refused(response, persona: str) -> bool:
     if response.status_code == 403:
         return True
     return response.status_code == 302 and response["Location"].split("?")[0] in (
-        reverse("wagtailadmin_home"), reverse("wagtailadmin_login")
+        reverse("wagtailadmin_home"),
+        reverse("wagtailadmin_login"),
     )
 
 
@@ -337,5 +412,7 @@ def test_the_permission_matrix(client, world, view):
         ok = _allowed(response, case) if persona in allowed else _refused(response, persona)
         if not ok:
             where = response.get("Location", "")
-            wrong.append(f"{persona}: {response.status_code} {where} (expected {'allowed' if persona in allowed else 'refused'})")
+            wrong.append(
+                f"{persona}: {response.status_code} {where} (expected {'allowed' if persona in allowed else 'refused'})"
+            )
     assert not wrong, f"{view} {case.method.upper()} {case.url}\n" + "\n".join(wrong)

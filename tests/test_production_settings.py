@@ -5,8 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-NAMES = ["DATABASES", "DATABASE_ROUTERS", "CACHES", "SESSION_ENGINE", "STORAGES", "LOGGING", "ALLOWED_HOSTS",
-         "CSRF_TRUSTED_ORIGINS", "STATIC_ROOT"]
+NAMES = [
+    "DATABASES",
+    "DATABASE_ROUTERS",
+    "CACHES",
+    "SESSION_ENGINE",
+    "STORAGES",
+    "LOGGING",
+    "ALLOWED_HOSTS",
+    "CSRF_TRUSTED_ORIGINS",
+    "STATIC_ROOT",
+]
 
 
 def test_production_refuses_to_start_without_a_secret_key(production):
@@ -44,7 +53,10 @@ def test_several_nodes_share_postgresql_with_a_replica_redis_and_s3(production):
     assert private["OPTIONS"]["custom_domain"] is None if "custom_domain" in private["OPTIONS"] else True
     assert public["OPTIONS"]["endpoint_url"] == private["OPTIONS"]["endpoint_url"] == "https://s3.example.org"
     assert values["LOGGING"]["handlers"]["console"]["formatter"] == "json"
-    assert values["CSRF_TRUSTED_ORIGINS"] == ["https://geopark.example.org", "https://www.geopark.example.org"]
+    assert values["CSRF_TRUSTED_ORIGINS"] == [
+        "https://geopark.example.org",
+        "https://www.geopark.example.org",
+    ]
     assert values["STATIC_ROOT"] == "/srv/geopark/static"
 
 
@@ -65,19 +77,30 @@ def test_the_aws_bucket_variable_is_understood_too(production):
     assert values["STORAGES"]["private"]["OPTIONS"]["location"] == "private"
 
 
-def test_sqlite_gets_a_page_cache_for_the_search_index_and_postgresql_plans_without_jit_or_workers(production):
-    assert production(["DATABASES"])["DATABASES"]["default"]["OPTIONS"]["init_command"] == "PRAGMA cache_size = -65536"
+def test_sqlite_gets_a_page_cache_for_the_search_index_and_postgresql_plans_without_jit_or_workers(
+    production,
+):
+    assert (
+        production(["DATABASES"])["DATABASES"]["default"]["OPTIONS"]["init_command"]
+        == "PRAGMA cache_size = -65536"
+    )
     smaller = production(["DATABASES"], SQLITE_CACHE_MB="16")
     assert smaller["DATABASES"]["default"]["OPTIONS"]["init_command"] == "PRAGMA cache_size = -16384"
     postgres = production(["DATABASES"], DATABASE_URL="postgres://geopark:pw@db:5432/geopark")
     assert "init_command" not in postgres["DATABASES"]["default"]["OPTIONS"]
-    assert postgres["DATABASES"]["default"]["OPTIONS"]["options"] == "-c jit=off -c max_parallel_workers_per_gather=0"
+    assert (
+        postgres["DATABASES"]["default"]["OPTIONS"]["options"]
+        == "-c jit=off -c max_parallel_workers_per_gather=0"
+    )
 
 
 # What each connection is told when it opens (config/settings/base.py), read back from the database.
 SESSION_SETTINGS = {
     "sqlite": ("PRAGMA cache_size", (-64 * 1024,)),
-    "postgresql": ("SELECT current_setting('jit'), current_setting('max_parallel_workers_per_gather')", ("off", "0")),
+    "postgresql": (
+        "SELECT current_setting('jit'), current_setting('max_parallel_workers_per_gather')",
+        ("off", "0"),
+    ),
 }
 
 

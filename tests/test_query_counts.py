@@ -30,28 +30,62 @@ from geopark.tourism.tests import factories as tourism
 pytestmark = pytest.mark.django_db
 
 URLS = [
-    "/vi/", "/en/",
-    "/vi/sites/", "/vi/sites/?type=cultural", "/vi/sites/?commune=QC-1", "/vi/sites/?route=1", "/vi/sites/?page=2",
+    "/vi/",
+    "/en/",
+    "/vi/sites/",
+    "/vi/sites/?type=cultural",
+    "/vi/sites/?commune=QC-1",
+    "/vi/sites/?route=1",
+    "/vi/sites/?page=2",
     "/en/sites/tam-thanh/",  # its nearby sites are a list
-    "/vi/routes/", "/en/routes/1-thuong-ngan/", "/vi/map/",
-    "/vi/news/", "/vi/news/?before=2100-01-01.1", "/vi/news/?after=2000-01-01.1", "/vi/news/?category=recognition",
+    "/vi/routes/",
+    "/en/routes/1-thuong-ngan/",
+    "/vi/map/",
+    "/vi/news/",
+    "/vi/news/?before=2100-01-01.1",
+    "/vi/news/?after=2000-01-01.1",
+    "/vi/news/?category=recognition",
     "/vi/news/category/recognition/",
     "/en/news/",
     # A query with fewer title hits than a page of results in both worlds: search reads titles only
     # when they alone fill the page, which saves a query, not one per record.
-    "/vi/search/?q=tam+thanh", "/api/v1/search?q=tam+thanh",
-    "/vi/events/", "/vi/collection/",
-    "/sitemap.xml", "/sitemap-pages.xml", "/sitemap-sites.xml", "/sitemap-events.xml",
-    "/api/v1/sites?lang=en", "/api/v1/sites?type=cultural", "/api/v1/sites?commune=QC-1",
-    "/api/v1/sites?bbox=106.0,21.0,107.5,22.5", "/api/v1/sites.geojson?lang=zh", "/api/v1/sites/tam-thanh",
-    "/api/v1/routes/1.geojson", "/api/v1/collection", "/api/v1/assessments",
-    "/zh/", "/vi/news/feed/rss/", "/vi/news/feed/atom/", "/vi/news/category/recognition/feed/rss/",
-    "/vi/events/month/", "/vi/events/past/", "/vi/events/calendar.ics", "/en/events/calendar.ics",
-    "/vi/education/", "/en/education/?audience=primary", "/vi/collection/?period=devonian",
-    "/api/v1/collection?lang=en&period=devonian&taxon=Tentaculites", "/api/v1/routes", "/api/v1/sites?route=1",
-    "/api/v1/tourism/monthly", "/api/v1/tourism/monthly?from=2021-01&to=2030-12",
-    "/api/v1/tourism/monthly?commune=QC-1&kind=homestay", "/api/v1/tourism/year-to-date",
-    "/api/v1/tourism/year-to-date?commune=QC-1", "/api/v1/tourism/establishments",
+    "/vi/search/?q=tam+thanh",
+    "/api/v1/search?q=tam+thanh",
+    "/vi/events/",
+    "/vi/collection/",
+    "/sitemap.xml",
+    "/sitemap-pages.xml",
+    "/sitemap-sites.xml",
+    "/sitemap-events.xml",
+    "/api/v1/sites?lang=en",
+    "/api/v1/sites?type=cultural",
+    "/api/v1/sites?commune=QC-1",
+    "/api/v1/sites?bbox=106.0,21.0,107.5,22.5",
+    "/api/v1/sites.geojson?lang=zh",
+    "/api/v1/sites/tam-thanh",
+    "/api/v1/routes/1.geojson",
+    "/api/v1/collection",
+    "/api/v1/assessments",
+    "/zh/",
+    "/vi/news/feed/rss/",
+    "/vi/news/feed/atom/",
+    "/vi/news/category/recognition/feed/rss/",
+    "/vi/events/month/",
+    "/vi/events/past/",
+    "/vi/events/calendar.ics",
+    "/en/events/calendar.ics",
+    "/vi/education/",
+    "/en/education/?audience=primary",
+    "/vi/collection/?period=devonian",
+    "/api/v1/collection?lang=en&period=devonian&taxon=Tentaculites",
+    "/api/v1/routes",
+    "/api/v1/sites?route=1",
+    "/api/v1/tourism/monthly",
+    "/api/v1/tourism/monthly?from=2021-01&to=2030-12",
+    "/api/v1/tourism/monthly?commune=QC-1&kind=homestay",
+    "/api/v1/tourism/year-to-date",
+    "/api/v1/tourism/year-to-date?commune=QC-1",
+    "/api/v1/tourism/establishments",
     "/api/v1/tourism/establishments?lang=en&commune=QC-1&kind=homestay",
 ]
 
@@ -61,8 +95,14 @@ def world(home_pages):
     geopark = home_pages
     commune = CommuneFactory(code="QC-1", short_name="Hữu Liên", name="Xã Hữu Liên", lat=21.68, lon=106.35)
     route = RouteFactory(number=1, geopark=geopark, slug="thuong-ngan")
-    pinned = SiteFactory(geopark=geopark, slug="tam-thanh", name_vi="Chùa Tam Thanh", commune=commune,
-                         site_type="cultural", featured=True)
+    pinned = SiteFactory(
+        geopark=geopark,
+        slug="tam-thanh",
+        name_vi="Chùa Tam Thanh",
+        commune=commune,
+        site_type="cultural",
+        featured=True,
+    )
     RouteStopFactory(route=route, site=pinned, sort_order=0)
     HazardNoticeFactory(site=pinned)
     SiteFactory(geopark=geopark, commune=commune, commune_only=True)
@@ -77,8 +117,14 @@ def world(home_pages):
     education.ProgrammeFactory()
     report_tourism(commune, establishments=3)
     rebuild_index()
-    return {"geopark": geopark, "commune": commune, "route": route, "index": index, "category": category,
-            "site": pinned}
+    return {
+        "geopark": geopark,
+        "commune": commune,
+        "route": route,
+        "index": index,
+        "category": category,
+        "site": pinned,
+    }
 
 
 def grow(world) -> None:
@@ -87,15 +133,25 @@ def grow(world) -> None:
     stop, hazard, category, tags, related site, translation, event place, monthly figures."""
     geopark, commune, route = world["geopark"], world["commune"], world["route"]
     for i in range(60):
-        site = SiteFactory(geopark=geopark, commune=commune, site_type="cultural" if i % 2 else "geological",
-                           commune_only=(i % 3 == 0), featured=(i % 10 == 0), lat=21.85 + i / 1000)
+        site = SiteFactory(
+            geopark=geopark,
+            commune=commune,
+            site_type="cultural" if i % 2 else "geological",
+            commune_only=(i % 3 == 0),
+            featured=(i % 10 == 0),
+            lat=21.85 + i / 1000,
+        )
         if i % 2:
             RouteStopFactory(route=route, site=site, sort_order=1 + i)
         if i % 4 == 0:
             HazardNoticeFactory(site=site)
     for i in range(30):
-        article = content.article(world["index"], category=world["category"] if i % 2 else None, tags=["UNESCO"],
-                                  body=[("paragraph", RichText("<p>Đồng Đăng.</p>"))])
+        article = content.article(
+            world["index"],
+            category=world["category"] if i % 2 else None,
+            tags=["UNESCO"],
+            body=[("paragraph", RichText("<p>Đồng Đăng.</p>"))],
+        )
         if i % 5 == 0:
             content.translate(article, "en", {})
     today = timezone.localdate()
@@ -117,7 +173,8 @@ def report_tourism(commune, establishments: int) -> None:
     last = timezone.localdate().replace(day=1)
     for i in range(establishments):
         establishment = tourism.EstablishmentFactory(
-            commune=commune if i % 2 else None, kind=EstablishmentKind.HOMESTAY, rooms=5)
+            commune=commune if i % 2 else None, kind=EstablishmentKind.HOMESTAY, rooms=5
+        )
         for n in range(1, 15):
             tourism.MonthlyFigureFactory(establishment=establishment, month=add_months(last, -n))
     rebuild_totals()
@@ -142,7 +199,9 @@ def test_every_list_page_and_endpoint_costs_the_same_queries_for_few_or_many_rec
 
 
 @pytest.mark.parametrize("url", ["/api/v1/collection?page=2", "/api/v1/tourism/establishments?page=2"])
-def test_a_later_page_of_an_api_list_costs_the_same_queries_for_few_or_many_records(client, world, uncached, url):
+def test_a_later_page_of_an_api_list_costs_the_same_queries_for_few_or_many_records(
+    client, world, uncached, url
+):
     for _ in range(55):
         CollectionItemFactory()
     report_tourism(world["commune"], establishments=55)
@@ -156,8 +215,9 @@ def test_a_later_page_of_an_api_list_costs_the_same_queries_for_few_or_many_reco
     assert count_queries(client, url.replace("page=2", "page=3")) == few
 
 
-def test_a_sitemap_page_holds_a_bounded_number_of_records_and_the_index_lists_every_page(client, world,
-                                                                                      monkeypatch):
+def test_a_sitemap_page_holds_a_bounded_number_of_records_and_the_index_lists_every_page(
+    client, world, monkeypatch
+):
     from geopark.core.sitemaps import I18nSitemap
 
     monkeypatch.setattr(I18nSitemap, "limit", 5)
@@ -174,10 +234,43 @@ def test_a_sitemap_page_holds_a_bounded_number_of_records_and_the_index_lists_ev
 
 # Admin screens that list records: every listing, its results fragment and its chooser, found from
 # the URL configuration so that a new snippet or report is covered without being listed here.
-ADMIN_SKIP = ("add/", "new/", "edit", "delete", "copy", "history", "usage", "unpublish", "publish", "revisions",
-              "preview", "export", "jsi18n", "autocomplete", "password", "login", "logout", "workflow", "bulk",
-              "chosen", "create", "lock", "unlock", "move", "test404", "failwhale", "account", "api/",
-              "collection-import", "sites/new", "format=", ".pdf", "/^", "convert_alias", "dismissibles")
+ADMIN_SKIP = (
+    "add/",
+    "new/",
+    "edit",
+    "delete",
+    "copy",
+    "history",
+    "usage",
+    "unpublish",
+    "publish",
+    "revisions",
+    "preview",
+    "export",
+    "jsi18n",
+    "autocomplete",
+    "password",
+    "login",
+    "logout",
+    "workflow",
+    "bulk",
+    "chosen",
+    "create",
+    "lock",
+    "unlock",
+    "move",
+    "test404",
+    "failwhale",
+    "account",
+    "api/",
+    "collection-import",
+    "sites/new",
+    "format=",
+    ".pdf",
+    "/^",
+    "convert_alias",
+    "dismissibles",
+)
 
 
 # Two screens of libraries ask per row, up to their page size: wagtail-localize's buttons on each
@@ -201,8 +294,11 @@ def admin_list_urls() -> list[str]:
     for route in walk(get_resolver()):
         if route.startswith("admin/") and "<" not in route and "(?P" not in route:
             url = "/" + route.lstrip("^").removesuffix("$").removesuffix("\\Z")
-            if (not any(part in url for part in ADMIN_SKIP) and not url.startswith(ADMIN_LIBRARY_ROWS)
-                    and url.endswith("/")):
+            if (
+                not any(part in url for part in ADMIN_SKIP)
+                and not url.startswith(ADMIN_LIBRARY_ROWS)
+                and url.endswith("/")
+            ):
                 urls.add(url)
     return sorted(urls)
 
@@ -215,12 +311,23 @@ def grow_admin_records(world, user, n: int) -> None:
 
     for i in range(n):
         site = SiteFactory(geopark=world["geopark"])
-        inspection = Inspection.objects.create(site=site, inspector=user, condition="good",
-                                               inspected_on=dt.date(2025, 1, 1) + dt.timedelta(days=i))
-        FollowUpAction.objects.create(site=site, inspection=inspection, owner=user, description=f"Việc {i}",
-                                      due_on=dt.date(2026, 1, 1) + dt.timedelta(days=i))
+        inspection = Inspection.objects.create(
+            site=site,
+            inspector=user,
+            condition="good",
+            inspected_on=dt.date(2025, 1, 1) + dt.timedelta(days=i),
+        )
+        FollowUpAction.objects.create(
+            site=site,
+            inspection=inspection,
+            owner=user,
+            description=f"Việc {i}",
+            due_on=dt.date(2026, 1, 1) + dt.timedelta(days=i),
+        )
         VisitorReportFactory(site=site)
-        ContactMessage.objects.create(name=f"Khách {i}", email=f"k{i}@example.org", subject="Hỏi", message="Xin chào")
+        ContactMessage.objects.create(
+            name=f"Khách {i}", email=f"k{i}@example.org", subject="Hỏi", message="Xin chào"
+        )
 
 
 def test_every_admin_list_costs_the_same_queries_for_few_or_many_records(client, world, uncached, admin_user):

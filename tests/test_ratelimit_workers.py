@@ -43,16 +43,29 @@ contact_page("vi")
 """
 
 
-def request(port: int, method: str, path: str, *, body: bytes = b"", headers: Mapping[str, str] | None = None,
-            ) -> tuple[int, dict[str, str], str]:
+def request(
+    port: int,
+    method: str,
+    path: str,
+    *,
+    body: bytes = b"",
+    headers: Mapping[str, str] | None = None,
+) -> tuple[int, dict[str, str], str]:
     """One request on a connection of its own (a kept-alive connection would stay with one worker)."""
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
     try:
-        connection.request(method, path, body=body or None,
-                           headers={"Host": f"{HOST}:{port}", "Connection": "close", **(headers or {})})
+        connection.request(
+            method,
+            path,
+            body=body or None,
+            headers={"Host": f"{HOST}:{port}", "Connection": "close", **(headers or {})},
+        )
         response = connection.getresponse()
-        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read().decode(
-            "utf-8", "replace")
+        return (
+            response.status,
+            {k.lower(): v for k, v in response.getheaders()},
+            response.read().decode("utf-8", "replace"),
+        )
     finally:
         connection.close()
 
@@ -60,21 +73,39 @@ def request(port: int, method: str, path: str, *, body: bytes = b"", headers: Ma
 @pytest.fixture(scope="module")
 def platform(tmp_path_factory) -> Iterator[tuple[int, Path]]:
     folder = tmp_path_factory.mktemp("ratelimit")
-    env = app_env({
-        "GEOPARK_PAGE_CACHE": "0", "LOG_LEVEL": "ERROR", "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
-        "PRIVATE_MEDIA_ROOT": str(folder / "private"),
-    })
+    env = app_env(
+        {
+            "GEOPARK_PAGE_CACHE": "0",
+            "LOG_LEVEL": "ERROR",
+            "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
+            "PRIVATE_MEDIA_ROOT": str(folder / "private"),
+        }
+    )
     manage(env, "collectstatic", "--noinput", "-v0")
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "shell", "-c", DATASET)
     port = free_port(APP_PORTS)
     access_log = folder / "access.log"
-    command = [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi:application",
-               "--bind", f"{HOST}:{port}", "--workers", str(WORKERS), "--access-logfile", str(access_log),
-               "--access-logformat", "%(p)s %(m)s %(U)s %(s)s"]
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "-c",
+        "config/gunicorn.conf.py",
+        "config.wsgi:application",
+        "--bind",
+        f"{HOST}:{port}",
+        "--workers",
+        str(WORKERS),
+        "--access-logfile",
+        str(access_log),
+        "--access-logformat",
+        "%(p)s %(m)s %(U)s %(s)s",
+    ]
     with open(folder / "gunicorn.log", "wb") as out:
-        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            command, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -91,8 +122,10 @@ def platform(tmp_path_factory) -> Iterator[tuple[int, Path]]:
 
 def _multipart(fields: Mapping[str, str]) -> tuple[bytes, str]:
     boundary = uuid.uuid4().hex
-    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
-             for name, value in fields.items()]
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+        for name, value in fields.items()
+    ]
     return ("".join(parts) + f"--{boundary}--\r\n").encode(), f"multipart/form-data; boundary={boundary}"
 
 
@@ -111,8 +144,9 @@ def test_five_reports_an_hour_from_one_address_whatever_worker_answers(platform)
 
     def send(path: str, address: str) -> int:
         # The trusted proxy (loopback) says which visitor this is, as nginx does (core/proxy.py).
-        return request(port, "POST", path, body=body,
-                       headers={"Content-Type": content_type, "X-Real-IP": address})[0]
+        return request(
+            port, "POST", path, body=body, headers={"Content-Type": content_type, "X-Real-IP": address}
+        )[0]
 
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         api = list(pool.map(lambda _: send("/api/v1/sites/hang-gio/reports", "203.0.113.5"), range(12)))
@@ -137,12 +171,29 @@ def test_ten_contact_messages_an_hour_from_one_address_whatever_worker_answers(p
 
     def send(form: tuple[str, str, str]) -> int:
         cookie, csrf, token = form
-        body = urlencode({"name": "An", "email": "an@example.org", "subject": "Giờ mở cửa",
-                          "message": "Động Tam Thanh mở cửa lúc mấy giờ?", "website": "", "token": token,
-                          "csrfmiddlewaretoken": csrf}).encode()
-        return request(port, "POST", "/vi/contact/", body=body, headers={
-            "Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie,
-            "Origin": f"http://{HOST}:{port}", "X-Real-IP": address})[0]
+        body = urlencode(
+            {
+                "name": "An",
+                "email": "an@example.org",
+                "subject": "Giờ mở cửa",
+                "message": "Động Tam Thanh mở cửa lúc mấy giờ?",
+                "website": "",
+                "token": token,
+                "csrfmiddlewaretoken": csrf,
+            }
+        ).encode()
+        return request(
+            port,
+            "POST",
+            "/vi/contact/",
+            body=body,
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Cookie": cookie,
+                "Origin": f"http://{HOST}:{port}",
+                "X-Real-IP": address,
+            },
+        )[0]
 
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         statuses = list(pool.map(send, forms))

@@ -28,7 +28,7 @@ STANDBY_PORTS = range(5461, 5470)
 pytestmark = pytest.mark.services
 
 # Run inside the platform (manage.py shell): each step prints one JSON line the test reads.
-CHECKS = r'''
+CHECKS = r"""
 import json, time
 from django.core.signals import request_started
 from django.db import connections
@@ -66,7 +66,7 @@ say(step="write on the replica", refused=refused)
 
 response = Client(HTTP_HOST="localhost").get("/healthz")
 say(step="health", status=response.status_code, checks=json.loads(response.content))
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -76,14 +76,34 @@ def primary_and_standby() -> Iterator[tuple[Cluster, Cluster]]:
     # It builds its own clusters; CI runs it once, in the PostgreSQL pass, like the multi-node tests.
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         pytest.skip("the replica test runs with the PostgreSQL suite; run with DATABASE_URL=postgres://…")
-    with throwaway_cluster("geopark_replica", PRIMARY_PORTS) as primary, \
-            temporary_home("geopark-pg-standby-", primary.as_postgres) as home:
-        standby = Cluster(bin=primary.bin, data=home / "data", port=free_port(STANDBY_PORTS),
-                          as_postgres=primary.as_postgres, database=primary.database)
+    with (
+        throwaway_cluster("geopark_replica", PRIMARY_PORTS) as primary,
+        temporary_home("geopark-pg-standby-", primary.as_postgres) as home,
+    ):
+        standby = Cluster(
+            bin=primary.bin,
+            data=home / "data",
+            port=free_port(STANDBY_PORTS),
+            as_postgres=primary.as_postgres,
+            database=primary.database,
+        )
         # A copy of the primary that starts as a standby (-R: standby.signal and the primary's
         # address) and streams the primary's write-ahead log from then on.
-        primary.run("pg_basebackup", "-h", HOST, "-p", str(primary.port), "-U", "geopark", "-D", str(standby.data),
-                    "-R", "-X", "stream", "--no-sync")
+        primary.run(
+            "pg_basebackup",
+            "-h",
+            HOST,
+            "-p",
+            str(primary.port),
+            "-U",
+            "geopark",
+            "-D",
+            str(standby.data),
+            "-R",
+            "-X",
+            "stream",
+            "--no-sync",
+        )
         standby.start()
         try:
             yield primary, standby
@@ -92,16 +112,30 @@ def primary_and_standby() -> Iterator[tuple[Cluster, Cluster]]:
 
 
 def platform_env(primary: Cluster, standby: Cluster) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "GEOPARK_", "REDIS_"))}
-    env.update({"DJANGO_SETTINGS_MODULE": "config.settings.dev", "DJANGO_DEBUG": "0", "GEOPARK_PAGE_CACHE": "0",
-                "DATABASE_URL": primary.url, "DATABASE_REPLICA_URL": standby.url})
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_", "GEOPARK_", "REDIS_"))
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+            "DJANGO_DEBUG": "0",
+            "GEOPARK_PAGE_CACHE": "0",
+            "DATABASE_URL": primary.url,
+            "DATABASE_REPLICA_URL": standby.url,
+        }
+    )
     return env
 
 
 def manage(env: dict[str, str], *args: str) -> str:
-    result = subprocess.run([sys.executable, "manage.py", *args], cwd=REPO, env=env, capture_output=True, text=True,
-                            timeout=600)
-    assert result.returncode == 0, f"manage.py {' '.join(args)}:\n{result.stdout[-2000:]}{result.stderr[-3000:]}"
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, (
+        f"manage.py {' '.join(args)}:\n{result.stdout[-2000:]}{result.stderr[-3000:]}"
+    )
     return result.stdout
 
 
@@ -120,19 +154,34 @@ def test_a_streaming_replica_serves_reads_and_the_primary_every_write(primary_an
     assert standby.psql("SELECT pg_is_in_recovery()") == "t"
 
     manage(env, "migrate", "--noinput", "-v0")  # on the primary only: the router forbids the replica
-    assert wait_for(lambda: standby.psql("SELECT to_regclass('content_newscategory') IS NOT NULL") == "t"), \
+    assert wait_for(lambda: standby.psql("SELECT to_regclass('content_newscategory') IS NOT NULL") == "t"), (
         "the schema did not reach the replica"
+    )
 
     output = manage(env, "shell", "-c", CHECKS)
-    steps = {fact["step"]: fact for fact in (json.loads(line) for line in output.splitlines() if line.startswith("{"))}
+    steps = {
+        fact["step"]: fact
+        for fact in (json.loads(line) for line in output.splitlines() if line.startswith("{"))
+    }
     assert steps["own write"] == {"step": "own write", "read_from": "default", "seen": True}
-    assert steps["next request"] == {"step": "next request", "read_from": "replica", "replica_in_recovery": True,
-                                     "seen": True}
+    assert steps["next request"] == {
+        "step": "next request",
+        "read_from": "replica",
+        "replica_in_recovery": True,
+        "seen": True,
+    }
     assert "read-only transaction" in steps["write on the replica"]["refused"]
     assert steps["health"]["status"] == 200
-    assert steps["health"]["checks"] == {"status": "ok", "database": "ok", "writes": "ok", "migrations": "ok",
-                                         "replica": "ok", "cache": "ok"}
+    assert steps["health"]["checks"] == {
+        "status": "ok",
+        "database": "ok",
+        "writes": "ok",
+        "migrations": "ok",
+        "replica": "ok",
+        "cache": "ok",
+    }
     # The write is on the primary, and the replica holds the same row, not a copy of its own.
     assert primary.psql("SELECT count(*) FROM content_newscategory WHERE slug = 'from-the-primary'") == "1"
     assert standby.psql("SELECT count(*) FROM content_newscategory") == primary.psql(
-        "SELECT count(*) FROM content_newscategory")
+        "SELECT count(*) FROM content_newscategory"
+    )

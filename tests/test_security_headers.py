@@ -12,10 +12,21 @@ from django.test import override_settings
 pytestmark = pytest.mark.django_db
 
 SECURITY_SETTINGS = [
-    "SECURE_PROXY_SSL_HEADER", "SECURE_SSL_REDIRECT", "SECURE_REDIRECT_EXEMPT", "SECURE_HSTS_SECONDS",
-    "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD", "SECURE_REFERRER_POLICY",
-    "SECURE_CONTENT_TYPE_NOSNIFF", "X_FRAME_OPTIONS", "CONTENT_SECURITY_POLICY", "SESSION_COOKIE_SECURE",
-    "SESSION_COOKIE_HTTPONLY", "CSRF_COOKIE_SECURE", "CSRF_COOKIE_HTTPONLY", "MIDDLEWARE",
+    "SECURE_PROXY_SSL_HEADER",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_REDIRECT_EXEMPT",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SECURE_REFERRER_POLICY",
+    "SECURE_CONTENT_TYPE_NOSNIFF",
+    "X_FRAME_OPTIONS",
+    "CONTENT_SECURITY_POLICY",
+    "SESSION_COOKIE_SECURE",
+    "SESSION_COOKIE_HTTPONLY",
+    "CSRF_COOKIE_SECURE",
+    "CSRF_COOKIE_HTTPONLY",
+    "MIDDLEWARE",
 ]
 ONE_YEAR = 365 * 24 * 60 * 60
 
@@ -67,7 +78,9 @@ def test_session_and_csrf_cookies_are_secure_and_the_session_cookie_hides_from_s
     login_form = client.get("/admin/login/", secure=True, HTTP_HOST="geopark.example.org")
     assert login_form.cookies["csrftoken"]["secure"]
     response = client.post(
-        "/admin/login/", {"username": "alice", "password": "alice-secret-pw"}, secure=True,
+        "/admin/login/",
+        {"username": "alice", "password": "alice-secret-pw"},
+        secure=True,
         HTTP_HOST="geopark.example.org",
     )
     assert response.status_code == 302

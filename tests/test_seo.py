@@ -32,19 +32,43 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.or
 def world(home_pages):
     geopark = home_pages
     commune = CommuneFactory(short_name="Hữu Liên", name="Xã Hữu Liên", lat=21.68, lon=106.35)
-    pinned = SiteFactory(geopark=geopark, slug="chua-tam-thanh", name_vi="Chùa Tam Thanh", name_en="Tam Thanh Pagoda",
-                         lat=21.85557, lon=106.7468, commune=commune, fee_en="")
-    area = SiteFactory(geopark=geopark, slug="dong-lam", commune_only=True, commune=commune, name_en="Dong Lam Valley")
+    pinned = SiteFactory(
+        geopark=geopark,
+        slug="chua-tam-thanh",
+        name_vi="Chùa Tam Thanh",
+        name_en="Tam Thanh Pagoda",
+        lat=21.85557,
+        lon=106.7468,
+        commune=commune,
+        fee_en="",
+    )
+    area = SiteFactory(
+        geopark=geopark, slug="dong-lam", commune_only=True, commune=commune, name_en="Dong Lam Valley"
+    )
     hidden = SiteFactory(geopark=geopark, slug="an-di", live=False)
     route = RouteFactory(number=1, geopark=geopark, slug="thuong-ngan", name_en="Upper Realm")
     RouteStopFactory(route=route, site=area, sort_order=0)
     RouteStopFactory(route=route, site=pinned, sort_order=1)
-    event = EventFactory(slug="ky-cung", title_en="Kỳ Cùng festival", start_date=dt.date(2026, 3, 10),
-                         end_date=dt.date(2026, 3, 15), site=pinned, organiser_vi="Sở Văn hóa", organiser_en="Culture Department")
+    event = EventFactory(
+        slug="ky-cung",
+        title_en="Kỳ Cùng festival",
+        start_date=dt.date(2026, 3, 10),
+        end_date=dt.date(2026, 3, 15),
+        site=pinned,
+        organiser_vi="Sở Văn hóa",
+        organiser_en="Culture Department",
+    )
     draft = EventFactory(slug="nhap", published=False)
     item = CollectionItemFactory()
-    return {"pinned": pinned, "area": area, "hidden": hidden, "route": route, "event": event, "draft": draft,
-            "item": item}
+    return {
+        "pinned": pinned,
+        "area": area,
+        "hidden": hidden,
+        "route": route,
+        "event": event,
+        "draft": draft,
+        "item": item,
+    }
 
 
 def json_ld(html: str) -> list[dict]:
@@ -77,18 +101,32 @@ def sitemap_entries(client) -> dict[str, dict[str, str]]:
     return entries
 
 
-
 def test_sitemap_lists_every_public_page_in_every_language_with_its_alternates(client, world):
     entries = sitemap_entries(client)
-    for path in ["/", "/sites/", "/sites/chua-tam-thanh/", "/sites/dong-lam/", "/routes/", "/routes/1-thuong-ngan/",
-                 "/map/", "/events/", "/events/month/", "/events/past/", "/events/ky-cung/", "/education/",
-                 "/collection/", f"/collection/{world['item'].slug}/"]:
+    for path in [
+        "/",
+        "/sites/",
+        "/sites/chua-tam-thanh/",
+        "/sites/dong-lam/",
+        "/routes/",
+        "/routes/1-thuong-ngan/",
+        "/map/",
+        "/events/",
+        "/events/month/",
+        "/events/past/",
+        "/events/ky-cung/",
+        "/education/",
+        "/collection/",
+        f"/collection/{world['item'].slug}/",
+    ]:
         for lang in LANGS:
             loc = f"{BASE}/{lang}{path}"
             assert loc in entries, loc
             alternates = entries[loc]
             assert alternates == {
-                "vi": f"{BASE}/vi{path}", "en": f"{BASE}/en{path}", "zh": f"{BASE}/zh{path}",
+                "vi": f"{BASE}/vi{path}",
+                "en": f"{BASE}/en{path}",
+                "zh": f"{BASE}/zh{path}",
                 "x-default": f"{BASE}/vi{path}",
             }
     listed = " ".join(entries)
@@ -117,8 +155,11 @@ def test_sitemap_sections_of_sites_and_events_read_rows_and_date_each_entry_by_i
         for model in (Site, Event):
             post_init.disconnect(count, sender=model)
     assert built == []
-    lastmod = {url.find("s:loc", NS).text: url.find("s:lastmod", NS).text
-               for response in sections for url in ET.fromstring(response.content).findall("s:url", NS)}
+    lastmod = {
+        url.find("s:loc", NS).text: url.find("s:lastmod", NS).text
+        for response in sections
+        for url in ET.fromstring(response.content).findall("s:url", NS)
+    }
     for lang in LANGS:
         assert lastmod[f"{BASE}/{lang}/sites/chua-tam-thanh/"] == f"{world['pinned'].updated_at:%Y-%m-%d}"
         assert lastmod[f"{BASE}/{lang}/events/ky-cung/"] == f"{world['event'].updated_at:%Y-%m-%d}"
@@ -145,10 +186,21 @@ def test_a_search_result_page_names_the_bare_search_page_as_canonical(client, wo
 
 # --- canonical and hreflang on every page type ---------------------------------------------------
 
-PAGES = ["/{lang}/", "/{lang}/sites/", "/{lang}/sites/chua-tam-thanh/", "/{lang}/routes/",
-         "/{lang}/routes/1-thuong-ngan/", "/{lang}/map/", "/{lang}/search/", "/{lang}/events/",
-         "/{lang}/events/month/?month=2026-03", "/{lang}/events/past/", "/{lang}/events/ky-cung/",
-         "/{lang}/education/", "/{lang}/collection/"]
+PAGES = [
+    "/{lang}/",
+    "/{lang}/sites/",
+    "/{lang}/sites/chua-tam-thanh/",
+    "/{lang}/routes/",
+    "/{lang}/routes/1-thuong-ngan/",
+    "/{lang}/map/",
+    "/{lang}/search/",
+    "/{lang}/events/",
+    "/{lang}/events/month/?month=2026-03",
+    "/{lang}/events/past/",
+    "/{lang}/events/ky-cung/",
+    "/{lang}/education/",
+    "/{lang}/collection/",
+]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -188,9 +240,14 @@ def test_a_missing_page_asks_not_to_be_indexed_and_claims_no_canonical(client, w
     assert head_links(html, "canonical") == []
 
 
-@pytest.mark.parametrize(("lang", "locale", "others"), [("vi", "vi_VN", {"en_GB", "zh_CN"}),
-                                                        ("en", "en_GB", {"vi_VN", "zh_CN"}),
-                                                        ("zh", "zh_CN", {"vi_VN", "en_GB"})])
+@pytest.mark.parametrize(
+    ("lang", "locale", "others"),
+    [
+        ("vi", "vi_VN", {"en_GB", "zh_CN"}),
+        ("en", "en_GB", {"vi_VN", "zh_CN"}),
+        ("zh", "zh_CN", {"vi_VN", "en_GB"}),
+    ],
+)
 def test_open_graph_names_the_language_and_its_alternates(client, world, lang, locale, others):
     html = client.get(f"/{lang}/sites/chua-tam-thanh/").content.decode()
     assert meta(html, "og:locale") == [locale]
@@ -244,7 +301,9 @@ def test_a_route_is_a_tourist_trip_with_its_stops_in_order(client, world):
     itinerary = block["itinerary"]
     assert itinerary["@type"] == "ItemList"
     assert [(i["position"], i["item"]["name"]) for i in itinerary["itemListElement"]] == [
-        (1, "Dong Lam Valley"), (2, "Tam Thanh Pagoda")]
+        (1, "Dong Lam Valley"),
+        (2, "Tam Thanh Pagoda"),
+    ]
     assert itinerary["itemListElement"][1]["item"]["url"] == f"{BASE}/en/sites/chua-tam-thanh/"
 
 
@@ -282,8 +341,9 @@ def test_a_news_article_is_a_news_article(client, world):
     from geopark.content.tests import factories as pages
 
     index = pages.news_index("vi")
-    article = pages.article(index, title="Lạng Sơn đón bằng UNESCO", lead="Buổi lễ tại Paris.",
-                            date=dt.date(2025, 6, 2))
+    article = pages.article(
+        index, title="Lạng Sơn đón bằng UNESCO", lead="Buổi lễ tại Paris.", date=dt.date(2025, 6, 2)
+    )
     html = client.get(article.url).content.decode()
     blocks = [b for b in json_ld(html) if b["@type"] == "NewsArticle"]
     assert len(blocks) == 1

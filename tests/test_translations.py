@@ -10,7 +10,9 @@ from babel.messages.pofile import read_po
 from django.conf import settings
 from django.core.management import call_command
 
-CATALOGUES = {lang: settings.BASE_DIR / "locale" / lang / "LC_MESSAGES" / "django.po" for lang in ("vi", "zh")}
+CATALOGUES = {
+    lang: settings.BASE_DIR / "locale" / lang / "LC_MESSAGES" / "django.po" for lang in ("vi", "zh")
+}
 
 
 def _ids(path) -> set:
@@ -22,7 +24,9 @@ def _ids(path) -> set:
 def test_every_string_in_the_catalogue_is_translated_and_none_is_fuzzy(lang):
     with open(CATALOGUES[lang], "rb") as handle:
         catalogue = read_po(handle)
-    untranslated = [m.id for m in catalogue if m.id and not (m.string if isinstance(m.string, str) else all(m.string))]
+    untranslated = [
+        m.id for m in catalogue if m.id and not (m.string if isinstance(m.string, str) else all(m.string))
+    ]
     fuzzy = [m.id for m in catalogue if m.id and m.fuzzy]
     assert untranslated == []
     assert fuzzy == []
@@ -34,8 +38,11 @@ def test_no_string_in_the_code_is_missing_from_the_catalogues(tmp_path, settings
     # makemessages writes into any locale/ folder it finds above the sources, so it runs on a
     # copy of the code that has none.
     for folder in ("geopark", "templates", "config"):
-        shutil.copytree(settings.BASE_DIR / folder, tmp_path / "src" / folder,
-                        ignore=shutil.ignore_patterns("tests", "__pycache__", "migrations"))
+        shutil.copytree(
+            settings.BASE_DIR / folder,
+            tmp_path / "src" / folder,
+            ignore=shutil.ignore_patterns("tests", "__pycache__", "migrations"),
+        )
     settings.LOCALE_PATHS = [tmp_path / "locale"]
     (tmp_path / "locale" / "vi").mkdir(parents=True)
     monkeypatch.chdir(tmp_path / "src")
@@ -46,10 +53,13 @@ def test_no_string_in_the_code_is_missing_from_the_catalogues(tmp_path, settings
     assert missing == set(), "run `make messages` and translate the new strings"
 
 
-@pytest.mark.parametrize(("message", "chinese"), [
-    ("This field is required.", "这个字段是必填项。"),  # Django's forms
-    ("Sort", "排序"),  # Wagtail's admin
-])
+@pytest.mark.parametrize(
+    ("message", "chinese"),
+    [
+        ("This field is required.", "这个字段是必填项。"),  # Django's forms
+        ("Sort", "排序"),  # Wagtail's admin
+    ],
+)
 def test_chinese_borrows_the_apps_simplified_chinese_catalogues(message, chinese):
     from django.utils import translation
 
@@ -69,4 +79,4 @@ def test_the_admins_javascript_messages_are_chinese_in_chinese(client, admin_use
     profile.save()
     client.force_login(admin_user)
     catalogue = client.get("/admin/jsi18n/").content.decode()
-    assert f'{json.dumps("Are you sure?")}: {json.dumps("你确定吗？")}' in catalogue
+    assert f"{json.dumps('Are you sure?')}: {json.dumps('你确定吗？')}" in catalogue

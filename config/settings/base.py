@@ -138,7 +138,8 @@ DATABASES = {
 DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
 if DATABASE_REPLICA_URL:
     DATABASES["replica"] = dj_database_url.parse(
-        DATABASE_REPLICA_URL, conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        DATABASE_REPLICA_URL,
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
     # Tests never create a second test database: the replica is the primary under another name.
@@ -187,7 +188,9 @@ else:
 GEOPARK_PAGE_CACHE = env_bool("GEOPARK_PAGE_CACHE", True)
 GEOPARK_PAGE_CACHE_SECONDS = int(os.environ.get("GEOPARK_PAGE_CACHE_SECONDS", "600"))
 # With a per-process cache, the workers of one machine share the generation through this file.
-GEOPARK_PAGE_CACHE_STAMP = os.environ.get("GEOPARK_PAGE_CACHE_STAMP", str(BASE_DIR / "var" / "pagecache.stamp"))
+GEOPARK_PAGE_CACHE_STAMP = os.environ.get(
+    "GEOPARK_PAGE_CACHE_STAMP", str(BASE_DIR / "var" / "pagecache.stamp")
+)
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -306,8 +309,29 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # type listed here), and every document is a sandboxed download streamed by Django: never a redirect
 # to the bucket, never shown inline (core.middleware.SecurityHeadersMiddleware adds the headers).
 WAGTAILDOCS_EXTENSIONS = [
-    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "csv", "txt",
-    "jpg", "jpeg", "png", "webp", "gif", "zip", "7z", "mp3", "ogg", "wav", "m4a",
+    "pdf",
+    "doc",
+    "docx",
+    "xls",
+    "xlsx",
+    "ppt",
+    "pptx",
+    "odt",
+    "ods",
+    "odp",
+    "csv",
+    "txt",
+    "jpg",
+    "jpeg",
+    "png",
+    "webp",
+    "gif",
+    "zip",
+    "7z",
+    "mp3",
+    "ogg",
+    "wav",
+    "m4a",
 ]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "geopark.core.documents.DocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -334,9 +358,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 # map without a base layer; sites and route lines still draw.
 GEOPARK_DATA_DIR = Path(os.environ.get("GEOPARK_DATA_DIR", BASE_DIR / "data" / "langson"))
 GEOPARK_TILE_URL = os.environ.get("GEOPARK_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-GEOPARK_TILE_ATTRIBUTION = os.environ.get(
-    "GEOPARK_TILE_ATTRIBUTION", "&copy; OpenStreetMap contributors"
-)
+GEOPARK_TILE_ATTRIBUTION = os.environ.get("GEOPARK_TILE_ATTRIBUTION", "&copy; OpenStreetMap contributors")
 # The four route colours follow the Mother Goddess realms (see docs/architecture.md); one place.
 GEOPARK_ROUTE_COLOURS = {
     1: {"fill": "#2e7d32", "outline": "#1b5e20", "text": "#ffffff"},

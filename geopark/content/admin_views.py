@@ -26,7 +26,9 @@ from .models import ContactMessage
 
 class ReplyForm(forms.Form):
     reply = forms.CharField(
-        label=gettext_lazy("Reply"), max_length=10000, widget=forms.Textarea(attrs={"rows": 12}),
+        label=gettext_lazy("Reply"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 12}),
         help_text=gettext_lazy("Sent by email to the address the visitor gave, and kept with the message."),
     )
 
@@ -40,10 +42,14 @@ def answer_message(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReplyForm(request.POST or None, initial={"reply": message.reply})
     if request.method == "POST" and form.is_valid():
         try:
-            services.answer_contact_message(message=message, reply=form.cleaned_data["reply"], by=request.user)
+            services.answer_contact_message(
+                message=message, reply=form.cleaned_data["reply"], by=request.user
+            )
         except (SMTPException, OSError):
             # Nothing was recorded (the service rolls back); the typed reply stays in the form.
-            messages.error(request, _("The reply could not be sent by email. Nothing was recorded; please try again."))
+            messages.error(
+                request, _("The reply could not be sent by email. Nothing was recorded; please try again.")
+            )
         else:
             messages.success(request, _("Reply sent to %(email)s.") % {"email": message.email})
             return redirect(list_url)
@@ -141,10 +147,19 @@ class TranslationStatusView(ReportView):
     def columns(self):
         return [
             TitleColumn(
-                "title", label=_("Page (Vietnamese original)"), accessor=lambda row: row.page.get_admin_display_title(),
+                "title",
+                label=_("Page (Vietnamese original)"),
+                accessor=lambda row: row.page.get_admin_display_title(),
                 get_url=lambda row: reverse("wagtailadmin_pages:edit", args=[row.page.pk]),
             ),
-            Column("type", label=_("Type"),
-                   accessor=lambda row: row.page.content_type.model_class()._meta.verbose_name.capitalize()),
-            *[StatusColumn(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE],
+            Column(
+                "type",
+                label=_("Type"),
+                accessor=lambda row: row.page.content_type.model_class()._meta.verbose_name.capitalize(),
+            ),
+            *[
+                StatusColumn(code, name)
+                for code, name in settings.LANGUAGES
+                if code != settings.LANGUAGE_CODE
+            ],
         ]

@@ -122,6 +122,8 @@ class ArticleBodyBlock(blocks.StreamBlock):
 
 
 class PageBodyBlock(ArticleBodyBlock):
-    heading = blocks.CharBlock(max_length=200, label=_("Heading"), icon="title", template="content/blocks/heading.html")
+    heading = blocks.CharBlock(
+        max_length=200, label=_("Heading"), icon="title", template="content/blocks/heading.html"
+    )
     geopark_text = GeoparkTextBlock()
     geopark_facts = GeoparkFactsBlock()

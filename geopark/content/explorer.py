@@ -54,16 +54,22 @@ class ChildrenFirstIndexView(ExplorableIndexView):
     def annotate_queryset(self, pages: QuerySet) -> QuerySet:
         # What wagtail-localize asks of each row: is there a language without this page (aliases
         # do not count), and is it the source of enabled translations (which one)?
-        translated = Page.objects.filter(translation_key=OuterRef(OuterRef("translation_key")), alias_of__isnull=True)
+        translated = Page.objects.filter(
+            translation_key=OuterRef(OuterRef("translation_key")), alias_of__isnull=True
+        )
         sources = TranslationSource.objects.filter(
             object__translation_key=OuterRef("translation_key"),
             object__content_type=ContentType.objects.get_for_model(Page),
             locale=OuterRef("locale_id"),
             translations__enabled=True,
         )
-        return super().annotate_queryset(pages).annotate(
-            _untranslated_locale=Exists(Locale.objects.exclude(id__in=translated.values("locale_id"))),
-            _synced_source=Subquery(sources.values("pk")[:1]),
+        return (
+            super()
+            .annotate_queryset(pages)
+            .annotate(
+                _untranslated_locale=Exists(Locale.objects.exclude(id__in=translated.values("locale_id"))),
+                _synced_source=Subquery(sources.values("pk")[:1]),
+            )
         )
 
     def get_paginator(self, queryset: QuerySet, per_page: int, **kwargs) -> Paginator:
@@ -77,7 +83,9 @@ class ChildrenFirstIndexView(ExplorableIndexView):
         listing: a permission on a page covers every page below it."""
         if not self.is_browsing or hooks.get_hooks("construct_explorer_page_queryset"):
             return False
-        permitted = self.permission_policy.instances_user_has_any_permission_for(self.request.user, EXPLORE_ACTIONS)
+        permitted = self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, EXPLORE_ACTIONS
+        )
         return permitted.filter(pk=self.parent_page.pk).exists()
 
 
@@ -88,10 +96,14 @@ class ExplorerViewSet(PageViewSet):
     index_view_class = ChildrenFirstIndexView
 
 
-def translation_buttons(page: Page, user, view_name: str | None = None, next_url: str | None = None) -> Iterator:
+def translation_buttons(
+    page: Page, user, view_name: str | None = None, next_url: str | None = None
+) -> Iterator:
     """wagtail-localize's two buttons of a page listing's row menu, answered from the row."""
     if not hasattr(page, "_untranslated_locale"):
-        yield from localize_hooks.page_listing_more_buttons(page, user, view_name=view_name, next_url=next_url)
+        yield from localize_hooks.page_listing_more_buttons(
+            page, user, view_name=view_name, next_url=next_url
+        )
         return
     if page.is_root() or not user.has_perm("wagtail_localize.submit_translation"):
         return

@@ -67,8 +67,9 @@ class AtomNewsFeed(NewsFeed):
         return self.description()
 
 
-def news_feed(request: HttpRequest, index: NewsIndexPage, *, kind: str, category_slug: str = "",
-              strict: bool = False) -> HttpResponse:
+def news_feed(
+    request: HttpRequest, index: NewsIndexPage, *, kind: str, category_slug: str = "", strict: bool = False
+) -> HttpResponse:
     """`strict`: the category is part of the address, so an unknown one is a 404; as a query
     parameter an unknown category is ignored, like the list page does."""
     from geopark.heritage.selectors import current_geopark

@@ -31,27 +31,37 @@ def _read_token(token: str) -> tuple[int, str] | None:
     except (signing.BadSignature, TypeError):
         return None
     # A token of the former shape (a bare timestamp, no nonce) cannot be made single-use.
-    if not isinstance(value, dict) or not isinstance(value.get("t"), int) or not isinstance(value.get("n"), str):
+    if (
+        not isinstance(value, dict)
+        or not isinstance(value.get("t"), int)
+        or not isinstance(value.get("n"), str)
+    ):
         return None
     return value["t"], value["n"]
 
 
 class ContactForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=100)
-    email = forms.EmailField(label=_("Your email address"), max_length=254,
-                             help_text=_("We reply to this address."))
+    email = forms.EmailField(
+        label=_("Your email address"), max_length=254, help_text=_("We reply to this address.")
+    )
     subject = forms.CharField(label=_("Subject"), max_length=200)
-    message = forms.CharField(label=_("Message"), max_length=5000, min_length=10,
-                              widget=forms.Textarea(attrs={"rows": 8}),
-                              help_text=_("Up to 5,000 characters."))
+    message = forms.CharField(
+        label=_("Message"),
+        max_length=5000,
+        min_length=10,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Up to 5,000 characters."),
+    )
     # Hidden from people (and from screen readers); bots that fill every field give themselves away.
     website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
     token = forms.CharField(widget=forms.HiddenInput, max_length=200)
 
     error_messages = {
         "honeypot": _("This message looks automated and was not sent. Please leave the last field empty."),
-        "too_fast": _("That was quicker than a person can type. Please wait a few seconds and send the "
-                      "form again."),
+        "too_fast": _(
+            "That was quicker than a person can type. Please wait a few seconds and send the form again."
+        ),
         "expired": _("This form is too old or was changed. Please send it again."),
         "subject_lines": _("The subject must fit on one line."),
     }
@@ -93,7 +103,9 @@ class ContactForm(forms.Form):
             raise forms.ValidationError(self.error_messages["too_fast"], code="too_fast")
         # Used up only by a message that is otherwise accepted: a person correcting a typo sends
         # the same form again. Remembered where every worker sees it, for as long as it is valid.
-        if not self.errors and not ratelimit.once("contact-token", nonce, window_seconds=MAX_FORM_AGE_SECONDS):
+        if not self.errors and not ratelimit.once(
+            "contact-token", nonce, window_seconds=MAX_FORM_AGE_SECONDS
+        ):
             raise forms.ValidationError(self.error_messages["expired"], code="expired")
         return cleaned
 
@@ -101,7 +113,9 @@ class ContactForm(forms.Form):
     def only_typos(self) -> bool:
         """Bound and invalid for reasons a person makes (no trap field filled, no bad token)."""
         bot_signs = {"honeypot", "too_fast", "expired"}
-        return not any(error.code in bot_signs for errors in self.errors.as_data().values() for error in errors)
+        return not any(
+            error.code in bot_signs for errors in self.errors.as_data().values() for error in errors
+        )
 
     def describe_fields(self) -> ContactForm:
         """Tie each input to its help text and error (aria-describedby) so screen readers read them."""

@@ -36,7 +36,11 @@ FALLBACK_NOTICES = {
 
 class HomePage(Page):
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("A large landscape photo. Until one is uploaded a drawn karst skyline stands in."),
     )
 
@@ -84,7 +88,6 @@ class HomePage(Page):
 
         geopark = current_geopark()
         return geopark_structured_data(geopark, request, home_url=self.url or "/") if geopark else []
-
 
 
 class GeoparkPage(Page):
@@ -145,9 +148,12 @@ class NewsCategory(models.Model):
     name = TranslatedField("name")
     sort_order = models.PositiveSmallIntegerField(default=0)
 
-
-    panels = [FieldRowPanel([FieldPanel("slug"), FieldPanel("sort_order")]),
-              FieldPanel("name_vi"), FieldPanel("name_en"), FieldPanel("name_zh")]
+    panels = [
+        FieldRowPanel([FieldPanel("slug"), FieldPanel("sort_order")]),
+        FieldPanel("name_vi"),
+        FieldPanel("name_en"),
+        FieldPanel("name_zh"),
+    ]
 
     class Meta:
         ordering = ["sort_order", "slug"]
@@ -220,18 +226,38 @@ class NewsPageTag(TaggedItemBase):
 
 
 class NewsPage(GeoparkPage):
-    lead = models.TextField(_("lead"), max_length=600, help_text=_("One or two sentences that say what happened."))
-    date = models.DateField(_("date"), default=timezone.localdate,
-                            help_text=_("The date shown on the article; the news list is ordered by it."))
-    category = models.ForeignKey(NewsCategory, null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="news", verbose_name=_("category"))
+    lead = models.TextField(
+        _("lead"), max_length=600, help_text=_("One or two sentences that say what happened.")
+    )
+    date = models.DateField(
+        _("date"),
+        default=timezone.localdate,
+        help_text=_("The date shown on the article; the news list is ordered by it."),
+    )
+    category = models.ForeignKey(
+        NewsCategory,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news",
+        verbose_name=_("category"),
+    )
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
     image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name=_("main image"), help_text=_("Shown at the top of the article and in the news list."),
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("main image"),
+        help_text=_("Shown at the top of the article and in the news list."),
     )
-    image_alt = models.CharField(_("alt text of the main image"), max_length=250, blank=True,
-                                 help_text=_("Required with an image: what it shows, for people who cannot see it."))
+    image_alt = models.CharField(
+        _("alt text of the main image"),
+        max_length=250,
+        blank=True,
+        help_text=_("Required with an image: what it shows, for people who cannot see it."),
+    )
     body = StreamField(ArticleBodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [
@@ -243,8 +269,12 @@ class NewsPage(GeoparkPage):
         FieldPanel("body"),
         InlinePanel("related_sites", heading=_("Related sites"), label=_("Site")),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body"),
-                     index.FilterField("date")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
     parent_page_types = ["content.NewsIndexPage"]
     subpage_types: list[str] = []
 
@@ -287,7 +317,10 @@ class NewsPage(GeoparkPage):
         fallback = getattr(request, "content_fallback", "")
         if fallback:
             # Shown in place of a missing translation: lead back to the reader's own news list.
-            index = index.get_translations().live().filter(locale__language_code=fallback).specific().first() or index
+            index = (
+                index.get_translations().live().filter(locale__language_code=fallback).specific().first()
+                or index
+            )
         context["news_index"] = index
         return context
 
@@ -307,7 +340,9 @@ class NewsPage(GeoparkPage):
 
 class NewsPageSite(Orderable):
     page = ParentalKey(NewsPage, related_name="related_sites", on_delete=models.CASCADE)
-    site = models.ForeignKey("heritage.Site", on_delete=models.CASCADE, related_name="+", verbose_name=_("site"))
+    site = models.ForeignKey(
+        "heritage.Site", on_delete=models.CASCADE, related_name="+", verbose_name=_("site")
+    )
 
     panels = [FieldPanel("site")]
 
@@ -319,8 +354,9 @@ class ContactPage(GeoparkPage):
     """The contact form. Messages are stored (ContactMessage) and answered from the admin."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
-    thank_you = models.TextField(_("thank-you text"), blank=True, max_length=600,
-                                 help_text=_("Shown after a message has been sent."))
+    thank_you = models.TextField(
+        _("thank-you text"), blank=True, max_length=600, help_text=_("Shown after a message has been sent.")
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("thank_you")]
     parent_page_types = ["content.HomePage"]
@@ -343,14 +379,24 @@ class ContactMessage(models.Model):
     email = models.EmailField(_("email"))
     subject = models.CharField(_("subject"), max_length=200)
     message = models.TextField(_("message"), max_length=5000)
-    lang = models.CharField(_("language"), max_length=8, default="vi",
-                            help_text=_("The language the message was written from; answer in it."))
+    lang = models.CharField(
+        _("language"),
+        max_length=8,
+        default="vi",
+        help_text=_("The language the message was written from; answer in it."),
+    )
     created = models.DateTimeField(_("received"), auto_now_add=True)
     handled = models.BooleanField(_("handled"), default=False)
     reply = models.TextField(_("reply"), blank=True)
     replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
-    replied_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+", verbose_name=_("replied by"))
+    replied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("replied by"),
+    )
 
     panels = [FieldPanel("handled")]
 
@@ -379,11 +425,31 @@ class BoardApprovalTask(AbstractGroupApprovalTask):
         verbose_name_plural = _("board approval tasks")
 
     # Revision content that says nothing about what the change is (bookkeeping Wagtail writes).
-    BOOKKEEPING = frozenset({
-        "pk", "id", "latest_revision", "live_revision", "latest_revision_created_at", "has_unpublished_changes",
-        "live", "locked", "locked_at", "locked_by", "first_published_at", "last_published_at", "updated_at",
-        "draft_title", "path", "depth", "numchild", "url_path", "owner", "translation_key", "alias_of",
-    })
+    BOOKKEEPING = frozenset(
+        {
+            "pk",
+            "id",
+            "latest_revision",
+            "live_revision",
+            "latest_revision_created_at",
+            "has_unpublished_changes",
+            "live",
+            "locked",
+            "locked_at",
+            "locked_by",
+            "first_published_at",
+            "last_published_at",
+            "updated_at",
+            "draft_title",
+            "path",
+            "depth",
+            "numchild",
+            "url_path",
+            "owner",
+            "translation_key",
+            "alias_of",
+        }
+    )
 
     @classmethod
     def authors(cls, obj: Any) -> set[int]:

@@ -32,7 +32,9 @@ def _for_list(qs: QuerySet[NewsPage]) -> QuerySet[NewsPage]:
     """With what a list shows (category, image and its renditions) fetched up front, so the cost
     does not grow with the number of articles."""
     renditions = get_image_model().get_rendition_model().objects.all()
-    return qs.select_related("category", "image").prefetch_related(Prefetch("image__renditions", queryset=renditions))
+    return qs.select_related("category", "image").prefetch_related(
+        Prefetch("image__renditions", queryset=renditions)
+    )
 
 
 def news_list(index: NewsIndexPage, *, category: NewsCategory | None = None) -> QuerySet[NewsPage]:
@@ -87,19 +89,32 @@ class NewsWindow:
     newer: Cursor | None = None  # with has_newer: ?after=newer, or the first page when None
 
 
-def news_window(index: NewsIndexPage, *, category: NewsCategory | None = None, before: Cursor | None = None,
-                after: Cursor | None = None, size: int = NewsIndexPage.PAGE_SIZE) -> NewsWindow:
+def news_window(
+    index: NewsIndexPage,
+    *,
+    category: NewsCategory | None = None,
+    before: Cursor | None = None,
+    after: Cursor | None = None,
+    size: int = NewsIndexPage.PAGE_SIZE,
+) -> NewsWindow:
     """The `size` articles just older than `before`, or just newer than `after`, or the newest.
     Two queries, each walking the (date, pk) index from the cursor over at most 2 × size + 1 articles.
     A page that would hold only the newest articles, or nothing, is the first page."""
     newest_first = news_list(index, category=category)
     if after is not None:
-        rows = list(_for_list(_live_news(index, category).filter(after.newer_q()).order_by("date", "pk"))[: 2 * size + 1])
+        rows = list(
+            _for_list(_live_news(index, category).filter(after.newer_q()).order_by("date", "pk"))[
+                : 2 * size + 1
+            ]
+        )
         if len(rows) > size:
             shown = rows[:size][::-1]
             has_older = _live_news(index, category).filter(Cursor.of(shown[-1]).older_q()).exists()
             return NewsWindow(
-                shown, first=False, older=Cursor.of(shown[-1]) if has_older else None, has_newer=True,
+                shown,
+                first=False,
+                older=Cursor.of(shown[-1]) if has_older else None,
+                has_newer=True,
                 newer=Cursor.of(shown[0]) if len(rows) > 2 * size else None,
             )
     elif before is not None:
@@ -107,19 +122,29 @@ def news_window(index: NewsIndexPage, *, category: NewsCategory | None = None, b
         if rows:
             shown = rows[:size]
             newer = list(
-                _live_news(index, category).filter(Cursor.of(shown[0]).newer_q()).order_by("date", "pk")
+                _live_news(index, category)
+                .filter(Cursor.of(shown[0]).newer_q())
+                .order_by("date", "pk")
                 .values_list("pk", flat=True)[: size + 1]
             )
             return NewsWindow(
-                shown, first=False, older=Cursor.of(shown[-1]) if len(rows) > size else None,
-                has_newer=bool(newer), newer=Cursor.of(shown[0]) if len(newer) > size else None,
+                shown,
+                first=False,
+                older=Cursor.of(shown[-1]) if len(rows) > size else None,
+                has_newer=bool(newer),
+                newer=Cursor.of(shown[0]) if len(newer) > size else None,
             )
     rows = list(newest_first[: size + 1])
     return NewsWindow(rows[:size], first=True, older=Cursor.of(rows[size - 1]) if len(rows) > size else None)
 
 
-def numbered_page_start(index: NewsIndexPage, *, category: NewsCategory | None = None, number: int,
-                        size: int = NewsIndexPage.PAGE_SIZE) -> Cursor | None:
+def numbered_page_start(
+    index: NewsIndexPage,
+    *,
+    category: NewsCategory | None = None,
+    number: int,
+    size: int = NewsIndexPage.PAGE_SIZE,
+) -> Cursor | None:
     """Where page `number` of the former numbered list starts now (`?before=` that cursor), for
     links kept by search engines and bookmarks; None for the first page. Past the end, or deeper
     than NUMBERED_PAGES_FOLLOWED, the oldest articles, as the numbered list showed its last page."""
@@ -154,13 +179,16 @@ def related_news(page: NewsPage, *, limit: int = RELATED_NEWS) -> list[NewsPage]
     its tags), then the newest. Three queries, whatever the number of articles."""
     tag_ids = list(page.tagged_items.values_list("tag_id", flat=True))
     siblings = (
-        NewsPage.objects.live().sibling_of(page, inclusive=False).select_related("category")
+        NewsPage.objects.live()
+        .sibling_of(page, inclusive=False)
+        .select_related("category")
         .filter(date__gte=dt.date.min)
     )
     chosen: list[NewsPage] = []
     if tag_ids:
         tagged = (
-            NewsPageTag.objects.filter(tag_id__in=tag_ids).order_by("-content_object_id")
+            NewsPageTag.objects.filter(tag_id__in=tag_ids)
+            .order_by("-content_object_id")
             .values("content_object_id")[:RELATED_TAG_CANDIDATES]
         )
         chosen = list(
@@ -179,7 +207,10 @@ def related_sites(page: NewsPage) -> list:
     """The article's related sites that are public, in the editor's order, ready for site cards."""
     from geopark.heritage.selectors import site_list
 
-    order = {pk: i for i, pk in enumerate(page.related_sites.order_by("sort_order").values_list("site_id", flat=True))}
+    order = {
+        pk: i
+        for i, pk in enumerate(page.related_sites.order_by("sort_order").values_list("site_id", flat=True))
+    }
     if not order:
         return []
     sites = list(site_list().filter(pk__in=order))
@@ -277,18 +308,24 @@ def translation_status(pages: Iterable[Page]) -> list[TranslationRow]:
     }
     totals = dict(
         StringSegment.objects.filter(source__in=sources.values())
-        .values("source_id").annotate(n=Count("id")).values_list("source_id", "n")
+        .values("source_id")
+        .annotate(n=Count("id"))
+        .values_list("source_id", "n")
     )
     done: dict[tuple, int] = {}
     for locale in targets_locales:
         has_translation = StringTranslation.objects.filter(
-            translation_of_id=OuterRef("string_id"), context_id=OuterRef("context_id"), locale=locale,
+            translation_of_id=OuterRef("string_id"),
+            context_id=OuterRef("context_id"),
+            locale=locale,
             has_error=False,
         )
         for source_id, n in (
             StringSegment.objects.filter(source__in=sources.values())
             .filter(Exists(has_translation))
-            .values("source_id").annotate(n=Count("id")).values_list("source_id", "n")
+            .values("source_id")
+            .annotate(n=Count("id"))
+            .values_list("source_id", "n")
         ):
             done[(source_id, locale.pk)] = n
 
@@ -308,8 +345,11 @@ def translation_status(pages: Iterable[Page]) -> list[TranslationRow]:
                 stale = changed is not None and changed > source.last_updated_at
                 unfinished = done.get((source.pk, locale.pk), 0) < totals.get(source.pk, 0)
             else:
-                stale = (changed is not None and target.latest_revision_created_at is not None
-                         and changed > target.latest_revision_created_at)
+                stale = (
+                    changed is not None
+                    and target.latest_revision_created_at is not None
+                    and changed > target.latest_revision_created_at
+                )
                 unfinished = False
             if stale:
                 row.statuses[code] = Status.OUT_OF_DATE

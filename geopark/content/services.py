@@ -49,7 +49,9 @@ def ensure_home_pages(geopark: Geopark) -> tuple[int, int]:
         unchanged += 1
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=geopark.name_vi)
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=geopark.name_vi
+        )
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.site_name = geopark.name_vi
@@ -65,7 +67,9 @@ def ensure_home_pages(geopark: Geopark) -> tuple[int, int]:
         translated.save_revision().publish()
         created += 1
     # The welcome page Wagtail installs is of no use to visitors.
-    for page in root.get_children().exclude(pk__in=HomePage.objects.values("pk")).filter(slug__startswith="welcome"):
+    for page in (
+        root.get_children().exclude(pk__in=HomePage.objects.values("pk")).filter(slug__startswith="welcome")
+    ):
         if not page.get_children().exists():
             page.delete()
     return created, unchanged
@@ -237,7 +241,9 @@ def translate_page(*, page: Page, language: str, strings: dict[str, str], refres
 
 
 @transaction.atomic
-def receive_contact_message(*, name: str, email: str, subject: str, message: str, lang: str) -> ContactMessage:
+def receive_contact_message(
+    *, name: str, email: str, subject: str, message: str, lang: str
+) -> ContactMessage:
     return ContactMessage.objects.create(name=name, email=email, subject=subject, message=message, lang=lang)
 
 

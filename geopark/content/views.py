@@ -70,7 +70,11 @@ def news_index(request: HttpRequest, index: NewsIndexPage, *, category_slug: str
             return HttpResponseRedirect(_news_url(request, before=start))
     window = selectors.news_window(index, category=category, before=before, after=after)
     older_url = _news_url(request, before=window.older) if window.older else ""
-    newer_url = (_news_url(request, after=window.newer) if window.newer else _news_url(request)) if window.has_newer else ""
+    newer_url = (
+        (_news_url(request, after=window.newer) if window.newer else _news_url(request))
+        if window.has_newer
+        else ""
+    )
     context = {
         "window": window,
         "articles": window.articles,

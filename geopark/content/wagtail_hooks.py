@@ -32,11 +32,15 @@ class ContactMessageIndexView(IndexView):
     def get_list_buttons(self, instance):
         buttons = super().get_list_buttons(instance)
         if self.request.user.has_perm("content.change_contactmessage"):
-            buttons.insert(0, ListingButton(
-                _("Answer") if not instance.answered else _("See the reply"),
-                url=reverse("content_answer_message", args=[instance.pk]),
-                icon_name="mail", priority=5,
-            ))
+            buttons.insert(
+                0,
+                ListingButton(
+                    _("Answer") if not instance.answered else _("See the reply"),
+                    url=reverse("content_answer_message", args=[instance.pk]),
+                    icon_name="mail",
+                    priority=5,
+                ),
+            )
         return buttons
 
 
@@ -47,13 +51,30 @@ class ContactMessageViewSet(SnippetViewSet):
     menu_order = 250
     add_to_admin_menu = True
     index_view_class = ContactMessageIndexView
-    list_display = ["subject", "name", "email", "created", BooleanColumn("handled", label=_("Handled")), "replied_at"]
+    list_display = [
+        "subject",
+        "name",
+        "email",
+        "created",
+        BooleanColumn("handled", label=_("Handled")),
+        "replied_at",
+    ]
     list_filter = ["handled"]
     search_fields = ["subject", "name", "email", "message"]
     ordering = ["-created"]
     inspect_view_enabled = True
-    inspect_view_fields = ["name", "email", "subject", "message", "lang", "created", "handled", "reply", "replied_at",
-                           "replied_by"]
+    inspect_view_fields = [
+        "name",
+        "email",
+        "subject",
+        "message",
+        "lang",
+        "created",
+        "handled",
+        "reply",
+        "replied_at",
+        "replied_by",
+    ]
 
 
 register_snippet(NewsCategoryViewSet)
@@ -66,8 +87,11 @@ def content_admin_urls():
     return [
         path("contact-messages/<int:pk>/answer/", admin_views.answer_message, name="content_answer_message"),
         path("reports/translation-status/", view.as_view(), name="translation_status"),
-        path("reports/translation-status/results/", view.as_view(results_only=True),
-             name="translation_status_results"),
+        path(
+            "reports/translation-status/results/",
+            view.as_view(results_only=True),
+            name="translation_status_results",
+        ),
     ]
 
 
@@ -79,7 +103,10 @@ class _PageEditorsMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def translation_status_menu_item():
     return _PageEditorsMenuItem(
-        _("Translation status"), reverse("translation_status"), name="translation-status", icon_name="globe",
+        _("Translation status"),
+        reverse("translation_status"),
+        name="translation-status",
+        icon_name="globe",
         order=650,
     )
 

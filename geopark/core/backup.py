@@ -157,7 +157,9 @@ def _file_fields() -> Iterator[tuple[type[models.Model], models.FileField, str |
                 yield model, model_field, known.get(id(_unwrap(model_field.storage)))
 
 
-def _file_references(wrapper: BaseDatabaseWrapper, tables: Iterable[str]) -> tuple[list[dict[str, str]], list[str]]:
+def _file_references(
+    wrapper: BaseDatabaseWrapper, tables: Iterable[str]
+) -> tuple[list[dict[str, str]], list[str]]:
     """Files the database names, per storage, and the fields whose storage is not backed up."""
     present = set(tables)
     references: list[dict[str, str]] = []
@@ -175,7 +177,9 @@ def _file_references(wrapper: BaseDatabaseWrapper, tables: Iterable[str]) -> tup
             cursor.execute(
                 f"SELECT {column} FROM {wrapper.ops.quote_name(table)} WHERE {column} IS NOT NULL AND {column} <> ''"  # noqa: S608 (table and column names from the models, quoted)
             )
-            references.extend({"storage": alias, "name": name, "field": label} for (name,) in cursor.fetchall())
+            references.extend(
+                {"storage": alias, "name": name, "field": label} for (name,) in cursor.fetchall()
+            )
     return references, uncovered
 
 
@@ -221,7 +225,9 @@ def _media_member(alias: str, name: str) -> str:
 
 def _is_safe_name(name: str) -> bool:
     parts = name.split("/")
-    return bool(name) and not name.startswith("/") and "\\" not in name and ".." not in parts and "" not in parts
+    return (
+        bool(name) and not name.startswith("/") and "\\" not in name and ".." not in parts and "" not in parts
+    )
 
 
 def _pg_command(settings_dict: Mapping[str, Any]) -> tuple[list[str], dict[str, str]]:
@@ -245,7 +251,9 @@ def _pg_command(settings_dict: Mapping[str, Any]) -> tuple[list[str], dict[str, 
 def _run(program: str, args: list[str], env: dict[str, str]) -> None:
     executable = shutil.which(program)
     if executable is None:
-        raise BackupError(f"{program} was not found: install the PostgreSQL client (same major version as the server).")
+        raise BackupError(
+            f"{program} was not found: install the PostgreSQL client (same major version as the server)."
+        )
     completed = subprocess.run([executable, *args], env=env, capture_output=True, text=True, check=False)
     if completed.returncode != 0:
         raise BackupError(f"{program} failed (exit {completed.returncode}): {completed.stderr.strip()}")
@@ -296,8 +304,15 @@ def _snapshot(using: str, work: Path) -> Iterator[tuple[Path, BaseDatabaseWrappe
         args, env = _pg_command(connection.settings_dict)
         _run(
             "pg_dump",
-            ["--format=custom", f"--snapshot={snapshot_id}", "--file", str(dump), *args,
-             "--dbname", str(connection.settings_dict["NAME"])],
+            [
+                "--format=custom",
+                f"--snapshot={snapshot_id}",
+                "--file",
+                str(dump),
+                *args,
+                "--dbname",
+                str(connection.settings_dict["NAME"]),
+            ],
             env,
         )
         yield dump, snapshot
@@ -393,7 +408,9 @@ def create_backup(
     return Backup(path=path, manifest=manifest, size=path.stat().st_size, seconds=time.monotonic() - started)
 
 
-def _add_media(tar: tarfile.TarFile, media: Mapping[str, Storage], progress: Progress) -> dict[str, dict[str, dict[str, Any]]]:
+def _add_media(
+    tar: tarfile.TarFile, media: Mapping[str, Storage], progress: Progress
+) -> dict[str, dict[str, dict[str, Any]]]:
     """Every file of every storage into the archive; their sizes and checksums, by storage and name."""
     files: dict[str, dict[str, dict[str, Any]]] = {}
     for alias, storage in media.items():
@@ -428,7 +445,9 @@ def read_manifest(tar: tarfile.TarFile) -> dict[str, Any]:
     except (tarfile.TarError, EOFError) as error:
         raise BackupError(f"The archive is truncated or damaged ({error}); nothing was restored.") from None
     except KeyError:
-        raise BackupError(f"The archive has no {MANIFEST}: it is not a backup made by `manage.py backup`.") from None
+        raise BackupError(
+            f"The archive has no {MANIFEST}: it is not a backup made by `manage.py backup`."
+        ) from None
     handle = tar.extractfile(member)
     if handle is None:
         raise BackupError(f"{MANIFEST} in the archive is not a file.")
@@ -473,10 +492,16 @@ def _verify_members(tar: tarfile.TarFile, manifest: dict[str, Any], work: Path, 
     for alias, files in manifest["media"].items():
         if alias not in STORAGE_ALIASES:
             problems.append(f"media/{alias}: unknown storage")
-        problems += [f"{_media_member(alias, name)}: unsafe file name" for name in files if not _is_safe_name(name)]
+        problems += [
+            f"{_media_member(alias, name)}: unsafe file name" for name in files if not _is_safe_name(name)
+        ]
     members = {member.name: member for member in tar.getmembers()}
     expected = _expected_members(manifest)
-    problems += [f"{name}: in the archive but not in the manifest" for name in members if name not in expected and name != MANIFEST]
+    problems += [
+        f"{name}: in the archive but not in the manifest"
+        for name in members
+        if name not in expected and name != MANIFEST
+    ]
     dump_path = work / posixpath.basename(manifest["database"]["member"])
     for name in progress(sorted(expected), "checking checksums"):
         entry = expected[name]
@@ -499,7 +524,9 @@ def _verify_members(tar: tarfile.TarFile, manifest: dict[str, Any], work: Path, 
         else:
             digest = _sha256(handle)
         if digest != entry["sha256"]:
-            problems.append(f"{name}: checksum mismatch (sha256 {digest[:12]}…, the manifest says {entry['sha256'][:12]}…)")
+            problems.append(
+                f"{name}: checksum mismatch (sha256 {digest[:12]}…, the manifest says {entry['sha256'][:12]}…)"
+            )
     if problems:
         raise BackupError("The backup is damaged; nothing was restored:\n  " + "\n  ".join(problems))
     return dump_path
@@ -525,7 +552,9 @@ def _drop_tables(settings_dict: Mapping[str, Any], tables: list[str]) -> None:
     quote = target.ops.quote_name
     try:
         with target.cursor() as cursor:
-            views = sorted(info.name for info in target.introspection.get_table_list(cursor) if info.type == "v")
+            views = sorted(
+                info.name for info in target.introspection.get_table_list(cursor) if info.type == "v"
+            )
             plain = [name for name in tables if name not in views]
             # One transaction: a failure leaves every table in place.
             cursor.execute("BEGIN")
@@ -556,8 +585,16 @@ def _restore_database(dump: Path, settings_dict: Mapping[str, Any]) -> None:
     # --single-transaction: a restore that fails part-way leaves the database as it was (empty).
     _run(
         "pg_restore",
-        ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", *args,
-         "--dbname", str(settings_dict["NAME"]), str(dump)],
+        [
+            "--no-owner",
+            "--no-privileges",
+            "--exit-on-error",
+            "--single-transaction",
+            *args,
+            "--dbname",
+            str(settings_dict["NAME"]),
+            str(dump),
+        ],
         env,
     )
 
@@ -576,7 +613,9 @@ def _migration_notes(manifest: dict[str, Any]) -> list[str]:
     loader = MigrationLoader(None, ignore_no_migrations=True)
     notes = []
     unknown = [
-        f"{app}.{name}" for app, name in manifest["migrations"].items() if (app, name) not in loader.graph.nodes
+        f"{app}.{name}"
+        for app, name in manifest["migrations"].items()
+        if (app, name) not in loader.graph.nodes
     ]
     if unknown:
         notes.append(
@@ -598,8 +637,11 @@ def _migration_notes(manifest: dict[str, Any]) -> list[str]:
 
 
 def _verify(
-    manifest: dict[str, Any], settings_dict: Mapping[str, Any], media: Mapping[str, Storage],
-    result: Restored, progress: Progress,
+    manifest: dict[str, Any],
+    settings_dict: Mapping[str, Any],
+    media: Mapping[str, Storage],
+    result: Restored,
+    progress: Progress,
 ) -> None:
     target = _open_database(settings_dict, "restore-check")
     try:
@@ -613,7 +655,9 @@ def _verify(
         elif table not in expected:
             result.differences.append(f"table {table}: not in the backup ({counts[table]} rows)")
         elif counts[table] != expected[table]:
-            result.differences.append(f"table {table}: {counts[table]} rows, the backup has {expected[table]}")
+            result.differences.append(
+                f"table {table}: {counts[table]} rows, the backup has {expected[table]}"
+            )
     result.tables = len(counts)
     result.rows = sum(counts.values())
     for alias, files in manifest["media"].items():
@@ -683,8 +727,9 @@ def restore_backup(
     return result
 
 
-def _check_target(manifest: dict[str, Any], database: Mapping[str, Any], media: Mapping[str, Storage],
-                  result: Restored) -> str:
+def _check_target(
+    manifest: dict[str, Any], database: Mapping[str, Any], media: Mapping[str, Storage], result: Restored
+) -> str:
     """Refuse a target the archive cannot go into (another database vendor, an in-memory database,
     a storage it lacks); note what the backup itself lacked. Returns the database's vendor."""
     vendor = _vendor(database)
@@ -712,8 +757,13 @@ def _check_target(manifest: dict[str, Any], database: Mapping[str, Any], media: 
     return vendor
 
 
-def _restore_media(tar: tarfile.TarFile, manifest: dict[str, Any], media: Mapping[str, Storage],
-                   result: Restored, progress: Progress) -> None:
+def _restore_media(
+    tar: tarfile.TarFile,
+    manifest: dict[str, Any],
+    media: Mapping[str, Storage],
+    result: Restored,
+    progress: Progress,
+) -> None:
     """Every file of the archive into its storage; one already there with the same content is kept."""
     for alias, files in manifest["media"].items():
         storage = media[alias]

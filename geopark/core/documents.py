@@ -99,9 +99,9 @@ def _odf(file: IO[bytes], extension: str) -> bool:
         return False
     name_length = int.from_bytes(head[26:28], "little")
     extra_length = int.from_bytes(head[28:30], "little")
-    if head[30:30 + name_length] != b"mimetype":
+    if head[30 : 30 + name_length] != b"mimetype":
         return False
-    return head[30 + name_length + extra_length:].startswith(ODF_TYPES[extension].encode())
+    return head[30 + name_length + extra_length :].startswith(ODF_TYPES[extension].encode())
 
 
 def _seven_zip(file: IO[bytes], extension: str) -> bool:
@@ -177,13 +177,28 @@ class _LooksLikeMarkup(Exception):
 Check = Callable[[IO[bytes], str], bool]
 DOCUMENT_TYPES: dict[str, Check] = {
     "pdf": _pdf,
-    "doc": _ole2, "xls": _ole2, "ppt": _ole2,
-    "docx": _ooxml, "xlsx": _ooxml, "pptx": _ooxml,
-    "odt": _odf, "ods": _odf, "odp": _odf,
-    "csv": _text, "txt": _text,
-    "jpg": _image, "jpeg": _image, "png": _image, "webp": _image, "gif": _image,
-    "zip": _zip, "7z": _seven_zip,
-    "mp3": _mp3, "ogg": _ogg, "wav": _wav, "m4a": _m4a,
+    "doc": _ole2,
+    "xls": _ole2,
+    "ppt": _ole2,
+    "docx": _ooxml,
+    "xlsx": _ooxml,
+    "pptx": _ooxml,
+    "odt": _odf,
+    "ods": _odf,
+    "odp": _odf,
+    "csv": _text,
+    "txt": _text,
+    "jpg": _image,
+    "jpeg": _image,
+    "png": _image,
+    "webp": _image,
+    "gif": _image,
+    "zip": _zip,
+    "7z": _seven_zip,
+    "mp3": _mp3,
+    "ogg": _ogg,
+    "wav": _wav,
+    "m4a": _m4a,
 }
 
 
@@ -200,13 +215,15 @@ def check_document(file: IO[bytes], name: str) -> None:
     if not extension:
         raise ValidationError(
             _("The file name has no extension, so its type is unknown. Allowed types: %(allowed)s."),
-            code="no_extension", params={"allowed": allowed},
+            code="no_extension",
+            params={"allowed": allowed},
         )
     check = DOCUMENT_TYPES.get(extension)
     if check is None or extension not in allowed_list:
         raise ValidationError(
             _("Files of type “.%(extension)s” cannot be uploaded as documents. Allowed types: %(allowed)s."),
-            code="extension_not_allowed", params={"extension": extension, "allowed": allowed},
+            code="extension_not_allowed",
+            params={"extension": extension, "allowed": allowed},
         )
     try:
         matches = check(file, extension)
@@ -222,9 +239,12 @@ def check_document(file: IO[bytes], name: str) -> None:
         ) from None
     if not matches:
         raise ValidationError(
-            _("This file’s content does not match its “.%(extension)s” extension. Save it again in that "
-              "format, or give it the extension of what it really is."),
-            code="content_mismatch", params={"extension": extension},
+            _(
+                "This file’s content does not match its “.%(extension)s” extension. Save it again in that "
+                "format, or give it the extension of what it really is."
+            ),
+            code="content_mismatch",
+            params={"extension": extension},
         )
 
 
@@ -252,8 +272,17 @@ class DocumentForm(BaseDocumentForm):
 # --- Serving ---------------------------------------------------------------------------------------
 
 # Types a browser renders or runs; a document claiming one is sent as plain bytes.
-ACTIVE_TYPES = ("text/html", "application/xhtml+xml", "image/svg+xml", "text/xml", "application/xml",
-                "text/javascript", "application/javascript", "application/x-javascript", "text/xsl")
+ACTIVE_TYPES = (
+    "text/html",
+    "application/xhtml+xml",
+    "image/svg+xml",
+    "text/xml",
+    "application/xml",
+    "text/javascript",
+    "application/javascript",
+    "application/x-javascript",
+    "text/xsl",
+)
 
 
 def harden_download(response: HttpResponseBase) -> HttpResponseBase:

@@ -55,8 +55,9 @@ def _language(request: HttpRequest) -> str:
     return settings.LANGUAGE_CODE
 
 
-def _error_response(request: HttpRequest, *, status: int, template: str, detail: str,
-                    context: dict | None = None) -> HttpResponse:
+def _error_response(
+    request: HttpRequest, *, status: int, template: str, detail: str, context: dict | None = None
+) -> HttpResponse:
     if request.path_info.startswith(API_PREFIX):
         response: HttpResponse = JsonResponse({"detail": detail}, status=status)
     else:
@@ -93,7 +94,8 @@ def request_too_large_response(request: HttpRequest, limit: int) -> HttpResponse
             request,
             status=413,
             template="413.html",
-            detail=gettext("The request is larger than %(size)s MB, the most we accept.") % {"size": limit_mb},
+            detail=gettext("The request is larger than %(size)s MB, the most we accept.")
+            % {"size": limit_mb},
             context={"limit_mb": limit_mb},
         )
 
@@ -206,8 +208,11 @@ def _api_error_detail(status: int) -> str:
 
 
 def _is_json(response: HttpResponse) -> bool:
-    return response.get("Content-Type", "").split(";")[0].strip() in ("application/json", "application/geo+json",
-                                                                       "application/problem+json")
+    return response.get("Content-Type", "").split(";")[0].strip() in (
+        "application/json",
+        "application/geo+json",
+        "application/problem+json",
+    )
 
 
 class ApiErrorsAsJsonMiddleware:
@@ -223,12 +228,17 @@ class ApiErrorsAsJsonMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if (response.status_code < 400 or not request.path_info.startswith(API_PREFIX) or response.streaming
-                or _is_json(response)):
+        if (
+            response.status_code < 400
+            or not request.path_info.startswith(API_PREFIX)
+            or response.streaming
+            or _is_json(response)
+        ):
             return response
         with translation.override(_language(request)):
-            replacement = JsonResponse({"detail": _api_error_detail(response.status_code)},
-                                       status=response.status_code)
+            replacement = JsonResponse(
+                {"detail": _api_error_detail(response.status_code)}, status=response.status_code
+            )
             replacement["Content-Language"] = translation.get_language()
         for header in self.KEPT:
             if header in response:

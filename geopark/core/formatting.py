@@ -42,7 +42,7 @@ def format_km(km: float, lang: str | None = None) -> str:
 
 
 def format_minutes(minutes: int, lang: str | None = None) -> str:
-    """"2 h 15 min" style, with units that every language here reads (h/min are international)."""
+    """ "2 h 15 min" style, with units that every language here reads (h/min are international)."""
     hours, mins = divmod(int(minutes), 60)
     if hours and mins:
         return f"{hours} h {mins:02d} min"
@@ -52,7 +52,7 @@ def format_minutes(minutes: int, lang: str | None = None) -> str:
 
 
 def format_month(value: dt.date, lang: str | None = None) -> str:
-    """"March 2026" / "tháng 3 năm 2026" / "2026年3月": a month on its own (calendar headings)."""
+    """ "March 2026" / "tháng 3 năm 2026" / "2026年3月": a month on its own (calendar headings)."""
     return babel_dates.format_skeleton("yMMMM", value, locale=babel_locale(lang))
 
 

@@ -155,8 +155,10 @@ def _database_take(name: str, limit: Limit) -> Use:
 def _database_give_back(name: str, window: float | None) -> None:
     table, alias = _table()
     with connections[alias].cursor() as cursor:
-        cursor.execute(f"UPDATE {table} SET {COUNT} = {COUNT} - 1 WHERE {KEY} = %s AND {EXPIRES} = %s AND {COUNT} > 0",  # noqa: S608 (quoted names from the model and constants; values bound)
-                       [name, window])
+        cursor.execute(
+            f"UPDATE {table} SET {COUNT} = {COUNT} - 1 WHERE {KEY} = %s AND {EXPIRES} = %s AND {COUNT} > 0",  # noqa: S608 (quoted names from the model and constants; values bound)
+            [name, window],
+        )
 
 
 def purge_expired() -> int:

@@ -59,7 +59,12 @@ class RowError(ValueError):
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, RowError):
             return NotImplemented
-        return (self.file, self.line, self.column, self.reason) == (other.file, other.line, other.column, other.reason)
+        return (self.file, self.line, self.column, self.reason) == (
+            other.file,
+            other.line,
+            other.column,
+            other.reason,
+        )
 
     def __hash__(self) -> int:
         return hash((self.file, self.line, self.column, self.reason))
@@ -93,7 +98,9 @@ def parse_int(text: str, column: str, *, minimum: int | None = None) -> int | No
     try:
         number = int(text.strip())
     except ValueError:
-        raise RowError(column=column, reason=_("'%(value)s' is not a whole number") % {"value": text}) from None
+        raise RowError(
+            column=column, reason=_("'%(value)s' is not a whole number") % {"value": text}
+        ) from None
     if minimum is not None and number < minimum:
         if minimum == 0:
             raise RowError(column=column, reason=_("must not be negative"))
@@ -112,7 +119,8 @@ def parse_year(text: str, column: str, *, first: int, last: int) -> int | None:
     if not first <= year <= last:
         raise RowError(
             column=column,
-            reason=_("the year %(year)s is not between %(first)s and %(last)s") % {"year": year, "first": first, "last": last},
+            reason=_("the year %(year)s is not between %(first)s and %(last)s")
+            % {"year": year, "first": first, "last": last},
         )
     return year
 
@@ -170,11 +178,15 @@ def parse_date(
         if earliest is not None and value < earliest:
             raise RowError(
                 column=column,
-                reason=_("%(date)s is before %(earliest)s") % {"date": value.isoformat(), "earliest": earliest.isoformat()},
+                reason=_("%(date)s is before %(earliest)s")
+                % {"date": value.isoformat(), "earliest": earliest.isoformat()},
             )
         return value
     example = ", ".join(dt.date(2026, 11, 1).strftime(fmt) for fmt in formats[:2])
-    raise RowError(column=column, reason=_("'%(value)s' is not a date like %(example)s") % {"value": text, "example": example})
+    raise RowError(
+        column=column,
+        reason=_("'%(value)s' is not a date like %(example)s") % {"value": text, "example": example},
+    )
 
 
 DAY, MONTH, YEAR = "day", "month", "year"
@@ -194,7 +206,8 @@ def parse_partial_date(text: str, column: str) -> tuple[dt.date, str]:
         pass
     raise RowError(
         column=column,
-        reason=_("'%(value)s' is not a date like 2026-03-10, a month like 2026-12 or a year like 2026") % {"value": text},
+        reason=_("'%(value)s' is not a date like 2026-03-10, a month like 2026-12 or a year like 2026")
+        % {"value": text},
     )
 
 
@@ -229,7 +242,9 @@ def parse_choice(
     values = [str(v) for v in choices.values]
     if not text:
         if default is None:
-            raise RowError(column=column, reason=_("is empty; use one of: %(choices)s") % {"choices": ", ".join(values)})
+            raise RowError(
+                column=column, reason=_("is empty; use one of: %(choices)s") % {"choices": ", ".join(values)}
+            )
         return default
     if text in values:
         return text
@@ -241,7 +256,8 @@ def parse_choice(
     if found is None:
         raise RowError(
             column=column,
-            reason=_("'%(value)s' is not one of: %(choices)s") % {"value": text, "choices": ", ".join(values)},
+            reason=_("'%(value)s' is not one of: %(choices)s")
+            % {"value": text, "choices": ", ".join(values)},
         )
     return found
 
@@ -252,7 +268,8 @@ def parse_language(text: str, column: str) -> str:
     if code not in LANG_CODES:
         raise RowError(
             column=column,
-            reason=_("'%(value)s' is not one of: %(choices)s") % {"value": text, "choices": ", ".join(LANG_CODES)},
+            reason=_("'%(value)s' is not one of: %(choices)s")
+            % {"value": text, "choices": ", ".join(LANG_CODES)},
         )
     return code
 

@@ -122,7 +122,9 @@ def _xml_response(body: list[str]) -> HttpResponse:
 def index(request: HttpRequest, sitemaps: dict[str, I18nSitemap], sitemap_url_name: str) -> HttpResponse:
     """/sitemap.xml: every page of every section, two indexed reads per section."""
     base = f"{request.scheme}://{get_current_site(request).domain}"
-    body = ['<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n']
+    body = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+    ]
     for section, sitemap in sitemaps.items():
         url = _xml(base + reverse(sitemap_url_name, kwargs={"section": section}))
         body.append(f"<sitemap><loc>{url}</loc></sitemap>\n")
@@ -140,22 +142,32 @@ def section(request: HttpRequest, sitemaps: dict[str, I18nSitemap], section: str
         sitemap = copy.copy(sitemap)
         sitemap.request = request
     page = request.GET.get("p", "1")
-    if sitemap is None or not (page.isascii() and page.isdigit()) or not 1 <= int(page) <= sitemap.num_pages():
+    if (
+        sitemap is None
+        or not (page.isascii() and page.isdigit())
+        or not 1 <= int(page) <= sitemap.num_pages()
+    ):
         raise Http404("No such sitemap page.")
     base = f"{request.scheme}://{get_current_site(request).domain}"
     changefreq = getattr(sitemap, "changefreq", None)
     changefreq = f"<changefreq>{changefreq}</changefreq>" if changefreq else ""
-    body = ['<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-            'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n']
+    body = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+    ]
     links, alternates = "", None
     for entry in sitemap.entries(int(page), base):
         lastmod = _lastmod(entry.lastmod)
         if entry.alternates is not alternates:  # a record's entries share one list: written once
             alternates = entry.alternates
-            links = "".join(f'<xhtml:link rel="alternate" hreflang="{code}" href="{_xml(href)}"/>'
-                            for code, href in alternates)
-        body.append(f"<url><loc>{_xml(entry.location)}</loc>{f'<lastmod>{lastmod}</lastmod>' if lastmod else ''}"
-                    f"{changefreq}{links}</url>\n")
+            links = "".join(
+                f'<xhtml:link rel="alternate" hreflang="{code}" href="{_xml(href)}"/>'
+                for code, href in alternates
+            )
+        body.append(
+            f"<url><loc>{_xml(entry.location)}</loc>{f'<lastmod>{lastmod}</lastmod>' if lastmod else ''}"
+            f"{changefreq}{links}</url>\n"
+        )
     body.append("</urlset>\n")
     return _xml_response(body)
 
@@ -198,12 +210,9 @@ class WagtailPageSitemap(I18nSitemap):
         pages = self._public_pages()
         same_group = pages.filter(translation_key=OuterRef("translation_key"))
         original = same_group.filter(locale__language_code=settings.LANGUAGE_CODE)
-        return (
-            pages.filter(locale__language_code=settings.LANGUAGE_CODE)
-            | pages.exclude(locale__language_code=settings.LANGUAGE_CODE).filter(
-                ~Exists(original), ~Exists(same_group.filter(path__lt=OuterRef("path")))
-            )
-        )
+        return pages.filter(locale__language_code=settings.LANGUAGE_CODE) | pages.exclude(
+            locale__language_code=settings.LANGUAGE_CODE
+        ).filter(~Exists(original), ~Exists(same_group.filter(path__lt=OuterRef("path"))))
 
     def page_items(self, number: int) -> list[Any]:
         items = self.items()
@@ -211,15 +220,20 @@ class WagtailPageSitemap(I18nSitemap):
         if first is None:
             return []
         low = first + (number - 1) * self.limit
-        return list(items.filter(pk__gte=low, pk__lt=low + self.limit).order_by("pk")
-                    .values_list("translation_key", flat=True))
+        return list(
+            items.filter(pk__gte=low, pk__lt=low + self.limit)
+            .order_by("pk")
+            .values_list("translation_key", flat=True)
+        )
 
     def prepare(self, items: Sequence[Any]) -> None:
         from wagtail.models import Site
 
         self.groups = {key: {} for key in items}
         rows = (
-            self._public_pages().filter(translation_key__in=self.groups).order_by("path")
+            self._public_pages()
+            .filter(translation_key__in=self.groups)
+            .order_by("path")
             .values_list("translation_key", "locale__language_code", "url_path", "last_published_at")
         )
         for key, code, url_path, published in rows:
@@ -238,7 +252,7 @@ class WagtailPageSitemap(I18nSitemap):
         url_path = self.groups[item][translation.get_language()].url_path
         for root_path, prefix in self.roots:
             if url_path.startswith(root_path):
-                return prefix + quote(url_path[len(root_path):], safe="/~:@!$&'()*+,;=")
+                return prefix + quote(url_path[len(root_path) :], safe="/~:@!$&'()*+,;=")
         return ""
 
     def lastmod(self, item: Any) -> Any:

@@ -44,8 +44,12 @@ MAX_WORD_LENGTH = 100
 def word_sequence(folded: str) -> list[str]:
     """The words of already folded text as the search index sees them, in order and repeated:
     words split on spaces, each CJK character a word, nothing longer than MAX_WORD_LENGTH."""
-    return [part for word in folded.split(" ") for part in _CJK.split(word)
-            if part and len(part) <= MAX_WORD_LENGTH]
+    return [
+        part
+        for word in folded.split(" ")
+        for part in _CJK.split(word)
+        if part and len(part) <= MAX_WORD_LENGTH
+    ]
 
 
 def index_words(folded: str) -> list[str]:

@@ -19,7 +19,9 @@ def health(request: HttpRequest) -> JsonResponse:
     geopark/core/health.py), else 503 {"status": "unhealthy", ...} with each check's state."""
     states = health_checks()
     healthy = all(state == "ok" for state in states.values())
-    return JsonResponse({"status": "ok" if healthy else "unhealthy", **states}, status=200 if healthy else 503)
+    return JsonResponse(
+        {"status": "ok" if healthy else "unhealthy", **states}, status=200 if healthy else 503
+    )
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:

@@ -55,7 +55,9 @@ def parse_boundary(doc: Any) -> dict[str, Any]:
             raise BoundaryError(f"feature {number} is empty")
         min_lon, min_lat, max_lon, max_lat = geom.bounds
         if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
-            raise BoundaryError(f"feature {number} has coordinates off the Earth (GeoJSON is longitude, latitude)")
+            raise BoundaryError(
+                f"feature {number} has coordinates off the Earth (GeoJSON is longitude, latitude)"
+            )
         if not geom.is_valid:
             raise BoundaryError(f"feature {number} is not a valid shape: {explain_validity(geom)}")
         properties = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}
@@ -74,7 +76,9 @@ def load_boundary(folder: Path, geopark: Geopark, report: LoadReport) -> None:
         return
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise BoundaryError(f"the file is larger than {MAX_BYTES // 1024 // 1024} MB; simplify the outline")
+            raise BoundaryError(
+                f"the file is larger than {MAX_BYTES // 1024 // 1024} MB; simplify the outline"
+            )
         with path.open(encoding="utf-8") as handle:
             doc = json.load(handle)
         boundary = parse_boundary(doc)

@@ -33,8 +33,12 @@ SOURCE_LANG = settings.LANGUAGE_CODE
 TARGET_LANGS = [code for code, _ in settings.LANGUAGES if code != SOURCE_LANG]
 PAGE_TYPES = {"standard": StandardPage, "news_index": NewsIndexPage, "contact": ContactPage}
 # Per page type, its plain translatable fields besides the title.
-TEXT_FIELDS = {StandardPage: ["intro"], NewsIndexPage: ["intro"], ContactPage: ["intro", "thank_you"],
-               NewsPage: ["lead"]}
+TEXT_FIELDS = {
+    StandardPage: ["intro"],
+    NewsIndexPage: ["intro"],
+    ContactPage: ["intro", "thank_you"],
+    NewsPage: ["lead"],
+}
 GEOPARK_TEXTS = {"summary", "recognition", "vision", "mission", "commitment"}
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -109,7 +113,9 @@ def _rich_text(text: str) -> RichText:
     return RichText("".join(parts))
 
 
-def build_body(data: PageData, *, allowed: set[str]) -> tuple[list[tuple[str, Any]], dict[str, dict[str, str]]]:
+def build_body(
+    data: PageData, *, allowed: set[str]
+) -> tuple[list[tuple[str, Any]], dict[str, dict[str, str]]]:
     """The StreamField value in the original language, and per target language the strings that
     translate it (original → translation)."""
     body: list[tuple[str, Any]] = []
@@ -118,22 +124,32 @@ def build_body(data: PageData, *, allowed: set[str]) -> tuple[list[tuple[str, An
         kind = block.get("type", "")
         where = f"body block {number} ({kind or 'no type'})"
         if kind not in allowed:
-            raise FileError(f"{where}: type must be one of {', '.join(sorted(allowed))}", data.line_of("[[body]]"))
+            raise FileError(
+                f"{where}: type must be one of {', '.join(sorted(allowed))}", data.line_of("[[body]]")
+            )
         if kind in ("paragraph", "heading", "quote"):
             _text_block(data, block, kind, where, body, strings)
         elif kind == "geopark_text":
             text = block.get("text", "")
             if text not in GEOPARK_TEXTS:
-                raise FileError(f"{where}: text must be one of {', '.join(sorted(GEOPARK_TEXTS))}",
-                                data.line_of("[[body]]"))
+                raise FileError(
+                    f"{where}: text must be one of {', '.join(sorted(GEOPARK_TEXTS))}",
+                    data.line_of("[[body]]"),
+                )
             body.append(("geopark_text", {"text": text, "show_heading": bool(block.get("heading", True))}))
         elif kind == "geopark_facts":
             body.append(("geopark_facts", None))
     return body, strings
 
 
-def _text_block(data: PageData, block: dict[str, Any], kind: str, where: str, body: list[tuple[str, Any]],
-                strings: dict[str, dict[str, str]]) -> None:
+def _text_block(
+    data: PageData,
+    block: dict[str, Any],
+    kind: str,
+    where: str,
+    body: list[tuple[str, Any]],
+    strings: dict[str, dict[str, str]],
+) -> None:
     """A paragraph, heading or quote into `body`, and the strings that translate it into `strings`."""
     original = str(block.get(SOURCE_LANG, "")).strip()
     if not original:
@@ -145,7 +161,11 @@ def _text_block(data: PageData, block: dict[str, Any], kind: str, where: str, bo
     else:
         # The attribution is a name (the same in every language) or a table per language.
         attribution = block.get("attribution", "")
-        attributions = attribution if isinstance(attribution, dict) else dict.fromkeys((SOURCE_LANG, *data.languages), attribution)
+        attributions = (
+            attribution
+            if isinstance(attribution, dict)
+            else dict.fromkeys((SOURCE_LANG, *data.languages), attribution)
+        )
         source_attribution = str(attributions.get(SOURCE_LANG, "")).strip()
         body.append(("quote", {"quote": original, "attribution": source_attribution}))
         for lang in data.languages:
@@ -154,8 +174,14 @@ def _text_block(data: PageData, block: dict[str, Any], kind: str, where: str, bo
     _text_block_strings(data, block, kind, where, original, strings)
 
 
-def _text_block_strings(data: PageData, block: dict[str, Any], kind: str, where: str, original: str,
-                        strings: dict[str, dict[str, str]]) -> None:
+def _text_block_strings(
+    data: PageData,
+    block: dict[str, Any],
+    kind: str,
+    where: str,
+    original: str,
+    strings: dict[str, dict[str, str]],
+) -> None:
     """Per language, the block's translation: paragraph by paragraph for a paragraph block."""
     for lang in data.languages:
         translated = str(block.get(lang, "")).strip()
@@ -165,8 +191,11 @@ def _text_block_strings(data: PageData, block: dict[str, Any], kind: str, where:
             source_parts = [p.removeprefix("## ").strip() for p in _paragraphs(original)]
             target_parts = [p.removeprefix("## ").strip() for p in _paragraphs(translated)]
             if len(source_parts) != len(target_parts):
-                raise FileError(f"{where}: the {lang} text has {len(target_parts)} paragraphs, "
-                                f"the original {len(source_parts)}", data.line_of("[[body]]"))
+                raise FileError(
+                    f"{where}: the {lang} text has {len(target_parts)} paragraphs, "
+                    f"the original {len(source_parts)}",
+                    data.line_of("[[body]]"),
+                )
             for src, dst in zip(source_parts, target_parts, strict=True):
                 strings[lang][" ".join(src.split())] = " ".join(dst.split())
         else:
@@ -189,8 +218,9 @@ def _texts_and_strings(data: PageData, page_class: type) -> tuple[dict[str, Any]
     return values, strings
 
 
-def _translate(page, data: PageData, strings: dict[str, dict[str, str]], refresh: bool, kind: str,
-               report: LoadReport) -> None:
+def _translate(
+    page, data: PageData, strings: dict[str, dict[str, str]], refresh: bool, kind: str, report: LoadReport
+) -> None:
     for lang in data.languages:
         outcome = services.translate_page(page=page, language=lang, strings=strings[lang], refresh=refresh)
         getattr(report, outcome)[f"{kind} translation"] += 1
@@ -229,7 +259,9 @@ def load_pages(folder: Path, report: LoadReport) -> None:
                 if data.doc.get("parent"):
                     parent = StandardPage.objects.descendant_of(home).filter(slug=data.doc["parent"]).first()
                     if parent is None:
-                        raise FileError(f"parent page “{data.doc['parent']}” not found", data.line_of("parent"))
+                        raise FileError(
+                            f"parent page “{data.doc['parent']}” not found", data.line_of("parent")
+                        )
                 values, strings = _texts_and_strings(data, page_class)
                 if page_class is StandardPage:
                     body, body_strings = build_body(
@@ -239,7 +271,10 @@ def load_pages(folder: Path, report: LoadReport) -> None:
                     for lang in data.languages:
                         strings[lang].update(body_strings[lang])
                 page, outcome = services.upsert_source_page(
-                    parent=parent, page_class=page_class, slug=data.doc["slug"], values=values,
+                    parent=parent,
+                    page_class=page_class,
+                    slug=data.doc["slug"],
+                    values=values,
                     checksum=data.checksum,
                 )
                 getattr(report, outcome)["page"] += 1
@@ -261,7 +296,9 @@ def load_categories(path: Path, report: LoadReport) -> dict[str, NewsCategory]:
     for order, row in enumerate(doc.get("category", [])):
         slug = row.get("slug", "")
         if not _SLUG.match(slug) or not row.get(SOURCE_LANG):
-            report.error(f"news/{path.name}", 1, f"category {order + 1}: needs a slug and a {SOURCE_LANG} name")
+            report.error(
+                f"news/{path.name}", 1, f"category {order + 1}: needs a slug and a {SOURCE_LANG} name"
+            )
             continue
         values = {f"name_{lang}": row.get(lang, "") for lang in (SOURCE_LANG, *TARGET_LANGS)}
         values["sort_order"] = order
@@ -299,8 +336,9 @@ def load_news(folder: Path, report: LoadReport) -> None:
                 values["date"] = date
                 category_slug = data.doc.get("category", "")
                 if category_slug and category_slug not in categories:
-                    raise FileError(f"unknown category “{category_slug}” (see categories.toml)",
-                                    data.line_of("category"))
+                    raise FileError(
+                        f"unknown category “{category_slug}” (see categories.toml)", data.line_of("category")
+                    )
                 values["category"] = categories.get(category_slug)
                 body, body_strings = build_body(data, allowed={"paragraph", "quote"})
                 values["body"] = body
@@ -314,11 +352,15 @@ def load_news(folder: Path, report: LoadReport) -> None:
                         report.warn(name, data.line_of("sites"), f"no site with code {code}; link left out")
                 tags = [str(t).strip() for t in data.doc.get("tags", []) if str(t).strip()]
                 page, outcome = services.upsert_source_page(
-                    parent=index, page_class=NewsPage, slug=data.doc["slug"], values=values,
-                    checksum=data.checksum, tags=tags, site_ids=site_ids,
+                    parent=index,
+                    page_class=NewsPage,
+                    slug=data.doc["slug"],
+                    values=values,
+                    checksum=data.checksum,
+                    tags=tags,
+                    site_ids=site_ids,
                 )
                 getattr(report, outcome)["news article"] += 1
                 _translate(page, data, strings, outcome != "unchanged", "news", report)
         except FileError as exc:
             report.error(name, exc.line, str(exc))
-

@@ -36,7 +36,9 @@ EVENT_TEXT_FIELDS = ("title", "summary", "description", "organiser", "venue", "l
 
 
 @in_english
-def event_values(row: dict[str, str], sites: dict[str, Site], places: PlaceIndex) -> tuple[dict[str, Any], list[str]]:
+def event_values(
+    row: dict[str, str], sites: dict[str, Site], places: PlaceIndex
+) -> tuple[dict[str, Any], list[str]]:
     notes: list[str] = []
     if not row["slug"]:
         raise RowError(reason="slug is empty")  # the key a reload finds the event by
@@ -74,8 +76,10 @@ def _problems(event: Event) -> str:
         by_column: dict[str, list[str]] = {}
         for problem in validate(event, exclude=["data_checksum"], validate_unique=True):
             by_column.setdefault(problem.column, []).append(problem.reason)
-    return "; ".join(f"{column}: {' '.join(reasons)}" if column else " ".join(reasons)
-                     for column, reasons in by_column.items())
+    return "; ".join(
+        f"{column}: {' '.join(reasons)}" if column else " ".join(reasons)
+        for column, reasons in by_column.items()
+    )
 
 
 def load_events(path: Path, geopark: Geopark, report: LoadReport) -> None:

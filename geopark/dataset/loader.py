@@ -52,11 +52,27 @@ from .report import LoadReport
 
 LANGS = ("vi", "en", "zh")
 SITE_TEXT_FIELDS = (
-    "name", "summary", "description", "significance", "opening_hours", "fee", "access", "safety", "position_note",
+    "name",
+    "summary",
+    "description",
+    "significance",
+    "opening_hours",
+    "fee",
+    "access",
+    "safety",
+    "position_note",
 )
 ROUTE_TEXT_FIELDS = ("name", "theme", "summary")
 GEOPARK_TEXT_FIELDS = (
-    "name", "short_name", "theme", "summary", "recognition", "communes_note", "vision", "mission", "commitment",
+    "name",
+    "short_name",
+    "theme",
+    "summary",
+    "recognition",
+    "communes_note",
+    "vision",
+    "mission",
+    "commitment",
 )
 
 Progress = Callable[..., Iterable]
@@ -65,8 +81,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 # How the dataset's log words the model's rules (`core.rows.validate`): "slug is empty", in the
 # English of the data maintainers; the position rule's cases keep the words the log always had.
 MODEL_COLUMNS: dict[Any, str] = {
-    ("lat", "incomplete"): "", ("lat", "out_of_range"): "", ("precision", "needs_precision"): "",
-    "site_type": "type", "precision": "position_precision",
+    ("lat", "incomplete"): "",
+    ("lat", "out_of_range"): "",
+    ("precision", "needs_precision"): "",
+    "site_type": "type",
+    "precision": "position_precision",
 }
 MODEL_REASONS: dict[Any, str] = {
     "blank": "is empty",
@@ -91,10 +110,16 @@ def in_english(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def check_model(instance: models.Model, *, exclude: Iterable[str] = (), reasons: dict[Any, str] | None = None) -> None:
+def check_model(
+    instance: models.Model, *, exclude: Iterable[str] = (), reasons: dict[Any, str] | None = None
+) -> None:
     """The model's own rules (`full_clean`), every failure in one RowError for the log line."""
-    problems = validate(instance, columns=MODEL_COLUMNS, reasons={**MODEL_REASONS, **(reasons or {})},
-                        exclude=["data_checksum", *exclude])
+    problems = validate(
+        instance,
+        columns=MODEL_COLUMNS,
+        reasons={**MODEL_REASONS, **(reasons or {})},
+        exclude=["data_checksum", *exclude],
+    )
     if problems:
         raise RowError(reason="; ".join(p.sentence for p in problems))
 
@@ -209,17 +234,21 @@ SITE_COLUMNS = ["code", "slug", "type", "name_vi", "lat", "lon", "position_preci
 
 
 @in_english
-def site_values(row: dict[str, str], geopark: Geopark, places: PlaceIndex) -> tuple[dict[str, Any], list[str]]:
+def site_values(
+    row: dict[str, str], geopark: Geopark, places: PlaceIndex
+) -> tuple[dict[str, Any], list[str]]:
     """Turn one CSV row into model values; raise RowError for what makes the row unusable and return
     softer notes (e.g. an unknown commune name) alongside. Whether the values make a valid site is
     `Site.clean()`'s to say (through `check_model`), not restated here."""
     notes: list[str] = []
     site_type = parse_choice(row.get("type", ""), "type", SiteType)
-    precision = parse_choice(row.get("position_precision", ""), "position_precision", Precision,
-                             default=Precision.UNKNOWN)
+    precision = parse_choice(
+        row.get("position_precision", ""), "position_precision", Precision, default=Precision.UNKNOWN
+    )
     lat, lon = parse_float(row.get("lat", ""), "lat"), parse_float(row.get("lon", ""), "lon")
-    route_status = parse_choice(row.get("route_status", ""), "route_status", RouteStatus,
-                                default=RouteStatus.UNCONFIRMED)
+    route_status = parse_choice(
+        row.get("route_status", ""), "route_status", RouteStatus, default=RouteStatus.UNCONFIRMED
+    )
 
     former = None
     district, commune_name = row.get("former_district", ""), row.get("former_commune", "")
@@ -233,7 +262,9 @@ def site_values(row: dict[str, str], geopark: Geopark, places: PlaceIndex) -> tu
             former = None
         else:
             if former is None:
-                notes.append(f"former commune '{commune_name}' ({district or 'no district'}) is not in the unit list")
+                notes.append(
+                    f"former commune '{commune_name}' ({district or 'no district'}) is not in the unit list"
+                )
     current = None
     if row.get("current_commune"):
         current = places.current.get(fold(row["current_commune"]))
@@ -267,8 +298,9 @@ def site_values(row: dict[str, str], geopark: Geopark, places: PlaceIndex) -> tu
     }
     for lang in ("en", "zh"):
         default = TranslationStatus.DRAFT if row.get(f"name_{lang}") else TranslationStatus.MISSING
-        values[f"{lang}_status"] = parse_choice(row.get(f"{lang}_status", ""), f"{lang}_status", TranslationStatus,
-                                                default=default)
+        values[f"{lang}_status"] = parse_choice(
+            row.get(f"{lang}_status", ""), f"{lang}_status", TranslationStatus, default=default
+        )
     for field in SITE_TEXT_FIELDS:
         for lang in LANGS:
             values[f"{field}_{lang}"] = row.get(f"{field}_{lang}", "")

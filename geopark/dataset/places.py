@@ -17,7 +17,11 @@ class PlaceIndex:
 
     def __init__(self, province_code: str, *, former: bool = True) -> None:
         self.former: dict[tuple[str, str], list[FormerCommune]] = {}
-        units = FormerCommune.objects.filter(province_code=province_code).select_related("current") if former else []
+        units = (
+            FormerCommune.objects.filter(province_code=province_code).select_related("current")
+            if former
+            else []
+        )
         for unit in units:
             district = fold(unit.district_short_name)
             short = fold(re.sub(r"\(.*?\)", "", unit.short_name))

@@ -69,28 +69,100 @@ class Outcome:
 # Syllables of Tày, Nùng and Vietnamese place names as Lạng Sơn writes them, each with a Chinese
 # character standing for its sound in the Chinese texts.
 SYLLABLES = [
-    ("Bắc", "北"), ("Lệ", "丽"), ("Đồng", "同"), ("Đăng", "登"), ("Nà", "那"), ("Khuổi", "奎"), ("Pác", "北"),
-    ("Bó", "波"), ("Lũng", "垄"), ("Phja", "岜"), ("Mẫu", "母"), ("Sơn", "山"), ("Tân", "新"), ("Văn", "文"),
-    ("Quan", "关"), ("Hữu", "友"), ("Liên", "联"), ("Chi", "支"), ("Lăng", "陵"), ("Mỏ", "某"), ("Nhài", "莱"),
-    ("Keng", "庚"), ("Tao", "桃"), ("Thạch", "石"), ("Khánh", "庆"), ("Kỳ", "奇"), ("Cùng", "穷"), ("Tô", "苏"),
-    ("Thị", "氏"), ("Nhị", "二"), ("Thanh", "清"), ("Pò", "坡"), ("Cốc", "谷"), ("Tém", "添"), ("Háng", "杭"),
-    ("Hoa", "花"), ("Thám", "探"), ("Bình", "平"), ("Gia", "嘉"), ("Yên", "安"), ("Lộc", "禄"), ("Điềm", "恬"),
-    ("Khau", "高"), ("Slưởng", "爽"), ("Nặm", "南"), ("Phai", "派"), ("Vệ", "卫"), ("Mạ", "麻"), ("Đèo", "刁"),
-    ("Cao", "高"), ("Lộc", "鹿"), ("Xuân", "春"), ("Hòa", "和"), ("Thái", "泰"), ("Bản", "板"), ("Cầu", "桥"),
-    ("Trì", "池"), ("Lạn", "烂"), ("Nghiêm", "严"), ("Mùng", "孟"), ("Vằng", "旺"), ("Phặc", "法"), ("Rừng", "林"),
-    ("Đuổm", "敦"), ("Tràng", "长"), ("Định", "定"), ("Hội", "会"), ("Hoan", "欢"), ("Ải", "隘"), ("Chắp", "接"),
+    ("Bắc", "北"),
+    ("Lệ", "丽"),
+    ("Đồng", "同"),
+    ("Đăng", "登"),
+    ("Nà", "那"),
+    ("Khuổi", "奎"),
+    ("Pác", "北"),
+    ("Bó", "波"),
+    ("Lũng", "垄"),
+    ("Phja", "岜"),
+    ("Mẫu", "母"),
+    ("Sơn", "山"),
+    ("Tân", "新"),
+    ("Văn", "文"),
+    ("Quan", "关"),
+    ("Hữu", "友"),
+    ("Liên", "联"),
+    ("Chi", "支"),
+    ("Lăng", "陵"),
+    ("Mỏ", "某"),
+    ("Nhài", "莱"),
+    ("Keng", "庚"),
+    ("Tao", "桃"),
+    ("Thạch", "石"),
+    ("Khánh", "庆"),
+    ("Kỳ", "奇"),
+    ("Cùng", "穷"),
+    ("Tô", "苏"),
+    ("Thị", "氏"),
+    ("Nhị", "二"),
+    ("Thanh", "清"),
+    ("Pò", "坡"),
+    ("Cốc", "谷"),
+    ("Tém", "添"),
+    ("Háng", "杭"),
+    ("Hoa", "花"),
+    ("Thám", "探"),
+    ("Bình", "平"),
+    ("Gia", "嘉"),
+    ("Yên", "安"),
+    ("Lộc", "禄"),
+    ("Điềm", "恬"),
+    ("Khau", "高"),
+    ("Slưởng", "爽"),
+    ("Nặm", "南"),
+    ("Phai", "派"),
+    ("Vệ", "卫"),
+    ("Mạ", "麻"),
+    ("Đèo", "刁"),
+    ("Cao", "高"),
+    ("Lộc", "鹿"),
+    ("Xuân", "春"),
+    ("Hòa", "和"),
+    ("Thái", "泰"),
+    ("Bản", "板"),
+    ("Cầu", "桥"),
+    ("Trì", "池"),
+    ("Lạn", "烂"),
+    ("Nghiêm", "严"),
+    ("Mùng", "孟"),
+    ("Vằng", "旺"),
+    ("Phặc", "法"),
+    ("Rừng", "林"),
+    ("Đuổm", "敦"),
+    ("Tràng", "长"),
+    ("Định", "定"),
+    ("Hội", "会"),
+    ("Hoan", "欢"),
+    ("Ải", "隘"),
+    ("Chắp", "接"),
 ]
 
 # Per type: (Vietnamese word, English word, Chinese word) the name is built with.
 TYPE_WORDS: dict[str, list[tuple[str, str, str]]] = {
-    SiteType.GEOMORPHOLOGICAL: [("Hang", "Cave", "洞"), ("Động", "Grotto", "岩洞"), ("Núi", "Mountain", "山"),
-                                ("Thác", "Waterfall", "瀑布"), ("Thung lũng", "Valley", "山谷")],
-    SiteType.GEOLOGICAL: [("Vách đá", "Rock Face", "岩壁"), ("Mặt cắt", "Geological Section", "地质剖面"),
-                          ("Đá", "Rock", "石")],
+    SiteType.GEOMORPHOLOGICAL: [
+        ("Hang", "Cave", "洞"),
+        ("Động", "Grotto", "岩洞"),
+        ("Núi", "Mountain", "山"),
+        ("Thác", "Waterfall", "瀑布"),
+        ("Thung lũng", "Valley", "山谷"),
+    ],
+    SiteType.GEOLOGICAL: [
+        ("Vách đá", "Rock Face", "岩壁"),
+        ("Mặt cắt", "Geological Section", "地质剖面"),
+        ("Đá", "Rock", "石"),
+    ],
     SiteType.PALAEONTOLOGICAL: [("Điểm hóa thạch", "Fossil Site", "化石点")],
     SiteType.ARCHAEOLOGICAL: [("Di chỉ", "Archaeological Site", "遗址"), ("Mái đá", "Rock Shelter", "岩厦")],
-    SiteType.CULTURAL: [("Chùa", "Pagoda", "寺"), ("Đền", "Temple", "庙"), ("Đình", "Communal House", "亭"),
-                        ("Thành cổ", "Old Citadel", "古城")],
+    SiteType.CULTURAL: [
+        ("Chùa", "Pagoda", "寺"),
+        ("Đền", "Temple", "庙"),
+        ("Đình", "Communal House", "亭"),
+        ("Thành cổ", "Old Citadel", "古城"),
+    ],
     SiteType.BIODIVERSITY: [("Rừng", "Forest", "森林"), ("Hồ", "Lake", "湖")],
     SiteType.COMMUNITY_VILLAGE: [("Bản", "Village", "村"), ("Làng", "Village", "寨")],
     SiteType.VIEWPOINT: [("Đỉnh", "Peak", "峰"), ("Điểm ngắm cảnh", "Viewpoint", "观景台")],
@@ -98,60 +170,139 @@ TYPE_WORDS: dict[str, list[tuple[str, str, str]]] = {
     SiteType.OTHER: [("Suối", "Stream", "溪"), ("Chợ", "Market", "市场")],
 }
 TYPE_SHARES = {
-    SiteType.GEOMORPHOLOGICAL: 30, SiteType.GEOLOGICAL: 12, SiteType.PALAEONTOLOGICAL: 4,
-    SiteType.ARCHAEOLOGICAL: 6, SiteType.CULTURAL: 20, SiteType.BIODIVERSITY: 8, SiteType.COMMUNITY_VILLAGE: 10,
-    SiteType.VIEWPOINT: 5, SiteType.MUSEUM: 1, SiteType.OTHER: 4,
+    SiteType.GEOMORPHOLOGICAL: 30,
+    SiteType.GEOLOGICAL: 12,
+    SiteType.PALAEONTOLOGICAL: 4,
+    SiteType.ARCHAEOLOGICAL: 6,
+    SiteType.CULTURAL: 20,
+    SiteType.BIODIVERSITY: 8,
+    SiteType.COMMUNITY_VILLAGE: 10,
+    SiteType.VIEWPOINT: 5,
+    SiteType.MUSEUM: 1,
+    SiteType.OTHER: 4,
 }
 
-ROCKS = [("đá vôi", "limestone", "石灰岩"), ("đá phiến sét", "shale", "页岩"), ("đá bazan", "basalt", "玄武岩"),
-         ("đá cát kết", "sandstone", "砂岩"), ("đá granit", "granite", "花岗岩"), ("đá dolomit", "dolomite", "白云岩")]
-AGES = [("kỷ Devon", "Devonian", "泥盆纪"), ("kỷ Carbon", "Carboniferous", "石炭纪"), ("kỷ Permi", "Permian", "二叠纪"),
-        ("kỷ Trias", "Triassic", "三叠纪"), ("kỷ Jura", "Jurassic", "侏罗纪"), ("kỷ Đệ Tứ", "Quaternary", "第四纪")]
-FEATURES = [("thạch nhũ", "stalactites", "钟乳石"), ("măng đá", "stalagmites", "石笋"),
-            ("hóa thạch tay cuộn", "brachiopod fossils", "腕足类化石"), ("nếp uốn", "folds", "褶皱"),
-            ("đứt gãy", "a fault", "断层"), ("suối ngầm", "an underground stream", "地下河"),
-            ("rừng nguyên sinh", "primary forest", "原始森林"), ("ruộng bậc thang", "terraced fields", "梯田")]
-PEOPLES = [("người Tày", "the Tày", "岱依族"), ("người Nùng", "the Nùng", "侬族"), ("người Dao", "the Dao", "瑶族"),
-           ("người Kinh", "the Kinh", "京族")]
+ROCKS = [
+    ("đá vôi", "limestone", "石灰岩"),
+    ("đá phiến sét", "shale", "页岩"),
+    ("đá bazan", "basalt", "玄武岩"),
+    ("đá cát kết", "sandstone", "砂岩"),
+    ("đá granit", "granite", "花岗岩"),
+    ("đá dolomit", "dolomite", "白云岩"),
+]
+AGES = [
+    ("kỷ Devon", "Devonian", "泥盆纪"),
+    ("kỷ Carbon", "Carboniferous", "石炭纪"),
+    ("kỷ Permi", "Permian", "二叠纪"),
+    ("kỷ Trias", "Triassic", "三叠纪"),
+    ("kỷ Jura", "Jurassic", "侏罗纪"),
+    ("kỷ Đệ Tứ", "Quaternary", "第四纪"),
+]
+FEATURES = [
+    ("thạch nhũ", "stalactites", "钟乳石"),
+    ("măng đá", "stalagmites", "石笋"),
+    ("hóa thạch tay cuộn", "brachiopod fossils", "腕足类化石"),
+    ("nếp uốn", "folds", "褶皱"),
+    ("đứt gãy", "a fault", "断层"),
+    ("suối ngầm", "an underground stream", "地下河"),
+    ("rừng nguyên sinh", "primary forest", "原始森林"),
+    ("ruộng bậc thang", "terraced fields", "梯田"),
+]
+PEOPLES = [
+    ("người Tày", "the Tày", "岱依族"),
+    ("người Nùng", "the Nùng", "侬族"),
+    ("người Dao", "the Dao", "瑶族"),
+    ("người Kinh", "the Kinh", "京族"),
+]
 
 # Sentences of site texts, with the same slots in every language.
 SITE_SENTENCES = [
-    ("{name} hình thành trong {rock} {age}.", "{name} formed in {rock} of the {age}.", "{name}形成于{age}{rock}中。"),
-    ("Du khách có thể thấy {feature} dọc lối đi.", "Visitors can see {feature} along the path.", "游客可沿步道看到{feature}。"),
-    ("{people} coi nơi này là chốn linh thiêng.", "{people} hold this place sacred.", "{people}视此地为圣地。"),
-    ("Từ trung tâm xã đi bộ khoảng {minutes} phút.", "About {minutes} minutes' walk from the commune centre.",
-     "从乡中心步行约{minutes}分钟。"),
-    ("Các nhà khoa học đã khảo sát {feature} ở đây từ năm {year}.", "Scientists have studied {feature} here since {year}.",
-     "科学家自{year}年起在此研究{feature}。"),
-    ("Mùa mưa nên cẩn thận vì đường trơn.", "Take care in the rainy season: the path is slippery.", "雨季路滑，请注意安全。"),
+    (
+        "{name} hình thành trong {rock} {age}.",
+        "{name} formed in {rock} of the {age}.",
+        "{name}形成于{age}{rock}中。",
+    ),
+    (
+        "Du khách có thể thấy {feature} dọc lối đi.",
+        "Visitors can see {feature} along the path.",
+        "游客可沿步道看到{feature}。",
+    ),
+    (
+        "{people} coi nơi này là chốn linh thiêng.",
+        "{people} hold this place sacred.",
+        "{people}视此地为圣地。",
+    ),
+    (
+        "Từ trung tâm xã đi bộ khoảng {minutes} phút.",
+        "About {minutes} minutes' walk from the commune centre.",
+        "从乡中心步行约{minutes}分钟。",
+    ),
+    (
+        "Các nhà khoa học đã khảo sát {feature} ở đây từ năm {year}.",
+        "Scientists have studied {feature} here since {year}.",
+        "科学家自{year}年起在此研究{feature}。",
+    ),
+    (
+        "Mùa mưa nên cẩn thận vì đường trơn.",
+        "Take care in the rainy season: the path is slippery.",
+        "雨季路滑，请注意安全。",
+    ),
 ]
 
 NEWS_TITLES = [
-    ("Lễ hội {place} năm {year} thu hút du khách", "{place} festival {year} draws visitors", "{year}年{place}节日吸引游客"),
+    (
+        "Lễ hội {place} năm {year} thu hút du khách",
+        "{place} festival {year} draws visitors",
+        "{year}年{place}节日吸引游客",
+    ),
     ("Khảo sát địa chất tại {site}", "Geological survey at {site}", "{site}地质考察"),
     ("Tập huấn hướng dẫn viên ở {commune}", "Guide training in {commune}", "{commune}导游培训"),
     ("Trồng cây xanh quanh {site}", "Trees planted around {site}", "{site}周边植树"),
     ("Đoàn chuyên gia thăm {site}", "Experts visit {site}", "专家考察{site}"),
     ("Hội thảo về {feature} ở Lạng Sơn", "Seminar on {feature} in Lạng Sơn", "谅山{feature}研讨会"),
-    ("Học sinh {commune} tìm hiểu {feature}", "Pupils of {commune} learn about {feature}", "{commune}学生了解{feature}"),
+    (
+        "Học sinh {commune} tìm hiểu {feature}",
+        "Pupils of {commune} learn about {feature}",
+        "{commune}学生了解{feature}",
+    ),
     ("Làm mới biển chỉ dẫn tại {site}", "New signboards at {site}", "{site}更新指示牌"),
-    ("{people} ở {commune} đón khách du lịch cộng đồng", "{people} of {commune} welcome community tourists",
-     "{commune}{people}迎接社区游客"),
+    (
+        "{people} ở {commune} đón khách du lịch cộng đồng",
+        "{people} of {commune} welcome community tourists",
+        "{commune}{people}迎接社区游客",
+    ),
 ]
 NEWS_SENTENCES = [
-    ("Sáng {day}/{month}, đông đảo người dân và du khách có mặt tại {site}.",
-     "On the morning of {day}/{month}, many residents and visitors came to {site}.",
-     "{month}月{day}日上午，众多居民和游客来到{site}。"),
-    ("Ban quản lý công viên địa chất cho biết số khách tăng so với năm {year}.",
-     "The geopark's management board says visitors rose compared with {year}.", "地质公园管理委员会表示，游客人数比{year}年有所增加。"),
-    ("Các chuyên gia giới thiệu {feature} trong {rock} {age}.", "Experts presented {feature} in the {rock} of the {age}.",
-     "专家介绍了{age}{rock}中的{feature}。"),
-    ("{people} ở {commune} giới thiệu hát Then và món ăn truyền thống.",
-     "{people} of {commune} presented Then singing and traditional food.", "{commune}{people}展示了天曲和传统美食。"),
-    ("Hoạt động nằm trong kế hoạch phát triển du lịch bền vững của tỉnh.",
-     "The event is part of the province's plan for sustainable tourism.", "该活动是全省可持续旅游发展计划的一部分。"),
-    ("Người tham gia được nhắc giữ gìn vệ sinh và không bẻ {feature}.",
-     "Participants were asked to leave no litter and not to break {feature}.", "参与者被提醒保持清洁，不要破坏{feature}。"),
+    (
+        "Sáng {day}/{month}, đông đảo người dân và du khách có mặt tại {site}.",
+        "On the morning of {day}/{month}, many residents and visitors came to {site}.",
+        "{month}月{day}日上午，众多居民和游客来到{site}。",
+    ),
+    (
+        "Ban quản lý công viên địa chất cho biết số khách tăng so với năm {year}.",
+        "The geopark's management board says visitors rose compared with {year}.",
+        "地质公园管理委员会表示，游客人数比{year}年有所增加。",
+    ),
+    (
+        "Các chuyên gia giới thiệu {feature} trong {rock} {age}.",
+        "Experts presented {feature} in the {rock} of the {age}.",
+        "专家介绍了{age}{rock}中的{feature}。",
+    ),
+    (
+        "{people} ở {commune} giới thiệu hát Then và món ăn truyền thống.",
+        "{people} of {commune} presented Then singing and traditional food.",
+        "{commune}{people}展示了天曲和传统美食。",
+    ),
+    (
+        "Hoạt động nằm trong kế hoạch phát triển du lịch bền vững của tỉnh.",
+        "The event is part of the province's plan for sustainable tourism.",
+        "该活动是全省可持续旅游发展计划的一部分。",
+    ),
+    (
+        "Người tham gia được nhắc giữ gìn vệ sinh và không bẻ {feature}.",
+        "Participants were asked to leave no litter and not to break {feature}.",
+        "参与者被提醒保持清洁，不要破坏{feature}。",
+    ),
 ]
 
 
@@ -165,8 +316,9 @@ def _place_name(rng: random.Random) -> dict[str, str]:
     return {"vi": vi, "en": fold(vi).title(), "zh": "".join(c for _, c in syllables)}
 
 
-def _sentences(rng: random.Random, pool: list[tuple[str, str, str]], slots: dict[str, dict[str, str]],
-               n: int) -> dict[str, str]:
+def _sentences(
+    rng: random.Random, pool: list[tuple[str, str, str]], slots: dict[str, dict[str, str]], n: int
+) -> dict[str, str]:
     chosen = rng.sample(pool, n)
     texts = {}
     for i, lang in enumerate(LANGS):
@@ -194,12 +346,21 @@ def _site_rows(geopark: Geopark, n: int, rng: random.Random) -> Iterator[Site]:
         site_type = rng.choices(types, weights)[0]
         word = _pick(rng, TYPE_WORDS[site_type])
         place = _place_name(rng)
-        name = {"vi": f"{word['vi']} {place['vi']}", "en": f"{place['en']} {word['en']}",
-                "zh": f"{place['zh']}{word['zh']}"}
+        name = {
+            "vi": f"{word['vi']} {place['vi']}",
+            "en": f"{place['en']} {word['en']}",
+            "zh": f"{place['zh']}{word['zh']}",
+        }
         commune = rng.choice(communes) if communes else None
-        slots = {"name": name, "rock": _pick(rng, ROCKS), "age": _pick(rng, AGES), "feature": _pick(rng, FEATURES),
-                 "people": _pick(rng, PEOPLES), "minutes": _same(rng.randint(5, 90)),
-                 "year": _same(rng.randint(1995, 2024))}
+        slots = {
+            "name": name,
+            "rock": _pick(rng, ROCKS),
+            "age": _pick(rng, AGES),
+            "feature": _pick(rng, FEATURES),
+            "people": _pick(rng, PEOPLES),
+            "minutes": _same(rng.randint(5, 90)),
+            "year": _same(rng.randint(1995, 2024)),
+        }
         summary = _sentences(rng, SITE_SENTENCES[:3], slots, 1)
         description = _sentences(rng, SITE_SENTENCES, slots, 3)
         significance = _sentences(rng, SITE_SENTENCES[:3], slots, 1)
@@ -225,14 +386,25 @@ def _site_rows(geopark: Geopark, n: int, rng: random.Random) -> Iterator[Site]:
             values[f"significance_{lang}"] = significance[lang] if keep else ""
         code = f"{PREFIX}{i:05d}"
         yield Site(
-            geopark=geopark, code=code, slug=f"{code}-{fold(name['vi']).replace(' ', '-')}"[:120],
-            site_type=site_type, route_status=RouteStatus.UNCONFIRMED, commune=commune,
-            former_commune=rng.choice(former), locality=f"Thôn {_place_name(rng)['vi']}",
-            lat=lat, lon=lon, precision=precision, uncertainty_m=uncertainty,
+            geopark=geopark,
+            code=code,
+            slug=f"{code}-{fold(name['vi']).replace(' ', '-')}"[:120],
+            site_type=site_type,
+            route_status=RouteStatus.UNCONFIRMED,
+            commune=commune,
+            former_commune=rng.choice(former),
+            locality=f"Thôn {_place_name(rng)['vi']}",
+            lat=lat,
+            lon=lon,
+            precision=precision,
+            uncertainty_m=uncertainty,
             duration_minutes=rng.choice((None, 30, 60, 90, 120)),
             en_status=TranslationStatus.DRAFT if translated else TranslationStatus.MISSING,
             zh_status=TranslationStatus.DRAFT if translated else TranslationStatus.MISSING,
-            live=True, has_unpublished_changes=False, first_published_at=now, last_published_at=now,
+            live=True,
+            has_unpublished_changes=False,
+            first_published_at=now,
+            last_published_at=now,
             **values,
         )
 
@@ -244,18 +416,31 @@ def _site_documents(sites: list[Site]) -> list[SearchDocument]:
         with translation.override(lang):
             url_pattern = reverse("heritage:site_detail", kwargs={"slug": "SLUG"})
         for site in sites:
+
             def text(base: str, site: Site = site, lang: str = lang) -> str:
                 return getattr(site, f"{base}_{lang}") or getattr(site, f"{base}_vi")
 
-            extra = [site.name_vi, site.code, site.locality, site.former_district,
-                     site.commune.name if site.commune else "",
-                     site.former_commune.name if site.former_commune else ""]
+            extra = [
+                site.name_vi,
+                site.code,
+                site.locality,
+                site.former_district,
+                site.commune.name if site.commune else "",
+                site.former_commune.name if site.former_commune else "",
+            ]
             body = [text("summary"), text("description"), text("significance"), text("access"), *extra]
-            docs.append(SearchDocument(
-                lang=lang, kind="site", key=site.code, title=text("name")[:300], summary=text("summary")[:400],
-                url=url_pattern.replace("SLUG", site.slug), title_folded=fold(text("name"))[:300],
-                body_folded=fold(" ".join(part for part in body if part)),
-            ))
+            docs.append(
+                SearchDocument(
+                    lang=lang,
+                    kind="site",
+                    key=site.code,
+                    title=text("name")[:300],
+                    summary=text("summary")[:400],
+                    url=url_pattern.replace("SLUG", site.slug),
+                    title_folded=fold(text("name"))[:300],
+                    body_folded=fold(" ".join(part for part in body if part)),
+                )
+            )
     return docs
 
 
@@ -285,13 +470,24 @@ class _Article:
     category: NewsCategory | None
 
 
-def _news_texts(rng: random.Random, sites: list[dict[str, str]], communes: list[dict[str, str]]) -> dict[str, Any]:
+def _news_texts(
+    rng: random.Random, sites: list[dict[str, str]], communes: list[dict[str, str]]
+) -> dict[str, Any]:
     site = rng.choice(sites)
     commune = rng.choice(communes)
     date = dt.date(2016, 1, 1) + dt.timedelta(days=rng.randint(0, 3650))
-    slots = {"site": site, "commune": commune, "place": _place_name(rng), "feature": _pick(rng, FEATURES),
-             "rock": _pick(rng, ROCKS), "age": _pick(rng, AGES), "people": _pick(rng, PEOPLES),
-             "year": _same(date.year), "day": _same(date.day), "month": _same(date.month)}
+    slots = {
+        "site": site,
+        "commune": commune,
+        "place": _place_name(rng),
+        "feature": _pick(rng, FEATURES),
+        "rock": _pick(rng, ROCKS),
+        "age": _pick(rng, AGES),
+        "people": _pick(rng, PEOPLES),
+        "year": _same(date.year),
+        "day": _same(date.day),
+        "month": _same(date.month),
+    }
     title = _sentences(rng, NEWS_TITLES, slots, 1)
     slots["year"] = _same(date.year - 1)  # "more visitors than last year"
     lead = _sentences(rng, NEWS_SENTENCES[:2], slots, 1)
@@ -317,8 +513,15 @@ def _insert_children(parent: Page, articles: list[_Article]) -> list[Page]:
     pages = Page.objects.bulk_create([a.page for a in articles])
     NewsPage._base_manager._insert(
         [
-            NewsPage(page_ptr_id=page.pk, lead=a.lead, date=a.date, category=a.category, image_alt="",
-                     body=_paragraph(a.body), data_checksum="")
+            NewsPage(
+                page_ptr_id=page.pk,
+                lead=a.lead,
+                date=a.date,
+                category=a.category,
+                image_alt="",
+                body=_paragraph(a.body),
+                data_checksum="",
+            )
             for page, a in zip(pages, articles, strict=True)
         ],
         fields=NewsPage._meta.local_concrete_fields,
@@ -328,17 +531,26 @@ def _insert_children(parent: Page, articles: list[_Article]) -> list[Page]:
     return pages
 
 
-def _news_documents(pages: list[Page], articles: list[_Article], lang: str, index_url: str) -> list[SearchDocument]:
+def _news_documents(
+    pages: list[Page], articles: list[_Article], lang: str, index_url: str
+) -> list[SearchDocument]:
     """What services.index_page writes for a news article, built in memory."""
     docs = []
     with translation.override(lang):
         for page, article in zip(pages, articles, strict=True):
             body = [article.lead, article.body, str(article.category.name) if article.category else ""]
-            docs.append(SearchDocument(
-                lang=lang, kind="news", key=str(page.pk), title=page.title[:300], summary=article.lead[:400],
-                url=f"{index_url}{page.slug}/", title_folded=fold(page.title)[:300],
-                body_folded=fold(" ".join(part for part in body if part)),
-            ))
+            docs.append(
+                SearchDocument(
+                    lang=lang,
+                    kind="news",
+                    key=str(page.pk),
+                    title=page.title[:300],
+                    summary=article.lead[:400],
+                    url=f"{index_url}{page.slug}/",
+                    title_folded=fold(page.title)[:300],
+                    body_folded=fold(" ".join(part for part in body if part)),
+                )
+            )
     return docs
 
 
@@ -346,8 +558,9 @@ def news_indexes() -> dict[str, NewsIndexPage]:
     return {index.locale.language_code: index for index in NewsIndexPage.objects.select_related("locale")}
 
 
-def generate_news(n: int, rng: random.Random, *, translated_share: float = 0.1,
-                  progress: Progress = _quiet) -> tuple[int, int]:
+def generate_news(
+    n: int, rng: random.Random, *, translated_share: float = 0.1, progress: Progress = _quiet
+) -> tuple[int, int]:
     """`n` articles under the Vietnamese news index; about `translated_share` of them also in each
     other language that has a news index (same translation key and slug, as wagtail-localize
     makes them). Returns (articles, translations)."""
@@ -359,8 +572,10 @@ def generate_news(n: int, rng: random.Random, *, translated_share: float = 0.1,
     locales = {lang: Locale.objects.get(language_code=lang) for lang in indexes}
     content_type = ContentType.objects.get_for_model(NewsPage)
     categories = list(NewsCategory.objects.all()) or [None]
-    sites = [{"vi": s.name_vi, "en": s.name_en or s.name_vi, "zh": s.name_zh or s.name_vi}
-             for s in Site.objects.public().only("name_vi", "name_en", "name_zh")[:2000]]
+    sites = [
+        {"vi": s.name_vi, "en": s.name_en or s.name_vi, "zh": s.name_zh or s.name_vi}
+        for s in Site.objects.public().only("name_vi", "name_en", "name_zh")[:2000]
+    ]
     communes = [_same(c.name) for c in Commune.objects.all()[:200]] or [_same("Lạng Sơn")]
     sites = sites or communes
     made = translations = 0
@@ -377,12 +592,21 @@ def generate_news(n: int, rng: random.Random, *, translated_share: float = 0.1,
                 if lang != settings.LANGUAGE_CODE and not in_other_languages:
                     continue
                 page = Page(
-                    title=texts["title"][lang], draft_title=texts["title"][lang], slug=slug,
-                    content_type=content_type, locale=locales[lang], translation_key=key, live=True,
-                    has_unpublished_changes=False, first_published_at=published, last_published_at=published,
+                    title=texts["title"][lang],
+                    draft_title=texts["title"][lang],
+                    slug=slug,
+                    content_type=content_type,
+                    locale=locales[lang],
+                    translation_key=key,
+                    live=True,
+                    has_unpublished_changes=False,
+                    first_published_at=published,
+                    last_published_at=published,
                     numchild=0,
                 )
-                per_lang[lang].append(_Article(page, texts["lead"][lang], texts["body"][lang], texts["date"], category))
+                per_lang[lang].append(
+                    _Article(page, texts["lead"][lang], texts["body"][lang], texts["date"], category)
+                )
         for lang, articles in per_lang.items():
             if not articles:
                 continue
@@ -406,8 +630,12 @@ def tree_problems() -> list[str]:
     for index in NewsIndexPage.objects.all():
         children = Page.objects.filter(path__startswith=index.path).exclude(pk=index.pk)
         depth = index.depth + 1
-        wrong = children.exclude(depth=depth).count() + children.filter(depth=depth).exclude(
-            path__regex=rf"^{index.path}[0-9A-Z]{{{Page.steplen}}}$").count()
+        wrong = (
+            children.exclude(depth=depth).count()
+            + children.filter(depth=depth)
+            .exclude(path__regex=rf"^{index.path}[0-9A-Z]{{{Page.steplen}}}$")
+            .count()
+        )
         if wrong:
             problems.append(f"{wrong} pages under {index.url_path} with a wrong path or depth")
         count = children.filter(depth=depth).count()
@@ -418,8 +646,9 @@ def tree_problems() -> list[str]:
 
 def synthetic_page_ids() -> list[int]:
     return list(
-        Page.objects.filter(slug__startswith=PREFIX, content_type=ContentType.objects.get_for_model(NewsPage))
-        .values_list("pk", flat=True)
+        Page.objects.filter(
+            slug__startswith=PREFIX, content_type=ContentType.objects.get_for_model(NewsPage)
+        ).values_list("pk", flat=True)
     )
 
 
@@ -428,21 +657,29 @@ def remove(progress: Progress = _quiet) -> dict[str, int]:
     entries and the tourism figures marked synthetic."""
     removed: dict[str, int] = {}
     with transaction.atomic():
-        removed["search documents"] = SearchDocument.objects.filter(kind="site", key__startswith=PREFIX).delete()[1].get(
-            SearchDocument._meta.label, 0)
+        removed["search documents"] = (
+            SearchDocument.objects.filter(kind="site", key__startswith=PREFIX)
+            .delete()[1]
+            .get(SearchDocument._meta.label, 0)
+        )
         site_ids = list(Site.objects.filter(code__startswith=PREFIX).values_list("pk", flat=True))
-        for start in progress(range(0, len(site_ids), BATCH), desc="removing sites",
-                              total=(len(site_ids) + BATCH - 1) // BATCH):
+        for start in progress(
+            range(0, len(site_ids), BATCH), desc="removing sites", total=(len(site_ids) + BATCH - 1) // BATCH
+        ):
             Site.objects.filter(pk__in=site_ids[start : start + BATCH]).delete()
         removed["sites"] = len(site_ids)
         page_ids = synthetic_page_ids()
         page_type = ContentType.objects.get_for_model(Page)
-        for start in progress(range(0, len(page_ids), BATCH), desc="removing news",
-                              total=(len(page_ids) + BATCH - 1) // BATCH):
+        for start in progress(
+            range(0, len(page_ids), BATCH), desc="removing news", total=(len(page_ids) + BATCH - 1) // BATCH
+        ):
             chunk = page_ids[start : start + BATCH]
             keys = [str(pk) for pk in chunk]
-            removed["search documents"] += SearchDocument.objects.filter(kind="news", key__in=keys).delete()[1].get(
-                SearchDocument._meta.label, 0)
+            removed["search documents"] += (
+                SearchDocument.objects.filter(kind="news", key__in=keys)
+                .delete()[1]
+                .get(SearchDocument._meta.label, 0)
+            )
             Revision.objects.filter(base_content_type=page_type, object_id__in=keys).delete()
             NewsPageTag.objects.filter(content_object_id__in=chunk).delete()
             NewsPageSite.objects.filter(page_id__in=chunk).delete()
@@ -472,8 +709,16 @@ def _remove_statistics() -> int | None:
     return None if module is None else module.remove_statistics()
 
 
-def generate(*, sites: int, news: int, establishments: int, years: int, seed: int = 1,
-             progress: Progress = _quiet, show_progress: bool = False) -> Outcome:
+def generate(
+    *,
+    sites: int,
+    news: int,
+    establishments: int,
+    years: int,
+    seed: int = 1,
+    progress: Progress = _quiet,
+    show_progress: bool = False,
+) -> Outcome:
     """Remove earlier synthetic data, then add sites, news (with some translations), their search
     documents, and tourism statistics. The same seed gives the same data."""
     geopark = Geopark.objects.order_by("pk").first()

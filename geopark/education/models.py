@@ -66,12 +66,16 @@ class LearningResource(models.Model):
     audience = models.CharField(_("for"), max_length=20, choices=Audience.choices, db_index=True)
     subject = models.CharField(_("subject"), max_length=20, choices=Subject.choices)
     document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name=_("document"), help_text=_("The file people download (PDF, slides, worksheet …)."),
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("document"),
+        help_text=_("The file people download (PDF, slides, worksheet …)."),
     )
     published = models.BooleanField(_("published"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
-
 
     objects = LearningResourceQuerySet.as_manager()
 
@@ -101,10 +105,15 @@ class GeoparkCorner(models.Model):
     """A "geopark corner" (góc Công viên địa chất) set up in a school: a space that shows pupils the
     geopark they live in."""
 
-    school_name = models.CharField(_("school"), max_length=200, help_text=_("Full name, as the school writes it."))
+    school_name = models.CharField(
+        _("school"), max_length=200, help_text=_("Full name, as the school writes it.")
+    )
     level = models.CharField(_("school level"), max_length=20, choices=SchoolLevel.choices)
     commune = models.ForeignKey(
-        Commune, on_delete=models.PROTECT, related_name="geopark_corners", verbose_name=_("commune or ward"),
+        Commune,
+        on_delete=models.PROTECT,
+        related_name="geopark_corners",
+        verbose_name=_("commune or ward"),
         help_text=_("Commune or ward since 1 July 2025."),
     )
     opened_on = models.DateField(_("opening date"), null=True, blank=True)
@@ -114,7 +123,6 @@ class GeoparkCorner(models.Model):
     note = TranslatedField("note")
     published = models.BooleanField(_("published"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
-
 
     objects = GeoparkCornerQuerySet.as_manager()
 
@@ -158,10 +166,11 @@ class Programme(models.Model):
     season = models.CharField(_("season"), max_length=20, choices=Season.choices, blank=True)
     contact_name = models.CharField(_("contact"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True, validators=[phone_validator])
+    contact_phone = models.CharField(
+        _("contact phone"), max_length=30, blank=True, validators=[phone_validator]
+    )
     published = models.BooleanField(_("published"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
-
 
     objects = ProgrammeQuerySet.as_manager()
 

@@ -43,7 +43,8 @@ def contact_page_url(lang: str) -> str:
     # Starting from the few contact pages: filtered by language alone, the databases walk every
     # page of the language (100,000 news articles) to find them.
     page = (
-        ContactPage.objects.live().public()
+        ContactPage.objects.live()
+        .public()
         .filter(pk__in=ContactPage.objects.values("pk"), locale__language_code=lang)
         .first()
     )

@@ -71,7 +71,10 @@ class ProgrammeViewSet(SnippetViewSet):
                 [
                     FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max"), FieldPanel("season")]),
                     MultiFieldPanel(
-                        [FieldPanel("contact_name"), FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")])],
+                        [
+                            FieldPanel("contact_name"),
+                            FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+                        ],
                         heading=gettext_lazy("Contact"),
                     ),
                     FieldPanel("published"),

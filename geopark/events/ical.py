@@ -84,5 +84,7 @@ def calendar_file(
         years.append(event.start_date.year)
     if years:
         # Timed events carry TZID=Asia/Ho_Chi_Minh; the file must define that zone (VTIMEZONE).
-        cal.add_missing_timezones(first_date=dt.date(min(years), 1, 1), last_date=dt.date(max(years) + 2, 1, 1))
+        cal.add_missing_timezones(
+            first_date=dt.date(min(years), 1, 1), last_date=dt.date(max(years) + 2, 1, 1)
+        )
     return cal.to_ical()

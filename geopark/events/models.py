@@ -91,7 +91,9 @@ class EventQuerySet(models.QuerySet["Event"]):
 
 class Event(models.Model):
     slug = models.SlugField(
-        max_length=120, unique=True, help_text=_("Part of the address: /events/<slug>/. Keep it once published.")
+        max_length=120,
+        unique=True,
+        help_text=_("Part of the address: /events/<slug>/. Keep it once published."),
     )
     category = models.CharField(_("category"), max_length=20, choices=EventCategory.choices, db_index=True)
     status = models.CharField(
@@ -130,26 +132,40 @@ class Event(models.Model):
     lunar_note = TranslatedField("lunar_note")
 
     date_precision = models.CharField(
-        _("how well the date is known"), max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY,
+        _("how well the date is known"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
         help_text=_("For a month or a year, give its first day as the start date and leave the rest empty."),
     )
     start_date = models.DateField(_("start date"), db_index=True)
-    end_date = models.DateField(_("end date"), null=True, blank=True, help_text=_("Last day, when it lasts several days."))
-    start_time = models.TimeField(_("start time"), null=True, blank=True, help_text=_("Local time in the geopark."))
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("Last day, when it lasts several days.")
+    )
+    start_time = models.TimeField(
+        _("start time"), null=True, blank=True, help_text=_("Local time in the geopark.")
+    )
     end_time = models.TimeField(_("end time"), null=True, blank=True)
 
     site = models.ForeignKey(
-        Site, null=True, blank=True, on_delete=models.SET_NULL, related_name="events",
+        Site,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
         help_text=_("The geopark site where it takes place, if any."),
     )
     commune = models.ForeignKey(
-        Commune, null=True, blank=True, on_delete=models.SET_NULL, related_name="events",
+        Commune,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
         help_text=_("Commune or ward since 1 July 2025."),
     )
     sources = models.TextField(blank=True, help_text=_("Where the date comes from; one source per line."))
     data_checksum = models.CharField(max_length=64, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
-
 
     objects = EventQuerySet.as_manager()
 
@@ -186,7 +202,9 @@ class Event(models.Model):
             if self.end_time and not self.start_time:
                 errors["start_time"] = _("Give a start time when there is an end time.")
             elif (
-                self.start_time and self.end_time and (self.end_date in (None, self.start_date))
+                self.start_time
+                and self.end_time
+                and (self.end_date in (None, self.start_date))
                 and self.end_time <= self.start_time
             ):
                 errors["end_time"] = _("On a single day the end time must be after the start time.")

@@ -32,7 +32,11 @@ def event_structured_data(event: Event, request: HttpRequest) -> dict[str, Any]:
     if event.site_id and event.site.live:
         place["url"] = absolute_url(request, event.site.get_absolute_url())
         if event.site.has_pin:
-            place["geo"] = {"@type": "GeoCoordinates", "latitude": event.site.lat, "longitude": event.site.lon}
+            place["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": event.site.lat,
+                "longitude": event.site.lon,
+            }
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Event",

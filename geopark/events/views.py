@@ -30,7 +30,9 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 def event_past(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.past(_today()), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "events/event_past.html", {"page_obj": page, "events": page.object_list, "view": "past"})
+    return render(
+        request, "events/event_past.html", {"page_obj": page, "events": page.object_list, "view": "past"}
+    )
 
 
 BAD_MONTH = {
@@ -60,7 +62,9 @@ def event_month(request: HttpRequest) -> HttpResponse:
             "grid": grid,
             "view": "month",
             "month_label": formatting.format_month(first),
-            "weekdays": list(zip(formatting.weekday_names(), formatting.weekday_names(width="wide"), strict=True)),
+            "weekdays": list(
+                zip(formatting.weekday_names(), formatting.weekday_names(width="wide"), strict=True)
+            ),
             "today_month": today.replace(day=1),
         },
     )
@@ -104,15 +108,21 @@ def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
     if not event.has_exact_dates:
         raise Http404(_("This event's date is not yet announced, so there is no calendar file for it yet."))
     body = ical.calendar_file(
-        [event], lang=translation.get_language(), name=_calendar_name(),
-        absolute=request.build_absolute_uri, uid_domain=request.get_host().split(":")[0],
+        [event],
+        lang=translation.get_language(),
+        name=_calendar_name(),
+        absolute=request.build_absolute_uri,
+        uid_domain=request.get_host().split(":")[0],
     )
     return _ics_response(body, f"{event.slug}.ics", attachment=True)
 
 
 def calendar_ics(request: HttpRequest) -> HttpResponse:
     body = ical.calendar_file(
-        selectors.calendar_feed(), lang=translation.get_language(), name=_calendar_name(),
-        absolute=request.build_absolute_uri, uid_domain=request.get_host().split(":")[0],
+        selectors.calendar_feed(),
+        lang=translation.get_language(),
+        name=_calendar_name(),
+        absolute=request.build_absolute_uri,
+        uid_domain=request.get_host().split(":")[0],
     )
     return _ics_response(body, "calendar.ics", attachment=False)

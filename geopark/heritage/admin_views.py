@@ -83,9 +83,11 @@ def assessment_overview(request: HttpRequest) -> HttpResponse:
         )
         response["Content-Disposition"] = f'attachment; filename="assessments-{stamp}.xlsx"'
         return response
-    columns = [("code", _("Code")), ("name", _("Site"))] + [
-        (v.value, brilha.VALUE_ABBREVIATIONS[v]) for v in brilha.Value
-    ] + [("date", _("Date"))]
+    columns = (
+        [("code", _("Code")), ("name", _("Site"))]
+        + [(v.value, brilha.VALUE_ABBREVIATIONS[v]) for v in brilha.Value]
+        + [("date", _("Date"))]
+    )
     titles = {v.value: brilha.VALUE_LABELS[v] for v in brilha.Value}
     headers = []
     for key, label in columns:
@@ -95,7 +97,9 @@ def assessment_overview(request: HttpRequest) -> HttpResponse:
             state = "descending" if current.startswith("-") else "ascending"
         else:
             next_sort, state = (f"-{key}" if descending_first else key), "none"
-        headers.append({"key": key, "label": label, "sort": next_sort, "state": state, "title": titles.get(key, label)})
+        headers.append(
+            {"key": key, "label": label, "sort": next_sort, "state": state, "title": titles.get(key, label)}
+        )
     page = _page(request, table)
     assessed = table.assessed_rows()
     return render(
@@ -113,7 +117,9 @@ def assessment_overview(request: HttpRequest) -> HttpResponse:
             "sort": current,
             "assessed_count": table.assessed_count,
             "chart": charts.comparison_chart(assessed) if assessed else "",
-            "values": [(v.value, brilha.VALUE_ABBREVIATIONS[v], brilha.VALUE_LABELS[v]) for v in brilha.Value],
+            "values": [
+                (v.value, brilha.VALUE_ABBREVIATIONS[v], brilha.VALUE_LABELS[v]) for v in brilha.Value
+            ],
             "can_assess": request.user.has_perm(ADD_ASSESSMENT),
         },
     )
@@ -128,7 +134,10 @@ def assessment_create(request: HttpRequest, site_id: int) -> HttpResponse:
         if form.is_valid():
             try:
                 services.assessment_record(
-                    site=site, by=request.user, scores=form.scores(), assessed_on=form.cleaned_data["assessed_on"],
+                    site=site,
+                    by=request.user,
+                    scores=form.scores(),
+                    assessed_on=form.cleaned_data["assessed_on"],
                     notes=form.cleaned_data["notes"],
                 )
             except ValidationError as exc:
@@ -284,41 +293,56 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(VisitorReport.objects.select_related("site", "moderated_by"), pk=pk)
     action = request.POST.get("action") if request.method == "POST" else None
     can_moderate, can_inspect = request.user.has_perm(MODERATE), request.user.has_perm(ADD_INSPECTION)
-    if (action in ("moderate", "follow_up") and not can_moderate) or (action == "inspection" and not can_inspect):
+    if (action in ("moderate", "follow_up") and not can_moderate) or (
+        action == "inspection" and not can_inspect
+    ):
         raise PermissionDenied
     moderate_form = ModerateReportForm(request.POST if action == "moderate" else None, prefix="m")
     inspection_form = ReportToInspectionForm(
         request.POST if action == "inspection" else None, prefix="i", signer=services.signature(request.user)
     )
     follow_up_form = FollowUpFields(
-        request.POST if action == "follow_up" else None, prefix="f",
+        request.POST if action == "follow_up" else None,
+        prefix="f",
         initial={"description": report.description, "due_on": timezone.localdate() + FOLLOW_UP_DEFAULT_DELAY},
     )
     try:
         if action == "moderate" and moderate_form.is_valid():
             services.report_moderate(
-                report=report, by=request.user, state=moderate_form.cleaned_data["state"],
+                report=report,
+                by=request.user,
+                state=moderate_form.cleaned_data["state"],
                 note=moderate_form.cleaned_data["note"],
             )
             messages.success(request, _("Report %(ref)s updated.") % {"ref": report.reference})
             return redirect("heritage_conservation:reports")
         if action == "inspection" and inspection_form.is_valid():
             inspection = services.report_to_inspection(
-                report=report, by=request.user, condition=inspection_form.cleaned_data["condition"],
-                threats=inspection_form.cleaned_data["threats"], notes=inspection_form.cleaned_data["notes"],
+                report=report,
+                by=request.user,
+                condition=inspection_form.cleaned_data["condition"],
+                threats=inspection_form.cleaned_data["threats"],
+                notes=inspection_form.cleaned_data["notes"],
             )
             messages.success(
-                request, _("Report %(ref)s recorded as an inspection of %(date)s.")
+                request,
+                _("Report %(ref)s recorded as an inspection of %(date)s.")
                 % {"ref": report.reference, "date": inspection.inspected_on.isoformat()},
             )
             return redirect("heritage_conservation:reports")
         if action == "follow_up" and follow_up_form.is_valid():
             data = follow_up_form.cleaned_data
             services.report_to_follow_up(
-                report=report, by=request.user, description=data["description"], due_on=data["due_on"],
-                owner=data["owner"], owner_name=data["owner_name"],
+                report=report,
+                by=request.user,
+                description=data["description"],
+                due_on=data["due_on"],
+                owner=data["owner"],
+                owner_name=data["owner_name"],
             )
-            messages.success(request, _("Report %(ref)s turned into a follow-up action.") % {"ref": report.reference})
+            messages.success(
+                request, _("Report %(ref)s turned into a follow-up action.") % {"ref": report.reference}
+            )
             return redirect("heritage_conservation:reports")
     except ValidationError as exc:
         for message in exc.messages:
@@ -333,7 +357,8 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "header_title": _("Visitor report %(ref)s") % {"ref": report.reference},
             "header_icon": "mail",
             "breadcrumbs_items": _crumbs(
-                (_("Visitor reports"), reverse("heritage_conservation:reports")), (report.reference or "", None)
+                (_("Visitor reports"), reverse("heritage_conservation:reports")),
+                (report.reference or "", None),
             ),
             "report": report,
             "moderate_form": moderate_form,
@@ -353,7 +378,9 @@ def report_photo(request: HttpRequest, pk: int) -> FileResponse:
     if not report.photo:
         raise Http404
     extension = report.photo.name.rsplit(".", 1)[-1].lower()
-    content_type = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}.get(extension, "application/octet-stream")
+    content_type = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}.get(
+        extension, "application/octet-stream"
+    )
     response = FileResponse(report.photo.open("rb"), content_type=content_type)
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"

@@ -279,7 +279,9 @@ def sites_geojson(request: HttpRequest, q: Query[SiteGeoQuery]):
             )
     links = [{"rel": "self", "type": "application/geo+json", "href": _page_link(request, window.page)}]
     if window.has_next:
-        links.append({"rel": "next", "type": "application/geo+json", "href": _page_link(request, window.page + 1)})
+        links.append(
+            {"rel": "next", "type": "application/geo+json", "href": _page_link(request, window.page + 1)}
+        )
     return {
         "type": "FeatureCollection",
         "features": features,
@@ -341,7 +343,11 @@ def hazard_out(notice: HazardNotice) -> dict:
 def assessment_out(assessment: Assessment | None) -> dict | None:
     if assessment is None:
         return None
-    return {**assessment.totals.as_dict(), "risk_class": assessment.risk_class.value, "date": assessment.assessed_on}
+    return {
+        **assessment.totals.as_dict(),
+        "risk_class": assessment.risk_class.value,
+        "date": assessment.assessed_on,
+    }
 
 
 class AssessmentListOut(AssessmentOut):
@@ -350,13 +356,21 @@ class AssessmentListOut(AssessmentOut):
     url: str
 
 
-@router.get("/assessments", response={200: list[AssessmentListOut], 422: ProblemsOut}, tags=["assessments"],
-            summary="Every public site's latest Brilha assessment (the four values are kept apart)")
+@router.get(
+    "/assessments",
+    response={200: list[AssessmentListOut], 422: ProblemsOut},
+    tags=["assessments"],
+    summary="Every public site's latest Brilha assessment (the four values are kept apart)",
+)
 def list_assessments(request: HttpRequest, lang: Lang = Lang.vi):
     with translation.override(lang.value):
         return [
-            {"slug": row.site.slug, "name": row.site.name, "url": row.site.get_absolute_url(),
-             **assessment_out(row.assessment)}
+            {
+                "slug": row.site.slug,
+                "name": row.site.name,
+                "url": row.site.get_absolute_url(),
+                **assessment_out(row.assessment),
+            }
             for row in selectors.assessment_table(sort="name", public_only=True, assessed_only=True)
         ]
 
@@ -384,8 +398,10 @@ class ReportIn(Schema):
     lat: float | None = Field(None, json_schema_extra=_form_number(-90, 90), examples=[21.85])
     lon: float | None = Field(None, json_schema_extra=_form_number(-180, 180), examples=[106.75])
     contact: str = Field(
-        "", description="An email address or a phone number, seen only by the geopark staff.",
-        json_schema_extra={"maxLength": 200}, examples=["visitor@example.org"],
+        "",
+        description="An email address or a phone number, seen only by the geopark staff.",
+        json_schema_extra={"maxLength": 200},
+        examples=["visitor@example.org"],
     )
     website: str = Field("", description="Leave empty (a trap for automated senders).")
 
@@ -407,8 +423,15 @@ OPTIONAL_PHOTO = File(None, description="A JPEG, PNG or WebP photo, up to 5 MB."
 
 @router.post(
     "/sites/{slug}/reports",
-    response={201: ReportCreated, 400: Message, 403: Message, 404: Message, 422: ProblemsOut, 429: Message,
-              503: Message},
+    response={
+        201: ReportCreated,
+        400: Message,
+        403: Message,
+        404: Message,
+        422: ProblemsOut,
+        429: Message,
+        503: Message,
+    },
     tags=["reports"],
     summary="Report damage, a danger or litter at a site (multipart; goes to moderation, never published)",
     description=(
@@ -418,7 +441,10 @@ OPTIONAL_PHOTO = File(None, description="A JPEG, PNG or WebP photo, up to 5 MB."
     ),
 )
 def create_report(
-    request: HttpRequest, slug: str, data: Form[ReportIn], photo: UploadedFile | None = OPTIONAL_PHOTO,
+    request: HttpRequest,
+    slug: str,
+    data: Form[ReportIn],
+    photo: UploadedFile | None = OPTIONAL_PHOTO,
     lang: Lang = Lang.vi,
 ):
     from geopark.core import faults
@@ -435,13 +461,17 @@ def create_report(
         if site is None:
             return Status(404, {"detail": f"No site with slug '{slug[:100]}'."})
         address = client_address(request)
-        limited = Status(429, {"detail": gettext("Too many reports from your address; please try again in an hour.")})
+        limited = Status(
+            429, {"detail": gettext("Too many reports from your address; please try again in an hour.")}
+        )
         if services.report_quota_exhausted(address):
             return limited
         form = VisitorReportForm(request.POST, request.FILES)
         if form.is_spam:
             services.report_quota_use(address)
-            return Status(400, {"detail": gettext("The report was not saved: the field 'website' must stay empty.")})
+            return Status(
+                400, {"detail": gettext("The report was not saved: the field 'website' must stay empty.")}
+            )
         if not form.is_valid():
             problems = [
                 {"where": field if field != "__all__" else "body", "problem": str(error)}
@@ -449,12 +479,20 @@ def create_report(
                 for error in errors
             ]
             summary = "; ".join(f"{p['where']}: {p['problem']}" for p in problems)
-            return Status(422, {"detail": f"{gettext('The report was not saved')} ({summary}).", "errors": problems})
+            return Status(
+                422, {"detail": f"{gettext('The report was not saved')} ({summary}).", "errors": problems}
+            )
         cleaned = form.cleaned_data
         try:
             report = services.report_create(
-                site=site, address=address, kind=cleaned["kind"], description=cleaned["description"],
-                lat=cleaned["lat"], lon=cleaned["lon"], contact=cleaned["contact"], photo=cleaned["photo"],
+                site=site,
+                address=address,
+                kind=cleaned["kind"],
+                description=cleaned["description"],
+                lat=cleaned["lat"],
+                lon=cleaned["lon"],
+                contact=cleaned["contact"],
+                photo=cleaned["photo"],
                 language=lang.value,
             )
         except services.ReportLimitReached:

@@ -66,9 +66,15 @@ GROUPS: list[tuple[str, Promise, Promise]] = [
     (
         "use",
         _("Use by students and visitors"),
-        _("Scored once; each counts towards educational and touristic use, some also towards degradation risk."),
+        _(
+            "Scored once; each counts towards educational and touristic use, some also towards degradation risk."
+        ),
     ),
-    ("educational", _("Educational use only"), _("Criteria that count only towards potential educational use.")),
+    (
+        "educational",
+        _("Educational use only"),
+        _("Criteria that count only towards potential educational use."),
+    ),
     ("touristic", _("Touristic use only"), _("Criteria that count only towards potential touristic use.")),
     ("risk", _("Degradation risk"), _("A high score means a high risk: score what threatens the site.")),
 ]
@@ -76,7 +82,9 @@ GROUPS: list[tuple[str, Promise, Promise]] = [
 CRITERIA: tuple[Criterion, ...] = (
     # --- Scientific value ------------------------------------------------------------------
     Criterion(
-        "representativeness", _("Representativeness"), {S: 30},
+        "representativeness",
+        _("Representativeness"),
+        {S: 30},
         (
             _("Does not show the geological feature or process it is listed for."),
             _("Shows the feature or process only in part, or poorly."),
@@ -87,18 +95,24 @@ CRITERIA: tuple[Criterion, ...] = (
         "scientific",
     ),
     Criterion(
-        "key_locality", _("Key locality"), {S: 20},
+        "key_locality",
+        _("Key locality"),
+        {S: 20},
         (
             _("Not used as a reference by any scientific work."),
             _("Used by national science, but only indirectly for this geological topic."),
             _("Used by national science as a reference for this geological topic."),
             _("Used by international science as a reference for this geological topic."),
-            _("Formally recognised reference: a global stratotype (GSSP) or an auxiliary boundary section (ASSP)."),
+            _(
+                "Formally recognised reference: a global stratotype (GSSP) or an auxiliary boundary section (ASSP)."
+            ),
         ),
         "scientific",
     ),
     Criterion(
-        "scientific_knowledge", _("Scientific knowledge"), {S: 5},
+        "scientific_knowledge",
+        _("Scientific knowledge"),
+        {S: 5},
         (
             _("Nothing about this site has been published or presented."),
             _("Abstracts about the site have been presented at national meetings."),
@@ -109,7 +123,9 @@ CRITERIA: tuple[Criterion, ...] = (
         "scientific",
     ),
     Criterion(
-        "integrity", _("Integrity"), {S: 15},
+        "integrity",
+        _("Integrity"),
+        {S: 15},
         (
             _("The main geological elements are gone or destroyed."),
             _("The main geological elements are badly damaged."),
@@ -120,7 +136,9 @@ CRITERIA: tuple[Criterion, ...] = (
         "scientific",
     ),
     Criterion(
-        "geological_diversity", _("Geological diversity"), {S: 5},
+        "geological_diversity",
+        _("Geological diversity"),
+        {S: 5},
         (
             _("No distinct geological feature of scientific interest."),
             _("One type of geological feature of scientific interest."),
@@ -131,7 +149,9 @@ CRITERIA: tuple[Criterion, ...] = (
         "scientific",
     ),
     Criterion(
-        "rarity", _("Rarity"), {S: 15},
+        "rarity",
+        _("Rarity"),
+        {S: 15},
         (
             _("What the site shows is found almost everywhere in the geopark."),
             _("More than five similar sites exist in the geopark."),
@@ -142,7 +162,9 @@ CRITERIA: tuple[Criterion, ...] = (
         "scientific",
     ),
     Criterion(
-        "research_limitations", _("Limits to research"), {S: 10},
+        "research_limitations",
+        _("Limits to research"),
+        {S: 10},
         (
             _("Research at the site is forbidden or physically impossible."),
             _("Sampling and fieldwork are practically impossible."),
@@ -154,7 +176,9 @@ CRITERIA: tuple[Criterion, ...] = (
     ),
     # --- Criteria shared by educational and touristic use (some also by degradation risk) -----
     Criterion(
-        "vulnerability", _("Vulnerability to visitors"), {E: 10, T: 10},
+        "vulnerability",
+        _("Vulnerability to visitors"),
+        {E: 10, T: 10},
         (
             _("Visits would destroy the geological elements."),
             _("Visits could damage all the geological elements."),
@@ -165,7 +189,9 @@ CRITERIA: tuple[Criterion, ...] = (
         "use",
     ),
     Criterion(
-        "accessibility", _("Accessibility"), {E: 10, T: 10, D: 15},
+        "accessibility",
+        _("Accessibility"),
+        {E: 10, T: 10, D: 15},
         (
             _("More than 1 km from any road a bus can use."),
             _("No road to the site, but within 1 km of a road a bus can use."),
@@ -176,18 +202,24 @@ CRITERIA: tuple[Criterion, ...] = (
         "use",
     ),
     Criterion(
-        "use_limitations", _("Limits to visits"), {E: 5, T: 5},
+        "use_limitations",
+        _("Limits to visits"),
+        {E: 5, T: 5},
         (
             _("Students and visitors cannot use the site at all."),
             _("Use by students and visitors is very hard because of limits."),
-            _("Students and visitors can come only once limits are overcome (permits, barriers, tides, floods)."),
+            _(
+                "Students and visitors can come only once limits are overcome (permits, barriers, tides, floods)."
+            ),
             _("Students and visitors can come, but only now and then."),
             _("No limits to use by students and visitors."),
         ),
         "use",
     ),
     Criterion(
-        "safety", pgettext_lazy("assessment criterion", "Safety"), {E: 10, T: 10},
+        "safety",
+        pgettext_lazy("assessment criterion", "Safety"),
+        {E: 10, T: 10},
         (
             _("Dangerous even with care (active rockfall, flooding); visits should not be led."),
             _("No safety works, no mobile signal, emergency services more than 50 km away."),
@@ -198,7 +230,9 @@ CRITERIA: tuple[Criterion, ...] = (
         "use",
     ),
     Criterion(
-        "logistics", _("Logistics"), {E: 5, T: 5},
+        "logistics",
+        _("Logistics"),
+        {E: 5, T: 5},
         (
             _("No lodging or meals within 100 km."),
             _("Lodging and meals for fewer than 25 people within 50 km."),
@@ -209,7 +243,9 @@ CRITERIA: tuple[Criterion, ...] = (
         "use",
     ),
     Criterion(
-        "population_density", _("Density of population"), {E: 5, T: 5, D: 10},
+        "population_density",
+        _("Density of population"),
+        {E: 5, T: 5, D: 10},
         (
             _("Nobody lives in the surrounding area."),
             _("The commune has fewer than 100 inhabitants per km²."),
@@ -220,7 +256,9 @@ CRITERIA: tuple[Criterion, ...] = (
         "use",
     ),
     Criterion(
-        "associated_values", _("Association with other values"), {E: 5, T: 5},
+        "associated_values",
+        _("Association with other values"),
+        {E: 5, T: 5},
         (
             _("No ecological or cultural value within 10 km."),
             _("One ecological or one cultural value within 10 km."),
@@ -231,7 +269,9 @@ CRITERIA: tuple[Criterion, ...] = (
         "use",
     ),
     Criterion(
-        "scenery", _("Scenery"), {E: 5, T: 15},
+        "scenery",
+        _("Scenery"),
+        {E: 5, T: 15},
         (
             _("Never used to promote tourism."),
             _("Sometimes used in local tourism promotion."),
@@ -242,7 +282,9 @@ CRITERIA: tuple[Criterion, ...] = (
         "use",
     ),
     Criterion(
-        "uniqueness", _("Uniqueness"), {E: 5, T: 10},
+        "uniqueness",
+        _("Uniqueness"),
+        {E: 5, T: 10},
         (
             _("Nothing distinctive to show."),
             _("Features common throughout the country."),
@@ -253,7 +295,9 @@ CRITERIA: tuple[Criterion, ...] = (
         "use",
     ),
     Criterion(
-        "observation", _("Observation conditions"), {E: 10, T: 5},
+        "observation",
+        _("Observation conditions"),
+        {E: 10, T: 5},
         (
             _("The main elements cannot be seen (covered, flooded, overgrown)."),
             _("Obstacles hide the main elements almost entirely."),
@@ -265,7 +309,9 @@ CRITERIA: tuple[Criterion, ...] = (
     ),
     # --- Educational use only ----------------------------------------------------------------
     Criterion(
-        "didactic_potential", _("Didactic potential"), {E: 20},
+        "didactic_potential",
+        _("Didactic potential"),
+        {E: 20},
         (
             _("Of no use for teaching at any level."),
             _("Useful for teaching at university level only."),
@@ -276,7 +322,9 @@ CRITERIA: tuple[Criterion, ...] = (
         "educational",
     ),
     Criterion(
-        "geodiversity", _("Geodiversity"), {E: 10},
+        "geodiversity",
+        _("Geodiversity"),
+        {E: 10},
         (
             _("No geodiversity element a class could observe."),
             _("One type of geodiversity element (minerals, fossils, landforms, …)."),
@@ -288,7 +336,9 @@ CRITERIA: tuple[Criterion, ...] = (
     ),
     # --- Touristic use only ------------------------------------------------------------------
     Criterion(
-        "interpretative_potential", _("Interpretative potential"), {T: 10},
+        "interpretative_potential",
+        _("Interpretative potential"),
+        {T: 10},
         (
             _("Cannot be read on site, even by geologists."),
             _("Understood only by geologists."),
@@ -299,7 +349,9 @@ CRITERIA: tuple[Criterion, ...] = (
         "touristic",
     ),
     Criterion(
-        "economic_level", _("Economic level"), {T: 5},
+        "economic_level",
+        _("Economic level"),
+        {T: 5},
         (
             _("No local economy around the site (uninhabited)."),
             _("Household income in the area is below the national average."),
@@ -310,7 +362,9 @@ CRITERIA: tuple[Criterion, ...] = (
         "touristic",
     ),
     Criterion(
-        "recreational_proximity", _("Proximity of recreational areas"), {T: 5},
+        "recreational_proximity",
+        _("Proximity of recreational areas"),
+        {T: 5},
         (
             _("No recreational area within 20 km."),
             _("A recreational area within 20 km."),
@@ -322,7 +376,9 @@ CRITERIA: tuple[Criterion, ...] = (
     ),
     # --- Degradation risk only ---------------------------------------------------------------
     Criterion(
-        "deterioration", _("Deterioration of geological elements"), {D: 35},
+        "deterioration",
+        _("Deterioration of geological elements"),
+        {D: 35},
         (
             _("The geological elements cannot deteriorate."),
             _("Secondary elements could deteriorate slightly."),
@@ -333,7 +389,9 @@ CRITERIA: tuple[Criterion, ...] = (
         "risk",
     ),
     Criterion(
-        "degrading_activities", _("Proximity to degrading activities"), {D: 20},
+        "degrading_activities",
+        _("Proximity to degrading activities"),
+        {D: 20},
         (
             _("No quarry, mine, building site or other harmful activity within 1 km."),
             _("A potentially harmful activity or area within 1 km."),
@@ -344,7 +402,9 @@ CRITERIA: tuple[Criterion, ...] = (
         "risk",
     ),
     Criterion(
-        "legal_protection", _("Legal protection"), {D: 20},
+        "legal_protection",
+        _("Legal protection"),
+        {D: 20},
         (
             _("Legally protected, access controlled and watched at all times."),
             _("Legally protected and access controlled."),
@@ -459,8 +519,10 @@ def score(values: Mapping[str, int]) -> Totals:
     missing = [c.key for c in CRITERIA if c.key not in values]
     unknown = sorted(k for k in values if k not in CRITERIA_BY_KEY)
     invalid = [
-        key for key, v in values.items()
-        if key in CRITERIA_BY_KEY and (isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= MAX_SCORE)
+        key
+        for key, v in values.items()
+        if key in CRITERIA_BY_KEY
+        and (isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= MAX_SCORE)
     ]
     if missing or invalid or unknown:
         raise IncompleteScores(missing, invalid, unknown)

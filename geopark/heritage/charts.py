@@ -45,8 +45,12 @@ def legend(x: float, y: float, *, right: float, size: int = 11) -> tuple[list[st
         width = 14 + 0.6 * size * len(text) + 12
         if x > start and x + width > right:
             x, y = start, y + size + 6
-        parts.append(f'<rect x="{x:.0f}" y="{y - size + 2:.0f}" width="10" height="10" fill="{VALUE_COLOURS[value]}"/>')
-        parts.append(f'<text x="{x + 14:.0f}" y="{y:.0f}" font-size="{size}" fill="#333">{escape(text)}</text>')
+        parts.append(
+            f'<rect x="{x:.0f}" y="{y - size + 2:.0f}" width="10" height="10" fill="{VALUE_COLOURS[value]}"/>'
+        )
+        parts.append(
+            f'<text x="{x + 14:.0f}" y="{y:.0f}" font-size="{size}" fill="#333">{escape(text)}</text>'
+        )
         x += width
     return parts, y
 
@@ -65,8 +69,12 @@ def comparison_chart(rows: Sequence, *, width: int = 760) -> SafeString:
         x = label_w + tick * scale
         dash = ' stroke-dasharray="4 3"' if tick in (200, 300) else ""
         colour = "#888" if tick in (200, 300) else "#ddd"
-        body.append(f'<line x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{height - 20}" stroke="{colour}"{dash}/>')
-        body.append(f'<text x="{x:.1f}" y="{top - 10}" font-size="10" text-anchor="middle" fill="#555">{tick}</text>')
+        body.append(
+            f'<line x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{height - 20}" stroke="{colour}"{dash}/>'
+        )
+        body.append(
+            f'<text x="{x:.1f}" y="{top - 10}" font-size="10" text-anchor="middle" fill="#555">{tick}</text>'
+        )
     y = top
     for row in rows:
         name = row.site.name_vi  # as in the table beside it: staff know sites by their Vietnamese name
@@ -100,7 +108,9 @@ def history_chart(assessments: Sequence, *, width: int = 520, height: int = 200)
     for tick in range(0, brilha.MAX_VALUE + 1, 100):
         y = top + plot_h - tick / brilha.MAX_VALUE * plot_h
         body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#e5e5e5"/>')
-        body.append(f'<text x="{left - 4}" y="{y + 3:.1f}" font-size="9" text-anchor="end" fill="#666">{tick}</text>')
+        body.append(
+            f'<text x="{left - 4}" y="{y + 3:.1f}" font-size="9" text-anchor="end" fill="#666">{tick}</text>'
+        )
 
     def x_at(i: int) -> float:
         return left + (plot_w / 2 if n == 1 else i * plot_w / (n - 1))
@@ -119,7 +129,9 @@ def history_chart(assessments: Sequence, *, width: int = 520, height: int = 200)
         ]
         if len(points) > 1:
             path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
-            body.append(f'<polyline points="{path}" fill="none" stroke="{VALUE_COLOURS[value]}" stroke-width="2"/>')
+            body.append(
+                f'<polyline points="{path}" fill="none" stroke="{VALUE_COLOURS[value]}" stroke-width="2"/>'
+            )
         for (x, y), a in zip(points, assessments, strict=True):
             body.append(
                 f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{VALUE_COLOURS[value]}"><title>'
@@ -178,7 +190,9 @@ def condition_sparkline(inspections: Sequence, *, width: int = 320, height: int 
             f'<text x="{width - right}" y="{height - 4}" font-size="9" text-anchor="end" fill="#666">'
             f"{escape(format_date(last, fmt='short'))}</text>"
         )
-    return _svg(width, height, _("Condition found at each inspection, from good (top) to destroyed (bottom)"), body)
+    return _svg(
+        width, height, _("Condition found at each inspection, from good (top) to destroyed (bottom)"), body
+    )
 
 
 def location_map(site, *, width: int = 360, height: int = 260) -> SafeString:
@@ -206,7 +220,9 @@ def location_map(site, *, width: int = 360, height: int = 260) -> SafeString:
     while lat < bbox.max_lat:
         _x, y = project(lat, bbox.min_lon)
         body.append(f'<line x1="{ox:.1f}" y1="{y:.1f}" x2="{ox + box_w:.1f}" y2="{y:.1f}" stroke="#ddd9cc"/>')
-        body.append(f'<text x="{ox - 2:.1f}" y="{y + 3:.1f}" font-size="7" text-anchor="end" fill="#777">{lat:.2f}°</text>')
+        body.append(
+            f'<text x="{ox - 2:.1f}" y="{y + 3:.1f}" font-size="7" text-anchor="end" fill="#777">{lat:.2f}°</text>'
+        )
         lat += step
     lon = math.ceil(bbox.min_lon / step) * step
     while lon < bbox.max_lon:
@@ -233,7 +249,9 @@ def location_map(site, *, width: int = 360, height: int = 260) -> SafeString:
                 'stroke="#c62828" stroke-dasharray="3 2"/>'
             )
         else:
-            body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="#c62828" stroke="#fff" stroke-width="1.5"/>')
+            body.append(
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="#c62828" stroke="#fff" stroke-width="1.5"/>'
+            )
         anchor = "end" if x > width * 0.65 else "start"
         dx = -8 if anchor == "end" else 8
         body.append(

@@ -40,7 +40,11 @@ def dossier_context(site: Site) -> dict:
         "site": site,
         "current": current,
         "values": [
-            (brilha.VALUE_ABBREVIATIONS[v], brilha.VALUE_LABELS[v], getattr(current, v.value) if current else None)
+            (
+                brilha.VALUE_ABBREVIATIONS[v],
+                brilha.VALUE_LABELS[v],
+                getattr(current, v.value) if current else None,
+            )
             for v in brilha.Value
         ],
         "relevance": brilha.scientific_relevance(current.scientific) if current else None,

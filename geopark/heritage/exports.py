@@ -27,7 +27,12 @@ def table(rows: Sequence) -> tuple[list[str], list[list[object]]]:
     header += [_("Degradation risk class"), _("Date of assessment"), _("Signed by")]
     body = []
     for row in rows:
-        line: list[object] = [row.site.code, row.site.name_vi, str(row.site.name), str(row.site.get_site_type_display())]
+        line: list[object] = [
+            row.site.code,
+            row.site.name_vi,
+            str(row.site.name),
+            str(row.site.get_site_type_display()),
+        ]
         for value in brilha.Value:
             line += [row.value(value.value), row.ranks.get(value.value)]
         a = row.assessment

@@ -49,9 +49,13 @@ class SiteAdminForm(WagtailAdminModelForm):
 class AssessmentForm(forms.Form):
     """One required score (0–4) per criterion, each level explained; an incomplete form never saves."""
 
-    assessed_on = forms.DateField(label=_("Date of assessment"), widget=forms.DateInput(attrs={"type": "date"}))
+    assessed_on = forms.DateField(
+        label=_("Date of assessment"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     notes = forms.CharField(
-        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Notes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Sources, what was seen on site, anything the next assessor should know."),
     )
 
@@ -94,7 +98,8 @@ class AssessmentForm(forms.Form):
                         "criterion": criterion,
                         "field": self[self.field_name(criterion.key)],
                         "weights": [
-                            (brilha.VALUE_ABBREVIATIONS[v], brilha.VALUE_LABELS[v], w) for v, w in criterion.weights.items()
+                            (brilha.VALUE_ABBREVIATIONS[v], brilha.VALUE_LABELS[v], w)
+                            for v, w in criterion.weights.items()
                         ],
                     }
                 )
@@ -112,20 +117,35 @@ class VisitorReportForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("What are you reporting?"), widget=forms.RadioSelect)
     description = forms.CharField(
-        label=_("What did you see, and where exactly?"), min_length=10, max_length=4000,
+        label=_("What did you see, and where exactly?"),
+        min_length=10,
+        max_length=4000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    lat = forms.FloatField(label=_("Latitude"), required=False, min_value=-90, max_value=90,
-                           widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}))
-    lon = forms.FloatField(label=_("Longitude"), required=False, min_value=-180, max_value=180,
-                           widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}))
+    lat = forms.FloatField(
+        label=_("Latitude"),
+        required=False,
+        min_value=-90,
+        max_value=90,
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+    )
+    lon = forms.FloatField(
+        label=_("Longitude"),
+        required=False,
+        min_value=-180,
+        max_value=180,
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+    )
     photo = forms.FileField(
-        label=_("Photo (optional)"), required=False,
+        label=_("Photo (optional)"),
+        required=False,
         help_text=_("JPEG, PNG or WebP, up to 5 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     contact = forms.CharField(
-        label=_("Email or phone (optional)"), required=False, max_length=200,
+        label=_("Email or phone (optional)"),
+        required=False,
+        max_length=200,
         help_text=_("Only the geopark staff see it, in case they need to ask you something."),
     )
     # A field people never see; software filling in every field fills this one too.
@@ -179,7 +199,9 @@ class VisitorReportForm(forms.Form):
 
 class ModerateReportForm(forms.Form):
     state = forms.ChoiceField(label=_("Decision"))
-    note = forms.CharField(label=_("Note (staff only)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Note (staff only)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -192,9 +214,13 @@ class ModerateReportForm(forms.Form):
 
 class ReportToInspectionForm(forms.Form):
     condition = forms.ChoiceField(label=_("Condition"))
-    threats = forms.MultipleChoiceField(label=_("Threats observed"), required=False, widget=forms.CheckboxSelectMultiple)
+    threats = forms.MultipleChoiceField(
+        label=_("Threats observed"), required=False, widget=forms.CheckboxSelectMultiple
+    )
     notes = forms.CharField(
-        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Notes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Empty: the visitor's description is used."),
     )
     # The scientist signs the inspection, as an assessment is signed: it is recorded as theirs.
@@ -235,7 +261,9 @@ class FollowUpFields(forms.Form):
 class InspectionAdminForm(WagtailAdminModelForm):
     """Threats as tick boxes (stored as a list), and no date in the future."""
 
-    threats = forms.MultipleChoiceField(label=_("Threats observed"), required=False, widget=forms.CheckboxSelectMultiple)
+    threats = forms.MultipleChoiceField(
+        label=_("Threats observed"), required=False, widget=forms.CheckboxSelectMultiple
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -249,13 +277,19 @@ class InspectionAdminForm(WagtailAdminModelForm):
             # Whoever may record an inspection (the Scientists role grants it, see `users`): asked
             # of the permission, not of the role's name, which belongs to the app above this one.
             self.fields["inspector"].queryset = (
-                get_user_model().objects.filter(
+                get_user_model()
+                .objects.filter(
                     Q(is_superuser=True)
-                    | Q(groups__permissions__codename="add_inspection",
-                        groups__permissions__content_type__app_label="heritage")
-                    | Q(user_permissions__codename="add_inspection",
-                        user_permissions__content_type__app_label="heritage")
-                ).distinct()
+                    | Q(
+                        groups__permissions__codename="add_inspection",
+                        groups__permissions__content_type__app_label="heritage",
+                    )
+                    | Q(
+                        user_permissions__codename="add_inspection",
+                        user_permissions__content_type__app_label="heritage",
+                    )
+                )
+                .distinct()
             )
 
 

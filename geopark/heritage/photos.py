@@ -49,7 +49,15 @@ def clean_photo(upload: UploadedFile) -> ContentFile:
                     image.save(out, "WEBP", quality=85)
     except ValidationError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError,
-            Image.DecompressionBombWarning):
-        raise ValidationError(_("The file is not a photo we can read (JPEG, PNG or WebP)."), code="unreadable") from None
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+    ):
+        raise ValidationError(
+            _("The file is not a photo we can read (JPEG, PNG or WebP)."), code="unreadable"
+        ) from None
     return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.{ALLOWED[fmt]}")

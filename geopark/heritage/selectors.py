@@ -76,7 +76,11 @@ def site_list(filters: SiteFilters | None = None) -> QuerySet[Site]:
         # The communes in the box are a subquery, not a join, so the sites' side is read from an index.
         b = filters.bbox
         in_box = Q(
-            lat__gte=b.min_lat, lat__lte=b.max_lat, lon__gte=b.min_lon, lon__lte=b.max_lon, precision__in=PINNED
+            lat__gte=b.min_lat,
+            lat__lte=b.max_lat,
+            lon__gte=b.min_lon,
+            lon__lte=b.max_lon,
+            precision__in=PINNED,
         )
         communes_in_box = Commune.objects.filter(
             lat__gte=b.min_lat, lat__lte=b.max_lat, lon__gte=b.min_lon, lon__lte=b.max_lon
@@ -109,7 +113,9 @@ def page_rows(qs: QuerySet[Site], start: int, stop: int) -> QuerySet[Site]:
 def active_hazards_prefetch(prefix: str = "") -> Prefetch:
     """Each site's notices valid today as `site.active_hazards`: one query for any number of sites."""
     return Prefetch(
-        f"{prefix}hazard_notices", queryset=HazardNotice.objects.active().by_severity(), to_attr="active_hazards"
+        f"{prefix}hazard_notices",
+        queryset=HazardNotice.objects.active().by_severity(),
+        to_attr="active_hazards",
     )
 
 
@@ -167,8 +173,11 @@ def nearby_sites(site: Site, *, limit: int = 5, within_km: float = 40.0) -> list
     public = Site.objects.public().exclude(pk=site.pk)
     pins = (
         public.filter(
-            lat__gte=origin[0] - dlat, lat__lte=origin[0] + dlat, lon__gte=origin[1] - dlon,
-            lon__lte=origin[1] + dlon, precision__in=PINNED,
+            lat__gte=origin[0] - dlat,
+            lat__lte=origin[0] + dlat,
+            lon__gte=origin[1] - dlon,
+            lon__lte=origin[1] + dlon,
+            precision__in=PINNED,
         )
         .annotate(d2=closest("lat", "lon"))
         .order_by("d2", "pk")
@@ -252,7 +261,9 @@ def communes_with_sites() -> list[Commune]:
         .filter(commune__isnull=False)
         .order_by()
         .values_list("commune")
-        .annotate(n=Count("*"))  # not COUNT(id): PostgreSQL reads only the index when no other column is named
+        .annotate(
+            n=Count("*")
+        )  # not COUNT(id): PostgreSQL reads only the index when no other column is named
         .values_list("commune", "n")
     )
     communes = list(Commune.objects.filter(pk__in=counts).order_by("short_name"))
@@ -367,7 +378,9 @@ class AssessmentTable(PagedRows[AssessmentRow]):
     one query; the others are read from the database a page at a time. Code and name sorts mix the
     two kinds and are ordered by the database."""
 
-    def __init__(self, *, sort: str = "-scientific", public_only: bool = False, assessed_only: bool = False) -> None:
+    def __init__(
+        self, *, sort: str = "-scientific", public_only: bool = False, assessed_only: bool = False
+    ) -> None:
         from . import assessment as brilha
 
         key, descending = sort.lstrip("-"), sort.startswith("-")
@@ -425,12 +438,16 @@ class AssessmentTable(PagedRows[AssessmentRow]):
         if self._assessed_order is None:
             # The page's keys first: the database sorts narrow rows, then reads only the page's sites.
             keys = self._listed.order_by(*self._ordering).values("pk")[start:stop]
-            sites = list(Site.objects.only(*TABLE_FIELDS).filter(pk__in=Subquery(keys)).order_by(*self._ordering))
+            sites = list(
+                Site.objects.only(*TABLE_FIELDS).filter(pk__in=Subquery(keys)).order_by(*self._ordering)
+            )
         else:
             ids = self._assessed_order[start:stop]
             held = len(self._assessed_order)
             if stop > held:
-                ids += self._unassessed.order_by("code").values_list("pk", flat=True)[max(start - held, 0) : stop - held]
+                ids += self._unassessed.order_by("code").values_list("pk", flat=True)[
+                    max(start - held, 0) : stop - held
+                ]
             # Both kinds in one read, so a page costs the same queries whichever kinds it holds;
             # in_bulk reads in batches the database accepts (an export holds every site).
             by_pk = Site.objects.only(*TABLE_FIELDS).in_bulk(ids)
@@ -442,11 +459,15 @@ class AssessmentTable(PagedRows[AssessmentRow]):
         # As `current_assessment_prefetch` would: reading `site.current_assessment` costs no query.
         site.current_assessments = [assessment] if assessment else []
         return AssessmentRow(
-            site=site, assessment=assessment, ranks={k: ranks.get(site.pk) for k, ranks in self._ranks.items()}
+            site=site,
+            assessment=assessment,
+            ranks={k: ranks.get(site.pk) for k, ranks in self._ranks.items()},
         )
 
 
-def assessment_table(*, sort: str = "-scientific", public_only: bool = False, assessed_only: bool = False) -> list[AssessmentRow]:
+def assessment_table(
+    *, sort: str = "-scientific", public_only: bool = False, assessed_only: bool = False
+) -> list[AssessmentRow]:
     """Every site with its latest assessment and its rank per value, sorted; a few queries in all.
 
     `sort` is one of ASSESSMENT_SORTS, "-" first for descending; unknown keys fall back to the
@@ -505,7 +526,8 @@ def _with_schedule_facts(sites: QuerySet[Site]) -> QuerySet[Site]:
     last = Inspection.objects.filter(site=OuterRef("pk")).order_by("-inspected_on", "-created_at")
     # Subqueries, not MAX over a join: grouping by every column of a site costs more than the site.
     return sites.annotate(
-        last_inspected=Subquery(last.values("inspected_on")[:1]), last_condition=Subquery(last.values("condition")[:1])
+        last_inspected=Subquery(last.values("inspected_on")[:1]),
+        last_condition=Subquery(last.values("condition")[:1]),
     ).prefetch_related(current_assessment_prefetch())
 
 
@@ -517,8 +539,13 @@ def _inspection_due(site: Site, today: dt.date) -> InspectionDue:
     interval = brilha.inspection_interval(risk)
     due = site.last_inspected + interval if site.last_inspected else None
     return InspectionDue(
-        site=site, last_inspected=site.last_inspected, last_condition=site.last_condition,
-        risk_class=risk, interval_days=interval.days, due_on=due, today=today,
+        site=site,
+        last_inspected=site.last_inspected,
+        last_condition=site.last_condition,
+        risk_class=risk,
+        interval_days=interval.days,
+        due_on=due,
+        today=today,
     )
 
 
@@ -558,7 +585,9 @@ class OverdueInspections(PagedRows[InspectionDue]):
             )
         }
         last_inspections = (
-            Inspection.objects.order_by().values("site_id", "site__code").annotate(last=Max("inspected_on"))
+            Inspection.objects.order_by()
+            .values("site_id", "site__code")
+            .annotate(last=Max("inspected_on"))
             .values_list("site_id", "site__code", "last")
         )
         late: list[tuple[dt.date, int, str, int]] = []
@@ -583,7 +612,9 @@ class OverdueInspections(PagedRows[InspectionDue]):
         ids = self._placed[start:stop]
         placed = len(self._placed)
         if stop > placed:
-            ids += self._rest.order_by("code").values_list("pk", flat=True)[max(start - placed, 0) : stop - placed]
+            ids += self._rest.order_by("code").values_list("pk", flat=True)[
+                max(start - placed, 0) : stop - placed
+            ]
         # Both kinds in one read, so a page costs the same queries whichever kinds it holds;
         # in_bulk reads in batches the database accepts (the full list can hold every site).
         by_pk = _with_schedule_facts(Site.objects.only(*TABLE_FIELDS)).in_bulk(ids)
@@ -600,7 +631,11 @@ def overdue_inspections(*, today: dt.date | None = None) -> list[InspectionDue]:
 def open_follow_ups() -> QuerySet:
     from .models import FollowUpAction
 
-    return FollowUpAction.objects.open().select_related("site", "owner", "inspection", "report").order_by("due_on", "pk")
+    return (
+        FollowUpAction.objects.open()
+        .select_related("site", "owner", "inspection", "report")
+        .order_by("due_on", "pk")
+    )
 
 
 def site_file(pk: int) -> Site | None:
@@ -616,11 +651,14 @@ def site_file(pk: int) -> Site | None:
             current_assessment_prefetch(),
             Prefetch(
                 "inspections",
-                queryset=Inspection.objects.select_related("inspector").prefetch_related("photos__image").order_by(
-                    "inspected_on", "created_at"
-                ),
+                queryset=Inspection.objects.select_related("inspector")
+                .prefetch_related("photos__image")
+                .order_by("inspected_on", "created_at"),
             ),
-            Prefetch("follow_ups", queryset=FollowUpAction.objects.select_related("owner").order_by("status", "due_on")),
+            Prefetch(
+                "follow_ups",
+                queryset=FollowUpAction.objects.select_related("owner").order_by("status", "due_on"),
+            ),
         )
         .filter(pk=pk)
         .first()

@@ -133,8 +133,13 @@ def follow_up_create(
     owner_name: str = "",
 ) -> FollowUpAction:
     action = FollowUpAction(
-        site=site, inspection=inspection, report=report, description=description.strip(), due_on=due_on,
-        owner=owner, owner_name=owner_name.strip(),
+        site=site,
+        inspection=inspection,
+        report=report,
+        description=description.strip(),
+        due_on=due_on,
+        owner=owner,
+        owner_name=owner_name.strip(),
     )
     action.full_clean()
     action.save()
@@ -210,17 +215,41 @@ def report_create(
     if not use:
         raise ReportLimitReached
     try:
-        return _report_store(site=site, kind=kind, description=description, lat=lat, lon=lon, contact=contact,
-                             photo=photo, language=language)
+        return _report_store(
+            site=site,
+            kind=kind,
+            description=description,
+            lat=lat,
+            lon=lon,
+            contact=contact,
+            photo=photo,
+            language=language,
+        )
     except BaseException:
         use.give_back()
         raise
 
 
-def _report_store(*, site: Site, kind: str, description: str, lat: float | None, lon: float | None, contact: str,
-                  photo: ContentFile | None, language: str) -> VisitorReport:
-    report = VisitorReport(site=site, kind=kind, description=description.strip(), lat=lat, lon=lon,
-                           contact=contact.strip(), language=language[:5])
+def _report_store(
+    *,
+    site: Site,
+    kind: str,
+    description: str,
+    lat: float | None,
+    lon: float | None,
+    contact: str,
+    photo: ContentFile | None,
+    language: str,
+) -> VisitorReport:
+    report = VisitorReport(
+        site=site,
+        kind=kind,
+        description=description.strip(),
+        lat=lat,
+        lon=lon,
+        contact=contact.strip(),
+        language=language[:5],
+    )
     field = VisitorReport._meta.get_field("photo")
     storage = field.storage
     name: str | None = None
@@ -238,8 +267,10 @@ def _report_store(*, site: Site, kind: str, description: str, lat: float | None,
                     report.save(force_insert=True)
                 break
             except IntegrityError:
-                if attempt == REFERENCE_ATTEMPTS - 1 or not VisitorReport.objects.filter(
-                        reference=report.reference).exists():
+                if (
+                    attempt == REFERENCE_ATTEMPTS - 1
+                    or not VisitorReport.objects.filter(reference=report.reference).exists()
+                ):
                     raise
                 report.pk = None
     except BaseException:
@@ -329,8 +360,13 @@ def report_to_follow_up(
     report = VisitorReport.objects.select_for_update().select_related("site").get(pk=report.pk)
     _check_open(report)
     action = follow_up_create(
-        site=report.site, by=by, description=description or report.description, due_on=due_on, report=report,
-        owner=owner, owner_name=owner_name,
+        site=report.site,
+        by=by,
+        description=description or report.description,
+        due_on=due_on,
+        report=report,
+        owner=owner,
+        owner_name=owner_name,
     )
     _close(report, by)
     return action

@@ -111,8 +111,14 @@ def report_create(request: HttpRequest, slug: str) -> HttpResponse:
             data = form.cleaned_data
             try:
                 report = services.report_create(
-                    site=site, address=address, kind=data["kind"], description=data["description"],
-                    lat=data["lat"], lon=data["lon"], contact=data["contact"], photo=data["photo"],
+                    site=site,
+                    address=address,
+                    kind=data["kind"],
+                    description=data["description"],
+                    lat=data["lat"],
+                    lon=data["lon"],
+                    contact=data["contact"],
+                    photo=data["photo"],
                     language=request.LANGUAGE_CODE,
                 )
             except services.ReportLimitReached:
@@ -134,7 +140,9 @@ def report_thanks(request: HttpRequest, slug: str) -> HttpResponse:
     if site is None:
         raise Http404(_("No site with this address."))
     return render(
-        request, "heritage/report_thanks.html", {"site": site, "reference": request.session.get("report_reference")}
+        request,
+        "heritage/report_thanks.html",
+        {"site": site, "reference": request.session.get("report_reference")},
     )
 
 

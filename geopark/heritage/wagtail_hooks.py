@@ -29,8 +29,17 @@ from . import admin_views, selectors
 from .forms import FollowUpAdminForm, InspectionAdminForm, SiteAdminForm
 from .models import FollowUpAction, HazardNotice, Inspection, Site
 
-TEXT_FIELDS = ("name", "summary", "description", "significance", "opening_hours", "fee", "access", "safety",
-               "position_note")
+TEXT_FIELDS = (
+    "name",
+    "summary",
+    "description",
+    "significance",
+    "opening_hours",
+    "fee",
+    "access",
+    "safety",
+    "position_note",
+)
 
 
 class SiteIndexView(SnippetIndexView):
@@ -54,7 +63,16 @@ class SiteViewSet(SnippetViewSet):
         lambda sites: sites.annotate_approved_schedule().prefetch_workflow_states()
     )
     menu_label = gettext_lazy("Sites")
-    list_display = ["code", "name_vi", "site_type", "route_status", "precision", "en_status", "zh_status", "live"]
+    list_display = [
+        "code",
+        "name_vi",
+        "site_type",
+        "route_status",
+        "precision",
+        "en_status",
+        "zh_status",
+        "live",
+    ]
     list_filter = ["site_type", "route_status", "precision", "en_status", "zh_status", "featured"]
     search_fields = ["code", "name_vi", "name_en"]  # see SiteIndexView
     ordering = ["code"]
@@ -63,9 +81,13 @@ class SiteViewSet(SnippetViewSet):
             ObjectList(
                 [
                     FieldRowPanel([FieldPanel("code"), FieldPanel("slug")]),
-                    FieldRowPanel([FieldPanel("site_type"), FieldPanel("route_status"), FieldPanel("featured")]),
+                    FieldRowPanel(
+                        [FieldPanel("site_type"), FieldPanel("route_status"), FieldPanel("featured")]
+                    ),
                     FieldPanel("geopark"),
-                    FieldRowPanel([FieldPanel("duration_minutes"), FieldPanel("formation"), FieldPanel("age")]),
+                    FieldRowPanel(
+                        [FieldPanel("duration_minutes"), FieldPanel("formation"), FieldPanel("age")]
+                    ),
                     FieldPanel("sources"),
                     InlinePanel("photos", heading=gettext_lazy("Photos"), label=gettext_lazy("Photo")),
                 ],
@@ -153,7 +175,9 @@ def _warn_if_outside(request, instance) -> None:
     if isinstance(instance, Site) and instance.has_pin and instance.outside_geopark():
         messages.warning(
             request,
-            _("The position of “%(name)s” lies outside the geopark's bounding box. Please check the coordinates.")
+            _(
+                "The position of “%(name)s” lies outside the geopark's bounding box. Please check the coordinates."
+            )
             % {"name": instance.name_vi},
         )
 
@@ -248,32 +272,47 @@ class PermissionMenuItem(MenuItem):
 @hooks.register(CONSERVATION_MENU_HOOK)
 def assessments_menu_item():
     return PermissionMenuItem(
-        gettext_lazy("Assessments"), reverse("heritage_conservation:assessments"), icon_name="table", order=1,
-        name="assessments", permission=admin_views.VIEW_ASSESSMENTS,
+        gettext_lazy("Assessments"),
+        reverse("heritage_conservation:assessments"),
+        icon_name="table",
+        order=1,
+        name="assessments",
+        permission=admin_views.VIEW_ASSESSMENTS,
     )
 
 
 @hooks.register(CONSERVATION_MENU_HOOK)
 def monitoring_menu_item():
     return PermissionMenuItem(
-        gettext_lazy("Monitoring"), reverse("heritage_conservation:monitoring"), icon_name="warning", order=2,
-        name="monitoring", permission=admin_views.VIEW_INSPECTIONS,
+        gettext_lazy("Monitoring"),
+        reverse("heritage_conservation:monitoring"),
+        icon_name="warning",
+        order=2,
+        name="monitoring",
+        permission=admin_views.VIEW_INSPECTIONS,
     )
 
 
 @hooks.register(CONSERVATION_MENU_HOOK)
 def reports_menu_item():
     return PermissionMenuItem(
-        gettext_lazy("Visitor reports"), reverse("heritage_conservation:reports"), icon_name="mail", order=5,
-        name="visitor-reports", permission=(admin_views.MODERATE, admin_views.ADD_INSPECTION),
+        gettext_lazy("Visitor reports"),
+        reverse("heritage_conservation:reports"),
+        icon_name="mail",
+        order=5,
+        name="visitor-reports",
+        permission=(admin_views.MODERATE, admin_views.ADD_INSPECTION),
     )
 
 
 @hooks.register("register_admin_menu_item")
 def conservation_menu():
     return SubmenuMenuItem(
-        gettext_lazy("Conservation"), Menu(register_hook_name=CONSERVATION_MENU_HOOK), icon_name="clipboard-list",
-        name="conservation", order=210,
+        gettext_lazy("Conservation"),
+        Menu(register_hook_name=CONSERVATION_MENU_HOOK),
+        icon_name="clipboard-list",
+        name="conservation",
+        order=210,
     )
 
 
@@ -290,4 +329,6 @@ def conservation_urls():
         path("reports/<int:pk>/", admin_views.report_detail, name="report_detail"),
         path("reports/<int:pk>/photo/", admin_views.report_photo, name="report_photo"),
     ]
-    return [path("conservation/", include((patterns, "heritage_conservation"), namespace="heritage_conservation"))]
+    return [
+        path("conservation/", include((patterns, "heritage_conservation"), namespace="heritage_conservation"))
+    ]

@@ -118,7 +118,7 @@ def list_items(request: HttpRequest, q: Query[CollectionQuery]):
     except PastLastPage as exc:
         return Status(400, {"detail": str(exc)})
     with translation.override(q.lang.value):
-        items = [item_out(item) for item in qs[window.start:window.stop]]
+        items = [item_out(item) for item in qs[window.start : window.stop]]
     return {**window.as_dict(), "items": items}
 
 

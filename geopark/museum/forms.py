@@ -24,7 +24,9 @@ class CollectionItemAdminForm(WagtailAdminModelForm):
         if "slug" in self.fields and not data.get("slug") and number:
             slug = CollectionItem.slug_for(number)
             if not slug:
-                self.add_error("catalogue_number", _("Use letters or digits: the web address is made from them."))
+                self.add_error(
+                    "catalogue_number", _("Use letters or digits: the web address is made from them.")
+                )
                 return data
             clash = CollectionItem.objects.filter(slug=slug).exclude(pk=self.instance.pk).first()
             if clash is not None:
@@ -41,7 +43,9 @@ class CollectionItemAdminForm(WagtailAdminModelForm):
 class CollectionImportForm(forms.Form):
     file = forms.FileField(
         label=_("Spreadsheet"),
-        help_text=_("A .xlsx or .csv (UTF-8) file of at most 10 MB and 20,000 rows; the first row names the columns."),
+        help_text=_(
+            "A .xlsx or .csv (UTF-8) file of at most 10 MB and 20,000 rows; the first row names the columns."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(EXTENSIONS)}),
     )
     write_valid_rows = forms.BooleanField(
@@ -50,5 +54,7 @@ class CollectionImportForm(forms.Form):
         help_text=_("Without this, nothing is imported while any row has an error."),
     )
     dry_run = forms.BooleanField(
-        label=_("Only check the file"), required=False, help_text=_("Report what would change; write nothing.")
+        label=_("Only check the file"),
+        required=False,
+        help_text=_("Report what would change; write nothing."),
     )

@@ -64,23 +64,46 @@ class Period(models.TextChoices):
 
 # Stems in English, Vietnamese (folded) and Chinese; epochs map to their period.
 _PERIOD_STEMS: list[tuple[str, str]] = [
-    ("cambri", Period.CAMBRIAN), ("寒武", Period.CAMBRIAN),
-    ("ordovic", Period.ORDOVICIAN), ("奥陶", Period.ORDOVICIAN),
-    ("silur", Period.SILURIAN), ("志留", Period.SILURIAN),
-    ("devon", Period.DEVONIAN), ("泥盆", Period.DEVONIAN),
-    ("carbonifer", Period.CARBONIFEROUS), ("than da", Period.CARBONIFEROUS), ("石炭", Period.CARBONIFEROUS),
-    ("permi", Period.PERMIAN), ("二叠", Period.PERMIAN),
-    ("trias", Period.TRIASSIC), ("三叠", Period.TRIASSIC),
-    ("jura", Period.JURASSIC), ("侏罗", Period.JURASSIC),
-    ("cretac", Period.CRETACEOUS), ("creta", Period.CRETACEOUS), ("phan trang", Period.CRETACEOUS),
+    ("cambri", Period.CAMBRIAN),
+    ("寒武", Period.CAMBRIAN),
+    ("ordovic", Period.ORDOVICIAN),
+    ("奥陶", Period.ORDOVICIAN),
+    ("silur", Period.SILURIAN),
+    ("志留", Period.SILURIAN),
+    ("devon", Period.DEVONIAN),
+    ("泥盆", Period.DEVONIAN),
+    ("carbonifer", Period.CARBONIFEROUS),
+    ("than da", Period.CARBONIFEROUS),
+    ("石炭", Period.CARBONIFEROUS),
+    ("permi", Period.PERMIAN),
+    ("二叠", Period.PERMIAN),
+    ("trias", Period.TRIASSIC),
+    ("三叠", Period.TRIASSIC),
+    ("jura", Period.JURASSIC),
+    ("侏罗", Period.JURASSIC),
+    ("cretac", Period.CRETACEOUS),
+    ("creta", Period.CRETACEOUS),
+    ("phan trang", Period.CRETACEOUS),
     ("白垩", Period.CRETACEOUS),
-    ("paleogen", Period.PALEOGENE), ("palaeogen", Period.PALEOGENE), ("paleocen", Period.PALEOGENE),
-    ("palaeocen", Period.PALEOGENE), ("eocen", Period.PALEOGENE), ("oligocen", Period.PALEOGENE),
-    ("古近", Period.PALEOGENE), ("始新世", Period.PALEOGENE), ("渐新世", Period.PALEOGENE),
-    ("neogen", Period.NEOGENE), ("miocen", Period.NEOGENE), ("pliocen", Period.NEOGENE),
-    ("新近", Period.NEOGENE), ("中新世", Period.NEOGENE), ("上新世", Period.NEOGENE),
-    ("pleistocen", Period.PLEISTOCENE), ("更新世", Period.PLEISTOCENE),
-    ("holocen", Period.HOLOCENE), ("全新世", Period.HOLOCENE),
+    ("paleogen", Period.PALEOGENE),
+    ("palaeogen", Period.PALEOGENE),
+    ("paleocen", Period.PALEOGENE),
+    ("palaeocen", Period.PALEOGENE),
+    ("eocen", Period.PALEOGENE),
+    ("oligocen", Period.PALEOGENE),
+    ("古近", Period.PALEOGENE),
+    ("始新世", Period.PALEOGENE),
+    ("渐新世", Period.PALEOGENE),
+    ("neogen", Period.NEOGENE),
+    ("miocen", Period.NEOGENE),
+    ("pliocen", Period.NEOGENE),
+    ("新近", Period.NEOGENE),
+    ("中新世", Period.NEOGENE),
+    ("上新世", Period.NEOGENE),
+    ("pleistocen", Period.PLEISTOCENE),
+    ("更新世", Period.PLEISTOCENE),
+    ("holocen", Period.HOLOCENE),
+    ("全新世", Period.HOLOCENE),
 ]
 
 
@@ -151,7 +174,10 @@ class CollectionItem(ClusterableModel):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=ItemKind.choices, db_index=True)
     taxon = models.CharField(
-        _("taxon"), max_length=200, blank=True, db_index=True,
+        _("taxon"),
+        max_length=200,
+        blank=True,
+        db_index=True,
         help_text=_("Scientific name, as precise as known: “Pongo”, “Stegodon orientalis”."),
     )
     common_name_vi = translated_field(models.CharField, "common_name", "vi", max_length=200)
@@ -160,11 +186,17 @@ class CollectionItem(ClusterableModel):
     common_name = TranslatedField("common_name")
     period = models.CharField(_("period"), max_length=20, choices=Period.choices, blank=True, db_index=True)
     period_detail = models.CharField(
-        _("period as catalogued"), max_length=200, blank=True,
+        _("period as catalogued"),
+        max_length=200,
+        blank=True,
         help_text=_("The catalogue's own wording, e.g. “Late Pleistocene, about 150,000 years”."),
     )
     find_site = models.ForeignKey(
-        Site, null=True, blank=True, on_delete=models.SET_NULL, related_name="collection_items",
+        Site,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="collection_items",
         verbose_name=_("find site"),
     )
     find_context = models.CharField(
@@ -172,7 +204,11 @@ class CollectionItem(ClusterableModel):
     )
     found_on = models.DateField(_("date found"), null=True, blank=True)
     excavation = models.ForeignKey(
-        Excavation, null=True, blank=True, on_delete=models.SET_NULL, related_name="items",
+        Excavation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="items",
         verbose_name=_("excavation"),
     )
     publications = models.TextField(_("publications"), blank=True, help_text=_("One publication per line."))
@@ -185,10 +221,11 @@ class CollectionItem(ClusterableModel):
     )
     # Staff only: where the item is kept and its state are not published.
     storage_place = models.CharField(_("storage place"), max_length=200, blank=True)
-    condition = models.CharField(_("condition"), max_length=20, choices=Condition.choices, default=Condition.UNKNOWN)
+    condition = models.CharField(
+        _("condition"), max_length=20, choices=Condition.choices, default=Condition.UNKNOWN
+    )
     internal_notes = models.TextField(_("internal notes"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
-
 
     objects = CollectionItemQuerySet.as_manager()
 
@@ -225,7 +262,6 @@ class CollectionImage(Orderable):
     caption_zh = translated_field(models.CharField, "caption", "zh", max_length=250, blank=True)
     caption = TranslatedField("caption")
     credit = models.CharField(max_length=200, blank=True)
-
 
     class Meta(Orderable.Meta):
         verbose_name = _("image")

@@ -42,21 +42,52 @@ Progress = Callable[..., Iterable]
 
 REQUIRED_COLUMNS = ("catalogue_number", "kind", "common_name_vi")
 OPTIONAL_COLUMNS = (
-    "common_name_en", "common_name_zh", "taxon", "period", "period_detail", "find_site", "find_context",
-    "found_on", "excavation", "excavation_year", "excavation_team", "excavation_partners", "storage_place",
-    "condition", "publications", "notes_vi", "notes_en", "notes_zh", "internal_notes", "public",
+    "common_name_en",
+    "common_name_zh",
+    "taxon",
+    "period",
+    "period_detail",
+    "find_site",
+    "find_context",
+    "found_on",
+    "excavation",
+    "excavation_year",
+    "excavation_team",
+    "excavation_partners",
+    "storage_place",
+    "condition",
+    "publications",
+    "notes_vi",
+    "notes_en",
+    "notes_zh",
+    "internal_notes",
+    "public",
 )
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 EXCAVATION_COLUMNS = ("excavation_year", "excavation_team", "excavation_partners")
 TEXT_COLUMNS = (
-    "common_name_vi", "common_name_en", "common_name_zh", "taxon", "find_context", "storage_place",
-    "notes_vi", "notes_en", "notes_zh", "internal_notes",
+    "common_name_vi",
+    "common_name_en",
+    "common_name_zh",
+    "taxon",
+    "find_context",
+    "storage_place",
+    "notes_vi",
+    "notes_en",
+    "notes_zh",
+    "internal_notes",
 )
 KIND_ALIASES = {
-    "artifact": ItemKind.ARTEFACT, "rock": ItemKind.ROCK_MINERAL, "mineral": ItemKind.ROCK_MINERAL,
-    "rock or mineral": ItemKind.ROCK_MINERAL, "rock mineral": ItemKind.ROCK_MINERAL,
-    "hoa thach": ItemKind.FOSSIL, "hien vat": ItemKind.ARTEFACT, "da": ItemKind.ROCK_MINERAL,
-    "khoang vat": ItemKind.ROCK_MINERAL, "khac": ItemKind.OTHER,
+    "artifact": ItemKind.ARTEFACT,
+    "rock": ItemKind.ROCK_MINERAL,
+    "mineral": ItemKind.ROCK_MINERAL,
+    "rock or mineral": ItemKind.ROCK_MINERAL,
+    "rock mineral": ItemKind.ROCK_MINERAL,
+    "hoa thach": ItemKind.FOSSIL,
+    "hien vat": ItemKind.ARTEFACT,
+    "da": ItemKind.ROCK_MINERAL,
+    "khoang vat": ItemKind.ROCK_MINERAL,
+    "khac": ItemKind.OTHER,
 }
 FIRST_YEAR = 1800
 # The model's rules (`core.rows.validate`) in the keeper's words; the columns an excavation's fields come from.
@@ -64,8 +95,12 @@ ITEM_REASONS: dict[Key, Reason] = {
     "max_length": lambda p: _("Longer than %(limit)s characters.") % {"limit": p["limit_value"]},
     ("common_name_vi", "blank"): lambda p: _("The Vietnamese name is empty."),
 }
-EXCAVATION_FIELDS: dict[Key, str] = {"code": "excavation", "year": "excavation_year", "team": "excavation_team",
-                     "partners": "excavation_partners"}
+EXCAVATION_FIELDS: dict[Key, str] = {
+    "code": "excavation",
+    "year": "excavation_year",
+    "team": "excavation_team",
+    "partners": "excavation_partners",
+}
 
 
 @dataclass
@@ -155,7 +190,8 @@ def _check_header(header: list[str], report: ImportReport) -> list[str] | None:
             report.error(1, name, _("The column “%(column)s” appears twice.") % {"column": name})
         elif name not in COLUMNS:
             report.error(
-                1, name,
+                1,
+                name,
                 _("Unknown column “%(column)s”. The columns are: %(columns)s.")
                 % {"column": name, "columns": ", ".join(COLUMNS)},
             )
@@ -175,7 +211,7 @@ def _check_rows(
     checked: list[_Row] = []
     iterator = progress(rows, desc="checking") if progress else rows
     for number, cells in iterator:
-        if len(cells) > len(columns) and any(cells[len(columns):]):
+        if len(cells) > len(columns) and any(cells[len(columns) :]):
             report.error(number, "", _("This row has more values than there are columns."))
             continue
         raw = {name: (cells[i] if i < len(cells) else "") for i, name in enumerate(columns) if name}
@@ -188,7 +224,8 @@ def _check_rows(
         key = row.catalogue_number.lower()
         if key in seen_numbers:
             report.error(
-                number, "catalogue_number",
+                number,
+                "catalogue_number",
                 _("Catalogue number “%(number)s” is already in row %(row)s of this file.")
                 % {"number": row.catalogue_number, "row": seen_numbers[key]},
             )
@@ -198,8 +235,11 @@ def _check_rows(
         if slug in seen_slugs:
             other_row, other_number = seen_slugs[slug]
             report.error(
-                number, "catalogue_number",
-                _("Catalogue number “%(number)s” would get the same web address as “%(other)s” (row %(row)s).")
+                number,
+                "catalogue_number",
+                _(
+                    "Catalogue number “%(number)s” would get the same web address as “%(other)s” (row %(row)s)."
+                )
                 % {"number": row.catalogue_number, "other": other_number, "row": other_row},
             )
             continue
@@ -215,7 +255,8 @@ def _check_rows(
         owner = owners.get(row.values["slug"])
         if owner is not None and owner != row.catalogue_number:
             report.error(
-                row.number, "catalogue_number",
+                row.number,
+                "catalogue_number",
                 _("Catalogue number “%(number)s” would get the same web address as item “%(other)s”.")
                 % {"number": row.catalogue_number, "other": owner},
             )
@@ -224,7 +265,9 @@ def _check_rows(
     return clear
 
 
-def _check_row(number: int, raw: dict[str, str], sites: dict[str, int], problems: list[RowError]) -> _Row | None:
+def _check_row(
+    number: int, raw: dict[str, str], sites: dict[str, int], problems: list[RowError]
+) -> _Row | None:
     """One row's values for the model; problems are collected, so a row reports all of them at once."""
     values: dict[str, Any] = {}
     catalogue_number = _check_catalogue_number(raw, values, problems)
@@ -235,8 +278,11 @@ def _check_row(number: int, raw: dict[str, str], sites: dict[str, int], problems
     excavation, excavation_values = _check_excavation(raw, values, problems)
     if not catalogue_number:
         return None
-    problems.extend(_model_problems(CollectionItem(catalogue_number=catalogue_number, **values), values,
-                                    always=["catalogue_number"]))
+    problems.extend(
+        _model_problems(
+            CollectionItem(catalogue_number=catalogue_number, **values), values, always=["catalogue_number"]
+        )
+    )
     return _Row(number, catalogue_number, values, excavation, excavation_values)
 
 
@@ -248,16 +294,22 @@ def _check_catalogue_number(raw: dict[str, str], values: dict[str, Any], problem
     else:
         slug = CollectionItem.slug_for(catalogue_number)
         if not slug:
-            problems.append(RowError(
-                column="catalogue_number",
-                reason=_("Catalogue number “%(number)s” has no letters or digits to make a web address from.")
-                % {"number": catalogue_number},
-            ))
+            problems.append(
+                RowError(
+                    column="catalogue_number",
+                    reason=_(
+                        "Catalogue number “%(number)s” has no letters or digits to make a web address from."
+                    )
+                    % {"number": catalogue_number},
+                )
+            )
         values["slug"] = slug
     return catalogue_number
 
 
-def _check_cells(raw: dict[str, str], sites: dict[str, int], values: dict[str, Any], problems: list[RowError]) -> None:
+def _check_cells(
+    raw: dict[str, str], sites: dict[str, int], values: dict[str, Any], problems: list[RowError]
+) -> None:
     """The cells that need reading (choices, dates, lists, site codes), each into `values`."""
 
     def check(column: str, fn: Callable[[str], Any]) -> None:
@@ -277,7 +329,11 @@ def _check_cells(raw: dict[str, str], sites: dict[str, int], values: dict[str, A
 
     def found_on(text: str) -> None:
         values["found_on"] = parse_date(
-            text, "found_on", formats=SHEET_DATES, earliest=dt.date(FIRST_YEAR, 1, 1), today=timezone.localdate()
+            text,
+            "found_on",
+            formats=SHEET_DATES,
+            earliest=dt.date(FIRST_YEAR, 1, 1),
+            today=timezone.localdate(),
         )
 
     def condition(text: str) -> None:
@@ -347,7 +403,10 @@ def _check_excavation(
         if raw.get("excavation_year"):
             try:
                 excavation_values["year"] = parse_year(
-                    raw["excavation_year"], "excavation_year", first=FIRST_YEAR, last=timezone.localdate().year
+                    raw["excavation_year"],
+                    "excavation_year",
+                    first=FIRST_YEAR,
+                    last=timezone.localdate().year,
                 )
             except RowError as exc:
                 problems.append(exc)
@@ -355,13 +414,21 @@ def _check_excavation(
             excavation_values["team"] = raw["excavation_team"]
         if raw.get("excavation_partners"):
             excavation_values["partners"] = "\n".join(parse_list(raw["excavation_partners"]))
-        problems.extend(_model_problems(Excavation(code=excavation, **excavation_values), excavation_values,
-                                        columns=EXCAVATION_FIELDS, always=["code"]))
+        problems.extend(
+            _model_problems(
+                Excavation(code=excavation, **excavation_values),
+                excavation_values,
+                columns=EXCAVATION_FIELDS,
+                always=["code"],
+            )
+        )
     elif any(raw.get(c) for c in EXCAVATION_COLUMNS):
-        problems.append(RowError(
-            column="excavation",
-            reason=_("Excavation year, team or partners are given but the excavation code is empty."),
-        ))
+        problems.append(
+            RowError(
+                column="excavation",
+                reason=_("Excavation year, team or partners are given but the excavation code is empty."),
+            )
+        )
     return excavation, excavation_values
 
 
@@ -371,7 +438,9 @@ def _model_problems(
     """The model's own rules (lengths, required names) for the fields this row gives; a field the
     file leaves out, or whose cell was already refused, is not checked again."""
     given = set(values) | set(always)
-    exclude = [f.name for f in instance._meta.concrete_fields if f.attname not in given and f.name not in given]
+    exclude = [
+        f.name for f in instance._meta.concrete_fields if f.attname not in given and f.name not in given
+    ]
     # The slug is derived from the catalogue number (checked above); the relations were looked up.
     exclude += ["slug", "find_site", "excavation"]
     return validate(instance, columns=columns, reasons=ITEM_REASONS, exclude=exclude)
@@ -392,7 +461,8 @@ def _check_excavations(rows: list[_Row], report: ImportReport) -> None:
         for name, value in row.excavation_values.items():
             if name in known and known[name] != value:
                 report.error(
-                    row.number, f"excavation_{name}",
+                    row.number,
+                    f"excavation_{name}",
                     _("Excavation “%(code)s” has a different value in row %(row)s.")
                     % {"code": row.excavation, "row": first_row},
                 )
@@ -402,8 +472,10 @@ def _check_excavations(rows: list[_Row], report: ImportReport) -> None:
         if key not in existing and not known:
             code = next(r.excavation for r in rows if r.excavation.lower() == key)
             report.error(
-                row_number, "excavation",
-                _("Excavation “%(code)s” is not known yet; give its year or team to create it.") % {"code": code},
+                row_number,
+                "excavation",
+                _("Excavation “%(code)s” is not known yet; give its year or team to create it.")
+                % {"code": code},
             )
 
 
@@ -423,7 +495,7 @@ class _Plan:
 
 def _chunks(items: list, size: int = 500) -> Iterable[list]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 def _plan(rows: list[_Row], report: ImportReport) -> _Plan:
@@ -459,7 +531,9 @@ def _plan_excavations(rows: list[_Row], report: ImportReport, plan: _Plan) -> di
     return excavations
 
 
-def _plan_items(rows: list[_Row], excavations: dict[str, Excavation], report: ImportReport, plan: _Plan) -> None:
+def _plan_items(
+    rows: list[_Row], excavations: dict[str, Excavation], report: ImportReport, plan: _Plan
+) -> None:
     """Each row's item: new, changed (only the fields that differ) or unchanged."""
     existing: dict[str, CollectionItem] = {}
     numbers = [r.catalogue_number for r in rows]

@@ -47,7 +47,10 @@ def read_table(handle: IO[bytes], filename: str, *, size: int | None = None) -> 
     if size > MAX_BYTES:
         raise NotReadable(
             _("The file is too large (%(size)s MB); the limit is %(limit)s MB. Split it into several files.")
-            % {"size": format_number(size / 1024 / 1024, digits=1), "limit": format_number(MAX_BYTES // 1024 // 1024)}
+            % {
+                "size": format_number(size / 1024 / 1024, digits=1),
+                "limit": format_number(MAX_BYTES // 1024 // 1024),
+            }
         )
     if size == 0:
         raise NotReadable(_("The file is empty."))
@@ -59,7 +62,8 @@ def read_table(handle: IO[bytes], filename: str, *, size: int | None = None) -> 
 
 def _too_many_rows() -> NotReadable:
     return NotReadable(
-        _("The file has more than %(limit)s rows; split it into several files.") % {"limit": format_number(MAX_ROWS)}
+        _("The file has more than %(limit)s rows; split it into several files.")
+        % {"limit": format_number(MAX_ROWS)}
     )
 
 

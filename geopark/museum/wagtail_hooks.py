@@ -37,7 +37,9 @@ IMPORT_PERMISSIONS = ("museum.add_collectionitem", "museum.change_collectionitem
 def _find_sites(request: HttpRequest | None) -> QuerySet[Site]:
     # Only sites something was found at: an inventory of thousands of sites would make the menu
     # unusable and the listing slow to draw.
-    return Site.objects.filter(Exists(CollectionItem.objects.filter(find_site=OuterRef("pk")))).order_by("code")
+    return Site.objects.filter(Exists(CollectionItem.objects.filter(find_site=OuterRef("pk")))).order_by(
+        "code"
+    )
 
 
 class CollectionItemFilterSet(WagtailFilterSet):
@@ -131,7 +133,9 @@ class CollectionImportView(WagtailAdminTemplateMixin, FormView):
         )
         status = 200 if not report.errors or report.written else 400
         return self.render_to_response(
-            self.get_context_data(form=self.form_class(), report=report, dry_run=form.cleaned_data["dry_run"]),
+            self.get_context_data(
+                form=self.form_class(), report=report, dry_run=form.cleaned_data["dry_run"]
+            ),
             status=status,
         )
 

@@ -76,13 +76,21 @@ def route_geojson(request: HttpRequest, number: int, lang: Lang = Lang.vi):
         features = []
         line = geometry.geojson_line()
         if line:
-            features.append({"type": "Feature", "geometry": line, "properties": {"kind": "line", **route_out(route, geometry)}})
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": line,
+                    "properties": {"kind": "line", **route_out(route, geometry)},
+                }
+            )
         for stop in geometry.stops:
             position = stop.site.map_position
             features.append(
                 {
                     "type": "Feature",
-                    "geometry": {"type": "Point", "coordinates": [position[1], position[0]]} if position else None,
+                    "geometry": {"type": "Point", "coordinates": [position[1], position[0]]}
+                    if position
+                    else None,
                     "properties": {
                         "kind": "stop",
                         "order": stop.position,

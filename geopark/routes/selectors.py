@@ -14,9 +14,12 @@ from .models import Route, RouteGeometry, RouteStop
 
 def _stops() -> QuerySet[RouteStop]:
     # Active hazard notices travel with each stop's site, so the route page warns next to the stop.
-    return RouteStop.objects.filter(site__live=True).select_related(
-        "site", "site__commune", "site__former_commune"
-    ).prefetch_related(active_hazards_prefetch("site__")).order_by("sort_order")
+    return (
+        RouteStop.objects.filter(site__live=True)
+        .select_related("site", "site__commune", "site__former_commune")
+        .prefetch_related(active_hazards_prefetch("site__"))
+        .order_by("sort_order")
+    )
 
 
 def route_list() -> QuerySet[Route]:

@@ -36,8 +36,11 @@ PROBLEMS = {
 }
 
 
-@router.get("/search", response={200: SearchOut, 400: Message, 422: Message},
-            summary="Ranked search, diacritics ignored")
+@router.get(
+    "/search",
+    response={200: SearchOut, 400: Message, 422: Message},
+    summary="Ranked search, diacritics ignored",
+)
 def search(request: HttpRequest, q: str = "", lang: Lang = Lang.vi, type: str = ""):
     """`type` limits the results to one kind: site, route, news, page or event (empty: everything)."""
     if type and type not in KINDS:
@@ -48,5 +51,7 @@ def search(request: HttpRequest, q: str = "", lang: Lang = Lang.vi, type: str = 
         return Status(400, {"detail": PROBLEMS[outcome.problem]})
     return {
         "query": outcome.query,
-        "results": [{"type": d.kind, "title": d.title, "summary": d.summary, "url": d.url} for d in outcome.results],
+        "results": [
+            {"type": d.kind, "title": d.title, "summary": d.summary, "url": d.url} for d in outcome.results
+        ],
     }

@@ -25,8 +25,10 @@ def phrase_tokens(title_folded: str) -> list[tuple[str, int]]:
     """The phrase tokens of a folded title (a pair is its two words and a space; None when that
     would be longer than a word may be)."""
     words = word_sequence(title_folded)
-    pairs = [f"{a} {b}" if len(a) + len(b) < MAX_WORD_LENGTH else None
-             for a, b in zip(words, words[1:], strict=False)]
+    pairs = [
+        f"{a} {b}" if len(a) + len(b) < MAX_WORD_LENGTH else None
+        for a, b in zip(words, words[1:], strict=False)
+    ]
     tokens = [(pair, PAIR) for pair in dict.fromkeys(pairs) if pair]
     if words:
         tokens.append((words[0], START))
@@ -63,8 +65,12 @@ class SearchDocument(models.Model):
             SearchToken.objects.bulk_create(self.make_tokens())
 
     def make_tokens(self) -> list[SearchToken]:
-        return [SearchToken(document=self, lang=self.lang, word=word, weight=weight, title_length=self.title_length)
-                for word, weight in self.index_tokens()]
+        return [
+            SearchToken(
+                document=self, lang=self.lang, word=word, weight=weight, title_length=self.title_length
+            )
+            for word, weight in self.index_tokens()
+        ]
 
     @property
     def title_length(self) -> int:
@@ -87,7 +93,9 @@ class SearchToken(models.Model):
     collation. A migration that alters this table must create it again on SQLite (see 0003), which
     rebuilds altered tables with the indexes Django knows of only."""
 
-    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="tokens", db_index=False)
+    document = models.ForeignKey(
+        SearchDocument, on_delete=models.CASCADE, related_name="tokens", db_index=False
+    )
     lang = models.CharField(max_length=8)
     weight = models.PositiveSmallIntegerField()
     word = models.CharField(max_length=100)

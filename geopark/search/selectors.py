@@ -95,7 +95,9 @@ class SearchOutcome:
     problem: str = ""  # "empty", "too_long", "no_words" — a helpful page explains it
 
 
-def search(query: str | None, *, lang: str | None = None, kind: str = "", limit: int = MAX_RESULTS) -> SearchOutcome:
+def search(
+    query: str | None, *, lang: str | None = None, kind: str = "", limit: int = MAX_RESULTS
+) -> SearchOutcome:
     """Every word of the query must occur (folded) in the title or body; title hits rank first.
     When no document has every word, documents missing one word are accepted (people say
     "chùa Bắc Lệ" for the temple Đền Bắc Lệ). See the module's docstring for how and in what order."""
@@ -157,8 +159,10 @@ def _phrase_groups(lookups: list[str]) -> list[Group]:
     last_prefix = len(lookups[-1]) >= MIN_PREFIX
     if len(lookups) == 1:
         return [Group(lookups[0], (START,), prefix=last_prefix)]
-    pairs = [Group(f"{a} {b}", (PAIR,), prefix=last_prefix and i == len(lookups) - 2)
-             for i, (a, b) in enumerate(zip(lookups, lookups[1:], strict=False))]
+    pairs = [
+        Group(f"{a} {b}", (PAIR,), prefix=last_prefix and i == len(lookups) - 2)
+        for i, (a, b) in enumerate(zip(lookups, lookups[1:], strict=False))
+    ]
     return [Group(pairs[0].query_word, (START_PAIR,), prefix=pairs[0].prefix), *pairs]
 
 
@@ -188,9 +192,11 @@ def _expand(lang: str, groups: list[Group]) -> None:
         upper = word + (_TOP if group.prefix else _NEXT)
         for weight in group.words:
             name = f"e{i}_{weight}"  # a name made of two integers
-            seek = (f"SELECT MIN(t.word{collate}) FROM {TOKENS} t{_indexed(LOOKUP)} "  # noqa: S608 (table, index and collation are code constants; values bound)
-                    f"WHERE t.lang = %s AND t.weight = %s AND t.word{collate} {{op}} {{low}} "
-                    f"AND t.word{collate} < %s")
+            seek = (
+                f"SELECT MIN(t.word{collate}) FROM {TOKENS} t{_indexed(LOOKUP)} "  # noqa: S608 (table, index and collation are code constants; values bound)
+                f"WHERE t.lang = %s AND t.weight = %s AND t.word{collate} {{op}} {{low}} "
+                f"AND t.word{collate} < %s"
+            )
             ctes.append(
                 f"{name}(n, word) AS (SELECT 1, ({seek.format(op='>=', low='%s')}) "  # noqa: S608 (a CTE name made of integers; values bound)
                 f"UNION ALL SELECT e.n + 1, ({seek.format(op='>', low='e.word')}) FROM {name} e "
@@ -254,18 +260,42 @@ class _Planner:
         self.scans: list[Scan] = []
         self.tier = 0
 
-    def add(self, anchor: int, weight: int, other_weights: tuple[int, ...], need_others: int,
-            scan_limit: int | None, rows: int | None, *, alike: bool = True, after_strong: bool = False) -> None:
+    def add(
+        self,
+        anchor: int,
+        weight: int,
+        other_weights: tuple[int, ...],
+        need_others: int,
+        scan_limit: int | None,
+        rows: int | None,
+        *,
+        alike: bool = True,
+        after_strong: bool = False,
+    ) -> None:
         # Probe first the words likeliest to be missing, so that a document lacking one is dropped at
         # its first probe: the rarest, except that a query neighbour of the anchor goes by how many
         # titles hold the two side by side (a name's words: most titles with "tam" go on "tam thanh").
         def likely_missing_first(j: int) -> tuple[int, tuple[int, int]]:
             return self.together(anchor, j), self.groups[j].rarity(*other_weights)
 
-        others = tuple((j, other_weights) for j in sorted(self.present, key=likely_missing_first) if j != anchor)
+        others = tuple(
+            (j, other_weights) for j in sorted(self.present, key=likely_missing_first) if j != anchor
+        )
         for word in self.groups[anchor].words[weight]:
-            self.scans.append(Scan(anchor, word, weight, others, need_others, scan_limit, rows, self.tier, alike,
-                                   after_strong))
+            self.scans.append(
+                Scan(
+                    anchor,
+                    word,
+                    weight,
+                    others,
+                    need_others,
+                    scan_limit,
+                    rows,
+                    self.tier,
+                    alike,
+                    after_strong,
+                )
+            )
 
     def together(self, i: int, j: int) -> int:
         # phrase[1 + k] is the pair of query words k and k + 1 (see _phrase_groups).
@@ -274,11 +304,24 @@ class _Planner:
     def add_phrase(self, anchor: int, others: list[int]) -> None:
         # A phrase token is in the title: finding every one of the query's means every word is there.
         phrase = self.phrase
-        ordered = tuple((self.n + j, tuple(phrase[j].words)) for j in sorted(others, key=lambda j: phrase[j].rarity()))
+        ordered = tuple(
+            (self.n + j, tuple(phrase[j].words)) for j in sorted(others, key=lambda j: phrase[j].rarity())
+        )
         for weight, words in phrase[anchor].words.items():
             for word in words:
-                self.scans.append(Scan(self.n + anchor, word, weight, ordered, len(ordered), self.limit, None,
-                                       self.tier, True))
+                self.scans.append(
+                    Scan(
+                        self.n + anchor,
+                        word,
+                        weight,
+                        ordered,
+                        len(ordered),
+                        self.limit,
+                        None,
+                        self.tier,
+                        True,
+                    )
+                )
 
     def some_words(self, need: int) -> None:
         """Documents holding `need` of the n words: each holds one of the n - need + 1 rarest."""
@@ -321,8 +364,16 @@ class _Planner:
                 commonest = k == n - 1 and k > 0
                 if commonest:
                     self.tier += 1
-                self.add(anchor, TITLE_WEIGHT, WEIGHTS, n - 1, None if keep_all else limit, SCAN_ROWS,
-                         alike=False, after_strong=commonest)
+                self.add(
+                    anchor,
+                    TITLE_WEIGHT,
+                    WEIGHTS,
+                    n - 1,
+                    None if keep_all else limit,
+                    SCAN_ROWS,
+                    alike=False,
+                    after_strong=commonest,
+                )
             self.tier += 1
 
     def body_tier(self) -> None:
@@ -339,22 +390,30 @@ def _probe(alias: str, group: Group, weights: tuple[int, ...], lang: str) -> tup
     instead of seeking (ten times faster when few documents hold both)."""
     words = group.all_words()
     if connection.vendor == "postgresql" and len(words) == len(weights) == 1:
-        return (f'{alias}.lang = %s AND {alias}.weight = %s AND {alias}.word COLLATE "C" = %s '
-                f"AND {alias}.title_length = a.title_length AND {alias}.document_id = a.document_id",
-                [lang, weights[0], *words])
+        return (
+            f'{alias}.lang = %s AND {alias}.weight = %s AND {alias}.word COLLATE "C" = %s '
+            f"AND {alias}.title_length = a.title_length AND {alias}.document_id = a.document_id",
+            [lang, weights[0], *words],
+        )
     if len(words) > 1 and group.lists_every_word(weights) and connection.vendor == "sqlite":
         # Every word the prefix begins: one range of the index instead of a seek per word. (On
         # PostgreSQL that index compares words in the database's collation, where a prefix need not
         # be one range.) Phrase tokens begin with the word too: the weights keep them out.
-        return (f"{alias}.document_id = a.document_id AND {alias}.word >= %s AND {alias}.word < %s "
-                f"AND {alias}.weight IN ({_placeholders(weights)})", [group.query_word, group.query_word + _TOP, *weights])
+        return (
+            f"{alias}.document_id = a.document_id AND {alias}.word >= %s AND {alias}.word < %s "
+            f"AND {alias}.weight IN ({_placeholders(weights)})",
+            [group.query_word, group.query_word + _TOP, *weights],
+        )
     # Both scored weights: one range of the index instead of a seek per weight (see models.START).
     if set(weights) == set(WEIGHTS):
         weight, weight_params = ">= %s", [BODY_WEIGHT]
     else:
         weight, weight_params = f"IN ({_placeholders(weights)})", list(weights)
-    return (f"{alias}.document_id = a.document_id AND {alias}.word IN ({_placeholders(words)}) "
-            f"AND {alias}.weight {weight}", [*words, *weight_params])
+    return (
+        f"{alias}.document_id = a.document_id AND {alias}.word IN ({_placeholders(words)}) "
+        f"AND {alias}.weight {weight}",
+        [*words, *weight_params],
+    )
 
 
 def _placeholders(values: Sequence[object]) -> str:
@@ -362,8 +421,9 @@ def _placeholders(values: Sequence[object]) -> str:
     return ", ".join(["%s"] * len(values))
 
 
-def _scan_sql(number: int, scan: Scan, groups: list[Group], lang: str, kind: str, gate: str,
-              width: int) -> tuple[str, list]:
+def _scan_sql(
+    number: int, scan: Scan, groups: list[Group], lang: str, kind: str, gate: str, width: int
+) -> tuple[str, list]:
     """One scan as a subquery. Its rows: scan number, document, title length, then per other group
     the weight found (NULL: not in the document; all NULL after the scan's groups, up to `width`
     columns, so that every scan's rows have the same shape). SQLite runs the joins in the order written (CROSS
@@ -389,9 +449,11 @@ def _scan_sql(number: int, scan: Scan, groups: list[Group], lang: str, kind: str
     # length, unlike a subquery with a LIMIT, keeps the scan in index order, so it still stops as
     # soon as it has found enough documents.
     if scan.rows is not None:
-        bound = (f"(SELECT b.title_length FROM {TOKENS} b{_indexed(LOOKUP)} WHERE b.lang = %s "  # noqa: S608 (table and index are code constants; values bound)
-                 f"AND b.weight = %s AND b.word{collate} = %s "
-                 f"ORDER BY b.title_length LIMIT 1 OFFSET %s)")
+        bound = (
+            f"(SELECT b.title_length FROM {TOKENS} b{_indexed(LOOKUP)} WHERE b.lang = %s "  # noqa: S608 (table and index are code constants; values bound)
+            f"AND b.weight = %s AND b.word{collate} = %s "
+            f"ORDER BY b.title_length LIMIT 1 OFFSET %s)"
+        )
         conditions.insert(0, f"a.title_length <= COALESCE({bound}, %s)")
         condition_params[:0] = [lang, scan.weight, scan.word, scan.rows, TITLE_LENGTH_MAX]
     if kind:
@@ -399,8 +461,12 @@ def _scan_sql(number: int, scan: Scan, groups: list[Group], lang: str, kind: str
         conditions.append("d.id = a.document_id AND d.kind = %s")
         condition_params.append(kind)
     found_weights = [f"o{j}.weight" for j, _ in scan.others]
-    weight_columns = "".join(f", {column} AS w{i}" for i, column in  # column names and aliases only
-                      enumerate(found_weights + ["CAST(NULL AS SMALLINT)"] * (width - len(found_weights))))
+    weight_columns = "".join(
+        f", {column} AS w{i}"
+        for i, column in enumerate(  # column names and aliases only
+            found_weights + ["CAST(NULL AS SMALLINT)"] * (width - len(found_weights))
+        )
+    )
     if gate:
         conditions.insert(0, gate)
     sql = (
@@ -424,8 +490,9 @@ class Candidate:
         return sum(self.weights.values())
 
 
-def _candidates(lang: str, kind: str, groups: list[Group], phrase: list[Group], need: int,
-                limit: int) -> dict[int, Candidate]:
+def _candidates(
+    lang: str, kind: str, groups: list[Group], phrase: list[Group], need: int, limit: int
+) -> dict[int, Candidate]:
     """Statement 2: every scan of the plan, tier by tier; the documents holding `need` words."""
     n = len(groups)
     scans = _plan(groups, phrase, need, limit)
@@ -463,8 +530,10 @@ def _candidates(lang: str, kind: str, groups: list[Group], phrase: list[Group], 
         ctes.append(f"t{tier} AS MATERIALIZED ({union})")
     with connection.cursor() as cursor:
         # Only names made of integers (t<tier>, g<tier>) are formatted in; every value is bound.
-        cursor.execute(f"WITH {', '.join(ctes)} {' UNION ALL '.join(f'SELECT * FROM t{t}' for t in tiers)}",  # noqa: S608
-                       params)
+        cursor.execute(
+            f"WITH {', '.join(ctes)} {' UNION ALL '.join(f'SELECT * FROM t{t}' for t in tiers)}",  # noqa: S608
+            params,
+        )
         rows = cursor.fetchall()
     candidates: dict[int, Candidate] = {}
     for number, document_id, title_length, *found in rows:
@@ -480,8 +549,9 @@ def _candidates(lang: str, kind: str, groups: list[Group], phrase: list[Group], 
     return {pk: c for pk, c in candidates.items() if len(c.weights) >= need}
 
 
-def _gate_sql(tiers: dict[int, list[str]], first: dict[int, Scan], width: int, limit: int, *,
-              strong: bool) -> tuple[str, list]:
+def _gate_sql(
+    tiers: dict[int, list[str]], first: dict[int, Scan], width: int, limit: int, *, strong: bool
+) -> tuple[str, list]:
     """Whether the tiers so far found less than a page of documents (of those with two query words
     or more in the title when `strong`): a later tier runs only then."""
     earlier, params = [], []
@@ -527,8 +597,11 @@ def _rank(candidates: dict[int, Candidate], folded: str, n: int, limit: int) -> 
     # its 50 rows.
     table = SearchDocument._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT id, kind, title, title_folded, summary, url FROM {table} "  # noqa: S608 (the table's name comes from the model; the ids are bound)
-                       f"WHERE id IN ({', '.join(['%s'] * len(read))})", read)
+        cursor.execute(
+            f"SELECT id, kind, title, title_folded, summary, url FROM {table} "  # noqa: S608 (the table's name comes from the model; the ids are bound)
+            f"WHERE id IN ({', '.join(['%s'] * len(read))})",
+            read,
+        )
         rows = cursor.fetchall()
     for pk, kind, title, title_folded, summary, url in rows:
         score = candidates[pk].score

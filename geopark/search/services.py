@@ -24,7 +24,9 @@ _SITE_BODY_FIELDS = ("summary", "description", "significance", "access")
 PAGE_KINDS: dict[type[Page], str] = {NewsPage: "news", StandardPage: "page", ContactPage: "page"}
 
 
-def _upsert(lang: str, kind: str, key: str, *, title: str, summary: str, url: str, body: Iterable[str]) -> None:
+def _upsert(
+    lang: str, kind: str, key: str, *, title: str, summary: str, url: str, body: Iterable[str]
+) -> None:
     SearchDocument.objects.update_or_create(
         lang=lang,
         kind=kind,
@@ -76,7 +78,11 @@ def index_route(route: Route) -> None:
                 title=translated_value(route, "name", lang),
                 summary=translated_value(route, "theme", lang),
                 url=route.get_absolute_url(),
-                body=[translated_value(route, "theme", lang), translated_value(route, "summary", lang), route.name_vi],
+                body=[
+                    translated_value(route, "theme", lang),
+                    translated_value(route, "summary", lang),
+                    route.name_vi,
+                ],
             )
 
 
@@ -89,7 +95,12 @@ def index_event(event: Event) -> None:
         return
     for lang in LANG_CODES:
         with translation.override(lang):
-            extra = [event.title_vi, event.get_category_display(), event.place_line(), str(event.start_date.year)]
+            extra = [
+                event.title_vi,
+                event.get_category_display(),
+                event.place_line(),
+                str(event.start_date.year),
+            ]
             _upsert(
                 lang,
                 "event",
@@ -97,7 +108,9 @@ def index_event(event: Event) -> None:
                 title=translated_value(event, "title", lang),
                 summary=translated_value(event, "summary", lang),
                 url=event.get_absolute_url(),
-                body=[translated_value(event, f, lang) for f in ("summary", "description", "organiser", "venue")]
+                body=[
+                    translated_value(event, f, lang) for f in ("summary", "description", "organiser", "venue")
+                ]
                 + extra,
             )
 
@@ -147,7 +160,8 @@ def bulk_index(documents: list[SearchDocument], *, batch_size: int = 1000) -> No
         batch = SearchDocument.objects.bulk_create(documents[start : start + batch_size])
         _insert_tokens(
             (doc.pk, doc.lang, weight, word, doc.title_length)
-            for doc in batch for word, weight in doc.index_tokens()
+            for doc in batch
+            for word, weight in doc.index_tokens()
         )
 
 
@@ -159,8 +173,10 @@ def create_lookup_index() -> None:
     same one migration 0004 makes)."""
     word = 'word COLLATE "C"' if connection.vendor == "postgresql" else "word"
     with connection.cursor() as cursor:
-        cursor.execute(f"CREATE INDEX IF NOT EXISTS {LOOKUP_INDEX} ON {SearchToken._meta.db_table} "
-                       f"(lang, weight, {word}, title_length, document_id)")
+        cursor.execute(
+            f"CREATE INDEX IF NOT EXISTS {LOOKUP_INDEX} ON {SearchToken._meta.db_table} "
+            f"(lang, weight, {word}, title_length, document_id)"
+        )
 
 
 @contextmanager

@@ -74,7 +74,6 @@ class Geopark(models.Model):
     commitment_zh = translated_field(models.TextField, "commitment", "zh")
     commitment = TranslatedField("commitment")
 
-
     class Meta:
         verbose_name = _("geopark")
         verbose_name_plural = _("geoparks")

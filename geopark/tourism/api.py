@@ -29,10 +29,12 @@ PAGE_SIZE = 50
 
 class TotalsOut(Schema):
     establishments: int = Field(description="How many establishments reported.")
-    withheld: bool = Field(description=(
-        "True when the sums are not published: fewer than min_establishments reported, or other "
-        "published sums would give a few establishments' figures by subtraction."
-    ))
+    withheld: bool = Field(
+        description=(
+            "True when the sums are not published: fewer than min_establishments reported, or other "
+            "published sums would give a few establishments' figures by subtraction."
+        )
+    )
     visitors: int | None
     international_visitors: int | None
     overnight_guests: int | None
@@ -110,7 +112,9 @@ def _last_complete_month() -> dt.date:
 def _filters(q: FilterQuery) -> selectors.StatisticsFilters | Status:
     commune = (q.commune or "").strip()
     if commune and not selectors.commune_exists(commune):
-        return Status(400, {"detail": _("commune: no commune or ward has the code “%(code)s”.") % {"code": commune}})
+        return Status(
+            400, {"detail": _("commune: no commune or ward has the code “%(code)s”.") % {"code": commune}}
+        )
     return selectors.StatisticsFilters(commune=commune, kind=q.kind.value if q.kind else "")
 
 
@@ -127,8 +131,13 @@ def monthly(request: HttpRequest, q: Query[MonthlyQuery]):
     end = _month(q.end) if q.end else _last_complete_month()
     start = _month(q.start) if q.start else selectors.add_months(end, -11)
     if start > end:
-        return Status(400, {"detail": _("from: %(start)s is after to: %(end)s.") % {
-            "start": f"{start:%Y-%m}", "end": f"{end:%Y-%m}"}})
+        return Status(
+            400,
+            {
+                "detail": _("from: %(start)s is after to: %(end)s.")
+                % {"start": f"{start:%Y-%m}", "end": f"{end:%Y-%m}"}
+            },
+        )
     if selectors.months_between(start, end) > MAX_MONTHS:
         return Status(400, {"detail": _("Ask for at most %(n)d months at a time.") % {"n": MAX_MONTHS}})
     filters = _filters(q)
@@ -194,10 +203,15 @@ def establishments(request: HttpRequest, q: Query[EstablishmentQuery]):
         window = page_window(qs.count(), q.page, PAGE_SIZE)
     except PastLastPage as exc:
         # Said in the request's language, as this API's other messages are.
-        return Status(400, {"detail": _("page: %(page)d is past the last page (%(pages)d).") % {
-            "page": exc.page, "pages": exc.pages}})
+        return Status(
+            400,
+            {
+                "detail": _("page: %(page)d is past the last page (%(pages)d).")
+                % {"page": exc.page, "pages": exc.pages}
+            },
+        )
     with translation.override(q.lang.value):
         # Translated once, not per item (get_kind_display translates every choice each time).
         kind_labels = {value: str(label) for value, label in EstablishmentKind.choices}
-        items = [establishment_out(e, kind_labels) for e in qs[window.start:window.stop]]
+        items = [establishment_out(e, kind_labels) for e in qs[window.start : window.stop]]
     return {**window.as_dict(), "items": items}

@@ -52,7 +52,11 @@ class Establishment(models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=EstablishmentKind.choices, db_index=True)
     commune = models.ForeignKey(
-        Commune, null=True, blank=True, on_delete=models.PROTECT, related_name="establishments",
+        Commune,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="establishments",
         verbose_name=_("commune or ward"),
         help_text=_("Commune or ward since 1 July 2025; statistics per commune are summed from it."),
     )
@@ -61,7 +65,8 @@ class Establishment(models.Model):
         _("rooms"), null=True, blank=True, help_text=_("Rooms to let (accommodation and homestays only).")
     )
     active = models.BooleanField(
-        _("active"), default=True,
+        _("active"),
+        default=True,
         help_text=_("Untick when it closes; its past figures stay in the statistics."),
     )
     # Made by synthetic.generate_statistics to measure the platform at scale; removed only by
@@ -82,11 +87,19 @@ class Establishment(models.Model):
         # The public list pages through active establishments by name, whole or by kind or commune:
         # any of its pages is a walk along one of these instead of sorting them all.
         indexes = [
-            models.Index(fields=["name", "id"], condition=models.Q(active=True), name="establishment_active_by_name"),
-            models.Index(fields=["kind", "name", "id"], condition=models.Q(active=True),
-                         name="establishment_active_by_kind"),
-            models.Index(fields=["commune", "name", "id"], condition=models.Q(active=True),
-                         name="establishment_active_commune"),
+            models.Index(
+                fields=["name", "id"], condition=models.Q(active=True), name="establishment_active_by_name"
+            ),
+            models.Index(
+                fields=["kind", "name", "id"],
+                condition=models.Q(active=True),
+                name="establishment_active_by_kind",
+            ),
+            models.Index(
+                fields=["commune", "name", "id"],
+                condition=models.Q(active=True),
+                name="establishment_active_commune",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -141,16 +154,27 @@ class MonthlyFigure(models.Model):
         _("overnight guests"), default=0, help_text=_("Visitors who stayed the night; part of the visitors.")
     )
     revenue_vnd = models.BigIntegerField(
-        _("revenue (VND)"), validators=[MinValueValidator(0)],
+        _("revenue (VND)"),
+        validators=[MinValueValidator(0)],
         help_text=_("Turnover from visitors in the month, in Vietnamese đồng."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
     )
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
     )
 
     wagtail_reference_index_ignore = True
@@ -168,11 +192,13 @@ class MonthlyFigure(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["establishment", "month"], name="tourism_one_figure_per_month",
+                fields=["establishment", "month"],
+                name="tourism_one_figure_per_month",
                 violation_error_message=_("This establishment already has figures for this month."),
             ),
             models.CheckConstraint(
-                condition=models.Q(month__day=1), name="tourism_figure_month_is_first_day",
+                condition=models.Q(month__day=1),
+                name="tourism_figure_month_is_first_day",
                 violation_error_message=_("A month is stored as its first day."),
             ),
             models.CheckConstraint(
@@ -186,7 +212,8 @@ class MonthlyFigure(models.Model):
                 violation_error_message=_("Overnight guests cannot outnumber all visitors."),
             ),
             models.CheckConstraint(
-                condition=models.Q(revenue_vnd__gte=0), name="tourism_revenue_not_negative",
+                condition=models.Q(revenue_vnd__gte=0),
+                name="tourism_revenue_not_negative",
                 violation_error_message=_("Revenue cannot be negative."),
             ),
         ]
@@ -226,7 +253,11 @@ class MonthlyFigureRevision(models.Model):
     )
     changed_at = models.DateTimeField(_("changed at"), default=timezone.now, db_index=True)
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("changed by"),
     )
     # Kept as written at the time, so the history still names a person whose account is gone.
@@ -309,7 +340,9 @@ class MonthTotal(models.Model):
 
     class Meta:
         ordering = ["scope", "month"]
-        constraints = [models.UniqueConstraint(fields=["scope", "month"], name="tourism_one_total_per_scope_month")]
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "month"], name="tourism_one_total_per_scope_month")
+        ]
 
     def __str__(self) -> str:
         return f"{self.scope or 'all'} · {self.month:%Y-%m}"

@@ -50,13 +50,24 @@ class Totals:
 
     @classmethod
     def of(
-        cls, establishments: int, published: bool, visitors: Figure, international: Figure, overnight: Figure,
+        cls,
+        establishments: int,
+        published: bool,
+        visitors: Figure,
+        international: Figure,
+        overnight: Figure,
         revenue: Figure,
     ) -> Totals:
         if not published or establishments < MIN_ESTABLISHMENTS:
             return cls(establishments, None, None, None, None)
         # int(): PostgreSQL sums a bigint column as numeric, which arrives as a Decimal.
-        return cls(establishments, int(visitors or 0), int(international or 0), int(overnight or 0), int(revenue or 0))
+        return cls(
+            establishments,
+            int(visitors or 0),
+            int(international or 0),
+            int(overnight or 0),
+            int(revenue or 0),
+        )
 
 
 @dataclass(frozen=True)
@@ -88,11 +99,15 @@ def _totals(filters: StatisticsFilters | None, start: dt.date, end: dt.date) -> 
     return list(MonthTotal.objects.filter(scope=scope, month__gte=start, month__lte=end).order_by("month"))
 
 
-def monthly_totals(*, start: dt.date, end: dt.date, filters: StatisticsFilters | None = None) -> list[MonthTotals]:
+def monthly_totals(
+    *, start: dt.date, end: dt.date, filters: StatisticsFilters | None = None
+) -> list[MonthTotals]:
     """Every month from `start` to `end` (firsts of months), with months nobody reported for as
     zero establishments: one query."""
     by_month = {
-        row.month: Totals.of(row.establishments, row.published, *(getattr(row, name) for name in FIGURE_FIELDS))
+        row.month: Totals.of(
+            row.establishments, row.published, *(getattr(row, name) for name in FIGURE_FIELDS)
+        )
         for row in _totals(filters, start, end)
     }
     empty = Totals.of(0, False, None, None, None, None)

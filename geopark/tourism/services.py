@@ -62,7 +62,9 @@ def record_figure(
     again changes nothing and writes no history. Raises ValidationError with what is wrong."""
     reason = reason.strip()
     if len(reason) > REASON_MAX_LENGTH:
-        raise ValidationError({"reason": _("Keep the reason under %(n)d characters.") % {"n": REASON_MAX_LENGTH}})
+        raise ValidationError(
+            {"reason": _("Keep the reason under %(n)d characters.") % {"n": REASON_MAX_LENGTH}}
+        )
     # Lock the establishment so that two people saving the same month at once are serialised: the
     # second one sees the first one's figure and its change is recorded as a correction.
     Establishment.objects.select_for_update().filter(pk=establishment.pk).first()
@@ -181,10 +183,15 @@ def rebuild_totals(
         if scopes is not None and scope not in scopes:
             continue
         so_far = sum(n for first, n in firsts[(scope, month.year)].items() if first <= month)
-        rows.append(total_model(
-            scope=scope, month=month, establishments=values[0], year_to_date_establishments=so_far,
-            **dict(zip(FIGURE_FIELDS, values[1:], strict=True)),
-        ))
+        rows.append(
+            total_model(
+                scope=scope,
+                month=month,
+                establishments=values[0],
+                year_to_date_establishments=so_far,
+                **dict(zip(FIGURE_FIELDS, values[1:], strict=True)),
+            )
+        )
     totals.delete()
     total_model.objects.bulk_create(rows, batch_size=500)
     if decide_publication:
@@ -192,7 +199,9 @@ def rebuild_totals(
     return len(rows)
 
 
-def refresh_publication(*, years: Iterable[int] | None = None, total_model: type[MonthTotal] = MonthTotal) -> None:
+def refresh_publication(
+    *, years: Iterable[int] | None = None, total_model: type[MonthTotal] = MonthTotal
+) -> None:
     """Decide again which totals of these years (all when None) may be published. Every total of
     a month is decided together, whichever groups changed: a new figure in one commune can make
     another group's total derivable by subtraction. One read of the months' totals and at most
@@ -201,7 +210,9 @@ def refresh_publication(*, years: Iterable[int] | None = None, total_model: type
     if years is not None:
         totals = totals.filter(_year_filter(years))
     by_month: dict[dt.date, list[tuple[int, str, str, int, bool]]] = defaultdict(list)
-    for pk, scope, month, n, published in totals.values_list("pk", "scope", "month", "establishments", "published"):
+    for pk, scope, month, n, published in totals.values_list(
+        "pk", "scope", "month", "establishments", "published"
+    ):
         by_month[month].append((pk, *parse_scope(scope), n, published))
     to_publish: list[int] = []
     to_withhold: list[int] = []
@@ -223,4 +234,4 @@ def refresh_publication(*, years: Iterable[int] | None = None, total_model: type
                 (to_publish if now else to_withhold).append(pk)
     for pks, value in ((to_publish, True), (to_withhold, False)):
         for start in range(0, len(pks), 500):
-            total_model.objects.filter(pk__in=pks[start:start + 500]).update(published=value)
+            total_model.objects.filter(pk__in=pks[start : start + 500]).update(published=value)

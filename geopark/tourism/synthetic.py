@@ -68,8 +68,21 @@ SEASON = (1.25, 1.25, 0.95, 0.85, 0.95, 1.1, 1.2, 1.15, 1.05, 1.15, 0.75, 0.9)
 TET_BOOST = 0.45
 # The first day of Tết (Vietnamese lunar new year); years outside the table split the boost.
 TET_MONTH = {
-    2016: 2, 2017: 1, 2018: 2, 2019: 2, 2020: 1, 2021: 2, 2022: 2, 2023: 1, 2024: 2, 2025: 1,
-    2026: 2, 2027: 2, 2028: 1, 2029: 2, 2030: 2,
+    2016: 2,
+    2017: 1,
+    2018: 2,
+    2019: 2,
+    2020: 1,
+    2021: 2,
+    2022: 2,
+    2023: 1,
+    2024: 2,
+    2025: 1,
+    2026: 2,
+    2027: 2,
+    2028: 1,
+    2029: 2,
+    2030: 2,
 }
 
 NAME_WORDS = {
@@ -114,7 +127,9 @@ def _figure(
     return visitors, international, overnight, int(revenue)
 
 
-def generate_statistics(establishments: int = 2000, years: int = 5, seed: int = 1, progress: bool = True) -> int:
+def generate_statistics(
+    establishments: int = 2000, years: int = 5, seed: int = 1, progress: bool = True
+) -> int:
     """Create `establishments` synthetic establishments spread over the communes, each with figures
     for every month of the `years` years ending with the last complete month. Synthetic data made
     before is removed first, so a run gives the same data for the same seed. Returns how many
@@ -142,17 +157,21 @@ def generate_statistics(establishments: int = 2000, years: int = 5, seed: int = 
                     profile = PROFILES[kind]
                     commune = rng.choice(communes) if communes else None
                     place = commune.short_name if commune else "Lạng Sơn"
-                    batch.append((
-                        Establishment(
-                            name=f"{SYNTHETIC_PREFIX}{NAME_WORDS[kind]} {place} {i + 1:04d}",
-                            kind=kind,
-                            commune=commune,
-                            address=f"{SYNTHETIC_PREFIX}{place}",
-                            rooms=rng.randint(*profile.rooms) if profile.rooms else None,
-                            synthetic=True,
-                        ),
-                        math.exp(rng.gauss(0.0, 0.6)),  # sizes spread like real businesses: a few large ones
-                    ))
+                    batch.append(
+                        (
+                            Establishment(
+                                name=f"{SYNTHETIC_PREFIX}{NAME_WORDS[kind]} {place} {i + 1:04d}",
+                                kind=kind,
+                                commune=commune,
+                                address=f"{SYNTHETIC_PREFIX}{place}",
+                                rooms=rng.randint(*profile.rooms) if profile.rooms else None,
+                                synthetic=True,
+                            ),
+                            math.exp(
+                                rng.gauss(0.0, 0.6)
+                            ),  # sizes spread like real businesses: a few large ones
+                        )
+                    )
                 saved = Establishment.objects.bulk_create([e for e, _ in batch])
                 rows = [
                     (e.pk, db_month, *_figure(rng, PROFILES[e.kind], size, month, first), now, now)
@@ -206,16 +225,20 @@ def remove_statistics() -> int:
     # seconds).
     with connection.cursor() as cursor:
         for start in range(0, len(establishments), BATCH_ESTABLISHMENTS):
-            ids = establishments[start:start + BATCH_ESTABLISHMENTS]
+            ids = establishments[start : start + BATCH_ESTABLISHMENTS]
             cursor.execute(
-                f"SELECT id FROM {_table(MonthlyFigure)} WHERE establishment_id IN ({_marks(len(ids))})", ids  # noqa: S608 (table name from the model; ids bound)
+                # The table name comes from the model; the ids are bound.
+                f"SELECT id FROM {_table(MonthlyFigure)} WHERE establishment_id IN ({_marks(len(ids))})",  # noqa: S608
+                ids,
             )
             figures = [row[0] for row in cursor.fetchall()]
             if figures:
                 marks = _marks(len(figures))
-                cursor.execute(f"DELETE FROM {_table(MonthlyFigureRevision)} WHERE figure_id IN ({marks})", figures)  # noqa: S608 (table name from the model; ids bound)
-                cursor.execute(f"DELETE FROM {_table(MonthlyFigure)} WHERE id IN ({marks})", figures)  # noqa: S608 (table name from the model; ids bound)
-            cursor.execute(f"DELETE FROM {_table(Establishment)} WHERE id IN ({_marks(len(ids))})", ids)  # noqa: S608 (table name from the model; ids bound)
+                # Table names from the models; the ids are bound.
+                revisions = f"DELETE FROM {_table(MonthlyFigureRevision)} WHERE figure_id IN ({marks})"  # noqa: S608
+                cursor.execute(revisions, figures)
+                cursor.execute(f"DELETE FROM {_table(MonthlyFigure)} WHERE id IN ({marks})", figures)  # noqa: S608
+            cursor.execute(f"DELETE FROM {_table(Establishment)} WHERE id IN ({_marks(len(ids))})", ids)  # noqa: S608
             removed += len(figures)
     if establishments:
         rebuild_totals()

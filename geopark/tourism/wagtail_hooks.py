@@ -50,7 +50,9 @@ class FigureHistoryPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             instance = self.instance
-            context["revisions"] = list(instance.revisions.all()) if instance is not None and instance.pk else []
+            context["revisions"] = (
+                list(instance.revisions.all()) if instance is not None and instance.pk else []
+            )
             return context
 
 
@@ -121,7 +123,14 @@ class MonthlyFigureViewSet(JoinedRows, SnippetViewSet):
     )
     add_view_class = FigureCreateView
     edit_view_class = FigureEditView
-    list_display = ["establishment", "month", "visitors", "international_visitors", "overnight_guests", "revenue_vnd"]
+    list_display = [
+        "establishment",
+        "month",
+        "visitors",
+        "international_visitors",
+        "overnight_guests",
+        "revenue_vnd",
+    ]
     list_filter = ["month", "establishment__kind"]
     search_fields = ["establishment__name"]
     search_backend_name = None

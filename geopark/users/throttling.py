@@ -43,8 +43,9 @@ def duration_text(delta: timedelta) -> str:
     return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
 
 
-def lockout_response(request: HttpRequest, original_response: HttpResponse | None = None,
-                     credentials: dict | None = None) -> HttpResponse:
+def lockout_response(
+    request: HttpRequest, original_response: HttpResponse | None = None, credentials: dict | None = None
+) -> HttpResponse:
     """429 with a page in the request's language, in the site's look, saying how long sign-in
     stays closed (it never touches the database: error_standalone.html)."""
     cool_off = get_cool_off(request) or timedelta(hours=1)

@@ -18,15 +18,24 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def browser():
     if not CHROMIUM.exists():
         if os.environ.get("GEOPARK_REQUIRE_BROWSER"):
-            pytest.fail("Chromium is required (GEOPARK_REQUIRE_BROWSER is set) but /usr/bin/chromium is missing")
+            pytest.fail(
+                "Chromium is required (GEOPARK_REQUIRE_BROWSER is set) but /usr/bin/chromium is missing"
+            )
         pytest.skip("Debian chromium is not installed (make system-deps installs it)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield browser
         browser.close()
@@ -46,5 +55,10 @@ def langson(transactional_db):
     from django.conf import settings
     from django.core.management import call_command
 
-    call_command("load_geopark", data=settings.BASE_DIR / "data" / "langson", no_progress=True,
-                 stdout=StringIO(), stderr=StringIO())
+    call_command(
+        "load_geopark",
+        data=settings.BASE_DIR / "data" / "langson",
+        no_progress=True,
+        stdout=StringIO(),
+        stderr=StringIO(),
+    )

@@ -58,8 +58,11 @@ def public_paths() -> list[str]:
 
         for model_name in ("newsindexpage", "newspage", "standardpage", "contactpage"):
             page = (
-                Page.objects.live().public().filter(content_type__model=model_name, locale__language_code="vi")
-                .order_by("path").first()
+                Page.objects.live()
+                .public()
+                .filter(content_type__model=model_name, locale__language_code="vi")
+                .order_by("path")
+                .first()
             )
             if page is not None:
                 # The page's address without its language prefix, so each language's tree is audited.
@@ -70,7 +73,9 @@ def public_paths() -> list[str]:
 def audit(page, url: str) -> list[str]:
     page.goto(url, wait_until="load")
     if page.locator("[data-map]").count():
-        page.wait_for_function("document.querySelector('[data-map]').classList.contains('is-live')", timeout=15_000)
+        page.wait_for_function(
+            "document.querySelector('[data-map]').classList.contains('is-live')", timeout=15_000
+        )
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
@@ -80,7 +85,9 @@ def audit(page, url: str) -> list[str]:
     for violation in result["violations"]:
         if violation["impact"] in BLOCKING:
             targets = [", ".join(node["target"]) for node in violation["nodes"][:4]]
-            problems.append(f"{url}: {violation['id']} ({violation['impact']}): {violation['help']} → {targets}")
+            problems.append(
+                f"{url}: {violation['id']} ({violation['impact']}): {violation['help']} → {targets}"
+            )
     return problems
 
 

@@ -27,8 +27,10 @@ def test_the_api_docs_render_every_operation_with_no_csp_violation_and_nothing_f
     problems: list[str] = []
     # Every console message that is not plain logging: Chromium reports a header it cannot parse
     # (an unknown Permissions-Policy feature) as a warning, and Lighthouse counts it against us.
-    page.on("console", lambda message: problems.append(message.text)
-            if message.type in ("error", "warning") else None)
+    page.on(
+        "console",
+        lambda message: problems.append(message.text) if message.type in ("error", "warning") else None,
+    )
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.add_init_script(
         "window.__cspViolations = [];"

@@ -15,7 +15,9 @@ def no_js_phone(browser):
     context.close()
 
 
-def test_on_a_phone_the_month_is_a_list_of_days_and_months_turn_without_javascript(no_js_phone, live_server, langson):
+def test_on_a_phone_the_month_is_a_list_of_days_and_months_turn_without_javascript(
+    no_js_phone, live_server, langson
+):
     page = no_js_phone
     page.goto(f"{live_server.url}/en/events/month/?month=2026-03")
     assert page.locator("table.cal").is_hidden()

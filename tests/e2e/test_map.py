@@ -56,8 +56,17 @@ def test_a_map_of_many_sites_fills_in_page_by_page_until_every_site_is_shown(pag
     geopark = Site.objects.first().geopark
     Site.objects.bulk_create(
         [
-            Site(geopark=geopark, code=f"MANY-{i:04d}", slug=f"many-{i}", site_type="geological", name_vi=f"Điểm {i}",
-                 lat=21.6 + (i % 40) / 100, lon=106.4 + (i // 40) / 100, precision="published", live=True)
+            Site(
+                geopark=geopark,
+                code=f"MANY-{i:04d}",
+                slug=f"many-{i}",
+                site_type="geological",
+                name_vi=f"Điểm {i}",
+                lat=21.6 + (i % 40) / 100,
+                lon=106.4 + (i // 40) / 100,
+                precision="published",
+                live=True,
+            )
             for i in range(1200)
         ]
     )

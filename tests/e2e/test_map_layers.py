@@ -9,8 +9,19 @@ from geopark.territory.models import Geopark
 pytestmark = pytest.mark.browser
 
 # A synthetic square for the test only: Lang Son publishes no boundary and the dataset ships none.
-SQUARE = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": {
-    "type": "Polygon", "coordinates": [[[106.5, 21.6], [106.9, 21.6], [106.9, 22.0], [106.5, 22.0], [106.5, 21.6]]]}}]}
+SQUARE = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "properties": {},
+            "geometry": {
+                "type": "Polygon",
+                "coordinates": [[[106.5, 21.6], [106.9, 21.6], [106.9, 22.0], [106.5, 22.0], [106.5, 21.6]]],
+            },
+        }
+    ],
+}
 
 
 def open_map(page, url: str) -> None:

@@ -80,11 +80,23 @@ def _wait_for_port(port: int, process: subprocess.Popen, log: Path, what: str, t
 
 
 @contextlib.contextmanager
-def _process(command: list[str], log: Path, what: str, port: int, env: Mapping[str, str] | None = None,
-             stop: signal.Signals = signal.SIGTERM) -> Iterator[subprocess.Popen]:
+def _process(
+    command: list[str],
+    log: Path,
+    what: str,
+    port: int,
+    env: Mapping[str, str] | None = None,
+    stop: signal.Signals = signal.SIGTERM,
+) -> Iterator[subprocess.Popen]:
     with open(log, "wb") as out:
-        process = subprocess.Popen(command, cwd=REPO, env=dict(env or os.environ), stdout=out,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(
+            command,
+            cwd=REPO,
+            env=dict(env or os.environ),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         _wait_for_port(port, process, log, what)
         yield process
@@ -101,8 +113,21 @@ def redis_url(services_available, tmp_path_factory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("redis")
     port = free_port(REDIS_PORTS)
     # No persistence: the cache and sessions of a test run die with it.
-    command = [_program("redis-server"), "--bind", HOST, "--port", str(port), "--dir", str(folder), "--save", "",
-               "--appendonly", "no", "--daemonize", "no"]
+    command = [
+        _program("redis-server"),
+        "--bind",
+        HOST,
+        "--port",
+        str(port),
+        "--dir",
+        str(folder),
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--daemonize",
+        "no",
+    ]
     with _process(command, folder / "redis.log", "redis-server", port):
         yield f"redis://{HOST}:{port}/0"
 
@@ -118,7 +143,9 @@ def s3_endpoint(services_available, tmp_path_factory) -> Iterator[str]:
         for bucket in (PUBLIC_BUCKET, PRIVATE_BUCKET):
             client.create_bucket(Bucket=bucket)
         # The policy docs/deployment.md tells operators to set: anyone may read media/, nothing else.
-        policy = (REPO / "deploy" / "s3-media-policy.json").read_text().replace("geopark-media", PUBLIC_BUCKET)
+        policy = (
+            (REPO / "deploy" / "s3-media-policy.json").read_text().replace("geopark-media", PUBLIC_BUCKET)
+        )
         client.put_bucket_policy(Bucket=PUBLIC_BUCKET, Policy=policy)
         yield endpoint
 
@@ -137,8 +164,13 @@ def bucket_keys(endpoint: str, bucket: str) -> list[str]:
 def s3_client(endpoint: str):
     import boto3
 
-    return boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="testing",
-                        aws_secret_access_key="testing")
+    return boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
 
 
 # --- Static files ----------------------------------------------------------------------------------
@@ -158,10 +190,21 @@ def collected_static(services_available) -> Path:
         wanted = {path for finder in get_finders() for path, _storage in finder.list(["CVS", ".*", "*~"])}
         if wanted <= known:
             return root
-    env = {**_clean_env(), "DJANGO_SETTINGS_MODULE": "config.settings.production",
-           "DJANGO_SECRET_KEY": secrets.token_urlsafe(48), "LOG_LEVEL": "WARNING", "STATIC_ROOT": str(root)}
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=REPO, env=env,
-                   check=True, capture_output=True, timeout=600)
+    env = {
+        **_clean_env(),
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(48),
+        "LOG_LEVEL": "WARNING",
+        "STATIC_ROOT": str(root),
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=REPO,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     return root
 
 
@@ -171,7 +214,11 @@ def collected_static(services_available) -> Path:
 def _clean_env() -> dict[str, str]:
     steering = ("DJANGO_", "DATABASE_", "REDIS_", "GEOPARK_", "AWS_", "LOG_", "STATIC_ROOT", "GUNICORN_")
     # PYTHONPATH too: the nodes import the project from its folder and nothing from elsewhere.
-    env = {key: value for key, value in os.environ.items() if not key.startswith(steering) and key != "PYTHONPATH"}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(steering) and key != "PYTHONPATH"
+    }
     # The page cache follows the caller (GEOPARK_PAGE_CACHE=0 runs this suite without it).
     if "GEOPARK_PAGE_CACHE" in os.environ:
         env["GEOPARK_PAGE_CACHE"] = os.environ["GEOPARK_PAGE_CACHE"]
@@ -236,7 +283,9 @@ def _wait_until_healthy(node: Node, process: subprocess.Popen, timeout: float = 
             finally:
                 connection.close()
         if time.monotonic() > deadline:
-            raise RuntimeError(f"node {node.name} is not healthy:\n{node.log.read_text(errors='replace')[-3000:]}")
+            raise RuntimeError(
+                f"node {node.name} is not healthy:\n{node.log.read_text(errors='replace')[-3000:]}"
+            )
         time.sleep(0.2)
 
 
@@ -250,23 +299,35 @@ def _self_signed_certificate(folder: Path) -> tuple[Path, Path]:
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
     now = datetime.datetime.now(datetime.UTC)
     certificate = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost"),
-                                                    x509.IPAddress(ipaddress.ip_address(HOST))]), critical=False)
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address(HOST))]
+            ),
+            critical=False,
+        )
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .sign(key, hashes.SHA256())
     )
     cert_path, key_path = folder / "cert.pem", folder / "key.pem"
     cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
     return cert_path, key_path
 
 
-def nginx_config(folder: Path, upstreams: list[int], http_port: int, https_port: int,
-                 site: str | None = None) -> Path:
+def nginx_config(
+    folder: Path, upstreams: list[int], http_port: int, https_port: int, site: str | None = None
+) -> Path:
     """deploy/nginx.conf as shipped (or `site`, a variant of it), with only what differs on a test
     machine replaced: addresses, ports, certificate and media paths; wrapped in the main context it
     is meant to be included in."""
@@ -312,8 +373,15 @@ http {{
 
 
 @pytest.fixture(scope="module")
-def cluster(services_available, redis_url, s3_endpoint, collected_static, tmp_path_factory,
-            django_db_setup, django_db_blocker) -> Iterator[Cluster]:
+def cluster(
+    services_available,
+    redis_url,
+    s3_endpoint,
+    collected_static,
+    tmp_path_factory,
+    django_db_setup,
+    django_db_blocker,
+) -> Iterator[Cluster]:
     folder = tmp_path_factory.mktemp("cluster")
     with django_db_blocker.unblock():
         db_url = database_url()
@@ -354,19 +422,40 @@ def cluster(services_available, redis_url, s3_endpoint, collected_static, tmp_pa
         processes = []
         for node in nodes:
             command = [*gunicorn, "--bind", f"{HOST}:{node.port}"]
-            processes.append(stack.enter_context(
-                _process(command, node.log, f"node {node.name}", node.port, node_env[node.name])))
+            processes.append(
+                stack.enter_context(
+                    _process(command, node.log, f"node {node.name}", node.port, node_env[node.name])
+                )
+            )
         for node, process in zip(nodes, processes, strict=True):
             _wait_until_healthy(node, process)
         nginx_folder = folder / "nginx"
         nginx_folder.mkdir()
         config = nginx_config(nginx_folder, ports, http_port, proxy_port)
-        command = [_program("nginx"), "-p", str(nginx_folder), "-c", str(config), "-e", str(nginx_folder / "error.log"),
-                   "-g", "daemon off;"]
-        stack.enter_context(_process(command, nginx_folder / "nginx.out", "nginx", proxy_port, stop=signal.SIGQUIT))
-        yield Cluster(a=nodes[0], b=nodes[1], proxy_url=f"https://localhost:{proxy_port}",
-                      ca_file=nginx_folder / "cert.pem", s3_endpoint=s3_endpoint, redis_url=redis_url,
-                      page_cache=page_cache, media_root=nginx_folder / "media")
+        command = [
+            _program("nginx"),
+            "-p",
+            str(nginx_folder),
+            "-c",
+            str(config),
+            "-e",
+            str(nginx_folder / "error.log"),
+            "-g",
+            "daemon off;",
+        ]
+        stack.enter_context(
+            _process(command, nginx_folder / "nginx.out", "nginx", proxy_port, stop=signal.SIGQUIT)
+        )
+        yield Cluster(
+            a=nodes[0],
+            b=nodes[1],
+            proxy_url=f"https://localhost:{proxy_port}",
+            ca_file=nginx_folder / "cert.pem",
+            s3_endpoint=s3_endpoint,
+            redis_url=redis_url,
+            page_cache=page_cache,
+            media_root=nginx_folder / "media",
+        )
 
 
 # --- A small browser -------------------------------------------------------------------------------
@@ -392,14 +481,23 @@ class Browser:
     ca_file: Path | None = None
     cookies: dict[str, str] = field(default_factory=dict)
 
-    def request(self, base: str, path: str, *, method: str = "GET", body: bytes | None = None,
-                content_type: str | None = None, referer_path: str | None = None,
-                headers: Mapping[str, str] | None = None) -> Response:
+    def request(
+        self,
+        base: str,
+        path: str,
+        *,
+        method: str = "GET",
+        body: bytes | None = None,
+        content_type: str | None = None,
+        referer_path: str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Response:
         parts = urlsplit(base)
         if parts.scheme == "https":
             context = ssl.create_default_context(cafile=str(self.ca_file))
             connection: http.client.HTTPConnection = http.client.HTTPSConnection(
-                parts.hostname, parts.port, timeout=60, context=context)
+                parts.hostname, parts.port, timeout=60, context=context
+            )
             origin = base
         else:
             connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
@@ -433,8 +531,13 @@ class Browser:
     def get(self, base: str, path: str) -> Response:
         return self.request(base, path)
 
-    def submit(self, base: str, path: str, changes: Mapping[str, str],
-               files: Mapping[str, tuple[str, bytes, str]] | None = None) -> Response:
+    def submit(
+        self,
+        base: str,
+        path: str,
+        changes: Mapping[str, str],
+        files: Mapping[str, tuple[str, bytes, str]] | None = None,
+    ) -> Response:
         """GET the page, fill in its form as a browser would (every field with its current value,
         then `changes`) and POST it back."""
         page = self.get(base, path)
@@ -445,7 +548,9 @@ class Browser:
             body, content_type = multipart(fields, files)
         else:
             body, content_type = urlencode(list(fields.items()), doseq=True).encode(), None
-        return self.request(base, path, method="POST", body=body, content_type=content_type, referer_path=path)
+        return self.request(
+            base, path, method="POST", body=body, content_type=content_type, referer_path=path
+        )
 
 
 class _FormParser(HTMLParser):
@@ -516,11 +621,15 @@ def multipart(fields: Mapping[str, str], files: Mapping[str, tuple[str, bytes, s
     boundary = secrets.token_hex(16)
     parts: list[bytes] = []
     for name, value in fields.items():
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        )
     for name, (filename, content, content_type) in files.items():
         parts.append(
             f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
-            f"Content-Type: {content_type}\r\n\r\n".encode() + content + b"\r\n"
+            f"Content-Type: {content_type}\r\n\r\n".encode()
+            + content
+            + b"\r\n"
         )
     parts.append(f"--{boundary}--\r\n".encode())
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"

@@ -19,13 +19,21 @@ from .conftest import REPO, nginx_config
 DEPLOY = REPO / "deploy"
 # Read by libraries or commands rather than by config/: the settings module gunicorn loads,
 # dj-database-url's default variable, boto3's keys, ensure_admin's account.
-READ_ELSEWHERE = {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-                  "GEOPARK_ADMIN_USERNAME", "GEOPARK_ADMIN_PASSWORD"}
+READ_ELSEWHERE = {
+    "DJANGO_SETTINGS_MODULE",
+    "DATABASE_URL",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "GEOPARK_ADMIN_USERNAME",
+    "GEOPARK_ADMIN_PASSWORD",
+}
 
 
 def variables_read_by_the_configuration() -> set[str]:
-    pattern = re.compile(r'(?:os\.environ\.get|os\.getenv|env_bool|env_list|env_int)\(\s*"([A-Z0-9_]+)"'
-                         r'|os\.environ\["([A-Z0-9_]+)"\]')
+    pattern = re.compile(
+        r'(?:os\.environ\.get|os\.getenv|env_bool|env_list|env_int)\(\s*"([A-Z0-9_]+)"'
+        r'|os\.environ\["([A-Z0-9_]+)"\]'
+    )
     names: set[str] = set()
     for path in [*sorted((REPO / "config" / "settings").glob("*.py")), REPO / "config" / "gunicorn.conf.py"]:
         for match in pattern.finditer(path.read_text()):
@@ -121,8 +129,9 @@ def test_nginx_accepts_the_shipped_configuration_and_its_limits_match_the_app(tm
     body_limit_mb = int(re.search(r"client_max_body_size (\d+)m;", site).group(1))
     assert body_limit_mb * 1024 * 1024 >= settings.GEOPARK_MAX_REQUEST_BYTES
     read_timeout = int(re.search(r"proxy_read_timeout (\d+)s;", site).group(1))
-    gunicorn_timeout = int(re.search(r'"GUNICORN_TIMEOUT", "(\d+)"', (REPO / "config" / "gunicorn.conf.py")
-                                     .read_text()).group(1))
+    gunicorn_timeout = int(
+        re.search(r'"GUNICORN_TIMEOUT", "(\d+)"', (REPO / "config" / "gunicorn.conf.py").read_text()).group(1)
+    )
     assert read_timeout > gunicorn_timeout
     nginx = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/sbin")
     if nginx is None:
@@ -130,8 +139,12 @@ def test_nginx_accepts_the_shipped_configuration_and_its_limits_match_the_app(tm
             pytest.fail("GEOPARK_REQUIRE_SERVICES is set but nginx is missing")
         pytest.skip("nginx is not installed")
     config = nginx_config(tmp_path, [8301, 8302], 8398, 8399)
-    result = subprocess.run([nginx, "-t", "-p", str(tmp_path), "-c", str(config), "-e", str(tmp_path / "error.log")],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [nginx, "-t", "-p", str(tmp_path), "-c", str(config), "-e", str(tmp_path / "error.log")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -144,9 +157,11 @@ def test_compose_switches_on_the_minio_media_location_with_the_sandbox_headers(c
     command = ["sed"]
     for _quote, expression in expressions:
         command += ["-e", expression.replace("$$GEOPARK_HOST", "geopark.example.org")]
-    site = subprocess.run([*command, str(DEPLOY / "nginx.conf")], capture_output=True, text=True, check=True).stdout
+    site = subprocess.run(
+        [*command, str(DEPLOY / "nginx.conf")], capture_output=True, text=True, check=True
+    ).stdout
     assert not re.search(r"^ *#minio ", site, re.MULTILINE)
-    block = site[site.index("location /geopark-media/media/ {"):]
+    block = site[site.index("location /geopark-media/media/ {") :]
     block = block[: block.index("\n    }\n")]
     assert "proxy_pass http://minio:9000;" in block
     assert """add_header Content-Security-Policy "sandbox; default-src 'none'" always;""" in block
@@ -162,6 +177,10 @@ def test_compose_switches_on_the_minio_media_location_with_the_sandbox_headers(c
     # (nginx_config drops the IPv6 listeners the sed removed already; it expects to find one.)
     site = site.replace("listen 80;", "listen 80;\n    listen [::]:80;", 1)
     config = nginx_config(tmp_path, [8301, 8302], 8396, 8397, site=site)
-    result = subprocess.run([nginx, "-t", "-p", str(tmp_path), "-c", str(config), "-e", str(tmp_path / "error.log")],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [nginx, "-t", "-p", str(tmp_path), "-c", str(config), "-e", str(tmp_path / "error.log")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr

@@ -71,8 +71,12 @@ def test_a_login_on_node_a_is_valid_on_node_b(cluster, world):
     assert dashboard.status == 200
     assert ADMIN[0] in dashboard.text
     # Signing out on B ends the session on A as well.
-    logout = browser.request(cluster.b.url, "/admin/logout/", method="POST",
-                             body=f"csrfmiddlewaretoken={browser.cookies['csrftoken']}".encode())
+    logout = browser.request(
+        cluster.b.url,
+        "/admin/logout/",
+        method="POST",
+        body=f"csrfmiddlewaretoken={browser.cookies['csrftoken']}".encode(),
+    )
     assert logout.status == 302
     assert browser.get(cluster.a.url, "/admin/").status == 302
 
@@ -89,7 +93,9 @@ def test_an_edit_on_node_a_shows_on_node_b_at_once_even_over_its_cached_page(clu
     editor = Browser()
     login(editor, cluster.a.url)
     edit = f"/admin/snippets/heritage/site/edit/{world.pk}/"
-    saved = editor.submit(cluster.a.url, edit, {"name_vi": "Động Tam Thanh mới", "action-publish": "action-publish"})
+    saved = editor.submit(
+        cluster.a.url, edit, {"name_vi": "Động Tam Thanh mới", "action-publish": "action-publish"}
+    )
     assert saved.status == 302, re.sub(r"\s+", " ", saved.text)[:3000]
 
     after = visitor.get(cluster.b.url, SITE_PAGE)
@@ -112,7 +118,9 @@ def test_nginx_spreads_requests_over_both_nodes_and_forwards_https(cluster, worl
     assert page.headers["server"] == "nginx"
     assert page.headers["content-encoding"] == "gzip"
     assert "Động Tam Thanh" in gzip.decompress(page.body).decode()
-    served = {node.name: _count(node, "/robots.txt") - seen_before[node.name] for node in (cluster.a, cluster.b)}
+    served = {
+        node.name: _count(node, "/robots.txt") - seen_before[node.name] for node in (cluster.a, cluster.b)
+    }
     assert served["a"] > 0, served
     assert served["b"] > 0, served
     assert served["a"] + served["b"] == 6
@@ -131,8 +139,12 @@ def test_a_document_uploaded_through_node_a_is_streamed_by_node_b_as_a_sandboxed
     editor = Browser()
     login(editor, cluster.a.url)
     content = "Lịch mở cửa hang Tam Thanh\n".encode() * 100
-    uploaded = editor.submit(cluster.a.url, "/admin/documents/add/", {"title": "Lịch mở cửa"},
-                             files={"file": ("lich-mo-cua.txt", content, "text/plain")})
+    uploaded = editor.submit(
+        cluster.a.url,
+        "/admin/documents/add/",
+        {"title": "Lịch mở cửa"},
+        files={"file": ("lich-mo-cua.txt", content, "text/plain")},
+    )
     assert uploaded.status == 302, re.sub(r"\s+", " ", uploaded.text)[:3000]
     from wagtail.documents.models import Document
 
@@ -161,8 +173,12 @@ def test_an_html_upload_is_refused_through_the_real_admin(cluster, world):
     editor = Browser()
     login(editor, cluster.a.url)
     page = b"<!DOCTYPE html><html><script>fetch('/admin/')</script></html>"
-    refused = editor.submit(cluster.a.url, "/admin/documents/add/", {"title": "Trang"},
-                            files={"file": ("trang.pdf", page, "application/pdf")})
+    refused = editor.submit(
+        cluster.a.url,
+        "/admin/documents/add/",
+        {"title": "Trang"},
+        files={"file": ("trang.pdf", page, "application/pdf")},
+    )
     assert refused.status == 200
     from wagtail.documents.models import Document
 
@@ -174,12 +190,16 @@ def test_nginx_serves_media_in_a_sandbox_and_never_serves_documents_itself(clust
     # A host without S3 keeps media on disk and nginx serves them (deploy/nginx.conf).
     (cluster.media_root / "images").mkdir(parents=True, exist_ok=True)
     (cluster.media_root / "documents").mkdir(parents=True, exist_ok=True)
-    (cluster.media_root / "images" / "cu.svg").write_bytes(b"<svg xmlns='http://www.w3.org/2000/svg'>"
-                                                           b"<script>alert(1)</script></svg>")
+    (cluster.media_root / "images" / "cu.svg").write_bytes(
+        b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"
+    )
     (cluster.media_root / "documents" / "cu.html").write_bytes(b"<script>alert(1)</script>")
     visitor = Browser(ca_file=cluster.ca_file)
-    for path, status in [("/media/images/cu.svg", 200), ("/media/documents/cu.html", 403),
-                         ("/media/images/missing.png", 404)]:
+    for path, status in [
+        ("/media/images/cu.svg", 200),
+        ("/media/documents/cu.html", 403),
+        ("/media/images/missing.png", 404),
+    ]:
         answer = visitor.get(cluster.proxy_url, path)
         assert answer.status == status, path
         assert answer.headers["content-security-policy"] == "sandbox; default-src 'none'", path
@@ -188,8 +208,9 @@ def test_nginx_serves_media_in_a_sandbox_and_never_serves_documents_itself(clust
 
 
 def test_images_in_the_bucket_stay_public(cluster, world):
-    s3_client(cluster.s3_endpoint).put_object(Bucket=PUBLIC_BUCKET, Key="media/original_images/anh.png",
-                                             Body=b"\x89PNG\r\n\x1a\n")
+    s3_client(cluster.s3_endpoint).put_object(
+        Bucket=PUBLIC_BUCKET, Key="media/original_images/anh.png", Body=b"\x89PNG\r\n\x1a\n"
+    )
     assert Browser().get(cluster.s3_endpoint, f"/{PUBLIC_BUCKET}/media/original_images/anh.png").status == 200
 
 
@@ -202,8 +223,9 @@ def test_a_visitor_photo_sent_to_node_a_is_kept_private_in_s3_and_shown_to_staff
         {"kind": "damage", "description": "Graffiti on the cave wall near the entrance."},
         {"photo": ("wall.jpg", picture.getvalue(), "image/jpeg")},
     )
-    response = Browser().request(cluster.a.url, f"/api/v1/sites/{SLUG}/reports", method="POST", body=body,
-                                 content_type=content_type)
+    response = Browser().request(
+        cluster.a.url, f"/api/v1/sites/{SLUG}/reports", method="POST", body=body, content_type=content_type
+    )
     assert response.status == 201, response.text
     private = bucket_keys(cluster.s3_endpoint, PRIVATE_BUCKET)
     assert len(private) == 1

@@ -59,7 +59,9 @@ def article(index: NewsIndexPage, **fields: Any) -> NewsPage:
     if tags:
         page.tags.set(tags)
     if site_ids:
-        page.related_sites = [page.related_sites.model(site_id=pk, sort_order=i) for i, pk in enumerate(site_ids)]
+        page.related_sites = [
+            page.related_sites.model(site_id=pk, sort_order=i) for i, pk in enumerate(site_ids)
+        ]
     page.save_revision().publish()
     page.refresh_from_db()
     return page

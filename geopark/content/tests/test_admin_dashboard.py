@@ -42,7 +42,9 @@ def test_the_count_follows_additions_translations_moves_and_deletions(tree):
 
 
 @pytest.mark.parametrize("persona", ["admin_user", "editor"])
-def test_the_dashboard_shows_the_count_in_the_same_queries_for_few_or_many_pages(client, request, persona, tree):
+def test_the_dashboard_shows_the_count_in_the_same_queries_for_few_or_many_pages(
+    client, request, persona, tree
+):
     client.force_login(request.getfixturevalue(persona))
     url = reverse("wagtailadmin_home")
     with CaptureQueriesContext(connection) as few:
@@ -54,5 +56,8 @@ def test_the_dashboard_shows_the_count_in_the_same_queries_for_few_or_many_pages
     assert len(few) == len(many)
     assert f"{wagtails_count()} Pages" in " ".join(html.split())
     # No page is counted one by one (Wagtail's own summary counts every page of the tree).
-    assert not [q for q in many.captured_queries if "COUNT(" in q["sql"] and "wagtailcore_page" in q["sql"]
-                and "LIKE" in q["sql"]]
+    assert not [
+        q
+        for q in many.captured_queries
+        if "COUNT(" in q["sql"] and "wagtailcore_page" in q["sql"] and "LIKE" in q["sql"]
+    ]

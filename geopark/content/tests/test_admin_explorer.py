@@ -35,8 +35,9 @@ def news_writer(db, tree):
     group = Group.objects.create(name="News writers")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     for codename in ("add_page", "change_page", "publish_page"):
-        GroupPagePermission.objects.create(group=group, page=tree["index"],
-                                           permission=Permission.objects.get(codename=codename))
+        GroupPagePermission.objects.create(
+            group=group, page=tree["index"], permission=Permission.objects.get(codename=codename)
+        )
     user.groups.add(group)
     return user
 
@@ -48,14 +49,18 @@ def two_sections_writer(db, tree):
     group = Group.objects.create(name="Section keepers")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     for page in (tree["index"], tree["about"]):
-        GroupPagePermission.objects.create(group=group, page=page, permission=Permission.objects.get(codename="change_page"))
+        GroupPagePermission.objects.create(
+            group=group, page=page, permission=Permission.objects.get(codename="change_page")
+        )
     user.groups.add(group)
     return user
 
 
 def listed(client, parent: Page | None) -> tuple[set[int], list[str]]:
     """The pages the explorer lists under `parent` (None: the tree's root), and its statements."""
-    url = reverse("wagtailadmin_explore", args=[parent.pk]) if parent else reverse("wagtailadmin_explore_root")
+    url = (
+        reverse("wagtailadmin_explore", args=[parent.pk]) if parent else reverse("wagtailadmin_explore_root")
+    )
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
@@ -64,8 +69,11 @@ def listed(client, parent: Page | None) -> tuple[set[int], list[str]]:
 
 def wagtails_answer(user, parent: Page) -> set[int]:
     explorable = PagePermissionPolicy().explorable_instances(user)
-    return set(parent.get_children().filter(pk__in=explorable.values_list("pk", flat=True))
-               .values_list("pk", flat=True))
+    return set(
+        parent.get_children()
+        .filter(pk__in=explorable.values_list("pk", flat=True))
+        .values_list("pk", flat=True)
+    )
 
 
 @pytest.mark.parametrize("persona", ["admin_user", "editor", "news_writer"])
@@ -73,7 +81,9 @@ def test_the_explorer_lists_the_children_wagtail_would_list_for_each_role(client
     user = request.getfixturevalue(persona)
     client.force_login(user)
     home = tree["index"].get_parent()
-    parents = [tree["index"]] if persona == "news_writer" else [Page.get_first_root_node(), home, tree["index"]]
+    parents = (
+        [tree["index"]] if persona == "news_writer" else [Page.get_first_root_node(), home, tree["index"]]
+    )
     for parent in parents:
         pages, _ = listed(client, parent)
         assert pages == wagtails_answer(user, parent)
@@ -84,7 +94,9 @@ def test_the_explorer_lists_the_children_wagtail_would_list_for_each_role(client
         assert response["Location"] == reverse("wagtailadmin_explore", args=[tree["index"].pk])
 
 
-def test_browsing_reads_the_children_without_a_list_of_every_page_in_the_same_queries(client, admin_user, tree):
+def test_browsing_reads_the_children_without_a_list_of_every_page_in_the_same_queries(
+    client, admin_user, tree
+):
     client.force_login(admin_user)
     _, few = listed(client, tree["index"])
     for _ in range(12):
@@ -98,7 +110,7 @@ def test_browsing_reads_the_children_without_a_list_of_every_page_in_the_same_qu
 def row_links(html: str, page: Page) -> list[str]:
     """The wagtail-localize links in the page's row of the listing (its menu of buttons)."""
     start = html.index(f'href="{reverse("wagtailadmin_pages:edit", args=[page.pk])}"')
-    row = html[start:html.index("</tr>", start)]
+    row = html[start : html.index("</tr>", start)]
     return sorted(set(re.findall(r'href="(/admin/localize/[^"?]*)', row)))
 
 
@@ -123,7 +135,11 @@ def test_each_rows_menu_offers_to_translate_or_sync_as_wagtail_localize_would(cl
     assert answers == {page.pk: localizes_answer(page, user) for page in tree["articles"]}
     if persona == "admin_user":  # the cases are the ones meant
         translate, sync = "/submit/page/", "/update/"
-        assert [any(translate in link for link in answers[p.pk]) for p in tree["articles"]] == [True, False, True]
+        assert [any(translate in link for link in answers[p.pk]) for p in tree["articles"]] == [
+            True,
+            False,
+            True,
+        ]
         assert [any(sync in link for link in answers[p.pk]) for p in tree["articles"]] == [False, True, True]
     else:
         assert not any(answers.values())

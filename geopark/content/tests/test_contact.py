@@ -24,15 +24,25 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def contact(home_pages):
     page = factories.contact_page("vi", intro="Viết cho chúng tôi.", thank_you="Chúng tôi sẽ trả lời sớm.")
-    factories.translate(page, "en", {"Liên hệ": "Contact", "Viết cho chúng tôi.": "Write to us.",
-                                     "Chúng tôi sẽ trả lời sớm.": "We will answer soon."})
+    factories.translate(
+        page,
+        "en",
+        {
+            "Liên hệ": "Contact",
+            "Viết cho chúng tôi.": "Write to us.",
+            "Chúng tôi sẽ trả lời sớm.": "We will answer soon.",
+        },
+    )
     return page
 
 
 def form_data(**changes) -> dict:
     data = {
-        "name": "Nguyễn Văn An", "email": "an@example.org", "subject": "Giờ mở cửa",
-        "message": "Động Tam Thanh mở cửa lúc mấy giờ?", "website": "",
+        "name": "Nguyễn Văn An",
+        "email": "an@example.org",
+        "subject": "Giờ mở cửa",
+        "message": "Động Tam Thanh mở cửa lúc mấy giờ?",
+        "website": "",
         "token": issue_token(time.time() - 10),  # the form was shown ten seconds ago
     }
     data.update(changes)
@@ -57,7 +67,12 @@ def test_a_message_is_stored_and_the_sender_thanked(client, contact):
     assert response.status_code == 302
     assert response["Location"] == "/en/contact/?sent=1"
     stored = ContactMessage.objects.get()
-    assert (stored.name, stored.email, stored.lang, stored.handled) == ("Nguyễn Văn An", "an@example.org", "en", False)
+    assert (stored.name, stored.email, stored.lang, stored.handled) == (
+        "Nguyễn Văn An",
+        "an@example.org",
+        "en",
+        False,
+    )
     thanks = client.get(response["Location"])
     assert message_in(thanks, "Thank you, your message has been sent.")
     assert "We will answer soon." in thanks.content.decode()
@@ -70,7 +85,10 @@ def test_a_message_is_stored_and_the_sender_thanked(client, contact):
         ({"token": lambda: issue_token(time.time())}, ContactForm.error_messages["too_fast"]),
         ({"token": "forged"}, ContactForm.error_messages["expired"]),
         ({"token": lambda: issue_token(time.time() - 3 * 24 * 3600)}, ContactForm.error_messages["expired"]),
-        ({"message": "x" * 5001}, "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d)."),
+        (
+            {"message": "x" * 5001},
+            "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).",
+        ),
         ({"email": "not-an-address"}, "Enter a valid email address."),
         ({"name": ""}, "This field is required."),
     ],
@@ -126,8 +144,9 @@ def test_other_methods_are_refused(client, contact):
 
 @pytest.fixture
 def received(contact):
-    return ContactMessage.objects.create(name="An", email="an@example.org", subject="Giờ mở cửa",
-                                         message="Động mở cửa lúc mấy giờ?", lang="vi")
+    return ContactMessage.objects.create(
+        name="An", email="an@example.org", subject="Giờ mở cửa", message="Động mở cửa lúc mấy giờ?", lang="vi"
+    )
 
 
 def test_an_editor_sees_the_messages_with_an_answer_button(client, editor, received):
@@ -183,9 +202,13 @@ def test_a_person_without_a_role_cannot_answer(client, visitor, received):
     assert mail.outbox == []
 
 
-@pytest.mark.parametrize(("lang", "required"), [("vi", "Trường này là bắt buộc."), ("zh", "这个字段是必填项。"),
-                                                ("en", "This field is required.")])
-def test_django_s_own_messages_come_in_the_reader_s_language_chinese_included(client, contact, lang, required):
+@pytest.mark.parametrize(
+    ("lang", "required"),
+    [("vi", "Trường này là bắt buộc."), ("zh", "这个字段是必填项。"), ("en", "This field is required.")],
+)
+def test_django_s_own_messages_come_in_the_reader_s_language_chinese_included(
+    client, contact, lang, required
+):
     # Django ships Chinese as zh_Hans, which it never reads for "zh": before the borrowed catalogue
     # (compiletranslations), a Chinese reader got this message in Vietnamese.
     if lang == "zh":
@@ -231,8 +254,9 @@ def test_a_message_posted_from_another_website_is_refused_with_a_clear_403(clien
 
 
 def test_a_message_from_this_website_is_accepted(client, contact):
-    response = client.post("/en/contact/", form_data(), HTTP_ORIGIN="http://testserver",
-                           HTTP_SEC_FETCH_SITE="same-origin")
+    response = client.post(
+        "/en/contact/", form_data(), HTTP_ORIGIN="http://testserver", HTTP_SEC_FETCH_SITE="same-origin"
+    )
     assert response.status_code == 302
 
 
@@ -245,8 +269,13 @@ def test_a_subject_with_a_line_break_is_refused_with_a_clear_message(client, con
 
 
 def test_an_old_message_whose_subject_holds_a_line_break_can_be_answered(client, editor, contact):
-    old = ContactMessage.objects.create(name="An", email="an@example.org", subject="Giờ\r\nBcc: x@example.org",
-                                        message="Động mở cửa lúc mấy giờ?", lang="vi")
+    old = ContactMessage.objects.create(
+        name="An",
+        email="an@example.org",
+        subject="Giờ\r\nBcc: x@example.org",
+        message="Động mở cửa lúc mấy giờ?",
+        lang="vi",
+    )
     client.force_login(editor)
     response = client.post(reverse("content_answer_message", args=[old.pk]), {"reply": "Từ 7 giờ sáng."})
     assert response.status_code == 302

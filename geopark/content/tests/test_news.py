@@ -27,25 +27,56 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 @pytest.fixture
 def news(home_pages):
     """A news index in every language; three Vietnamese articles, one translated into English."""
-    recognition = factories.NewsCategoryFactory(slug="recognition", name_vi="Công nhận", name_en="Recognition",
-                                                name_zh="认定")
+    recognition = factories.NewsCategoryFactory(
+        slug="recognition", name_vi="Công nhận", name_en="Recognition", name_zh="认定"
+    )
     plans = factories.NewsCategoryFactory(slug="plans", name_vi="Kế hoạch", name_en="Plans", name_zh="计划")
     index = factories.news_index("vi", intro="Tin tức của công viên.")
     for lang, title in (("en", "News"), ("zh", "新闻")):
         factories.translate(index, lang, {"Tin tức": title})
-    site = SiteFactory(geopark=home_pages, slug="hang-keng-tao", name_vi="Hang Keng Tao", name_en="Keng Tao Cave")
-    old = factories.article(index, title="Thành lập công viên", slug="thanh-lap", date=dt.date(2021, 12, 13),
-                            category=recognition, tags=["UNESCO"])
-    council = factories.article(index, title="Hội đồng nhất trí", slug="hoi-dong", date=dt.date(2024, 9, 8),
-                                category=recognition, tags=["UNESCO", "APGN"], site_ids=[site.pk],
-                                lead="Hội đồng nhất trí công nhận Lạng Sơn.")
-    plan = factories.article(index, title="Kế hoạch 2026", slug="ke-hoach-2026", date=dt.date(2026, 2, 28),
-                             category=plans)
-    en_council = factories.translate(council, "en", {"Hội đồng nhất trí": "The Council agrees",
-                                                     "Hội đồng nhất trí công nhận Lạng Sơn.": "The Council backs Lang Son.",
-                                                     "Nội dung bài viết.": "The article."})
-    return {"index": index, "old": old, "council": council, "plan": plan, "en_council": en_council, "site": site,
-            "recognition": recognition, "plans": plans}
+    site = SiteFactory(
+        geopark=home_pages, slug="hang-keng-tao", name_vi="Hang Keng Tao", name_en="Keng Tao Cave"
+    )
+    old = factories.article(
+        index,
+        title="Thành lập công viên",
+        slug="thanh-lap",
+        date=dt.date(2021, 12, 13),
+        category=recognition,
+        tags=["UNESCO"],
+    )
+    council = factories.article(
+        index,
+        title="Hội đồng nhất trí",
+        slug="hoi-dong",
+        date=dt.date(2024, 9, 8),
+        category=recognition,
+        tags=["UNESCO", "APGN"],
+        site_ids=[site.pk],
+        lead="Hội đồng nhất trí công nhận Lạng Sơn.",
+    )
+    plan = factories.article(
+        index, title="Kế hoạch 2026", slug="ke-hoach-2026", date=dt.date(2026, 2, 28), category=plans
+    )
+    en_council = factories.translate(
+        council,
+        "en",
+        {
+            "Hội đồng nhất trí": "The Council agrees",
+            "Hội đồng nhất trí công nhận Lạng Sơn.": "The Council backs Lang Son.",
+            "Nội dung bài viết.": "The article.",
+        },
+    )
+    return {
+        "index": index,
+        "old": old,
+        "council": council,
+        "plan": plan,
+        "en_council": en_council,
+        "site": site,
+        "recognition": recognition,
+        "plans": plans,
+    }
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -60,7 +91,11 @@ def test_the_news_index_renders_in_every_language(client, news, lang):
 
 def test_the_news_index_lists_newest_first(client, news):
     html = client.get("/vi/news/").content.decode()
-    assert html.index("/vi/news/ke-hoach-2026/") < html.index("/vi/news/hoi-dong/") < html.index("/vi/news/thanh-lap/")
+    assert (
+        html.index("/vi/news/ke-hoach-2026/")
+        < html.index("/vi/news/hoi-dong/")
+        < html.index("/vi/news/thanh-lap/")
+    )
 
 
 def test_each_language_lists_its_own_articles(client, news):
@@ -76,13 +111,29 @@ def test_the_category_filter_keeps_only_that_category(client, news):
     html = client.get("/vi/news/?category=plans").content.decode()
     assert "/vi/news/ke-hoach-2026/" in html
     assert "/vi/news/hoi-dong/" not in html
-    assert client.get("/vi/news/category/recognition/").content.decode().count('<article class="news-card') == 2
+    assert (
+        client.get("/vi/news/category/recognition/").content.decode().count('<article class="news-card') == 2
+    )
 
 
-@pytest.mark.parametrize("query", ["category=nope", "category=" + "x" * 300, "page=999", "page=-1", "page=abc",
-                                   "category=%00", "before=nonsense", "before=2024-13-01.5", "after=2024-01-01.-5",
-                                   "before=2024-01-01." + "9" * 40, "after=2024-01-01.١٢", "before=1900-01-01.1",
-                                   "after=2999-01-01.1"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "category=nope",
+        "category=" + "x" * 300,
+        "page=999",
+        "page=-1",
+        "page=abc",
+        "category=%00",
+        "before=nonsense",
+        "before=2024-13-01.5",
+        "after=2024-01-01.-5",
+        "before=2024-01-01." + "9" * 40,
+        "after=2024-01-01.١٢",
+        "before=1900-01-01.1",
+        "after=2999-01-01.1",
+    ],
+)
 def test_nonsense_filters_show_the_list_without_error(client, news, query):
     response = client.get(f"/vi/news/?{query}")
     assert response.status_code == 200
@@ -122,7 +173,9 @@ def test_the_index_shows_12_articles_a_page_and_leads_to_older_and_back_to_newer
 
 
 def test_a_newer_link_returns_to_the_articles_just_newer(client, news):
-    articles = [factories.article(news["index"], date=dt.date(2020, 1, 1) + dt.timedelta(days=i)) for i in range(30)]
+    articles = [
+        factories.article(news["index"], date=dt.date(2020, 1, 1) + dt.timedelta(days=i)) for i in range(30)
+    ]
     # Newest first: the 2 of 2026/2024 then these 30 (plus the 2021 one below them).
     second = client.get(_older_link(client.get("/vi/news/").content.decode())).content.decode()
     third = client.get(_older_link(second)).content.decode()
@@ -134,9 +187,14 @@ def test_a_newer_link_returns_to_the_articles_just_newer(client, news):
 
 
 def test_the_category_keeps_its_filter_on_older_pages(client, news):
-    oldest = [factories.article(news["index"], category=news["plans"], date=dt.date(2023, 1, 1 + i)) for i in range(13)]
-    for url, older_prefix in (("/vi/news/?category=plans", "/vi/news/?category=plans&before="),
-                              ("/vi/news/category/plans/", "/vi/news/category/plans/?before=")):
+    oldest = [
+        factories.article(news["index"], category=news["plans"], date=dt.date(2023, 1, 1 + i))
+        for i in range(13)
+    ]
+    for url, older_prefix in (
+        ("/vi/news/?category=plans", "/vi/news/?category=plans&before="),
+        ("/vi/news/category/plans/", "/vi/news/category/plans/?before="),
+    ):
         older_url = _older_link(client.get(url).content.decode())
         assert older_url.startswith(older_prefix)
         html = client.get(older_url).content.decode()
@@ -171,7 +229,11 @@ def test_a_later_page_costs_the_same_queries_for_few_or_many_articles(client, ne
 
     for _ in range(26):
         factories.article(news["index"], date=dt.date(2019, 1, 1))
-    urls = ["/vi/news/?before=2030-01-01.1", "/vi/news/?after=2000-01-01.1", "/vi/news/category/plans/?before=2030-01-01.1"]
+    urls = [
+        "/vi/news/?before=2030-01-01.1",
+        "/vi/news/?after=2000-01-01.1",
+        "/vi/news/category/plans/?before=2030-01-01.1",
+    ]
     few = {url: count(url) for url in urls}
     for i in range(40):
         factories.article(news["index"], category=news["plans"] if i % 2 else None, tags=["UNESCO"])
@@ -186,8 +248,9 @@ def test_the_index_costs_the_same_queries_for_few_or_many_articles(client, news)
 
     few = count()
     for i in range(20):
-        factories.article(news["index"], category=news["plans"] if i % 2 else news["recognition"],
-                          tags=["UNESCO"])
+        factories.article(
+            news["index"], category=news["plans"] if i % 2 else news["recognition"], tags=["UNESCO"]
+        )
     assert count() == few
 
 

@@ -34,18 +34,43 @@ def image(db):
 @pytest.fixture
 def pages(home_pages):
     geopark = home_pages
-    geopark.vision_vi, geopark.vision_en, geopark.vision_zh = "Tầm nhìn bảo tồn", "A vision of care", "保护愿景"
+    geopark.vision_vi, geopark.vision_en, geopark.vision_zh = (
+        "Tầm nhìn bảo tồn",
+        "A vision of care",
+        "保护愿景",
+    )
     geopark.save()
-    about = factories.standard_page("vi", title="Giới thiệu", slug="about", intro="Về công viên.",
-                                    body=[("geopark_facts", None),
-                                          ("heading", "Không có hàng rào"),
-                                          ("paragraph", RichText("<p>Người dân vẫn sống trong công viên.</p>"))])
-    vision = factories.standard_page("vi", parent=about, title="Tầm nhìn", slug="vision",
-                                     body=[("geopark_text", {"text": "vision", "show_heading": True})])
-    for lang, words in (("en", {"Giới thiệu": "About", "Không có hàng rào": "No fences", "Tầm nhìn": "Vision",
-                                "Về công viên.": "About the park.",
-                                "Người dân vẫn sống trong công viên.": "People live in the park."}),
-                        ("zh", {"Giới thiệu": "关于", "Tầm nhìn": "愿景"})):
+    about = factories.standard_page(
+        "vi",
+        title="Giới thiệu",
+        slug="about",
+        intro="Về công viên.",
+        body=[
+            ("geopark_facts", None),
+            ("heading", "Không có hàng rào"),
+            ("paragraph", RichText("<p>Người dân vẫn sống trong công viên.</p>")),
+        ],
+    )
+    vision = factories.standard_page(
+        "vi",
+        parent=about,
+        title="Tầm nhìn",
+        slug="vision",
+        body=[("geopark_text", {"text": "vision", "show_heading": True})],
+    )
+    for lang, words in (
+        (
+            "en",
+            {
+                "Giới thiệu": "About",
+                "Không có hàng rào": "No fences",
+                "Tầm nhìn": "Vision",
+                "Về công viên.": "About the park.",
+                "Người dân vẫn sống trong công viên.": "People live in the park.",
+            },
+        ),
+        ("zh", {"Giới thiệu": "关于", "Tầm nhìn": "愿景"}),
+    ):
         factories.translate(about, lang, words)
         factories.translate(vision, lang, words)
     factories.news_index("vi")
@@ -54,7 +79,9 @@ def pages(home_pages):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("path", ["/{lang}/about/", "/{lang}/about/vision/", "/{lang}/news/", "/{lang}/contact/"])
+@pytest.mark.parametrize(
+    "path", ["/{lang}/about/", "/{lang}/about/vision/", "/{lang}/news/", "/{lang}/contact/"]
+)
 def test_every_new_page_renders_in_every_language(client, pages, lang, path):
     response = client.get(path.format(lang=lang))
     assert response.status_code == 200
@@ -64,8 +91,14 @@ def test_every_new_page_renders_in_every_language(client, pages, lang, path):
     assert '<meta name="description" content="' in html
 
 
-@pytest.mark.parametrize(("lang", "vision", "heading"), [("vi", "Tầm nhìn bảo tồn", "Tầm nhìn"),
-                                                       ("en", "A vision of care", "Vision"), ("zh", "保护愿景", "愿景")])
+@pytest.mark.parametrize(
+    ("lang", "vision", "heading"),
+    [
+        ("vi", "Tầm nhìn bảo tồn", "Tầm nhìn"),
+        ("en", "A vision of care", "Vision"),
+        ("zh", "保护愿景", "愿景"),
+    ],
+)
 def test_the_vision_page_shows_the_geoparks_own_text_in_each_language(client, pages, lang, vision, heading):
     html = client.get(f"/{lang}/about/vision/").content.decode()
     assert vision in html
@@ -99,7 +132,9 @@ def test_an_image_block_without_alt_text_cannot_be_published(image):
 
 def test_an_article_without_alt_text_for_its_main_image_is_refused(home_pages, image):
     index = factories.news_index("vi")
-    page = NewsPage(title="Ảnh", slug="anh", lead="Tin có ảnh.", image=image, image_alt="", locale=index.locale)
+    page = NewsPage(
+        title="Ảnh", slug="anh", lead="Tin có ảnh.", image=image, image_alt="", locale=index.locale
+    )
     with pytest.raises(ValidationError) as caught:
         page.full_clean()
     assert ALT_TEXT_MISSING in caught.value.message_dict["image_alt"]
@@ -111,14 +146,31 @@ def test_the_editor_is_told_to_add_alt_text_when_publishing(client, admin_user, 
 
     index = factories.news_index("vi")
     client.force_login(admin_user)
-    data = nested_form_data({
-        "title": "Tin có ảnh", "slug": "tin-co-anh", "lead": "Có ảnh.", "date": "2025-06-28", "category": "",
-        "tags": "", "image": "", "image_alt": "", "seo_title": "", "search_description": "", "go_live_at": "",
-        "expire_at": "", "related_sites": inline_formset([]), "comments": inline_formset([]),
-        "body": streamfield([("paragraph", rich_text("<p>Ảnh dưới đây.</p>")),
-                             ("image", {"image": image.pk, "alt": "", "caption": "Cửa hang", "credit": ""})]),
-        "action-publish": "1",
-    })
+    data = nested_form_data(
+        {
+            "title": "Tin có ảnh",
+            "slug": "tin-co-anh",
+            "lead": "Có ảnh.",
+            "date": "2025-06-28",
+            "category": "",
+            "tags": "",
+            "image": "",
+            "image_alt": "",
+            "seo_title": "",
+            "search_description": "",
+            "go_live_at": "",
+            "expire_at": "",
+            "related_sites": inline_formset([]),
+            "comments": inline_formset([]),
+            "body": streamfield(
+                [
+                    ("paragraph", rich_text("<p>Ảnh dưới đây.</p>")),
+                    ("image", {"image": image.pk, "alt": "", "caption": "Cửa hang", "credit": ""}),
+                ]
+            ),
+            "action-publish": "1",
+        }
+    )
     response = client.post(reverse("wagtailadmin_pages:add", args=["content", "newspage", index.pk]), data)
     assert response.status_code == 200
     with translation.override("vi"):
@@ -131,8 +183,13 @@ def test_the_editor_is_told_to_add_alt_text_when_publishing(client, admin_user, 
 
 def test_images_are_served_as_webp_with_a_jpeg_fallback_in_several_widths(client, home_pages, image):
     index = factories.news_index("vi")
-    factories.article(index, slug="co-anh", image=image, image_alt="Cửa hang Keng Tao",
-                      body=[("image", {"image": image, "alt": "Lối vào hang", "caption": "Lối vào", "credit": ""})])
+    factories.article(
+        index,
+        slug="co-anh",
+        image=image,
+        image_alt="Cửa hang Keng Tao",
+        body=[("image", {"image": image, "alt": "Lối vào hang", "caption": "Lối vào", "credit": ""})],
+    )
     html = client.get("/vi/news/co-anh/").content.decode()
     assert "<picture>" in html
     assert 'type="image/webp"' in html
@@ -147,8 +204,9 @@ def test_images_are_served_as_webp_with_a_jpeg_fallback_in_several_widths(client
     assert 'loading="lazy"' in listing
 
 
-def test_the_news_list_with_images_costs_the_same_queries_for_few_or_many(client, home_pages, image,
-                                                                          django_assert_num_queries):
+def test_the_news_list_with_images_costs_the_same_queries_for_few_or_many(
+    client, home_pages, image, django_assert_num_queries
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -35,8 +35,15 @@ def notice(lang: str) -> str:
         return str(FALLBACK_NOTICES[lang]).replace("'", "&#x27;")
 
 
-@pytest.mark.parametrize(("lang", "path"), [("en", "/en/news/tin-chua-dich/"), ("zh", "/zh/news/tin-chua-dich/"),
-                                            ("zh", "/zh/news/"), ("en", "/en/about/")])
+@pytest.mark.parametrize(
+    ("lang", "path"),
+    [
+        ("en", "/en/news/tin-chua-dich/"),
+        ("zh", "/zh/news/tin-chua-dich/"),
+        ("zh", "/zh/news/"),
+        ("en", "/en/about/"),
+    ],
+)
 def test_an_untranslated_page_shows_the_original_with_a_notice(client, tree, lang, path):
     response = client.get(path)
     assert response.status_code == 200
@@ -66,7 +73,9 @@ def test_a_translation_still_in_draft_is_not_shown_the_original_is(client, tree)
 
 
 def test_a_published_translation_is_shown_without_a_notice(client, tree):
-    factories.translate(tree["article"], "en", {"Tin chưa dịch": "Now translated", "Chỉ có tiếng Việt.": "In English."})
+    factories.translate(
+        tree["article"], "en", {"Tin chưa dịch": "Now translated", "Chỉ có tiếng Việt.": "In English."}
+    )
     html = client.get("/en/news/tin-chua-dich/").content.decode()
     assert "Now translated" in html
     assert notice("en") not in html
@@ -97,8 +106,15 @@ def test_translation_status_tells_missing_in_progress_up_to_date_and_out_of_date
     TranslationCreator(None, [en]).create_translations(article)
     assert statuses(article)["en"] == Status.IN_PROGRESS  # a draft with nothing translated yet
 
-    factories.translate(article, "en", {"Tin chưa dịch": "Not yet translated", "Chỉ có tiếng Việt.": "Only Vietnamese.",
-                                        "Nội dung bài viết.": "The text."})
+    factories.translate(
+        article,
+        "en",
+        {
+            "Tin chưa dịch": "Not yet translated",
+            "Chỉ có tiếng Việt.": "Only Vietnamese.",
+            "Nội dung bài viết.": "The text.",
+        },
+    )
     assert statuses(article)["en"] == Status.UP_TO_DATE
 
     article.lead = "Đã sửa bản gốc."
@@ -132,7 +148,9 @@ def test_the_report_works_out_one_page_of_originals_at_a_time(client, editor, tr
     monkeypatch.setattr(TranslationStatusView, "paginate_by", 2)
     worked_out = []
     real = selectors.translation_status
-    monkeypatch.setattr(selectors, "translation_status", lambda pages: worked_out.append(len(pages)) or real(pages))
+    monkeypatch.setattr(
+        selectors, "translation_status", lambda pages: worked_out.append(len(pages)) or real(pages)
+    )
     client.force_login(editor)
     url = reverse("translation_status_results")
     html_1, html_2 = client.get(url).content.decode(), client.get(url, {"p": 2}).content.decode()

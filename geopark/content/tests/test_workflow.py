@@ -32,11 +32,21 @@ def board(home_pages, editor, approver):
 
 def article_form(**changes) -> dict:
     data = {
-        "title": "Đoàn chuyên gia đến thăm", "slug": "doan-chuyen-gia", "lead": "Một đoàn chuyên gia đến thăm.",
-        "date": "2025-06-28", "category": "", "tags": "", "image": "", "image_alt": "",
+        "title": "Đoàn chuyên gia đến thăm",
+        "slug": "doan-chuyen-gia",
+        "lead": "Một đoàn chuyên gia đến thăm.",
+        "date": "2025-06-28",
+        "category": "",
+        "tags": "",
+        "image": "",
+        "image_alt": "",
         "body": streamfield([("paragraph", rich_text("<p>Nội dung.</p>"))]),
-        "related_sites": inline_formset([]), "comments": inline_formset([]),
-        "go_live_at": "", "expire_at": "", "seo_title": "", "search_description": "",
+        "related_sites": inline_formset([]),
+        "comments": inline_formset([]),
+        "go_live_at": "",
+        "expire_at": "",
+        "seo_title": "",
+        "search_description": "",
     }
     data.update(changes)
     return nested_form_data(data)
@@ -227,13 +237,17 @@ def test_an_approver_cannot_publish_directly(client, board, editor, approver, se
     page = published_article(client, board, editor, second_approver)
     client.force_login(approver)
     assert not page.permissions_for_user(approver).can_publish()
-    client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), article_form(title="Đăng thẳng",
-                                                                                 **{"action-publish": "1"}))
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        article_form(title="Đăng thẳng", **{"action-publish": "1"}),
+    )
     page.refresh_from_db()
     assert page.title == "Đoàn chuyên gia đến thăm"
 
 
-def test_the_dashboard_does_not_ask_the_submitter_to_review_their_own_change(board, approver, second_approver):
+def test_the_dashboard_does_not_ask_the_submitter_to_review_their_own_change(
+    board, approver, second_approver
+):
     from wagtail.models import TaskState
 
     board.save_revision(user=approver)
@@ -272,7 +286,9 @@ def test_the_migration_turns_the_old_board_task_into_the_boards_own_in_place(boa
     board.save_revision(user=editor)
     state = workflow.start(board, editor)
 
-    migration = importlib.import_module("geopark.content.migrations.0008_board_task_and_no_moderators_workflow")
+    migration = importlib.import_module(
+        "geopark.content.migrations.0008_board_task_and_no_moderators_workflow"
+    )
     migration.forwards(apps, None)
 
     task = Task.objects.get(pk=old.pk).specific
@@ -286,7 +302,9 @@ def test_the_migration_turns_the_old_board_task_into_the_boards_own_in_place(boa
     assert ensure_board_workflow(approvers=Group.objects.get(name=APPROVERS)) is False
 
 
-def test_the_upgrade_puts_sites_and_routes_under_the_board_and_takes_the_publish_rights(board, editor, approver):
+def test_the_upgrade_puts_sites_and_routes_under_the_board_and_takes_the_publish_rights(
+    board, editor, approver
+):
     """A database from before: editors published sites, approvers held the publish right on pages,
     and sites and routes had no workflow. Migration content 0009 brings it to what ensure_roles says."""
     import importlib
@@ -302,8 +320,11 @@ def test_the_upgrade_puts_sites_and_routes_under_the_board_and_takes_the_publish
     WorkflowContentType.objects.all().delete()
     editors, approvers = Group.objects.get(name=EDITORS), Group.objects.get(name=APPROVERS)
     editors.permissions.add(Permission.objects.get(codename="publish_site"))
-    GroupPagePermission.objects.create(group=approvers, page=Page.get_first_root_node(),
-                                       permission=Permission.objects.get(codename="publish_page"))
+    GroupPagePermission.objects.create(
+        group=approvers,
+        page=Page.get_first_root_node(),
+        permission=Permission.objects.get(codename="publish_page"),
+    )
 
     migration = importlib.import_module("geopark.content.migrations.0009_board_covers_sites_and_routes")
     migration.forwards(apps, None)

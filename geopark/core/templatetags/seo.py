@@ -56,7 +56,8 @@ def seo_head(context: template.Context, title: str = "", description: str = "") 
     page = context.get("page")
     lang = translation.get_language() or settings.LANGUAGE_CODE
     alternates = [
-        {"code": link["code"], "url": seo.absolute_url(request, link["url"])} for link in language_links(context)
+        {"code": link["code"], "url": seo.absolute_url(request, link["url"])}
+        for link in language_links(context)
     ]
     default = next((a for a in alternates if a["code"] == settings.LANGUAGE_CODE), None)
     if default is not None:

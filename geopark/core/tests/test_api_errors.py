@@ -17,11 +17,14 @@ def site(home_pages):
 
 
 def is_json(response) -> bool:
-    return response["Content-Type"].startswith("application/json") and isinstance(response.json().get("detail"), str)
+    return response["Content-Type"].startswith("application/json") and isinstance(
+        response.json().get("detail"), str
+    )
 
 
-@pytest.mark.parametrize("path", ["/api/nothing", "/api/v1/nothing", "/api/v1/sites/hang-gio/nothing", "/api/v2/sites",
-                                  "/api/"])
+@pytest.mark.parametrize(
+    "path", ["/api/nothing", "/api/v1/nothing", "/api/v1/sites/hang-gio/nothing", "/api/v2/sites", "/api/"]
+)
 def test_an_unknown_path_under_api_is_a_json_404(client, site, path):
     response = client.get(path)
     assert response.status_code == 404
@@ -33,7 +36,9 @@ def test_an_unknown_path_under_api_is_a_json_404(client, site, path):
 
 def test_a_malformed_multipart_body_is_a_json_400(client, site):
     response = client.generic(
-        "POST", "/api/v1/sites/hang-gio/reports?lang=en", b"--nope\r\ngarbage without an end",
+        "POST",
+        "/api/v1/sites/hang-gio/reports?lang=en",
+        b"--nope\r\ngarbage without an end",
         content_type="multipart/form-data; boundary=",
     )
     assert response.status_code == 400
@@ -42,7 +47,9 @@ def test_a_malformed_multipart_body_is_a_json_400(client, site):
 
 def test_a_body_too_large_is_a_json_413(client, site, settings):
     settings.GEOPARK_MAX_REQUEST_BYTES = 1000
-    response = client.post("/api/v1/sites/hang-gio/reports?lang=en", {"description": "x" * 2000, "kind": "litter"})
+    response = client.post(
+        "/api/v1/sites/hang-gio/reports?lang=en", {"description": "x" * 2000, "kind": "litter"}
+    )
     assert response.status_code == 413
     assert is_json(response)
 

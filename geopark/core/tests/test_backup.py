@@ -267,9 +267,12 @@ def test_a_database_that_already_has_tables_is_refused_and_force_replaces_it(
 def test_a_backup_from_another_database_vendor_is_refused(records, tmp_path, empty_database, empty_media):
     backup = create_backup(tmp_path / "backups", media=source_media())
     manifest = backup.manifest | {
-        "database": backup.manifest["database"] | {"vendor": "postgresql" if connection.vendor == "sqlite" else "sqlite"}
+        "database": backup.manifest["database"]
+        | {"vendor": "postgresql" if connection.vendor == "sqlite" else "sqlite"}
     }
-    other = rewrite(backup.path, tmp_path / "other.tar", replace={"manifest.json": json.dumps(manifest).encode()})
+    other = rewrite(
+        backup.path, tmp_path / "other.tar", replace={"manifest.json": json.dumps(manifest).encode()}
+    )
 
     with pytest.raises(BackupError, match="dump formats differ"):
         restore_backup(other, database=empty_database, media=empty_media)
@@ -277,7 +280,9 @@ def test_a_backup_from_another_database_vendor_is_refused(records, tmp_path, emp
 
 
 @committed
-def test_a_file_the_database_names_but_the_storage_lost_is_reported(records, tmp_path, empty_database, empty_media):
+def test_a_file_the_database_names_but_the_storage_lost_is_reported(
+    records, tmp_path, empty_database, empty_media
+):
     photo = records["report"].photo.name
     storages["private"].delete(photo)
 
@@ -321,7 +326,6 @@ def test_a_file_that_is_not_a_backup_is_refused(tmp_path, empty_media):
         restore_backup(junk, database=target, media=empty_media)
     assert not (tmp_path / "restored.sqlite3").exists()
     assert checksums(empty_media["private"]) == {}
-
 
 
 def test_a_sqlite_backup_inside_an_open_transaction_is_refused_rather_than_waiting_forever(db, tmp_path):

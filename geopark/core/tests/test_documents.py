@@ -38,8 +38,13 @@ def _zip(entries: dict[str, bytes], *, stored_first: str | None = None) -> bytes
 
 
 def docx() -> bytes:
-    return _zip({"[Content_Types].xml": b"<Types/>", "_rels/.rels": b"<Relationships/>",
-                 "word/document.xml": b"<w:document/>"})
+    return _zip(
+        {
+            "[Content_Types].xml": b"<Types/>",
+            "_rels/.rels": b"<Relationships/>",
+            "word/document.xml": b"<w:document/>",
+        }
+    )
 
 
 def xlsx() -> bytes:
@@ -53,8 +58,10 @@ def xlsx() -> bytes:
 
 
 def odt() -> bytes:
-    return _zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<office:document/>"},
-                stored_first="mimetype")
+    return _zip(
+        {"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<office:document/>"},
+        stored_first="mimetype",
+    )
 
 
 def image(fmt: str) -> bytes:
@@ -111,13 +118,25 @@ def form_for(name: str, content: bytes):
 # --- What the upload form accepts --------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "content"), [("trang.html", HTML), ("trang.htm", HTML), ("hinh.svg", SVG),
-                                               ("hinh.svgz", SVG), ("script.js", b"alert(1)"),
-                                               ("trang.xhtml", HTML), ("khong-duoi", PDF)])
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("trang.html", HTML),
+        ("trang.htm", HTML),
+        ("hinh.svg", SVG),
+        ("hinh.svgz", SVG),
+        ("script.js", b"alert(1)"),
+        ("trang.xhtml", HTML),
+        ("khong-duoi", PDF),
+    ],
+)
 def test_the_document_form_refuses_web_pages_svg_and_any_type_not_listed(name, content):
     form = form_for(name, content)
     assert not form.is_valid()
-    assert [error.code for error in form.errors.as_data()["file"]] in (["extension_not_allowed"], ["no_extension"])
+    assert [error.code for error in form.errors.as_data()["file"]] in (
+        ["extension_not_allowed"],
+        ["no_extension"],
+    )
     assert not get_document_model().objects.exists()
 
 
@@ -130,7 +149,10 @@ def test_the_document_form_refuses_web_pages_svg_and_any_type_not_listed(name, c
         ("bai.docx", _zip({"a.txt": b"not a word document"})),
         ("bai.docx", xlsx()),
         ("bai.xlsx", docx()),
-        ("bai.odt", _zip({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet"}, stored_first="mimetype")),
+        (
+            "bai.odt",
+            _zip({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet"}, stored_first="mimetype"),
+        ),
         ("bai.doc", PDF),
         ("am-thanh.mp3", HTML),
         ("am-thanh.wav", b"RIFF\x00\x00\x00\x00AVI LIST"),
@@ -172,19 +194,27 @@ def test_the_refusal_is_said_in_the_editors_language():
 # --- Through the admin, as an editor ----------------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "content", "content_type"), [
-    ("trang.html", HTML, "text/html"),
-    ("hinh.svg", SVG, "image/svg+xml"),
-    ("lich.pdf", HTML, "application/pdf"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "content_type"),
+    [
+        ("trang.html", HTML, "text/html"),
+        ("hinh.svg", SVG, "image/svg+xml"),
+        ("lich.pdf", HTML, "application/pdf"),
+    ],
+)
 def test_an_editor_uploading_a_web_page_or_svg_in_the_admin_is_told_why_and_nothing_is_kept(
     client, editor, name, content, content_type
 ):
     client.force_login(editor)
-    response = client.post("/admin/documents/add/", {
-        "title": "Trang độc", "collection": Collection.get_first_root_node().pk,
-        "file": upload(name, content, content_type),
-    }, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(
+        "/admin/documents/add/",
+        {
+            "title": "Trang độc",
+            "collection": Collection.get_first_root_node().pk,
+            "file": upload(name, content, content_type),
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert "cannot be uploaded" in html or "does not match" in html
@@ -193,26 +223,38 @@ def test_an_editor_uploading_a_web_page_or_svg_in_the_admin_is_told_why_and_noth
 
 def test_an_editor_uploading_several_files_at_once_gets_the_same_checks(client, editor):
     client.force_login(editor)
-    refused = client.post("/admin/documents/multiple/add/", {
-        "title": "hinh.svg", "collection": Collection.get_first_root_node().pk,
-        "files[]": upload("hinh.svg", SVG, "image/svg+xml"),
-    })
+    refused = client.post(
+        "/admin/documents/multiple/add/",
+        {
+            "title": "hinh.svg",
+            "collection": Collection.get_first_root_node().pk,
+            "files[]": upload("hinh.svg", SVG, "image/svg+xml"),
+        },
+    )
     assert refused.status_code == 200
     assert refused.json()["success"] is False
-    accepted = client.post("/admin/documents/multiple/add/", {
-        "title": "lich.pdf", "collection": Collection.get_first_root_node().pk,
-        "files[]": upload("lich.pdf", PDF, "application/pdf"),
-    })
+    accepted = client.post(
+        "/admin/documents/multiple/add/",
+        {
+            "title": "lich.pdf",
+            "collection": Collection.get_first_root_node().pk,
+            "files[]": upload("lich.pdf", PDF, "application/pdf"),
+        },
+    )
     assert accepted.json()["success"] is True
     assert [d.filename for d in get_document_model().objects.all()] == ["lich.pdf"]
 
 
 def test_an_editor_uploads_a_real_pdf_in_the_admin(client, editor):
     client.force_login(editor)
-    response = client.post("/admin/documents/add/", {
-        "title": "Lịch mở cửa", "collection": Collection.get_first_root_node().pk,
-        "file": upload("lich-mo-cua.pdf", PDF, "application/pdf"),
-    })
+    response = client.post(
+        "/admin/documents/add/",
+        {
+            "title": "Lịch mở cửa",
+            "collection": Collection.get_first_root_node().pk,
+            "file": upload("lich-mo-cua.pdf", PDF, "application/pdf"),
+        },
+    )
     assert response.status_code == 302
     assert get_document_model().objects.get().title == "Lịch mở cửa"
 
@@ -241,8 +283,10 @@ def storage(request, settings, tmp_path):
     both must carry the same headers."""
     if request.param == "disk":
         settings.MEDIA_ROOT = tmp_path
-        settings.STORAGES = {**settings.STORAGES,
-                             "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        }
     else:
         request.getfixturevalue("bucket")
     return request.param
@@ -297,4 +341,6 @@ def test_every_listed_document_type_has_a_content_check_and_none_a_browser_runs(
     from geopark.core.documents import DOCUMENT_TYPES
 
     assert set(settings.WAGTAILDOCS_EXTENSIONS) <= set(DOCUMENT_TYPES)
-    assert not {"html", "htm", "xhtml", "svg", "svgz", "xml", "js", "mjs"} & set(settings.WAGTAILDOCS_EXTENSIONS)
+    assert not {"html", "htm", "xhtml", "svg", "svgz", "xml", "js", "mjs"} & set(
+        settings.WAGTAILDOCS_EXTENSIONS
+    )

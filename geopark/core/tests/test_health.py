@@ -53,10 +53,21 @@ def migrated_sqlite_file(path: Path) -> Path:
         default.connection.backup(target)
         target.close()
     else:
-        env = {key: value for key, value in os.environ.items() if not key.startswith(("DATABASE_", "DJANGO_"))}
-        subprocess.run([sys.executable, "manage.py", "migrate", "--noinput"], cwd=settings.BASE_DIR, check=True,
-                       capture_output=True, timeout=600,
-                       env={**env, "DJANGO_SETTINGS_MODULE": "config.settings.test", "DATABASE_URL": f"sqlite:///{path}"})
+        env = {
+            key: value for key, value in os.environ.items() if not key.startswith(("DATABASE_", "DJANGO_"))
+        }
+        subprocess.run(
+            [sys.executable, "manage.py", "migrate", "--noinput"],
+            cwd=settings.BASE_DIR,
+            check=True,
+            capture_output=True,
+            timeout=600,
+            env={
+                **env,
+                "DJANGO_SETTINGS_MODULE": "config.settings.test",
+                "DATABASE_URL": f"sqlite:///{path}",
+            },
+        )
     return path
 
 
@@ -67,13 +78,20 @@ def test_health_is_ok_and_names_each_check_when_the_node_can_serve(client):
     assert "no-store" in response["Cache-Control"]
 
 
-def test_health_is_unhealthy_and_creates_no_file_when_the_sqlite_database_is_missing(client, database_at, tmp_path):
+def test_health_is_unhealthy_and_creates_no_file_when_the_sqlite_database_is_missing(
+    client, database_at, tmp_path
+):
     missing = tmp_path / "db.sqlite3"
     database_at(**sqlite(missing))
     response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json() == {"status": "unhealthy", "database": "missing", "writes": "not checked",
-                               "migrations": "not checked", "cache": "ok"}
+    assert response.json() == {
+        "status": "unhealthy",
+        "database": "missing",
+        "writes": "not checked",
+        "migrations": "not checked",
+        "cache": "ok",
+    }
     assert not missing.exists()
     assert list(tmp_path.iterdir()) == []
 
@@ -97,12 +115,16 @@ def test_health_is_unhealthy_when_the_database_has_no_migrations(client, databas
     assert response.json() == {**ALL_OK, "status": "unhealthy", "migrations": "pending"}
 
 
-def test_health_is_ok_on_a_migrated_sqlite_file_and_leaves_no_trace_of_its_write(client, database_at, tmp_path):
+def test_health_is_ok_on_a_migrated_sqlite_file_and_leaves_no_trace_of_its_write(
+    client, database_at, tmp_path
+):
     path = migrated_sqlite_file(tmp_path / "db.sqlite3")
     database_at(**sqlite(path))
     assert client.get("/healthz").json() == ALL_OK
     with sqlite3.connect(path) as check:
-        assert check.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE '%healthz%'").fetchone() == (0,)
+        assert check.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE '%healthz%'").fetchone() == (
+            0,
+        )
 
 
 def test_health_is_unhealthy_when_postgresql_refuses_writes(client, database_at):

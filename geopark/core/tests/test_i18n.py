@@ -38,7 +38,9 @@ def test_language_tabs_give_each_published_language_a_tab_headed_in_it():
         ["zh_status", "name_zh", "summary_zh"],
     ]
     assert [[panel.field_name for panel in tab.children] for tab in language_tabs(("note",))] == [
-        ["note_vi"], ["note_en"], ["note_zh"]
+        ["note_vi"],
+        ["note_en"],
+        ["note_zh"],
     ]
 
 
@@ -59,7 +61,9 @@ def test_translated_models_declare_every_language_as_the_reference_would():
         }
         for base in accessors:
             declared = {f.name: f for f in model._meta.get_fields() if f.name.startswith(f"{base}_")}
-            reference = translated_fields(base, type(declared[f"{base}_vi"]), **_options(declared[f"{base}_vi"]))
+            reference = translated_fields(
+                base, type(declared[f"{base}_vi"]), **_options(declared[f"{base}_vi"])
+            )
             for name, field in reference.items():
                 if name == base:
                     continue

@@ -21,17 +21,27 @@ REQUEST = (
 
 
 def _run_production(tmp_path, **env: str) -> list[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_URL", "LOG_"))}
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_URL", "LOG_"))
+    }
     result = subprocess.run(
         [sys.executable, "-c", REQUEST],
-        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings.production",
-             "DJANGO_SECRET_KEY": "a-long-random-production-key-for-tests-only-0123456789",
-             "DJANGO_ALLOWED_HOSTS": "geopark.example.org",
-             "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-             # Python's own warnings (WhiteNoise's "No directory at" on a fresh clone) are not log
-             # records and would sit between the JSON lines.
-             "PYTHONWARNINGS": "ignore", **env},
-        cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=60, check=True,
+        env={
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "DJANGO_SECRET_KEY": "a-long-random-production-key-for-tests-only-0123456789",
+            "DJANGO_ALLOWED_HOSTS": "geopark.example.org",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+            # Python's own warnings (WhiteNoise's "No directory at" on a fresh clone) are not log
+            # records and would sit between the JSON lines.
+            "PYTHONWARNINGS": "ignore",
+            **env,
+        },
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
     )
     return [line for line in result.stderr.splitlines() if line.strip()]
 
@@ -41,7 +51,8 @@ def test_production_writes_one_json_line_per_request_with_method_path_status_and
     requests = [record for record in records if record["logger"] == "geopark.request"]
     # The process's SQLite file does not exist (and is not created), so /healthz says unhealthy.
     assert [(r["method"], r["path"], r["status"]) for r in requests] == [
-        ("GET", "/healthz", 503), ("GET", "/robots.txt", 301)
+        ("GET", "/healthz", 503),
+        ("GET", "/robots.txt", 301),
     ]
     assert all(isinstance(r["duration_ms"], int | float) and r["duration_ms"] >= 0 for r in requests)
     assert all(r["level"] == "INFO" and r["time"] for r in requests)

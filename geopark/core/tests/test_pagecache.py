@@ -116,7 +116,9 @@ def test_a_published_translation_replaces_the_fallback_page(client, home_pages):
     assert cache_state(client.get("/en/news/deo-mau-son/")) == "hit"
 
     article = index.get_children().get(slug="deo-mau-son").specific
-    pages.translate(article, "en", {"Đèo Mẫu Sơn": "Mau Son Pass", "Đường lên núi.": "The road up the mountain."})
+    pages.translate(
+        article, "en", {"Đèo Mẫu Sơn": "Mau Son Pass", "Đường lên núi.": "The road up the mountain."}
+    )
     translated = client.get("/en/news/deo-mau-son/")
     assert "Mau Son Pass" in translated.content.decode()
 
@@ -211,7 +213,11 @@ def test_a_bump_made_by_another_worker_process_is_seen(client, site, tmp_path, s
     client.get("/vi/sites/hang-gio/")
     assert cache_state(client.get("/vi/sites/hang-gio/")) == "hit"
     code = "import django; django.setup(); from geopark.core import pagecache; pagecache.invalidate()"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test", "GEOPARK_PAGE_CACHE_STAMP": str(stamp)}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "GEOPARK_PAGE_CACHE_STAMP": str(stamp),
+    }
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True, timeout=120)
     assert cache_state(client.get("/vi/sites/hang-gio/")) == "miss"
 

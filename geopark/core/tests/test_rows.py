@@ -29,11 +29,16 @@ def reason_of(fn, *args, **kwargs) -> RowError:
 
 
 def test_a_row_error_reads_file_line_column_reason():
-    assert str(RowError("sites.csv", 7, "lat", "'abc' is not a number")) == "sites.csv:7: lat: 'abc' is not a number"
+    assert (
+        str(RowError("sites.csv", 7, "lat", "'abc' is not a number"))
+        == "sites.csv:7: lat: 'abc' is not a number"
+    )
 
 
 def test_a_row_error_leaves_out_what_it_does_not_know():
-    assert str(RowError("sites.csv", 7, "", "code A-1 repeats line 2")) == "sites.csv:7: code A-1 repeats line 2"
+    assert (
+        str(RowError("sites.csv", 7, "", "code A-1 repeats line 2")) == "sites.csv:7: code A-1 repeats line 2"
+    )
     assert str(RowError("geopark.toml", 0, "", "file not found")) == "geopark.toml: file not found"
     assert str(RowError(column="lat", reason="'abc' is not a number")) == "lat: 'abc' is not a number"
 
@@ -81,10 +86,13 @@ def test_whole_numbers():
 
 def test_years_within_bounds():
     assert rows.parse_year("2019", "excavation_year", first=1800, last=2026) == 2019
-    assert "is not a year" in reason_of(rows.parse_year, "20l9", "excavation_year", first=1800, last=2026).reason
-    assert "is not between 1800 and 2026" in reason_of(
-        rows.parse_year, "2999", "excavation_year", first=1800, last=2026
-    ).reason
+    assert (
+        "is not a year" in reason_of(rows.parse_year, "20l9", "excavation_year", first=1800, last=2026).reason
+    )
+    assert (
+        "is not between 1800 and 2026"
+        in reason_of(rows.parse_year, "2999", "excavation_year", first=1800, last=2026).reason
+    )
 
 
 def test_numbers_with_a_decimal_comma_or_point():
@@ -105,16 +113,22 @@ def test_iso_dates_and_the_dates_spreadsheets_write():
     assert rows.parse_date("2026-03-10", "valid_from") == dt.date(2026, 3, 10)
     assert rows.parse_date("", "valid_from") is None
     assert rows.parse_date("30/11/2022", "found_on", formats=rows.SHEET_DATES) == dt.date(2022, 11, 30)
-    assert reason_of(rows.parse_date, "1 March", "valid_from").reason == "'1 March' is not a date like 2026-11-01"
-    assert reason_of(rows.parse_date, "30/11/2022", "valid_from").reason.startswith("'30/11/2022' is not a date")
+    assert (
+        reason_of(rows.parse_date, "1 March", "valid_from").reason
+        == "'1 March' is not a date like 2026-11-01"
+    )
+    assert reason_of(rows.parse_date, "30/11/2022", "valid_from").reason.startswith(
+        "'30/11/2022' is not a date"
+    )
 
 
 def test_a_date_outside_its_bounds_is_refused():
     today = dt.date(2026, 1, 1)
     assert "in the future" in reason_of(rows.parse_date, "2026-01-02", "found_on", today=today).reason
-    assert "is before 1800-01-01" in reason_of(
-        rows.parse_date, "1799-12-31", "found_on", earliest=dt.date(1800, 1, 1)
-    ).reason
+    assert (
+        "is before 1800-01-01"
+        in reason_of(rows.parse_date, "1799-12-31", "found_on", earliest=dt.date(1800, 1, 1)).reason
+    )
 
 
 @pytest.mark.parametrize(
@@ -153,14 +167,19 @@ def test_a_choice_by_value_label_or_alias():
     assert rows.parse_choice("cultural", "type", SiteType) == "cultural"
     assert rows.parse_choice("Community Village", "type", SiteType) == "community_village"
     assert rows.parse_choice("Viewpoint", "type", SiteType) == "viewpoint"
-    assert rows.parse_choice("hang", "type", SiteType, aliases={"hang": "geomorphological"}) == "geomorphological"
+    assert (
+        rows.parse_choice("hang", "type", SiteType, aliases={"hang": "geomorphological"})
+        == "geomorphological"
+    )
     assert rows.parse_choice("", "position_precision", Precision, default=Precision.UNKNOWN) == "unknown"
 
 
 def test_a_choice_not_in_the_list_is_refused_with_the_list():
     error = reason_of(rows.parse_choice, "volcano", "type", SiteType)
     assert error.reason.startswith("'volcano' is not one of: geological, geomorphological,")
-    assert reason_of(rows.parse_choice, "", "type", SiteType).reason.startswith("is empty; use one of: geological")
+    assert reason_of(rows.parse_choice, "", "type", SiteType).reason.startswith(
+        "is empty; use one of: geological"
+    )
 
 
 def test_languages():
@@ -185,15 +204,19 @@ def test_a_valid_record_gives_no_row_errors():
 
 
 def test_the_models_rule_is_reported_under_the_column_it_comes_from():
-    problems = check(site(lat=21.5, lon=106.5, precision=Precision.COMMUNE),
-                     columns={"precision": "position_precision"})
+    problems = check(
+        site(lat=21.5, lon=106.5, precision=Precision.COMMUNE), columns={"precision": "position_precision"}
+    )
     assert [p.column for p in problems] == ["position_precision"]
     assert problems[0].reason == "A site with coordinates must say whether they are surveyed or published."
 
 
 def test_a_rule_can_be_worded_for_the_file_by_its_code_with_the_records_values():
-    reasons = {("lat", "out_of_range"): "coordinates %(lat)s, %(lon)s are out of range",
-               ("lat", "incomplete"): "lat and lon must be given together", "blank": "is empty"}
+    reasons = {
+        ("lat", "out_of_range"): "coordinates %(lat)s, %(lon)s are out of range",
+        ("lat", "incomplete"): "lat and lon must be given together",
+        "blank": "is empty",
+    }
     columns = {("lat", "out_of_range"): ""}
     far = check(site(lat=95.0, lon=106.5, precision=Precision.PUBLISHED), columns=columns, reasons=reasons)
     assert [(p.column, p.reason) for p in far] == [("", "coordinates 95.0, 106.5 are out of range")]

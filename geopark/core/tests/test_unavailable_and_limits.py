@@ -40,8 +40,10 @@ def unreachable_database(tmp_path) -> Iterator[None]:
         settings_dict["NAME"] = str(tmp_path / "not-here" / "db.sqlite3")
     else:
         settings_dict.update(HOST="127.0.0.1", PORT=str(_unused_port()))
-    settings_dict["OPTIONS"] = {**settings_dict.get("OPTIONS", {}), **(
-        {"connect_timeout": 2} if original.vendor == "postgresql" else {})}
+    settings_dict["OPTIONS"] = {
+        **settings_dict.get("OPTIONS", {}),
+        **({"connect_timeout": 2} if original.vendor == "postgresql" else {}),
+    }
     broken = load_backend(settings_dict["ENGINE"]).DatabaseWrapper(settings_dict, "default")
     connections["default"] = broken
     try:
@@ -52,7 +54,9 @@ def unreachable_database(tmp_path) -> Iterator[None]:
 
 
 @pytest.mark.parametrize("lang", ["vi", "en", "zh"])
-def test_a_page_answers_a_friendly_translated_503_when_the_database_is_unreachable(client, unreachable_database, lang):
+def test_a_page_answers_a_friendly_translated_503_when_the_database_is_unreachable(
+    client, unreachable_database, lang
+):
     response = client.get(f"/{lang}/sites/?type=cave")
     assert response.status_code == 503
     assert response["Retry-After"].isdigit()
@@ -72,11 +76,15 @@ def test_the_api_answers_a_json_503_when_the_database_is_unreachable(client, unr
     assert response["Retry-After"].isdigit()
     assert response["Cache-Control"] == "no-store"
     with translation.override("en"):
-        assert response.json() == {"detail": gettext("The site is taking a short rest; please try again in a minute.")}
+        assert response.json() == {
+            "detail": gettext("The site is taking a short rest; please try again in a minute.")
+        }
 
 
 def test_a_form_post_answers_503_and_not_500_when_the_database_is_unreachable(client, unreachable_database):
-    response = client.post("/en/sites/hang-gio/report/", {"kind": "litter", "description": "Bags by the path."})
+    response = client.post(
+        "/en/sites/hang-gio/report/", {"kind": "litter", "description": "Bags by the path."}
+    )
     assert response.status_code == 503
 
 
@@ -119,8 +127,9 @@ def _echo(request: HttpRequest) -> HttpResponse:
 def test_a_declared_body_over_the_limit_is_refused_with_413_without_being_read(client, settings):
     settings.GEOPARK_MAX_REQUEST_BYTES = 1000
     # The header claims far more than is sent: had the body been read, the read would block or fail.
-    response = client.generic("POST", "/en/contact/", b"x" * 10, content_type="text/plain",
-                              CONTENT_LENGTH=str(50 * 1024 * 1024))
+    response = client.generic(
+        "POST", "/en/contact/", b"x" * 10, content_type="text/plain", CONTENT_LENGTH=str(50 * 1024 * 1024)
+    )
     assert response.status_code == 413
     assert "no-store" in response["Cache-Control"]
     with translation.override("en"):
@@ -129,25 +138,33 @@ def test_a_declared_body_over_the_limit_is_refused_with_413_without_being_read(c
 
 def test_an_api_request_over_the_limit_gets_a_json_413_in_its_language(client, settings):
     settings.GEOPARK_MAX_REQUEST_BYTES = 2 * 1024 * 1024
-    response = client.generic("POST", "/api/v1/sites/hang-gio/reports?lang=vi", b"x" * (3 * 1024 * 1024),
-                              content_type="application/octet-stream")
+    response = client.generic(
+        "POST",
+        "/api/v1/sites/hang-gio/reports?lang=vi",
+        b"x" * (3 * 1024 * 1024),
+        content_type="application/octet-stream",
+    )
     assert response.status_code == 413
     with translation.override("vi"):
-        assert response.json() == {"detail": gettext("The request is larger than %(size)s MB, the most we accept.")
-                                   % {"size": 2}}
+        assert response.json() == {
+            "detail": gettext("The request is larger than %(size)s MB, the most we accept.") % {"size": 2}
+        }
 
 
 def test_a_body_within_the_limit_passes(client, settings, geopark):
     settings.GEOPARK_MAX_REQUEST_BYTES = 100_000
-    response = client.post("/api/v1/sites/nowhere/reports?lang=en", {"kind": "litter", "description": "x" * 50})
+    response = client.post(
+        "/api/v1/sites/nowhere/reports?lang=en", {"kind": "litter", "description": "x" * 50}
+    )
     assert response.status_code == 404  # reached the view: the site does not exist
 
 
 def _chunked_request(body: bytes) -> HttpRequest:
     """A request as a WSGI server hands over a chunked upload: no Content-Length, the decoded
     body readable from wsgi.input."""
-    request = RequestFactory().generic("POST", "/api/v1/echo", b"", content_type="application/octet-stream",
-                                       HTTP_TRANSFER_ENCODING="chunked")
+    request = RequestFactory().generic(
+        "POST", "/api/v1/echo", b"", content_type="application/octet-stream", HTTP_TRANSFER_ENCODING="chunked"
+    )
     request.META.pop("CONTENT_LENGTH", None)
     request.META["wsgi.input"] = io.BytesIO(body)
     return request
@@ -185,9 +202,13 @@ def test_a_report_photo_over_five_megabytes_is_refused_by_the_api_with_the_reaso
     from geopark.heritage.tests.factories import SiteFactory
 
     SiteFactory(geopark=geopark, slug="hang-gio")
-    photo = SimpleUploadedFile("big.jpg", b"\xff\xd8" + b"\0" * (5 * 1024 * 1024 + 10), content_type="image/jpeg")
-    response = client.post("/api/v1/sites/hang-gio/reports?lang=en",
-                           {"kind": "litter", "description": "Bags left by the path.", "photo": photo})
+    photo = SimpleUploadedFile(
+        "big.jpg", b"\xff\xd8" + b"\0" * (5 * 1024 * 1024 + 10), content_type="image/jpeg"
+    )
+    response = client.post(
+        "/api/v1/sites/hang-gio/reports?lang=en",
+        {"kind": "litter", "description": "Bags left by the path.", "photo": photo},
+    )
     assert response.status_code == 422
     with translation.override("en"):
         assert gettext("The photo is larger than 5 MB.") in response.json()["detail"]

@@ -14,12 +14,18 @@ from geopark.dataset.tests.test_loader import site_row, write_dataset
 from geopark.territory.models import Geopark
 
 # A small synthetic square inside the test geopark's bounding box; not any real boundary.
-SQUARE = {"type": "Polygon", "coordinates": [[[106.5, 21.6], [106.9, 21.6], [106.9, 22.0], [106.5, 22.0], [106.5, 21.6]]]}
+SQUARE = {
+    "type": "Polygon",
+    "coordinates": [[[106.5, 21.6], [106.9, 21.6], [106.9, 22.0], [106.5, 22.0], [106.5, 21.6]]],
+}
 
 
 def test_a_polygon_a_feature_or_a_collection_becomes_a_feature_collection():
-    for doc in (SQUARE, {"type": "Feature", "geometry": SQUARE, "properties": {"source": "test"}},
-                {"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": SQUARE}]}):
+    for doc in (
+        SQUARE,
+        {"type": "Feature", "geometry": SQUARE, "properties": {"source": "test"}},
+        {"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": SQUARE}]},
+    ):
         parsed = parse_boundary(doc)
         assert parsed["type"] == "FeatureCollection"
         assert parsed["features"][0]["geometry"] == SQUARE
@@ -31,10 +37,20 @@ def test_a_polygon_a_feature_or_a_collection_becomes_a_feature_collection():
         ([1, 2], "not a GeoJSON object"),
         ({"type": "Point", "coordinates": [106.5, 21.6]}, "is not a Polygon"),
         ({"type": "FeatureCollection", "features": []}, "no features"),
-        ({"type": "Polygon", "coordinates": [[[21.6, 106.5], [21.6, 106.9], [22.0, 106.9], [21.6, 106.5]]]},
-         "off the Earth"),
-        ({"type": "Polygon", "coordinates": [[[106.5, 21.6], [106.9, 22.0], [106.9, 21.6], [106.5, 22.0],
-                                              [106.5, 21.6]]]}, "not a valid shape"),
+        (
+            {
+                "type": "Polygon",
+                "coordinates": [[[21.6, 106.5], [21.6, 106.9], [22.0, 106.9], [21.6, 106.5]]],
+            },
+            "off the Earth",
+        ),
+        (
+            {
+                "type": "Polygon",
+                "coordinates": [[[106.5, 21.6], [106.9, 22.0], [106.9, 21.6], [106.5, 22.0], [106.5, 21.6]]],
+            },
+            "not a valid shape",
+        ),
         ({"type": "Polygon", "coordinates": "nonsense"}, "malformed"),
     ],
 )

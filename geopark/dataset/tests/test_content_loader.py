@@ -55,7 +55,9 @@ def test_the_shipped_pages_and_news_load_in_every_language(home_pages, shipped):
     assert report.created["news article"] >= 12
     vi, en, zh = (Locale.objects.get(language_code=c) for c in ("vi", "en", "zh"))
     articles = NewsPage.objects.filter(locale=vi)
-    assert NewsPage.objects.filter(locale=en, live=True).count() == articles.count()  # every article in English
+    assert (
+        NewsPage.objects.filter(locale=en, live=True).count() == articles.count()
+    )  # every article in English
     assert NewsPage.objects.filter(locale=zh, live=True).count() >= 4
     assert StandardPage.objects.filter(locale=zh, live=True).count() == 3
     assert ContactPage.objects.filter(live=True).count() == 3
@@ -79,8 +81,10 @@ def test_an_edited_file_updates_its_page_and_translation(home_pages, small):
     load(shipped)
     path = shipped / "news" / "2025-06-02-certificate-in-paris.toml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("handed to Viet Nam's representative.", "handed to Viet Nam's ambassador."),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace("handed to Viet Nam's representative.", "handed to Viet Nam's ambassador."),
+        encoding="utf-8",
+    )
     report = load(shipped)
     assert report.updated["news article"] == 1
     assert report.updated["news translation"] == 2
@@ -108,14 +112,21 @@ def test_an_admin_edit_survives_a_reload_of_an_unchanged_file(home_pages, small)
         ('slug = "Bad Slug"\n[title]\nvi = "A"\n', "slug must be"),
         ('slug = "no-vi"\n[title]\nen = "Only English"\n', "[title] needs the original text (vi)"),
         ('slug = "lang"\n[title]\nvi = "A"\nfr = "B"\n', "unknown language(s) in [title]: fr"),
-        ('slug = "cat"\ndate = 2025-01-01\ncategory = "nope"\n[title]\nvi = "A"\n[lead]\nvi = "B"\n',
-         "unknown category “nope”"),
+        (
+            'slug = "cat"\ndate = 2025-01-01\ncategory = "nope"\n[title]\nvi = "A"\n[lead]\nvi = "B"\n',
+            "unknown category “nope”",
+        ),
         ('slug = "nodate"\ndate = "soon"\n[title]\nvi = "A"\n[lead]\nvi = "B"\n', "date must be a date"),
         ('slug = "nolead"\ndate = 2025-01-01\n[title]\nvi = "A"\n', "[lead] needs the original text"),
-        ('slug = "paras"\ndate = 2025-01-01\n[title]\nvi = "A"\nen = "A"\n[lead]\nvi = "B"\n'
-         '[[body]]\ntype = "paragraph"\nvi = "Một.\\n\\nHai."\nen = "One."\n', "the en text has 1 paragraphs"),
-        ('slug = "kind"\ndate = 2025-01-01\n[title]\nvi = "A"\n[lead]\nvi = "B"\n[[body]]\ntype = "video"\n',
-         "type must be one of"),
+        (
+            'slug = "paras"\ndate = 2025-01-01\n[title]\nvi = "A"\nen = "A"\n[lead]\nvi = "B"\n'
+            '[[body]]\ntype = "paragraph"\nvi = "Một.\\n\\nHai."\nen = "One."\n',
+            "the en text has 1 paragraphs",
+        ),
+        (
+            'slug = "kind"\ndate = 2025-01-01\n[title]\nvi = "A"\n[lead]\nvi = "B"\n[[body]]\ntype = "video"\n',
+            "type must be one of",
+        ),
     ],
 )
 def test_a_bad_news_file_is_reported_and_the_rest_loads(home_pages, small, text, reason):
@@ -130,7 +141,9 @@ def test_a_bad_news_file_is_reported_and_the_rest_loads(home_pages, small, text,
 
 def test_a_link_to_an_unknown_site_is_a_warning_and_the_article_loads(home_pages, small):
     (small / "news" / "zz-site.toml").write_text(
-        'slug = "site"\ndate = 2025-01-01\nsites = ["NOPE-1"]\n[title]\nvi = "A"\n[lead]\nvi = "B"\n', encoding="utf-8")
+        'slug = "site"\ndate = 2025-01-01\nsites = ["NOPE-1"]\n[title]\nvi = "A"\n[lead]\nvi = "B"\n',
+        encoding="utf-8",
+    )
     report = load(small)
     assert any("no site with code NOPE-1" in str(w) for w in report.warnings)
     assert NewsPage.objects.filter(slug="site").exists()
@@ -143,8 +156,10 @@ def test_the_load_command_reports_pages_news_and_the_workflow_and_indexes_them(s
     assert f"news article: {len(list((SHIPPED / 'news').glob('20*.toml')))} created" in text
     assert "page: 5 created" in text
     assert "approval workflow: 1 created" in text
-    assert SearchDocument.objects.filter(kind="news", lang="en").count() == NewsPage.objects.filter(
-        locale__language_code="en").count()
+    assert (
+        SearchDocument.objects.filter(kind="news", lang="en").count()
+        == NewsPage.objects.filter(locale__language_code="en").count()
+    )
     again = StringIO()
     call_command("load_geopark", data=shipped, no_progress=True, stdout=again, stderr=StringIO())
     assert "approval workflow: 0 created, 0 updated, 1 unchanged" in again.getvalue()

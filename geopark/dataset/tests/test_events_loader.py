@@ -17,8 +17,24 @@ from geopark.search.models import SearchDocument
 
 pytestmark = pytest.mark.django_db
 
-HEADER = ["slug", "category", "status", "start", "end", "start_time", "end_time", "published", "site", "commune",
-          "title_vi", "title_en", "summary_vi", "venue_vi", "lunar_note_vi", "sources"]
+HEADER = [
+    "slug",
+    "category",
+    "status",
+    "start",
+    "end",
+    "start_time",
+    "end_time",
+    "published",
+    "site",
+    "commune",
+    "title_vi",
+    "title_en",
+    "summary_vi",
+    "venue_vi",
+    "lunar_note_vi",
+    "sources",
+]
 
 
 def event_row(**values: str) -> dict[str, str]:
@@ -37,10 +53,20 @@ def write_events(folder: Path, rows: list[dict[str, str]]) -> Path:
 
 
 GOOD_EVENTS = [
-    event_row(slug="hoi-chua-tam-thanh", start="2026-03-03", end="2026-03-04", site="dong-tam-thanh",
-              lunar_note_vi="Ngày 15–16 tháng Giêng"),
-    event_row(slug="khai-mac", start="2026-02-07", start_time="19:30", commune="Phường Lương Văn Tri",
-              venue_vi="Phố Hùng Vương"),
+    event_row(
+        slug="hoi-chua-tam-thanh",
+        start="2026-03-03",
+        end="2026-03-04",
+        site="dong-tam-thanh",
+        lunar_note_vi="Ngày 15–16 tháng Giêng",
+    ),
+    event_row(
+        slug="khai-mac",
+        start="2026-02-07",
+        start_time="19:30",
+        commune="Phường Lương Văn Tri",
+        venue_vi="Phố Hùng Vương",
+    ),
     event_row(slug="leo-nui", category="festival", start="2026-12"),
     event_row(slug="giai-chay", category="race", start="2026"),
 ]
@@ -52,8 +78,11 @@ def test_events_load_with_the_precision_their_start_says(tmp_path):
     assert "events.csv" not in err
     assert "event: 4 created, 0 updated, 0 unchanged" in out
     temple = Event.objects.select_related("site").get(slug="hoi-chua-tam-thanh")
-    assert (temple.start_date, temple.end_date, temple.site.slug) == (dt.date(2026, 3, 3), dt.date(2026, 3, 4),
-                                                                     "dong-tam-thanh")
+    assert (temple.start_date, temple.end_date, temple.site.slug) == (
+        dt.date(2026, 3, 3),
+        dt.date(2026, 3, 4),
+        "dong-tam-thanh",
+    )
     opening = Event.objects.select_related("commune").get(slug="khai-mac")
     assert opening.start_time == dt.time(19, 30)
     assert opening.commune.name == "Phường Lương Văn Tri"
@@ -98,7 +127,10 @@ def test_loading_events_twice_doubles_nothing_and_keeps_admin_edits(tmp_path):
     ],
 )
 def test_a_bad_event_row_is_reported_with_file_line_and_reason_and_the_rest_loads(tmp_path, values, reason):
-    rows = [event_row(slug="tot"), event_row(slug="xau", **values) if values.get("slug") is None else event_row(**values)]
+    rows = [
+        event_row(slug="tot"),
+        event_row(slug="xau", **values) if values.get("slug") is None else event_row(**values),
+    ]
     folder = write_events(write_dataset(tmp_path / "d", GOOD_SITES), rows)
     out, err = run_loader(folder)
     assert "events.csv:3: " in err
@@ -132,7 +164,9 @@ def test_a_dataset_without_events_csv_loads_as_before(tmp_path):
 
 def test_the_shipped_calendar_loads_cleanly_and_invents_no_day():
     out, err = StringIO(), StringIO()
-    call_command("load_geopark", data=settings.BASE_DIR / "data" / "langson", no_progress=True, stdout=out, stderr=err)
+    call_command(
+        "load_geopark", data=settings.BASE_DIR / "data" / "langson", no_progress=True, stdout=out, stderr=err
+    )
     assert err.getvalue() == ""
     assert "warning events.csv" not in out.getvalue()
     assert Event.objects.count() >= 10
@@ -144,7 +178,9 @@ def test_the_shipped_calendar_loads_cleanly_and_invents_no_day():
     climbing = Event.objects.get(slug="le-hoi-leo-nui-cuoi-tuan-2026")
     assert (climbing.date_precision, climbing.start_date) == (DatePrecision.MONTH, dt.date(2026, 12, 1))
     # Events the plan names without a date say so rather than carry a made-up one.
-    assert Event.objects.get(slug="lang-son-geopark-vtv8-ultra-trail-2026").date_precision == DatePrecision.YEAR
+    assert (
+        Event.objects.get(slug="lang-son-geopark-vtv8-ultra-trail-2026").date_precision == DatePrecision.YEAR
+    )
     assert not Event.objects.filter(date_precision=DatePrecision.DAY, start_time__isnull=False).exists()
     for event in Event.objects.all():
         assert event.title_en, event.slug

@@ -30,20 +30,41 @@ zh = "测试地质公园"
 """
 
 SITE_HEADER = [
-    "code", "slug", "type", "name_vi", "name_en", "name_zh", "former_district", "former_commune",
-    "current_commune", "locality", "lat", "lon", "position_precision", "uncertainty_m", "route_status",
-    "summary_vi", "summary_en", "en_status", "zh_status", "sources",
+    "code",
+    "slug",
+    "type",
+    "name_vi",
+    "name_en",
+    "name_zh",
+    "former_district",
+    "former_commune",
+    "current_commune",
+    "locality",
+    "lat",
+    "lon",
+    "position_precision",
+    "uncertainty_m",
+    "route_status",
+    "summary_vi",
+    "summary_en",
+    "en_status",
+    "zh_status",
+    "sources",
 ]
 
 
 def site_row(**values: str) -> dict[str, str]:
     row = dict.fromkeys(SITE_HEADER, "")
-    row.update(code="A-1", slug="hang-a", type="geomorphological", name_vi="Hang A", position_precision="unknown")
+    row.update(
+        code="A-1", slug="hang-a", type="geomorphological", name_vi="Hang A", position_precision="unknown"
+    )
     row.update(values)
     return row
 
 
-def write_dataset(folder: Path, sites: list[dict[str, str]], *, routes: str | None = None, stops: str | None = None) -> Path:
+def write_dataset(
+    folder: Path, sites: list[dict[str, str]], *, routes: str | None = None, stops: str | None = None
+) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "geopark.toml").write_text(GEOPARK_TOML, encoding="utf-8")
     with (folder / "sites.csv").open("w", encoding="utf-8", newline="") as handle:
@@ -51,11 +72,14 @@ def write_dataset(folder: Path, sites: list[dict[str, str]], *, routes: str | No
         writer.writeheader()
         writer.writerows(sites)
     (folder / "routes.csv").write_text(
-        routes if routes is not None else "number,slug,name_vi,name_en\n1,thuong-ngan,Thượng ngàn,Upper realm\n",
+        routes
+        if routes is not None
+        else "number,slug,name_vi,name_en\n1,thuong-ngan,Thượng ngàn,Upper realm\n",
         encoding="utf-8",
     )
     (folder / "route_stops.csv").write_text(
-        stops if stops is not None else "route,site_code,order,order_confirmed\n1,A-1,1,yes\n", encoding="utf-8"
+        stops if stops is not None else "route,site_code,order,order_confirmed\n1,A-1,1,yes\n",
+        encoding="utf-8",
     )
     return folder
 
@@ -67,11 +91,27 @@ def run_loader(folder: Path) -> tuple[str, str]:
 
 
 GOOD_SITES = [
-    site_row(code="A-1", slug="dong-tam-thanh", name_vi="Động Tam Thanh", lat="21.85557", lon="106.74680",
-             position_precision="published", uncertainty_m="100", route_status="confirmed",
-             former_district="Lạng Sơn", former_commune="Tam Thanh"),
-    site_row(code="A-2", slug="den-bac-le", name_vi="Đền Bắc Lệ", type="cultural",
-             former_district="Hữu Lũng", former_commune="Tân Thành", position_precision="commune"),
+    site_row(
+        code="A-1",
+        slug="dong-tam-thanh",
+        name_vi="Động Tam Thanh",
+        lat="21.85557",
+        lon="106.74680",
+        position_precision="published",
+        uncertainty_m="100",
+        route_status="confirmed",
+        former_district="Lạng Sơn",
+        former_commune="Tam Thanh",
+    ),
+    site_row(
+        code="A-2",
+        slug="den-bac-le",
+        name_vi="Đền Bắc Lệ",
+        type="cultural",
+        former_district="Hữu Lũng",
+        former_commune="Tân Thành",
+        position_precision="commune",
+    ),
     site_row(code="A-3", slug="noi-nao-do", name_vi="Nơi chưa rõ", position_precision="unknown"),
 ]
 
@@ -99,7 +139,12 @@ def test_loading_twice_changes_nothing_and_doubles_nothing(tmp_path):
     assert "former commune: 0 created, 0 updated, 194 unchanged" in out
     assert "route stop: 0 created, 0 updated, 1 unchanged" in out
     assert "search index: unchanged" in out
-    assert (Site.objects.count(), Route.objects.count(), RouteStop.objects.count(), Commune.objects.count()) == counts
+    assert (
+        Site.objects.count(),
+        Route.objects.count(),
+        RouteStop.objects.count(),
+        Commune.objects.count(),
+    ) == counts
 
 
 @pytest.mark.django_db
@@ -137,7 +182,9 @@ def test_bad_rows_are_reported_with_file_line_and_reason_and_the_rest_loads(tmp_
         site_row(code="A-1", slug="copy-of-a1"),
         site_row(code="B-4", slug="not-a-number", lat="abc", lon="106", position_precision="published"),
         site_row(code="B-5", slug="", name_vi="Không có slug"),
-        site_row(code="B-6", slug="coords-but-commune", lat="21.5", lon="106.5", position_precision="commune"),
+        site_row(
+            code="B-6", slug="coords-but-commune", lat="21.5", lon="106.5", position_precision="commune"
+        ),
     ]
     _, err = run_loader(write_dataset(tmp_path / "d", sites))
     assert "sites.csv:5: coordinates 95.0, 106.5 are out of range" in err
@@ -153,8 +200,15 @@ def test_bad_rows_are_reported_with_file_line_and_reason_and_the_rest_loads(tmp_
 
 @pytest.mark.django_db
 def test_unknown_commune_is_a_warning_and_the_site_still_loads_without_a_place(tmp_path):
-    sites = [site_row(code="C-1", slug="c-1", former_district="Hữu Lũng", former_commune="Atlantis",
-                      position_precision="commune")]
+    sites = [
+        site_row(
+            code="C-1",
+            slug="c-1",
+            former_district="Hữu Lũng",
+            former_commune="Atlantis",
+            position_precision="commune",
+        )
+    ]
     out, _ = run_loader(write_dataset(tmp_path / "d", sites, stops="route,site_code,order\n"))
     assert "warning sites.csv:2: former commune 'Atlantis' (Hữu Lũng) is not in the unit list" in out
     site = Site.objects.get(code="C-1")
@@ -199,10 +253,20 @@ def test_a_missing_folder_is_a_command_error(tmp_path):
 @pytest.mark.django_db
 def test_an_ambiguous_commune_name_is_reported_and_the_full_name_resolves_it(tmp_path):
     sites = [
-        site_row(code="D-1", slug="d-1", former_district="Chi Lăng", former_commune="Chi Lăng",
-                 position_precision="commune"),
-        site_row(code="D-2", slug="d-2", former_district="Chi Lăng", former_commune="Xã Chi Lăng",
-                 position_precision="commune"),
+        site_row(
+            code="D-1",
+            slug="d-1",
+            former_district="Chi Lăng",
+            former_commune="Chi Lăng",
+            position_precision="commune",
+        ),
+        site_row(
+            code="D-2",
+            slug="d-2",
+            former_district="Chi Lăng",
+            former_commune="Xã Chi Lăng",
+            position_precision="commune",
+        ),
     ]
     out, _ = run_loader(write_dataset(tmp_path / "d", sites, stops="route,site_code,order\n"))
     assert "former commune 'Chi Lăng' is ambiguous in Chi Lăng: write Thị trấn Chi Lăng or Xã Chi Lăng" in out

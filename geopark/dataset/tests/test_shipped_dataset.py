@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def loaded():
     out, err = StringIO(), StringIO()
-    call_command("load_geopark", data=settings.BASE_DIR / "data" / "langson", no_progress=True, stdout=out, stderr=err)
+    call_command(
+        "load_geopark", data=settings.BASE_DIR / "data" / "langson", no_progress=True, stdout=out, stderr=err
+    )
     return out.getvalue(), err.getvalue()
 
 

@@ -70,13 +70,17 @@ def test_search_finds_a_synthetic_site_by_its_name_without_diacritics(loaded):
 
 def test_remove_takes_away_everything_it_added_and_nothing_else(loaded):
     before = {
-        "sites": Site.objects.count(), "pages": Page.objects.count(), "documents": SearchDocument.objects.count(),
+        "sites": Site.objects.count(),
+        "pages": Page.objects.count(),
+        "documents": SearchDocument.objects.count(),
         "tokens": SearchToken.objects.count(),
     }
     generate()
     call_command("generate_synthetic", remove=True, no_progress=True)
     after = {
-        "sites": Site.objects.count(), "pages": Page.objects.count(), "documents": SearchDocument.objects.count(),
+        "sites": Site.objects.count(),
+        "pages": Page.objects.count(),
+        "documents": SearchDocument.objects.count(),
         "tokens": SearchToken.objects.count(),
     }
     assert after == before

@@ -15,8 +15,19 @@ from geopark.museum.services import import_collection
 from geopark.museum.tests.sheets import csv_bytes, row
 from geopark.routes.models import RouteStop
 
-WORDS = {"yes": True, "y": True, "x": True, "có": True, "TRUE": True, "1": True,
-         "no": False, "n": False, "không": False, "false": False, "0": False}
+WORDS = {
+    "yes": True,
+    "y": True,
+    "x": True,
+    "có": True,
+    "TRUE": True,
+    "1": True,
+    "no": False,
+    "n": False,
+    "không": False,
+    "false": False,
+    "0": False,
+}
 
 
 def load_dataset(tmp_path, words: list[str]) -> tuple[str, str]:
@@ -30,8 +41,18 @@ def load_dataset(tmp_path, words: list[str]) -> tuple[str, str]:
 
 
 def import_museum(words: list[str]):
-    items = [row(f"LS-{i:03}", public=word, find_site="", excavation="", excavation_year="", excavation_team="",
-                 excavation_partners="") for i, word in enumerate(words, start=1)]
+    items = [
+        row(
+            f"LS-{i:03}",
+            public=word,
+            find_site="",
+            excavation="",
+            excavation_year="",
+            excavation_team="",
+            excavation_partners="",
+        )
+        for i, word in enumerate(words, start=1)
+    ]
     return import_collection(handle=io.BytesIO(csv_bytes(items)), filename="catalogue.csv")
 
 

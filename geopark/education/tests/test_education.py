@@ -22,7 +22,9 @@ LANGS = ["vi", "en", "zh"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_with_nothing_registered_the_page_invites_schools_instead_of_showing_made_up_ones(client, home_pages, lang):
+def test_with_nothing_registered_the_page_invites_schools_instead_of_showing_made_up_ones(
+    client, home_pages, lang
+):
     response = client.get(f"/{lang}/education/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -32,10 +34,15 @@ def test_with_nothing_registered_the_page_invites_schools_instead_of_showing_mad
         assert gettext("Programmes for children") in html
 
 
-def test_resources_offer_their_document_through_wagtail_and_filter_by_audience(client, home_pages, settings, tmp_path):
+def test_resources_offer_their_document_through_wagtail_and_filter_by_audience(
+    client, home_pages, settings, tmp_path
+):
     # Wagtail serves documents from a file system path, as in production (tests store files in memory).
     settings.MEDIA_ROOT = tmp_path
-    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
     primary = LearningResourceFactory(title_en="Limestone worksheet")
     LearningResourceFactory(title_en="Teacher guide", audience="teachers")
     LearningResourceFactory(title_en="Draft sheet", published=False)
@@ -74,16 +81,24 @@ def test_geopark_corners_are_listed_by_commune(client, home_pages):
     GeoparkCornerFactory(school_name="Trường THPT Bắc Sơn", commune=bac_son, level="high_school")
     GeoparkCornerFactory(school_name="Trường chưa duyệt", commune=bac_son, published=False)
     html = client.get("/en/education/").content.decode()
-    assert html.index("Xã Bắc Sơn") < html.index("Trường THPT Bắc Sơn") < html.index("Trường Tiểu học Bắc Sơn")
-    assert html.index("Trường Tiểu học Bắc Sơn") < html.index("Xã Hữu Liên") < html.index("Trường THCS Hữu Liên")
+    assert (
+        html.index("Xã Bắc Sơn") < html.index("Trường THPT Bắc Sơn") < html.index("Trường Tiểu học Bắc Sơn")
+    )
+    assert (
+        html.index("Trường Tiểu học Bắc Sơn") < html.index("Xã Hữu Liên") < html.index("Trường THCS Hữu Liên")
+    )
     assert "Trường chưa duyệt" not in html
     with translation.override("en"):
         assert gettext("No geopark corner has been registered yet.") not in html
 
 
 def test_programmes_show_ages_season_and_contact(client, home_pages):
-    ProgrammeFactory(title_en="Young geologists", season="summer", contact_email="hoc@example.org",
-                     contact_phone="+84 205 3812 345")
+    ProgrammeFactory(
+        title_en="Young geologists",
+        season="summer",
+        contact_email="hoc@example.org",
+        contact_phone="+84 205 3812 345",
+    )
     html = client.get("/en/education/").content.decode()
     assert "Young geologists" in html
     assert "8 to 12 years" in html
@@ -98,7 +113,11 @@ def test_programmes_show_ages_season_and_contact(client, home_pages):
         (Programme, {"title_vi": "A", "age_min": 40}, "age_min"),
         (Programme, {"title_vi": "A", "contact_phone": "call me"}, "contact_phone"),
         (Programme, {"title_vi": "A", "contact_email": "not-an-email"}, "contact_email"),
-        (LearningResource, {"title_vi": "A", "audience": "primary", "subject": "geology", "published": True}, "document"),
+        (
+            LearningResource,
+            {"title_vi": "A", "audience": "primary", "subject": "geology", "published": True},
+            "document",
+        ),
         (LearningResource, {"title_vi": "A", "audience": "parents", "subject": "geology"}, "audience"),
     ],
 )
@@ -129,9 +148,19 @@ def test_an_editor_registers_a_geopark_corner_but_cannot_delete_it(client, edito
     commune = CommuneFactory(name="Xã Cai Kinh")
     client.force_login(editor)
     add = reverse(GeoparkCorner.snippet_viewset.get_url_name("add"))
-    response = client.post(add, {"school_name": "Trường THPT Cai Kinh", "level": "high_school",
-                                 "commune": commune.pk, "opened_on": "2026-09-05", "published": "on",
-                                 "note_vi": "", "note_en": "", "note_zh": ""})
+    response = client.post(
+        add,
+        {
+            "school_name": "Trường THPT Cai Kinh",
+            "level": "high_school",
+            "commune": commune.pk,
+            "opened_on": "2026-09-05",
+            "published": "on",
+            "note_vi": "",
+            "note_en": "",
+            "note_zh": "",
+        },
+    )
     assert response.status_code == 302, response.content[:1500]
     corner = GeoparkCorner.objects.get()
     client.post(reverse(GeoparkCorner.snippet_viewset.get_url_name("delete"), args=[corner.pk]))
@@ -141,8 +170,9 @@ def test_an_editor_registers_a_geopark_corner_but_cannot_delete_it(client, edito
 def test_a_corner_needs_a_commune_and_a_real_date(client, editor):
     client.force_login(editor)
     add = reverse(GeoparkCorner.snippet_viewset.get_url_name("add"))
-    response = client.post(add, {"school_name": "Trường A", "level": "primary", "commune": "",
-                                 "opened_on": "2026-02-30"})
+    response = client.post(
+        add, {"school_name": "Trường A", "level": "primary", "commune": "", "opened_on": "2026-02-30"}
+    )
     assert response.status_code == 200
     assert not GeoparkCorner.objects.exists()
 

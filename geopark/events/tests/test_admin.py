@@ -19,9 +19,18 @@ def url(action: str, *args) -> str:
 
 def form(**changes) -> dict:
     data = {
-        "slug": "le-hoi-moi", "category": "festival", "status": "scheduled", "published": "on",
-        "date_precision": "day", "start_date": "2026-12-12", "end_date": "", "start_time": "", "end_time": "",
-        "site": "", "commune": "", "sources": "",
+        "slug": "le-hoi-moi",
+        "category": "festival",
+        "status": "scheduled",
+        "published": "on",
+        "date_precision": "day",
+        "start_date": "2026-12-12",
+        "end_date": "",
+        "start_time": "",
+        "end_time": "",
+        "site": "",
+        "commune": "",
+        "sources": "",
     }
     for field in ("title", "summary", "description", "organiser", "venue", "lunar_note"):
         for lang in ("vi", "en", "zh"):
@@ -37,7 +46,9 @@ def test_an_editor_adds_an_event_and_it_becomes_searchable(client, editor):
     assert response.status_code == 302, response.content[:1500]
     event = Event.objects.get(slug="le-hoi-moi")
     assert event.title_en == "New festival"
-    assert SearchDocument.objects.filter(kind="event", key=str(event.pk), lang="en", title="New festival").exists()
+    assert SearchDocument.objects.filter(
+        kind="event", key=str(event.pk), lang="en", title="New festival"
+    ).exists()
     assert client.get(url("list")).status_code == 200
 
 

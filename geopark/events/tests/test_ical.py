@@ -29,8 +29,15 @@ def parse(response) -> icalendar.Calendar:
 
 def test_an_all_day_event_of_several_days_ends_on_the_day_after_its_last(client, home_pages):
     site = SiteFactory(slug="den-ky-cung", name_en="Kỳ Cùng Temple")
-    EventFactory(slug="ky-cung", title_en="Kỳ Cùng festival", start_date=dt.date(2026, 3, 10),
-                 end_date=dt.date(2026, 3, 15), site=site, venue_vi="", venue_en="")
+    EventFactory(
+        slug="ky-cung",
+        title_en="Kỳ Cùng festival",
+        start_date=dt.date(2026, 3, 10),
+        end_date=dt.date(2026, 3, 15),
+        site=site,
+        venue_vi="",
+        venue_en="",
+    )
     response = client.get("/en/events/ky-cung.ics")
     assert 'filename="ky-cung.ics"' in response["Content-Disposition"]
     (event,) = parse(response).walk("VEVENT")
@@ -46,7 +53,9 @@ def test_an_all_day_event_of_several_days_ends_on_the_day_after_its_last(client,
 
 
 def test_a_timed_event_carries_its_time_zone(client, home_pages):
-    EventFactory(slug="khai-mac", start_date=dt.date(2026, 2, 7), start_time=dt.time(19, 30), end_time=dt.time(22))
+    EventFactory(
+        slug="khai-mac", start_date=dt.date(2026, 2, 7), start_time=dt.time(19, 30), end_time=dt.time(22)
+    )
     cal = parse(client.get("/vi/events/khai-mac.ics"))
     (event,) = cal.walk("VEVENT")
     start, end = event.decoded("DTSTART"), event.decoded("DTEND")

@@ -30,15 +30,28 @@ def fixed_today(monkeypatch):
 def calendar(home_pages):
     site = SiteFactory(slug="chua-tam-thanh", name_vi="Chùa Tam Thanh", name_en="Tam Thanh Pagoda")
     return {
-        "past": EventFactory(slug="hoi-xuan", title_en="Spring fair", start_date=dt.date(2026, 3, 3),
-                             end_date=dt.date(2026, 3, 4), site=site),
-        "soon": EventFactory(slug="leo-nui", title_en="Climbing day", start_date=dt.date(2026, 12, 5),
-                             start_time=dt.time(7, 30), category="race"),
-        "later": EventFactory(slug="hoi-cho", title_en="Tourism fair", start_date=dt.date(2027, 1, 10),
-                              category="exhibition"),
+        "past": EventFactory(
+            slug="hoi-xuan",
+            title_en="Spring fair",
+            start_date=dt.date(2026, 3, 3),
+            end_date=dt.date(2026, 3, 4),
+            site=site,
+        ),
+        "soon": EventFactory(
+            slug="leo-nui",
+            title_en="Climbing day",
+            start_date=dt.date(2026, 12, 5),
+            start_time=dt.time(7, 30),
+            category="race",
+        ),
+        "later": EventFactory(
+            slug="hoi-cho", title_en="Tourism fair", start_date=dt.date(2027, 1, 10), category="exhibition"
+        ),
         "month": EventFactory(slug="le-hoi-thang-12", title_en="December festival", month_only=True),
         "tba": EventFactory(slug="giai-chay", title_en="Trail race", year_only=True, category="race"),
-        "hidden": EventFactory(slug="nhap", title_en="Draft event", start_date=dt.date(2026, 12, 6), published=False),
+        "hidden": EventFactory(
+            slug="nhap", title_en="Draft event", start_date=dt.date(2026, 12, 6), published=False
+        ),
     }
 
 
@@ -84,8 +97,10 @@ def test_month_view_defaults_to_this_month_and_lists_month_only_events(client, c
     assert "Draft event" not in december
 
 
-@pytest.mark.parametrize("month", ["2026-13", "2026-00", "march", "2026-3", "0001-01", "9999-12", "2026-03-01",
-                                   "2026-%0013", "2026-1a"])
+@pytest.mark.parametrize(
+    "month",
+    ["2026-13", "2026-00", "march", "2026-3", "0001-01", "9999-12", "2026-03-01", "2026-%0013", "2026-1a"],
+)
 def test_month_view_answers_a_bad_month_with_400_and_a_way_back(client, calendar, month):
     response = client.get(f"/en/events/month/?month={month}")
     assert response.status_code == 400

@@ -21,11 +21,17 @@ class AssessmentQuerySet(models.QuerySet["Assessment"]):
 
 
 class Assessment(models.Model):
-    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="assessments", verbose_name=_("site"))
+    site = models.ForeignKey(
+        Site, on_delete=models.CASCADE, related_name="assessments", verbose_name=_("site")
+    )
     assessed_on = models.DateField(_("date of assessment"))
     # The account and the name it signed with: the signature survives a renamed or removed account.
     assessor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("assessor")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("assessor"),
     )
     assessor_name = models.CharField(_("signed by"), max_length=200)
     scores = models.JSONField(_("scores"), help_text=_("One score from 0 to 4 per Brilha criterion."))
@@ -49,7 +55,9 @@ class Assessment(models.Model):
         verbose_name_plural = _("assessments")
         constraints = [
             models.UniqueConstraint(
-                fields=["site"], condition=models.Q(superseded_by__isnull=True), name="one_current_assessment_per_site"
+                fields=["site"],
+                condition=models.Q(superseded_by__isnull=True),
+                name="one_current_assessment_per_site",
             ),
         ]
         permissions = [("assess_site", _("Can assess sites (Brilha scores)"))]

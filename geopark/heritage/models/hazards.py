@@ -55,21 +55,28 @@ class HazardNoticeQuerySet(models.QuerySet["HazardNotice"]):
 
 
 class HazardNotice(models.Model):
-    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="hazard_notices", verbose_name=_("site"))
+    site = models.ForeignKey(
+        Site, on_delete=models.CASCADE, related_name="hazard_notices", verbose_name=_("site")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=HazardKind.choices)
-    severity = models.CharField(_("severity"), max_length=10, choices=Severity.choices, default=Severity.CAUTION)
+    severity = models.CharField(
+        _("severity"), max_length=10, choices=Severity.choices, default=Severity.CAUTION
+    )
     valid_from = models.DateField(_("valid from"))
-    valid_until = models.DateField(_("valid until"), null=True, blank=True, help_text=_("Empty: until switched off."))
+    valid_until = models.DateField(
+        _("valid until"), null=True, blank=True, help_text=_("Empty: until switched off.")
+    )
     text_vi = translated_field(models.TextField, "text", "vi")
     text_en = translated_field(models.TextField, "text", "en")
     text_zh = translated_field(models.TextField, "text", "zh")
     text = TranslatedField("text")
-    active = models.BooleanField(_("active"), default=True, help_text=_("Untick to withdraw the notice at once."))
+    active = models.BooleanField(
+        _("active"), default=True, help_text=_("Untick to withdraw the notice at once.")
+    )
     # Set for notices shipped in data/<geopark>/hazards.csv, so a reload finds them again.
     data_key = models.CharField(max_length=120, blank=True, db_index=True, editable=False)
     data_checksum = models.CharField(max_length=64, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
-
 
     objects = HazardNoticeQuerySet.as_manager()
 
@@ -87,4 +94,6 @@ class HazardNotice(models.Model):
             raise ValidationError({"valid_until": _("The end date must not be before the start date.")})
 
     def is_active_on(self, day: dt.date) -> bool:
-        return self.active and self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
+        return (
+            self.active and self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
+        )

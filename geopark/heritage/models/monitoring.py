@@ -46,7 +46,9 @@ class Threat(models.TextChoices):
 
 
 class Inspection(ClusterableModel):
-    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="inspections", verbose_name=_("site"))
+    site = models.ForeignKey(
+        Site, on_delete=models.CASCADE, related_name="inspections", verbose_name=_("site")
+    )
     inspected_on = models.DateField(_("date of inspection"), default=timezone.localdate)
     inspector = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("inspector")
@@ -55,8 +57,13 @@ class Inspection(ClusterableModel):
     threats = models.JSONField(_("threats observed"), default=list, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     source_report = models.ForeignKey(
-        "heritage.VisitorReport", null=True, blank=True, on_delete=models.SET_NULL, related_name="inspections",
-        editable=False, verbose_name=_("from visitor report"),
+        "heritage.VisitorReport",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="inspections",
+        editable=False,
+        verbose_name=_("from visitor report"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -108,25 +115,44 @@ class FollowUpQuerySet(models.QuerySet["FollowUpAction"]):
 
 
 class FollowUpAction(models.Model):
-    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="follow_ups", verbose_name=_("site"))
+    site = models.ForeignKey(
+        Site, on_delete=models.CASCADE, related_name="follow_ups", verbose_name=_("site")
+    )
     inspection = models.ForeignKey(
-        Inspection, null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups",
+        Inspection,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="follow_ups",
         verbose_name=_("from inspection"),
     )
     report = models.ForeignKey(
-        "heritage.VisitorReport", null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups",
+        "heritage.VisitorReport",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="follow_ups",
         verbose_name=_("from visitor report"),
     )
     description = models.TextField(_("what needs doing"))
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("owner (account)"),
     )
     owner_name = models.CharField(
-        _("owner (name)"), max_length=200, blank=True, help_text=_("Someone without an account, e.g. a commune officer.")
+        _("owner (name)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Someone without an account, e.g. a commune officer."),
     )
     due_on = models.DateField(_("due date"))
-    status = models.CharField(_("status"), max_length=10, choices=FollowUpStatus.choices, default=FollowUpStatus.OPEN)
+    status = models.CharField(
+        _("status"), max_length=10, choices=FollowUpStatus.choices, default=FollowUpStatus.OPEN
+    )
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -147,7 +173,9 @@ class FollowUpAction(models.Model):
             errors["inspection"] = _("Say which inspection (or visitor report) this action comes from.")
         origin = self.inspection if self.inspection_id else (self.report if self.report_id else None)
         if origin is not None and self.site_id and origin.site_id != self.site_id:
-            errors["site"] = _("The action must be for the same site as the inspection or report it comes from.")
+            errors["site"] = _(
+                "The action must be for the same site as the inspection or report it comes from."
+            )
         if not self.owner_id and not self.owner_name.strip():
             errors["owner_name"] = _("Give the owner: an account or a name.")
         if errors:

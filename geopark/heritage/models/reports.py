@@ -40,7 +40,9 @@ class VisitorReport(models.Model):
     # Drawn at random before the first write (services.new_report_reference: R-XXXX-XXXX); reports
     # filed before keep their sequential R-<year>-<number>. Nullable as it always was (no migration).
     reference = models.CharField(_("reference"), max_length=20, unique=True, null=True, editable=False)  # noqa: DJ001
-    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="visitor_reports", verbose_name=_("site"))
+    site = models.ForeignKey(
+        Site, on_delete=models.CASCADE, related_name="visitor_reports", verbose_name=_("site")
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=ReportKind.choices)
     description = models.TextField(_("description"), max_length=4000)
     lat = models.FloatField(_("latitude"), null=True, blank=True)
@@ -49,9 +51,15 @@ class VisitorReport(models.Model):
     contact = models.CharField(_("contact"), max_length=200, blank=True)
     language = models.CharField(max_length=5, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True, db_index=True)
-    state = models.CharField(_("state"), max_length=10, choices=ReportState.choices, default=ReportState.NEW, db_index=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=ReportState.choices, default=ReportState.NEW, db_index=True
+    )
     moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("moderated by"),
     )
     moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True)

@@ -80,7 +80,9 @@ class SiteQuerySet(models.QuerySet["Site"]):
         rule as `Site.map_position`, so a count or a page of them is taken in the database."""
         # A subquery of communes rather than a join: the sites' side is then read from an index.
         return self.filter(
-            models.Q(lat__isnull=False, lon__isnull=False, precision__in=[Precision.SURVEYED, Precision.PUBLISHED])
+            models.Q(
+                lat__isnull=False, lon__isnull=False, precision__in=[Precision.SURVEYED, Precision.PUBLISHED]
+            )
             | models.Q(precision=Precision.COMMUNE, commune__in=Commune.objects.filter(lat__isnull=False))
         )
 
@@ -91,8 +93,10 @@ class SiteQuerySet(models.QuerySet["Site"]):
         if not query:
             return self
         match = (
-            models.Q(code__iexact=query) | models.Q(code__istartswith=query)
-            | models.Q(name_vi__icontains=query) | models.Q(name_en__icontains=query)
+            models.Q(code__iexact=query)
+            | models.Q(code__istartswith=query)
+            | models.Q(name_vi__icontains=query)
+            | models.Q(name_en__icontains=query)
         )
         folded = fold(query)
         if folded:
@@ -133,8 +137,15 @@ class SiteQuerySet(models.QuerySet["Site"]):
         return self.annotate(_approved_schedule=models.Exists(scheduled))
 
 
-class Site(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, index.Indexed,
-           ClusterableModel):
+class Site(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
     """A place of the geopark. The row is its live (published) version: an editor's change is a
     revision that waits for the board's approval ("Board approval" workflow), and a site first
     written in the admin is a draft (`live=False`) that public reads never see (`public()`)."""
@@ -147,7 +158,10 @@ class Site(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Preview
     site_type = models.CharField(_("type"), max_length=30, choices=SiteType.choices, db_index=True)
     route_status = models.CharField(
         _("route status"),
-        max_length=20, choices=RouteStatus.choices, default=RouteStatus.UNCONFIRMED, db_index=True
+        max_length=20,
+        choices=RouteStatus.choices,
+        default=RouteStatus.UNCONFIRMED,
+        db_index=True,
     )
     featured = models.BooleanField(default=False, help_text=_("Shown on the home page."))
 
@@ -195,11 +209,19 @@ class Site(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Preview
     age = models.CharField(max_length=200, blank=True, help_text=_("Geological age, when known."))
 
     commune = models.ForeignKey(
-        Commune, null=True, blank=True, on_delete=models.SET_NULL, related_name="sites",
+        Commune,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sites",
         help_text=_("Commune or ward since 1 July 2025."),
     )
     former_commune = models.ForeignKey(
-        FormerCommune, null=True, blank=True, on_delete=models.SET_NULL, related_name="sites",
+        FormerCommune,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sites",
         help_text=_("Commune and district before 1 July 2025, as signs still name them."),
     )
     former_district = models.CharField(max_length=100, blank=True)
@@ -207,7 +229,9 @@ class Site(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Preview
 
     lat = models.FloatField(_("latitude"), null=True, blank=True)
     lon = models.FloatField(_("longitude"), null=True, blank=True)
-    precision = models.CharField(_("position"), max_length=20, choices=Precision.choices, default=Precision.UNKNOWN)
+    precision = models.CharField(
+        _("position"), max_length=20, choices=Precision.choices, default=Precision.UNKNOWN
+    )
     uncertainty_m = models.PositiveIntegerField(null=True, blank=True)
     position_source = models.CharField(max_length=300, blank=True)
 
@@ -222,7 +246,6 @@ class Site(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Preview
     updated_at = models.DateTimeField(auto_now=True)
     # The Vietnamese name folded by core.text.fold (no diacritics, đ as d), for the admin's search.
     name_folded = models.CharField(max_length=200, blank=True, editable=False)
-
 
     objects = SiteQuerySet.as_manager()
 
@@ -246,9 +269,13 @@ class Site(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Preview
         indexes = [
             # Each ends with the id (which SQLite's indexes hold anyway) so that PostgreSQL, too, finds
             # a page's keys in the index alone.
-            models.Index(fields=["code", "live", "precision", "lat", "lon", "commune", "id"], name="site_code_position"),
+            models.Index(
+                fields=["code", "live", "precision", "lat", "lon", "commune", "id"], name="site_code_position"
+            ),
             models.Index(fields=["site_type", "code", "live", "id"], name="site_type_code_live"),
-            models.Index(fields=["commune", "precision", "code", "live", "id"], name="site_commune_precision"),
+            models.Index(
+                fields=["commune", "precision", "code", "live", "id"], name="site_commune_precision"
+            ),
             # The assessment table sorted by name in Vietnamese (selectors._name_ordering): a page read
             # from here instead of sorting every site (4 ms with ten thousand).
             models.Index(Lower("name_vi"), "code", name="site_name_vi_order"),
@@ -279,22 +306,40 @@ class Site(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Preview
         where = {"lat": self.lat, "lon": self.lon, "precision": self.precision}
         if self.lat is None and self.lon is None:
             if self.precision in (Precision.SURVEYED, Precision.PUBLISHED):
-                raise ValidationError({"precision": ValidationError(
-                    _("A surveyed or published position needs coordinates."), code="needs_coordinates", params=where
-                )})
+                raise ValidationError(
+                    {
+                        "precision": ValidationError(
+                            _("A surveyed or published position needs coordinates."),
+                            code="needs_coordinates",
+                            params=where,
+                        )
+                    }
+                )
             return
         try:
             validate_lat_lon(self.lat, self.lon)
         except ValueError:
-            raise ValidationError({"lat": ValidationError(
-                _("Latitude must be between -90 and 90 and longitude between -180 and 180, both given."),
-                code="incomplete" if self.lat is None or self.lon is None else "out_of_range", params=where,
-            )}) from None
+            raise ValidationError(
+                {
+                    "lat": ValidationError(
+                        _(
+                            "Latitude must be between -90 and 90 and longitude between -180 and 180, both given."
+                        ),
+                        code="incomplete" if self.lat is None or self.lon is None else "out_of_range",
+                        params=where,
+                    )
+                }
+            ) from None
         if self.precision in (Precision.COMMUNE, Precision.UNKNOWN):
-            raise ValidationError({"precision": ValidationError(
-                _("A site with coordinates must say whether they are surveyed or published."),
-                code="needs_precision", params=where,
-            )})
+            raise ValidationError(
+                {
+                    "precision": ValidationError(
+                        _("A site with coordinates must say whether they are surveyed or published."),
+                        code="needs_precision",
+                        params=where,
+                    )
+                }
+            )
 
     def outside_geopark(self) -> bool:
         """True when the pin falls outside the geopark's bounding box: worth a second look."""
@@ -376,7 +421,6 @@ class SitePhoto(Orderable):
     caption_zh = translated_field(models.CharField, "caption", "zh", max_length=250, blank=True)
     caption = TranslatedField("caption")
     credit = models.CharField(max_length=200, blank=True)
-
 
     class Meta(Orderable.Meta):
         verbose_name = _("photo")

@@ -23,16 +23,39 @@ def edit_url(site: Site) -> str:
 
 def form_for(site: Site, **changes) -> dict:
     data = {
-        "code": site.code, "slug": site.slug, "site_type": site.site_type, "route_status": site.route_status,
-        "geopark": site.geopark_id, "precision": site.precision, "sources": "",
-        "lat": "" if site.lat is None else site.lat, "lon": "" if site.lon is None else site.lon,
-        "uncertainty_m": site.uncertainty_m or "", "position_source": "", "commune": site.commune_id or "",
-        "former_commune": "", "former_district": "", "locality": "", "duration_minutes": "", "formation": "",
-        "age": "", "en_status": site.en_status, "zh_status": site.zh_status,
+        "code": site.code,
+        "slug": site.slug,
+        "site_type": site.site_type,
+        "route_status": site.route_status,
+        "geopark": site.geopark_id,
+        "precision": site.precision,
+        "sources": "",
+        "lat": "" if site.lat is None else site.lat,
+        "lon": "" if site.lon is None else site.lon,
+        "uncertainty_m": site.uncertainty_m or "",
+        "position_source": "",
+        "commune": site.commune_id or "",
+        "former_commune": "",
+        "former_district": "",
+        "locality": "",
+        "duration_minutes": "",
+        "formation": "",
+        "age": "",
+        "en_status": site.en_status,
+        "zh_status": site.zh_status,
         "photos": inline_formset([]),
     }
-    for field in ("name", "summary", "description", "significance", "opening_hours", "fee", "access", "safety",
-                  "position_note"):
+    for field in (
+        "name",
+        "summary",
+        "description",
+        "significance",
+        "opening_hours",
+        "fee",
+        "access",
+        "safety",
+        "position_note",
+    ):
         for lang in ("vi", "en", "zh"):
             data[f"{field}_{lang}"] = getattr(site, f"{field}_{lang}")
     data.update(changes)
@@ -50,7 +73,9 @@ def test_an_administrator_edits_a_site_in_english_and_publishes_it(client, admin
     assert site.live
     # Publishing kept a revision and refreshed the search index.
     assert site.revisions.count() == 1
-    assert SearchDocument.objects.get(lang="en", kind="site", key=site.code).title == "Tam Thanh Pagoda and Cave"
+    assert (
+        SearchDocument.objects.get(lang="en", kind="site", key=site.code).title == "Tam Thanh Pagoda and Cave"
+    )
 
 
 @pytest.mark.parametrize(("lat", "lon"), [("95", "106.7"), ("21.8", "190"), ("21.8", "")])
@@ -60,7 +85,9 @@ def test_coordinates_out_of_range_are_refused_with_a_message(client, admin_user,
     response = client.post(edit_url(site), form_for(site, lat=lat, lon=lon, **PUBLISH))
     assert response.status_code == 200
     with translation.override("vi"):
-        message = gettext("Latitude must be between -90 and 90 and longitude between -180 and 180, both given.")
+        message = gettext(
+            "Latitude must be between -90 and 90 and longitude between -180 and 180, both given."
+        )
     assert message in response.content.decode()
     site.refresh_from_db()
     assert site.lat == 21.85
@@ -103,7 +130,10 @@ def test_the_dashboard_shows_how_complete_the_inventory_is(client, editor, geopa
     client.force_login(editor)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     with translation.override("vi"):
-        documented = gettext("%(documented)s of %(official)s route points documented") % {"documented": 2, "official": 38}
+        documented = gettext("%(documented)s of %(official)s route points documented") % {
+            "documented": 2,
+            "official": 38,
+        }
         located = gettext("%(pinned)s of %(total)s places located precisely") % {"pinned": 2, "total": 3}
     assert documented in html
     assert located in html

@@ -79,7 +79,10 @@ def unassessed_sites(geopark, count: int, *, first: int = 0) -> list[Site]:
     commune = CommuneFactory()
     return [
         SiteFactory(
-            geopark=geopark, commune=commune, code=f"U-{i:04d}", name_vi=f"{'hang' if i % 2 else 'Hang'} {9999 - i:04d}"
+            geopark=geopark,
+            commune=commune,
+            code=f"U-{i:04d}",
+            name_vi=f"{'hang' if i % 2 else 'Hang'} {9999 - i:04d}",
         )
         for i in range(first, first + count)
     ]
@@ -110,18 +113,24 @@ def expected_order(sites: list[Site], sort: str) -> list[str]:
     if key == "code":
         return sorted((s.code for s in sites), reverse=descending)
     if key == "name":
-        return [s.code for s in sorted(sites, key=lambda s: (s.name_vi.casefold(), s.code), reverse=descending)]
+        return [
+            s.code for s in sorted(sites, key=lambda s: (s.name_vi.casefold(), s.code), reverse=descending)
+        ]
     current = {a.site_id: a for a in Assessment.objects.current()}
     attr = "assessed_on" if key == "date" else key
     assessed = sorted(
-        (s for s in sites if s.pk in current), key=lambda s: (getattr(current[s.pk], attr), s.code), reverse=descending
+        (s for s in sites if s.pk in current),
+        key=lambda s: (getattr(current[s.pk], attr), s.code),
+        reverse=descending,
     )
     rest = sorted(s.code for s in sites if s.pk not in current)
     return [s.code for s in assessed] + rest
 
 
 @pytest.mark.parametrize("sort", ["-scientific", "touristic", "date", "code", "-code", "name", "-name"])
-def test_the_comparison_table_shows_a_page_of_rows_at_a_time_in_the_sorted_order(client, inventory, scientist, sort):
+def test_the_comparison_table_shows_a_page_of_rows_at_a_time_in_the_sorted_order(
+    client, inventory, scientist, sort
+):
     client.force_login(scientist)
     expected = expected_order(inventory, sort)
     first = client.get(url("assessments") + f"?sort={sort}").content.decode()
@@ -178,10 +187,14 @@ def test_page_links_keep_the_sort_and_a_new_sort_starts_at_the_first_page(client
         assert gettext("%(total)s in the inventory") % {"total": MORE_THAN_A_PAGE} in html
 
 
-def test_the_comparison_page_costs_the_same_queries_for_5_or_150_sites_and_on_any_page(client, geopark, scientist):
+def test_the_comparison_page_costs_the_same_queries_for_5_or_150_sites_and_on_any_page(
+    client, geopark, scientist
+):
     client.force_login(scientist)
     for code, level in (("A-1", 2), ("A-2", 3)):
-        services.assessment_record(site=SiteFactory(geopark=geopark, code=code), by=scientist, scores=scores(level))
+        services.assessment_record(
+            site=SiteFactory(geopark=geopark, code=code), by=scientist, scores=scores(level)
+        )
     unassessed_sites(geopark, 3)
     for sort in ("-scientific", "code", "name"):
         target = url("assessments") + f"?sort={sort}"
@@ -193,7 +206,9 @@ def test_the_comparison_page_costs_the_same_queries_for_5_or_150_sites_and_on_an
 
 
 @pytest.mark.parametrize("number", JUNK_PAGE_NUMBERS)
-def test_a_junk_page_number_on_the_comparison_page_is_a_page_not_an_error(client, inventory, scientist, number):
+def test_a_junk_page_number_on_the_comparison_page_is_a_page_not_an_error(
+    client, inventory, scientist, number
+):
     client.force_login(scientist)
     codes = codes_on_junk_page(client, url("assessments") + "?sort=code", number, assessment_codes)
     assert codes == expected_on_junk_page(expected_order(inventory, "code"), number)
@@ -250,7 +265,10 @@ def due(geopark, scientist) -> list[str]:
             services.assessment_record(site=s, by=scientist, scores=scores(level))
         if inspected_days_ago is not None:
             services.inspection_record(
-                site=s, by=scientist, condition="minor", inspected_on=today - dt.timedelta(days=inspected_days_ago)
+                site=s,
+                by=scientist,
+                condition="minor",
+                inspected_on=today - dt.timedelta(days=inspected_days_ago),
             )
         return s
 
@@ -289,10 +307,14 @@ def test_reading_the_overdue_list_a_page_at_a_time_gives_the_whole_list(due):
     ]
 
 
-def test_the_monitoring_page_costs_the_same_queries_for_5_or_150_sites_and_on_any_page(client, geopark, scientist):
+def test_the_monitoring_page_costs_the_same_queries_for_5_or_150_sites_and_on_any_page(
+    client, geopark, scientist
+):
     client.force_login(scientist)
     late = SiteFactory(geopark=geopark, code="L-1")
-    services.inspection_record(site=late, by=scientist, condition="good", inspected_on=TODAY() - dt.timedelta(days=400))
+    services.inspection_record(
+        site=late, by=scientist, condition="good", inspected_on=TODAY() - dt.timedelta(days=400)
+    )
     services.assessment_record(site=SiteFactory(geopark=geopark, code="N-1"), by=scientist, scores=scores(3))
     unassessed_sites(geopark, 3)
     few = query_count(client, url("monitoring"))
@@ -304,4 +326,6 @@ def test_the_monitoring_page_costs_the_same_queries_for_5_or_150_sites_and_on_an
 @pytest.mark.parametrize("number", JUNK_PAGE_NUMBERS)
 def test_a_junk_page_number_on_the_monitoring_page_is_a_page_not_an_error(client, due, scientist, number):
     client.force_login(scientist)
-    assert codes_on_junk_page(client, url("monitoring"), number, overdue_codes) == expected_on_junk_page(due, number)
+    assert codes_on_junk_page(client, url("monitoring"), number, overdue_codes) == expected_on_junk_page(
+        due, number
+    )

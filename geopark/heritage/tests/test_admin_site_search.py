@@ -16,10 +16,19 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def sites(geopark):
     return {
-        "dong-dang": SiteFactory(geopark=geopark, code="LS-017", name_vi="Ga Đồng Đăng", name_en="Dong Dang Station"),
-        "tam-thanh": SiteFactory(geopark=geopark, code="LS-002", name_vi="Động Tam Thanh", name_en="Tam Thanh Cave"),
-        "draft": SiteFactory(geopark=geopark, code="LS-099", name_vi="Hang Đá Chưa Duyệt", name_en="Unreviewed Cave",
-                             live=False),
+        "dong-dang": SiteFactory(
+            geopark=geopark, code="LS-017", name_vi="Ga Đồng Đăng", name_en="Dong Dang Station"
+        ),
+        "tam-thanh": SiteFactory(
+            geopark=geopark, code="LS-002", name_vi="Động Tam Thanh", name_en="Tam Thanh Cave"
+        ),
+        "draft": SiteFactory(
+            geopark=geopark,
+            code="LS-099",
+            name_vi="Hang Đá Chưa Duyệt",
+            name_en="Unreviewed Cave",
+            live=False,
+        ),
     }
 
 

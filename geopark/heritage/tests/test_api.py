@@ -16,16 +16,35 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def inventory(geopark):
     route = RouteFactory(number=1, geopark=geopark)
-    pinned = SiteFactory(geopark=geopark, slug="dong-tam-thanh", code="R4-01", name_vi="Động Tam Thanh",
-                         name_en="Tam Thanh Cave", name_zh="三清洞", site_type="cultural")
+    pinned = SiteFactory(
+        geopark=geopark,
+        slug="dong-tam-thanh",
+        code="R4-01",
+        name_vi="Động Tam Thanh",
+        name_en="Tam Thanh Cave",
+        name_zh="三清洞",
+        site_type="cultural",
+    )
     commune = CommuneFactory(short_name="Hữu Liên", name="Xã Hữu Liên", lat=21.68, lon=106.35, area_km2=80)
-    area = SiteFactory(geopark=geopark, slug="thung-lung-dong-lam", commune_only=True, commune=commune,
-                       name_en="Dong Lam valley")
+    area = SiteFactory(
+        geopark=geopark,
+        slug="thung-lung-dong-lam",
+        commune_only=True,
+        commune=commune,
+        name_en="Dong Lam valley",
+    )
     unknown = SiteFactory(geopark=geopark, slug="ung-roac", unknown_position=True)
     draft = SiteFactory(geopark=geopark, slug="draft-site", live=False)
     RouteStopFactory(route=route, site=area, sort_order=0)
     RouteStopFactory(route=route, site=pinned, sort_order=1)
-    return {"route": route, "pinned": pinned, "area": area, "unknown": unknown, "draft": draft, "commune": commune}
+    return {
+        "route": route,
+        "pinned": pinned,
+        "area": area,
+        "unknown": unknown,
+        "draft": draft,
+        "commune": commune,
+    }
 
 
 def test_site_list_returns_public_sites_in_the_requested_language(client, inventory):
@@ -129,8 +148,14 @@ def test_get_responses_carry_etag_cache_control_and_open_cors(client, inventory)
 def test_openapi_schema_and_docs_are_served(client, db):
     schema = client.get("/api/v1/openapi.json").json()
     paths = set(schema["paths"])
-    assert {"/api/v1/sites", "/api/v1/sites.geojson", "/api/v1/sites/{slug}", "/api/v1/routes",
-            "/api/v1/routes/{number}.geojson", "/api/v1/search"} <= paths
+    assert {
+        "/api/v1/sites",
+        "/api/v1/sites.geojson",
+        "/api/v1/sites/{slug}",
+        "/api/v1/routes",
+        "/api/v1/routes/{number}.geojson",
+        "/api/v1/search",
+    } <= paths
     assert client.get("/api/v1/docs").status_code == 200
 
 
@@ -140,7 +165,9 @@ def _queries(client, url: str) -> int:
     return len(ctx.captured_queries)
 
 
-@pytest.mark.parametrize("url", ["/api/v1/sites?lang=en", "/api/v1/sites.geojson?lang=vi", "/api/v1/sites?route=1"])
+@pytest.mark.parametrize(
+    "url", ["/api/v1/sites?lang=en", "/api/v1/sites.geojson?lang=vi", "/api/v1/sites?route=1"]
+)
 def test_list_endpoints_cost_the_same_queries_for_few_or_many_sites(client, inventory, url):
     few = _queries(client, url)
     route = inventory["route"]
@@ -158,9 +185,18 @@ def test_geojson_costs_the_same_queries_with_a_thousand_sites(client, inventory,
     template = inventory["pinned"]
     Site.objects.bulk_create(
         [
-            Site(geopark=template.geopark, code=f"BULK-{i}", slug=f"bulk-{i}", site_type="geological",
-                 name_vi=f"Điểm {i}", lat=21.5 + i / 10_000, lon=106.5, precision="published", live=True,
-                 commune=template.commune)
+            Site(
+                geopark=template.geopark,
+                code=f"BULK-{i}",
+                slug=f"bulk-{i}",
+                site_type="geological",
+                name_vi=f"Điểm {i}",
+                lat=21.5 + i / 10_000,
+                lon=106.5,
+                precision="published",
+                live=True,
+                commune=template.commune,
+            )
             for i in range(1000)
         ]
     )
@@ -177,14 +213,31 @@ def _bulk_sites(geopark, commune, n: int, *, prefix: str = "BULK") -> None:
 
     Site.objects.bulk_create(
         [
-            Site(geopark=geopark, code=f"{prefix}-{i:04d}", slug=f"{prefix.lower()}-{i}", site_type="geological",
-                 name_vi=f"Điểm {i}", lat=21.9 + i / 10_000, lon=107.0, precision="published", live=True,
-                 commune=commune)
+            Site(
+                geopark=geopark,
+                code=f"{prefix}-{i:04d}",
+                slug=f"{prefix.lower()}-{i}",
+                site_type="geological",
+                name_vi=f"Điểm {i}",
+                lat=21.9 + i / 10_000,
+                lon=107.0,
+                precision="published",
+                live=True,
+                commune=commune,
+            )
             for i in range(n)
         ]
         + [
-            Site(geopark=geopark, code=f"{prefix}-C{i:04d}", slug=f"{prefix.lower()}-c{i}", site_type="cultural",
-                 name_vi=f"Làng {i}", precision="commune", live=True, commune=commune)
+            Site(
+                geopark=geopark,
+                code=f"{prefix}-C{i:04d}",
+                slug=f"{prefix.lower()}-c{i}",
+                site_type="cultural",
+                name_vi=f"Làng {i}",
+                precision="commune",
+                live=True,
+                commune=commune,
+            )
             for i in range(n)
         ]
     )
@@ -194,7 +247,11 @@ def test_site_list_is_paginated_with_count_page_pages_and_page_size(client, inve
     _bulk_sites(inventory["pinned"].geopark, inventory["commune"], 30)
     first = client.get("/api/v1/sites?lang=en").json()
     assert {k: first[k] for k in ("count", "page", "pages", "page_size")} == {
-        "count": 63, "page": 1, "pages": 4, "page_size": 20}
+        "count": 63,
+        "page": 1,
+        "pages": 4,
+        "page_size": 20,
+    }
     assert len(first["items"]) == 20
     rest = [client.get(f"/api/v1/sites?lang=en&page={n}").json()["items"] for n in (2, 3, 4)]
     assert [len(items) for items in rest] == [20, 20, 3]

@@ -24,11 +24,19 @@ def test_the_weights_of_each_value_add_up_to_one_hundred_as_in_the_paper():
 def test_the_paper_weights_are_the_ones_used():
     weights = {c.key: c.weights for c in CRITERIA}
     assert {k: w[Value.SCIENTIFIC] for k, w in weights.items() if Value.SCIENTIFIC in w} == {
-        "representativeness": 30, "key_locality": 20, "scientific_knowledge": 5, "integrity": 15,
-        "geological_diversity": 5, "rarity": 15, "research_limitations": 10,
+        "representativeness": 30,
+        "key_locality": 20,
+        "scientific_knowledge": 5,
+        "integrity": 15,
+        "geological_diversity": 5,
+        "rarity": 15,
+        "research_limitations": 10,
     }
     assert {k: w[Value.DEGRADATION_RISK] for k, w in weights.items() if Value.DEGRADATION_RISK in w} == {
-        "deterioration": 35, "degrading_activities": 20, "legal_protection": 20, "accessibility": 15,
+        "deterioration": 35,
+        "degrading_activities": 20,
+        "legal_protection": 20,
+        "accessibility": 15,
         "population_density": 10,
     }
     assert weights["didactic_potential"] == {Value.EDUCATIONAL: 20}
@@ -51,17 +59,38 @@ def test_extremes_are_zero_and_four_hundred():
 
 def test_scientific_value_by_hand():
     # 30×4 + 20×3 + 5×2 + 15×4 + 5×1 + 15×3 + 10×2 = 120 + 60 + 10 + 60 + 5 + 45 + 20 = 320
-    totals = score(zeros(representativeness=4, key_locality=3, scientific_knowledge=2, integrity=4,
-                         geological_diversity=1, rarity=3, research_limitations=2))
+    totals = score(
+        zeros(
+            representativeness=4,
+            key_locality=3,
+            scientific_knowledge=2,
+            integrity=4,
+            geological_diversity=1,
+            rarity=3,
+            research_limitations=2,
+        )
+    )
     assert totals == brilha.Totals(scientific=320, educational=0, touristic=0, degradation_risk=0)
     assert str(brilha.scientific_relevance(totals.scientific)) == str(brilha.scientific_relevance(301))
 
 
 def test_shared_criteria_count_in_educational_touristic_and_risk_by_hand():
-    totals = score(zeros(
-        vulnerability=3, accessibility=4, use_limitations=2, safety=3, logistics=2, population_density=1,
-        associated_values=4, scenery=2, uniqueness=3, observation=4, didactic_potential=4, geodiversity=2,
-    ))
+    totals = score(
+        zeros(
+            vulnerability=3,
+            accessibility=4,
+            use_limitations=2,
+            safety=3,
+            logistics=2,
+            population_density=1,
+            associated_values=4,
+            scenery=2,
+            uniqueness=3,
+            observation=4,
+            didactic_potential=4,
+            geodiversity=2,
+        )
+    )
     # PEU: 30+40+10+30+10+5+20+10+15+40 (shared) + 80 (didactic) + 20 (geodiversity) = 310
     assert totals.educational == 310
     # PTU: 30+40+10+30+10+5+20 + 30 (scenery 15×2) + 30 (uniqueness 10×3) + 20 (observation 5×4) = 225
@@ -73,15 +102,18 @@ def test_shared_criteria_count_in_educational_touristic_and_risk_by_hand():
 
 def test_touristic_only_criteria_by_hand():
     # 10×4 + 5×2 + 5×3 = 65
-    assert score(zeros(interpretative_potential=4, economic_level=2, recreational_proximity=3)) == brilha.Totals(
-        0, 0, 65, 0
-    )
+    assert score(
+        zeros(interpretative_potential=4, economic_level=2, recreational_proximity=3)
+    ) == brilha.Totals(0, 0, 65, 0)
 
 
 def test_degradation_risk_by_hand():
     # 35×3 + 20×2 + 20×4 + 15×1 + 10×2 = 105 + 40 + 80 + 15 + 20 = 260
-    totals = score(zeros(deterioration=3, degrading_activities=2, legal_protection=4, accessibility=1,
-                         population_density=2))
+    totals = score(
+        zeros(
+            deterioration=3, degrading_activities=2, legal_protection=4, accessibility=1, population_density=2
+        )
+    )
     assert totals.degradation_risk == 260
     assert totals.risk_class == RiskClass.MODERATE
     # accessibility and density also count towards use: PEU 10×1 + 5×2 = 20, PTU the same
@@ -90,8 +122,15 @@ def test_degradation_risk_by_hand():
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(0, RiskClass.LOW), (199, RiskClass.LOW), (200, RiskClass.LOW), (201, RiskClass.MODERATE),
-     (300, RiskClass.MODERATE), (301, RiskClass.HIGH), (400, RiskClass.HIGH)],
+    [
+        (0, RiskClass.LOW),
+        (199, RiskClass.LOW),
+        (200, RiskClass.LOW),
+        (201, RiskClass.MODERATE),
+        (300, RiskClass.MODERATE),
+        (301, RiskClass.HIGH),
+        (400, RiskClass.HIGH),
+    ],
 )
 def test_risk_class_boundaries_count_exactly_200_as_low(value, expected):
     assert risk_class(value) == expected
@@ -101,11 +140,29 @@ def test_risk_class_boundaries_count_exactly_200_as_low(value, expected):
     ("scores", "dr", "expected"),
     [
         ({"deterioration": 4, "degrading_activities": 3}, 200, RiskClass.LOW),  # 140 + 60
-        ({"deterioration": 4, "degrading_activities": 1, "legal_protection": 1, "accessibility": 1,
-          "population_density": 1}, 205, RiskClass.MODERATE),  # 140 + 20 + 20 + 15 + 10
+        (
+            {
+                "deterioration": 4,
+                "degrading_activities": 1,
+                "legal_protection": 1,
+                "accessibility": 1,
+                "population_density": 1,
+            },
+            205,
+            RiskClass.MODERATE,
+        ),  # 140 + 20 + 20 + 15 + 10
         ({"deterioration": 4, "degrading_activities": 4, "legal_protection": 4}, 300, RiskClass.MODERATE),
-        ({"deterioration": 4, "degrading_activities": 4, "legal_protection": 3, "accessibility": 1,
-          "population_density": 1}, 305, RiskClass.HIGH),  # 140 + 80 + 60 + 15 + 10
+        (
+            {
+                "deterioration": 4,
+                "degrading_activities": 4,
+                "legal_protection": 3,
+                "accessibility": 1,
+                "population_density": 1,
+            },
+            305,
+            RiskClass.HIGH,
+        ),  # 140 + 80 + 60 + 15 + 10
     ],
 )
 def test_scored_examples_around_the_risk_boundaries(scores, dr, expected):

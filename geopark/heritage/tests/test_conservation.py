@@ -46,22 +46,33 @@ def url(name: str, **kwargs) -> str:
 
 def test_a_new_assessment_supersedes_the_last_and_history_keeps_both(geopark, scientist):
     site = SiteFactory(geopark=geopark)
-    first = services.assessment_record(site=site, by=scientist, scores=scores(2), assessed_on=dt.date(2025, 1, 5))
-    second = services.assessment_record(site=site, by=scientist, scores=scores(3), assessed_on=dt.date(2026, 2, 1))
+    first = services.assessment_record(
+        site=site, by=scientist, scores=scores(2), assessed_on=dt.date(2025, 1, 5)
+    )
+    second = services.assessment_record(
+        site=site, by=scientist, scores=scores(3), assessed_on=dt.date(2026, 2, 1)
+    )
     first.refresh_from_db()
     assert first.superseded_by == second
     assert second.is_current
     assert not first.is_current
     assert (first.scientific, second.scientific) == (200, 300)  # nothing was overwritten
-    assert [a.assessed_on for a in selectors.assessment_history(site)] == [dt.date(2025, 1, 5), dt.date(2026, 2, 1)]
+    assert [a.assessed_on for a in selectors.assessment_history(site)] == [
+        dt.date(2025, 1, 5),
+        dt.date(2026, 2, 1),
+    ]
     assert site.assessments.current().get() == second
     assert second.assessor_name == "Sam Trần"
 
 
 def test_a_late_typed_older_assessment_joins_the_history_without_replacing_the_current(geopark, scientist):
     site = SiteFactory(geopark=geopark)
-    current = services.assessment_record(site=site, by=scientist, scores=scores(3), assessed_on=dt.date(2026, 2, 1))
-    older = services.assessment_record(site=site, by=scientist, scores=scores(1), assessed_on=dt.date(2024, 6, 1))
+    current = services.assessment_record(
+        site=site, by=scientist, scores=scores(3), assessed_on=dt.date(2026, 2, 1)
+    )
+    older = services.assessment_record(
+        site=site, by=scientist, scores=scores(1), assessed_on=dt.date(2024, 6, 1)
+    )
     assert older.superseded_by == current
     assert Assessment.objects.filter(site=site).current().get() == current
 
@@ -69,7 +80,9 @@ def test_a_late_typed_older_assessment_joins_the_history_without_replacing_the_c
 def test_an_assessment_dated_in_the_future_or_incomplete_is_refused_and_nothing_is_saved(geopark, scientist):
     site = SiteFactory(geopark=geopark)
     with pytest.raises(ValidationError):
-        services.assessment_record(site=site, by=scientist, scores=scores(), assessed_on=TODAY() + dt.timedelta(days=1))
+        services.assessment_record(
+            site=site, by=scientist, scores=scores(), assessed_on=TODAY() + dt.timedelta(days=1)
+        )
     partial = scores()
     del partial["rarity"]
     with pytest.raises(brilha.IncompleteScores):
@@ -99,8 +112,13 @@ def test_the_form_shows_criteria_weights_and_the_meaning_of_every_level(client, 
             assert str(criterion.label) in html
             for text in criterion.levels:
                 assert str(text).replace("'", "&#x27;") in html
-        assert gettext("Degradation risk classes: up to 200 low (a score of exactly 200 counts as low), "
-                       "201–300 moderate, 301–400 high.") in html
+        assert (
+            gettext(
+                "Degradation risk classes: up to 200 low (a score of exactly 200 counts as low), "
+                "201–300 moderate, 301–400 high."
+            )
+            in html
+        )
         abbr = {value: str(text) for value, text in brilha.VALUE_ABBREVIATIONS.items()}
     assert f"{abbr[brilha.Value.SCIENTIFIC]} 30 %" in html
     assert f"{abbr[brilha.Value.DEGRADATION_RISK]} 35 %" in html
@@ -129,7 +147,9 @@ def test_a_future_date_in_the_form_is_an_error_not_a_crash(client, geopark, scie
     site = SiteFactory(geopark=geopark)
     client.force_login(scientist)
     tomorrow = (TODAY() + dt.timedelta(days=1)).isoformat()
-    response = client.post(url("assessment_create", site_id=site.pk), form_data(scores(), assessed_on=tomorrow))
+    response = client.post(
+        url("assessment_create", site_id=site.pk), form_data(scores(), assessed_on=tomorrow)
+    )
     assert response.status_code == 200
     with translation.override("vi"):
         assert gettext("The date of an assessment cannot be in the future.") in response.content.decode()
@@ -140,17 +160,30 @@ def test_a_future_date_in_the_form_is_an_error_not_a_crash(client, geopark, scie
 def test_only_scientists_and_administrators_assess(client, geopark, persona, request):
     site = SiteFactory(geopark=geopark)
     client.force_login(request.getfixturevalue(persona))
-    for target in (url("assessment_create", site_id=site.pk), url("assessments"), url("monitoring"),
-                   url("site_file", site_id=site.pk), url("dossier", site_id=site.pk)):
+    for target in (
+        url("assessment_create", site_id=site.pk),
+        url("assessments"),
+        url("monitoring"),
+        url("site_file", site_id=site.pk),
+        url("dossier", site_id=site.pk),
+    ):
         assert client.get(target).status_code in (302, 403), target
-    assert client.post(url("assessment_create", site_id=site.pk), form_data(scores())).status_code in (302, 403)
+    assert client.post(url("assessment_create", site_id=site.pk), form_data(scores())).status_code in (
+        302,
+        403,
+    )
     assert not Assessment.objects.exists()
 
 
 def test_anonymous_visitors_are_sent_to_the_login_page(client, geopark):
     site = SiteFactory(geopark=geopark)
-    for target in (url("assessments"), url("assessment_create", site_id=site.pk), url("monitoring"),
-                   url("dossier", site_id=site.pk), url("reports")):
+    for target in (
+        url("assessments"),
+        url("assessment_create", site_id=site.pk),
+        url("monitoring"),
+        url("dossier", site_id=site.pk),
+        url("reports"),
+    ):
         response = client.get(target)
         assert response.status_code == 302
         assert "/admin/login/" in response["Location"]
@@ -259,7 +292,9 @@ def test_the_comparison_exports_as_xlsx(client, assessed, scientist):
     assert sheet.max_row == 4
 
 
-def test_the_comparison_page_costs_the_same_queries_for_few_or_many_sites(client, assessed, scientist, geopark):
+def test_the_comparison_page_costs_the_same_queries_for_few_or_many_sites(
+    client, assessed, scientist, geopark
+):
     client.force_login(scientist)
 
     def count() -> int:
@@ -286,7 +321,9 @@ def test_the_next_inspection_follows_the_latest_risk_class(geopark, scientist):
     services.assessment_record(site=high, by=scientist, scores=scores(4))  # DR 400: high
     services.assessment_record(site=low, by=scientist, scores=scores(1))  # DR 100: low
     for site in (high, low):
-        services.inspection_record(site=site, by=scientist, condition="good", inspected_on=today - dt.timedelta(days=100))
+        services.inspection_record(
+            site=site, by=scientist, condition="good", inspected_on=today - dt.timedelta(days=100)
+        )
     rows = {r.site.code: r for r in selectors.inspection_schedule(today=today)}
     assert rows["H"].interval_days == 90
     assert rows["H"].is_overdue
@@ -299,24 +336,42 @@ def test_the_next_inspection_follows_the_latest_risk_class(geopark, scientist):
     assert overdue == ["H", "N"]
 
 
-def test_the_monitoring_page_lists_overdue_sites_and_open_actions_overdue_highlighted(client, geopark, scientist):
+def test_the_monitoring_page_lists_overdue_sites_and_open_actions_overdue_highlighted(
+    client, geopark, scientist
+):
     today = TODAY()
     site = SiteFactory(geopark=geopark, name_vi="Hang Quá Hạn")
     inspection = services.inspection_record(
-        site=site, by=scientist, condition="minor", threats=["litter"], inspected_on=today - dt.timedelta(days=400)
+        site=site,
+        by=scientist,
+        condition="minor",
+        threats=["litter"],
+        inspected_on=today - dt.timedelta(days=400),
     )
-    late = services.follow_up_create(site=site, by=scientist, inspection=inspection, description="Pick up litter",
-                                     due_on=today - dt.timedelta(days=3), owner_name="Commune officer")
-    services.follow_up_create(site=site, by=scientist, inspection=inspection, description="Repaint the sign",
-                              due_on=today + dt.timedelta(days=30), owner=scientist)
+    late = services.follow_up_create(
+        site=site,
+        by=scientist,
+        inspection=inspection,
+        description="Pick up litter",
+        due_on=today - dt.timedelta(days=3),
+        owner_name="Commune officer",
+    )
+    services.follow_up_create(
+        site=site,
+        by=scientist,
+        inspection=inspection,
+        description="Repaint the sign",
+        due_on=today + dt.timedelta(days=30),
+        owner=scientist,
+    )
     client.force_login(scientist)
     html = client.get(url("monitoring")).content.decode()
     assert "Hang Quá Hạn" in html
     assert "Pick up litter" in html
     assert "Repaint the sign" in html
-    late_row = html[html.index("Pick up litter") - 400: html.index("Pick up litter")]
+    late_row = html[html.index("Pick up litter") - 400 : html.index("Pick up litter")]
     assert 'class="gp-overdue"' in late_row
-    on_time_row = html[html.index("Repaint the sign") - 300: html.index("Repaint the sign")]
+    on_time_row = html[html.index("Repaint the sign") - 300 : html.index("Repaint the sign")]
     assert "gp-overdue" not in on_time_row
     response = client.post(url("follow_up_done", pk=late.pk))
     assert response.status_code == 302
@@ -338,10 +393,12 @@ def test_the_monitoring_page_costs_the_same_queries_for_few_or_many_sites(client
     for i in range(12):
         site = SiteFactory(geopark=geopark)
         services.assessment_record(site=site, by=scientist, scores=scores(i % 5))
-        inspection = services.inspection_record(site=site, by=scientist, condition="good",
-                                                inspected_on=TODAY() - dt.timedelta(days=400))
-        services.follow_up_create(site=site, by=scientist, inspection=inspection, description="Fix",
-                                  due_on=TODAY(), owner=scientist)
+        inspection = services.inspection_record(
+            site=site, by=scientist, condition="good", inspected_on=TODAY() - dt.timedelta(days=400)
+        )
+        services.follow_up_create(
+            site=site, by=scientist, inspection=inspection, description="Fix", due_on=TODAY(), owner=scientist
+        )
     assert count() == few
 
 
@@ -349,7 +406,9 @@ def test_a_follow_up_needs_an_owner_and_an_origin_of_the_same_site(geopark, scie
     site, other = SiteFactory(geopark=geopark), SiteFactory(geopark=geopark)
     inspection = services.inspection_record(site=other, by=scientist, condition="good")
     with pytest.raises(ValidationError) as info:
-        services.follow_up_create(site=site, by=scientist, inspection=inspection, description="x", due_on=TODAY())
+        services.follow_up_create(
+            site=site, by=scientist, inspection=inspection, description="x", due_on=TODAY()
+        )
     assert {"site", "owner_name"} <= set(info.value.message_dict)
     with pytest.raises(ValidationError):
         services.follow_up_create(site=site, by=scientist, description="x", due_on=TODAY(), owner=scientist)
@@ -361,8 +420,9 @@ def test_an_inspection_refuses_unknown_threats_and_future_dates(geopark, scienti
     with pytest.raises(ValidationError):
         services.inspection_record(site=site, by=scientist, condition="good", threats=["dragons"])
     with pytest.raises(ValidationError):
-        services.inspection_record(site=site, by=scientist, condition="good",
-                                   inspected_on=TODAY() + dt.timedelta(days=2))
+        services.inspection_record(
+            site=site, by=scientist, condition="good", inspected_on=TODAY() + dt.timedelta(days=2)
+        )
     with pytest.raises(ValidationError):
         services.inspection_record(site=site, by=scientist, condition="fine")
     assert not Inspection.objects.exists()
@@ -391,9 +451,16 @@ def test_the_site_record_shows_score_history_and_condition_trend(client, geopark
 def test_the_dossier_is_a_pdf_with_the_sites_name_scores_and_hazards(client, geopark, scientist):
     from pypdf import PdfReader
 
-    site = SiteFactory(geopark=geopark, name_vi="Hang Nà Lả", name_en="Nà Lả Cave", code="LSG-X-20",
-                       description_vi="Hang có suối ngầm.")
-    services.assessment_record(site=site, by=scientist, scores=scores(2, deterioration=4), assessed_on=dt.date(2025, 1, 1))
+    site = SiteFactory(
+        geopark=geopark,
+        name_vi="Hang Nà Lả",
+        name_en="Nà Lả Cave",
+        code="LSG-X-20",
+        description_vi="Hang có suối ngầm.",
+    )
+    services.assessment_record(
+        site=site, by=scientist, scores=scores(2, deterioration=4), assessed_on=dt.date(2025, 1, 1)
+    )
     services.assessment_record(site=site, by=scientist, scores=scores(3, deterioration=4))
     services.inspection_record(site=site, by=scientist, condition="minor", threats=["flooding"])
     HazardNoticeFactory(site=site, kind="flooding_season", severity="danger", text_vi="Hang ngập vào mùa hè.")
@@ -429,8 +496,15 @@ def test_staff_pages_render_in_every_language(client, geopark, scientist, modera
     services.inspection_record(site=site, by=scientist, condition="good")
     report = VisitorReportFactory(site=site)
     for user, targets in (
-        (scientist, [url("assessments"), url("assessment_create", site_id=site.pk), url("site_file", site_id=site.pk),
-                     url("monitoring")]),
+        (
+            scientist,
+            [
+                url("assessments"),
+                url("assessment_create", site_id=site.pk),
+                url("site_file", site_id=site.pk),
+                url("monitoring"),
+            ],
+        ),
         (moderator, [url("reports"), url("report_detail", pk=report.pk)]),
     ):
         profile = UserProfile.get_for_user(user)
@@ -449,10 +523,16 @@ def test_a_scientist_records_an_inspection_in_the_admin_and_cannot_overwrite_it(
     client.force_login(scientist)
     add = reverse(Inspection.snippet_viewset.get_url_name("add"))
     assert f'value="{scientist.pk}" selected' in client.get(add + f"?site={site.pk}").content.decode()
-    data = nested_form_data({
-        "site": site.pk, "inspected_on": TODAY().isoformat(), "inspector": scientist.pk, "condition": "severe",
-        "notes": "New quarry road.", "photos": inline_formset([]),
-    })
+    data = nested_form_data(
+        {
+            "site": site.pk,
+            "inspected_on": TODAY().isoformat(),
+            "inspector": scientist.pk,
+            "condition": "severe",
+            "notes": "New quarry road.",
+            "photos": inline_formset([]),
+        }
+    )
     data["threats"] = ["quarrying", "construction"]  # a multiple choice: one value per box ticked
     response = client.post(add, data)
     assert response.status_code == 302, response.content[:3000]
@@ -468,8 +548,14 @@ def test_a_scientist_records_an_inspection_in_the_admin_and_cannot_overwrite_it(
 def test_the_follow_up_list_in_the_admin_works_for_scientists(client, geopark, scientist):
     site = SiteFactory(geopark=geopark)
     inspection = services.inspection_record(site=site, by=scientist, condition="minor")
-    services.follow_up_create(site=site, by=scientist, inspection=inspection, description="Fence the edge",
-                              due_on=TODAY(), owner_name="Ranger")
+    services.follow_up_create(
+        site=site,
+        by=scientist,
+        inspection=inspection,
+        description="Fence the edge",
+        due_on=TODAY(),
+        owner_name="Ranger",
+    )
     client.force_login(scientist)
     html = client.get(reverse(FollowUpAction.snippet_viewset.get_url_name("list"))).content.decode()
     assert "Fence the edge" in html

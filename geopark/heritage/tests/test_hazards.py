@@ -34,23 +34,36 @@ def test_a_notice_is_active_only_when_switched_on_and_today_is_within_its_dates(
     HazardNoticeFactory(site=site, valid_from=days(-30), valid_until=days(-1))  # over
     HazardNoticeFactory(site=site, active=False)  # withdrawn
     assert set(HazardNotice.objects.active()) == {current, open_ended}
-    assert set(HazardNotice.objects.active(on=days(1))) == {open_ended, *HazardNotice.objects.filter(valid_from=days(1))}
+    assert set(HazardNotice.objects.active(on=days(1))) == {
+        open_ended,
+        *HazardNotice.objects.filter(valid_from=days(1)),
+    }
 
 
 def test_an_end_date_before_the_start_is_refused(geopark):
     from django.core.exceptions import ValidationError
 
-    notice = HazardNoticeFactory.build(site=SiteFactory(geopark=geopark), valid_from=days(0), valid_until=days(-1))
+    notice = HazardNoticeFactory.build(
+        site=SiteFactory(geopark=geopark), valid_from=days(0), valid_until=days(-1)
+    )
     with pytest.raises(ValidationError) as info:
         notice.full_clean()
     assert "valid_until" in info.value.message_dict
 
 
-@pytest.mark.parametrize(("lang", "text"), [("vi", "Hang ngập"), ("en", "The cave floods"), ("zh", "洞穴被淹")])
+@pytest.mark.parametrize(
+    ("lang", "text"), [("vi", "Hang ngập"), ("en", "The cave floods"), ("zh", "洞穴被淹")]
+)
 def test_the_site_page_shows_active_notices_above_everything_else(client, geopark, lang, text):
     site = SiteFactory(geopark=geopark, slug="hang-na-la")
-    HazardNoticeFactory(site=site, kind="flooding_season", severity="danger",
-                        text_vi="Hang ngập vào mùa hè.", text_en="The cave floods in summer.", text_zh="洞穴被淹。")
+    HazardNoticeFactory(
+        site=site,
+        kind="flooding_season",
+        severity="danger",
+        text_vi="Hang ngập vào mùa hè.",
+        text_en="The cave floods in summer.",
+        text_zh="洞穴被淹。",
+    )
     HazardNoticeFactory(site=site, active=False, text_vi="Đã rút", text_en="Withdrawn", text_zh="已撤回")
     html = client.get(f"/{lang}/sites/hang-na-la/").content.decode()
     assert text in html
@@ -96,19 +109,32 @@ def test_the_route_page_warns_next_to_the_stop(client, geopark, uncached):
 
 def test_the_api_lists_active_hazards_and_the_latest_assessment(client, geopark, scientist):
     site = SiteFactory(geopark=geopark, slug="hang")
-    HazardNoticeFactory(site=site, kind="rockfall", severity="danger", valid_until=days(10), text_en="Falling rocks.")
+    HazardNoticeFactory(
+        site=site, kind="rockfall", severity="danger", valid_until=days(10), text_en="Falling rocks."
+    )
     HazardNoticeFactory(site=site, severity="info", text_en="No phone signal.", kind="no_signal")
     HazardNoticeFactory(site=site, valid_from=days(5), text_en="Not yet.")
     data = client.get("/api/v1/sites/hang?lang=en").json()
     assert data["assessment"] is None
     assert [h["severity"] for h in data["hazards"]] == ["danger", "info"]
-    assert data["hazards"][0] == {"kind": "rockfall", "kind_label": "Rockfall", "severity": "danger",
-                                  "text": "Falling rocks.", "valid_until": days(10).isoformat()}
+    assert data["hazards"][0] == {
+        "kind": "rockfall",
+        "kind_label": "Rockfall",
+        "severity": "danger",
+        "text": "Falling rocks.",
+        "valid_until": days(10).isoformat(),
+    }
     values = dict.fromkeys(brilha.CRITERIA_BY_KEY, 3)
     services.assessment_record(site=site, by=scientist, scores=values, assessed_on=dt.date(2026, 1, 2))
     assessment = client.get("/api/v1/sites/hang?lang=en").json()["assessment"]
-    assert assessment == {"scientific": 300, "educational": 300, "touristic": 300, "degradation_risk": 300,
-                          "risk_class": "moderate", "date": "2026-01-02"}
+    assert assessment == {
+        "scientific": 300,
+        "educational": 300,
+        "touristic": 300,
+        "degradation_risk": 300,
+        "risk_class": "moderate",
+        "date": "2026-01-02",
+    }
 
 
 def test_the_map_data_carries_each_sites_highest_active_severity(client, geopark):
@@ -117,7 +143,10 @@ def test_the_map_data_carries_each_sites_highest_active_severity(client, geopark
     HazardNoticeFactory(site=risky, severity="info")
     HazardNoticeFactory(site=risky, severity="danger")
     HazardNoticeFactory(site=quiet, severity="danger", active=False)
-    features = {f["properties"]["slug"]: f["properties"] for f in client.get("/api/v1/sites.geojson").json()["features"]}
+    features = {
+        f["properties"]["slug"]: f["properties"]
+        for f in client.get("/api/v1/sites.geojson").json()["features"]
+    }
     assert features["risky"]["hazard"] == "danger"
     assert features["quiet"]["hazard"] is None
 
@@ -152,8 +181,12 @@ def test_assessments_api_lists_latest_scores_at_a_constant_cost(client, geopark,
         return len(ctx.captured_queries)
 
     first = SiteFactory(geopark=geopark, slug="first", name_en="First Cave")
-    services.assessment_record(site=first, by=scientist, scores=dict.fromkeys(brilha.CRITERIA_BY_KEY, 1),
-                               assessed_on=dt.date(2025, 5, 1))
+    services.assessment_record(
+        site=first,
+        by=scientist,
+        scores=dict.fromkeys(brilha.CRITERIA_BY_KEY, 1),
+        assessed_on=dt.date(2025, 5, 1),
+    )
     services.assessment_record(site=first, by=scientist, scores=dict.fromkeys(brilha.CRITERIA_BY_KEY, 2))
     SiteFactory(geopark=geopark, slug="never")  # not assessed: not listed
     draft = SiteFactory(geopark=geopark, live=False)
@@ -165,8 +198,9 @@ def test_assessments_api_lists_latest_scores_at_a_constant_cost(client, geopark,
     assert data[0]["risk_class"] == "low"
     few = count()
     for _ in range(12):
-        services.assessment_record(site=SiteFactory(geopark=geopark), by=scientist,
-                                   scores=dict.fromkeys(brilha.CRITERIA_BY_KEY, 4))
+        services.assessment_record(
+            site=SiteFactory(geopark=geopark), by=scientist, scores=dict.fromkeys(brilha.CRITERIA_BY_KEY, 4)
+        )
     assert count() == few
     assert client.get("/api/v1/assessments?lang=fr").status_code == 422
 
@@ -175,16 +209,34 @@ def test_editors_manage_hazard_notices_in_the_admin(client, geopark, editor):
     site = SiteFactory(geopark=geopark)
     client.force_login(editor)
     add = reverse(HazardNotice.snippet_viewset.get_url_name("add"))
-    response = client.post(add, {
-        "site": site.pk, "kind": "rockfall", "severity": "danger", "active": "on",
-        "valid_from": days(0).isoformat(), "valid_until": "",
-        "text_vi": "Đá lở.", "text_en": "Rockfall.", "text_zh": "落石。",
-    })
+    response = client.post(
+        add,
+        {
+            "site": site.pk,
+            "kind": "rockfall",
+            "severity": "danger",
+            "active": "on",
+            "valid_from": days(0).isoformat(),
+            "valid_until": "",
+            "text_vi": "Đá lở.",
+            "text_en": "Rockfall.",
+            "text_zh": "落石。",
+        },
+    )
     assert response.status_code == 302, response.content[:500]
     notice = HazardNotice.objects.get()
     assert notice.text_en == "Rockfall."
-    bad = client.post(add, {"site": site.pk, "kind": "rockfall", "severity": "danger", "valid_from": days(0).isoformat(),
-                            "valid_until": days(-2).isoformat(), "text_vi": "Sai."})
+    bad = client.post(
+        add,
+        {
+            "site": site.pk,
+            "kind": "rockfall",
+            "severity": "danger",
+            "valid_from": days(0).isoformat(),
+            "valid_until": days(-2).isoformat(),
+            "text_vi": "Sai.",
+        },
+    )
     assert bad.status_code == 200
     assert HazardNotice.objects.count() == 1
 

@@ -22,7 +22,9 @@ def test_every_shipped_notice_names_a_shipped_site_and_valid_values():
     rows = list(csv.DictReader((folder / "hazards.csv").open(encoding="utf-8")))
     assert len(rows) >= 4
     for row in rows:
-        values = loader.hazard_values({k: (v or "").strip() for k, v in row.items()}, codes)  # raises on a bad row
+        values = loader.hazard_values(
+            {k: (v or "").strip() for k, v in row.items()}, codes
+        )  # raises on a bad row
         assert values["text_en"], row["site_code"]
         assert values["text_zh"], row["site_code"]
     assert {"LSG-X-20", "LSG-X-15", "LSG-X-11", "LSG-X-08"} <= {r["site_code"] for r in rows}
@@ -32,8 +34,10 @@ def test_every_shipped_notice_names_a_shipped_site_and_valid_values():
 def test_loading_twice_doubles_nothing_and_a_change_updates_the_notice(tmp_path, geopark):
     SiteFactory(geopark=geopark, code="LSG-X-20")
     path = tmp_path / "hazards.csv"
-    path.write_text(HEADER + "LSG-X-20,flooding_season,caution,2025-07-01,,Ngập mùa hè.,Floods in summer.,夏季淹水。\n",
-                    encoding="utf-8")
+    path.write_text(
+        HEADER + "LSG-X-20,flooding_season,caution,2025-07-01,,Ngập mùa hè.,Floods in summer.,夏季淹水。\n",
+        encoding="utf-8",
+    )
     report = LoadReport()
     loader.load_hazards(path, report)
     assert report.created["hazard notice"] == 1
@@ -42,8 +46,10 @@ def test_loading_twice_doubles_nothing_and_a_change_updates_the_notice(tmp_path,
     loader.load_hazards(path, again)
     assert again.unchanged["hazard notice"] == 1
     assert HazardNotice.objects.count() == 1
-    path.write_text(HEADER + "LSG-X-20,flooding_season,danger,2025-07-01,,Ngập mùa hè.,Floods in summer.,夏季淹水。\n",
-                    encoding="utf-8")
+    path.write_text(
+        HEADER + "LSG-X-20,flooding_season,danger,2025-07-01,,Ngập mùa hè.,Floods in summer.,夏季淹水。\n",
+        encoding="utf-8",
+    )
     changed = LoadReport()
     loader.load_hazards(path, changed)
     assert changed.updated["hazard notice"] == 1

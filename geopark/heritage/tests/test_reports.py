@@ -39,8 +39,14 @@ def site(geopark):
 
 
 def report_data(**changes) -> dict:
-    data = {"kind": "damage", "description": "Someone broke a stalactite near the entrance.", "lat": "", "lon": "",
-            "contact": "", "website": ""}
+    data = {
+        "kind": "damage",
+        "description": "Someone broke a stalactite near the entrance.",
+        "lat": "",
+        "lon": "",
+        "contact": "",
+        "website": "",
+    }
     data.update(changes)
     return data
 
@@ -51,7 +57,7 @@ def report_data(**changes) -> dict:
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_site_page_carries_the_report_form_that_works_without_script(client, site, lang):
     html = client.get(f"/{lang}/sites/hang-gio/").content.decode()
-    form = html[html.index("<form class=\"report-form\""):]
+    form = html[html.index('<form class="report-form"') :]
     form = form[: form.index("</form>")]
     assert f'action="/{lang}/sites/hang-gio/report/"' in form
     assert 'enctype="multipart/form-data"' in form
@@ -65,12 +71,18 @@ def test_every_site_page_carries_the_report_form_that_works_without_script(clien
 
 
 def test_a_visitor_sends_a_report_and_gets_a_reference(client, site):
-    response = client.post("/en/sites/hang-gio/report/", report_data(lat="21.85", lon="106.75", contact="+84 912 345 678"))
+    response = client.post(
+        "/en/sites/hang-gio/report/", report_data(lat="21.85", lon="106.75", contact="+84 912 345 678")
+    )
     assert response.status_code == 302
     report = VisitorReport.objects.get()
     assert re.fullmatch(REFERENCE_SHAPE, report.reference)
     assert (report.lat, report.lon, report.contact, report.state, report.language) == (
-        21.85, 106.75, "+84 912 345 678", ReportState.NEW, "en"
+        21.85,
+        106.75,
+        "+84 912 345 678",
+        ReportState.NEW,
+        "en",
     )
     thanks = client.get(response["Location"])
     assert report.reference in thanks.content.decode()
@@ -88,8 +100,11 @@ def test_the_form_works_with_django_csrf_checks_on(site):
 
 @pytest.mark.parametrize(
     "headers",
-    [{"HTTP_ORIGIN": "https://evil.example"}, {"HTTP_SEC_FETCH_SITE": "cross-site"},
-     {"HTTP_REFERER": "https://evil.example/page"}],
+    [
+        {"HTTP_ORIGIN": "https://evil.example"},
+        {"HTTP_SEC_FETCH_SITE": "cross-site"},
+        {"HTTP_REFERER": "https://evil.example/page"},
+    ],
 )
 def test_a_report_posted_from_another_website_is_refused(client, site, headers):
     response = client.post("/vi/sites/hang-gio/report/", report_data(), **headers)
@@ -166,14 +181,21 @@ def test_report_pages_render_in_every_language(client, site, lang):
 # --- Photos -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("fmt", "name", "mime", "ext"),
-                         [("JPEG", "a.jpg", "image/jpeg", "jpg"), ("PNG", "b.png", "image/png", "png"),
-                          ("WEBP", "c.webp", "image/webp", "webp")])
+@pytest.mark.parametrize(
+    ("fmt", "name", "mime", "ext"),
+    [
+        ("JPEG", "a.jpg", "image/jpeg", "jpg"),
+        ("PNG", "b.png", "image/png", "png"),
+        ("WEBP", "c.webp", "image/webp", "webp"),
+    ],
+)
 def test_jpeg_png_and_webp_photos_are_accepted_and_re_encoded(client, site, fmt, name, mime, ext):
     exif = Image.Exif()
     exif[0x010F] = "SecretCam"  # camera maker: must not survive
     content = image_bytes(fmt, exif=exif.tobytes()) if fmt != "PNG" else image_bytes(fmt)
-    response = client.post("/en/sites/hang-gio/report/", {**report_data(), "photo": upload(content, name, mime)})
+    response = client.post(
+        "/en/sites/hang-gio/report/", {**report_data(), "photo": upload(content, name, mime)}
+    )
     assert response.status_code == 302
     report = VisitorReport.objects.get()
     assert re.fullmatch(rf"reports/\d{{4}}/\d{{2}}/[0-9a-f]{{32}}\.{ext}", report.photo.name)  # a random name
@@ -193,19 +215,26 @@ def test_jpeg_png_and_webp_photos_are_accepted_and_re_encoded(client, site, fmt,
     ],
 )
 def test_photos_are_checked_by_content_not_by_name(client, site, content, name, mime):
-    response = client.post("/en/sites/hang-gio/report/", {**report_data(), "photo": upload(content, name, mime)})
+    response = client.post(
+        "/en/sites/hang-gio/report/", {**report_data(), "photo": upload(content, name, mime)}
+    )
     assert response.status_code == 400
     assert not VisitorReport.objects.exists()
 
 
 def test_a_photo_over_five_megabytes_is_refused(client, site):
     big = image_bytes("PNG", size=(16, 16)) + b"\0" * (5 * 1024 * 1024)
-    response = client.post("/en/sites/hang-gio/report/", {**report_data(), "photo": upload(big, "big.png", "image/png")})
+    response = client.post(
+        "/en/sites/hang-gio/report/", {**report_data(), "photo": upload(big, "big.png", "image/png")}
+    )
     assert response.status_code == 400
     with translation.override("vi"):
-        assert gettext("The photo is larger than 5 MB.") in client.post(
-            "/vi/sites/hang-gio/report/", {**report_data(), "photo": upload(big, "big.png", "image/png")}
-        ).content.decode()
+        assert (
+            gettext("The photo is larger than 5 MB.")
+            in client.post(
+                "/vi/sites/hang-gio/report/", {**report_data(), "photo": upload(big, "big.png", "image/png")}
+            ).content.decode()
+        )
     assert not VisitorReport.objects.exists()
 
 
@@ -213,8 +242,10 @@ def test_a_photo_over_five_megabytes_is_refused(client, site):
 
 
 def test_the_api_takes_a_multipart_report_with_a_photo_and_answers_201(client, site):
-    response = client.post("/api/v1/sites/hang-gio/reports?lang=en",
-                           {**report_data(kind="litter", lat="21.8", lon="106.7"), "photo": upload(image_bytes())})
+    response = client.post(
+        "/api/v1/sites/hang-gio/reports?lang=en",
+        {**report_data(kind="litter", lat="21.8", lon="106.7"), "photo": upload(image_bytes())},
+    )
     assert response.status_code == 201
     reference = response.json()["reference"]
     report = VisitorReport.objects.get(reference=reference)
@@ -282,7 +313,9 @@ def test_only_moderators_and_administrators_handle_reports(client, site, persona
     report = VisitorReportFactory(site=site)
     client.force_login(request.getfixturevalue(persona))
     assert client.get(queue_url("reports")).status_code in (302, 403)
-    response = client.post(queue_url("report_detail", pk=report.pk), {"action": "moderate", "m-state": "accepted"})
+    response = client.post(
+        queue_url("report_detail", pk=report.pk), {"action": "moderate", "m-state": "accepted"}
+    )
     assert response.status_code in (302, 403)
     report.refresh_from_db()
     assert report.state == ReportState.NEW
@@ -291,27 +324,40 @@ def test_only_moderators_and_administrators_handle_reports(client, site, persona
 def test_a_moderator_accepts_or_rejects_a_report(client, site, moderator):
     report = VisitorReportFactory(site=site)
     client.force_login(moderator)
-    response = client.post(queue_url("report_detail", pk=report.pk),
-                           {"action": "moderate", "m-state": "rejected", "m-note": "Duplicate of yesterday's."})
+    response = client.post(
+        queue_url("report_detail", pk=report.pk),
+        {"action": "moderate", "m-state": "rejected", "m-note": "Duplicate of yesterday's."},
+    )
     assert response.status_code == 302
     report.refresh_from_db()
     assert (report.state, report.moderated_by, report.moderation_note) == (
-        ReportState.REJECTED, moderator, "Duplicate of yesterday's."
+        ReportState.REJECTED,
+        moderator,
+        "Duplicate of yesterday's.",
     )
-    assert client.post(queue_url("report_detail", pk=report.pk),
-                       {"action": "moderate", "m-state": "converted"}).status_code == 200  # not a choice here
+    assert (
+        client.post(
+            queue_url("report_detail", pk=report.pk), {"action": "moderate", "m-state": "converted"}
+        ).status_code
+        == 200
+    )  # not a choice here
 
 
 def test_a_scientist_turns_a_report_into_an_inspection_with_its_photo(client, site, scientist):
     client.post("/en/sites/hang-gio/report/", {**report_data(), "photo": upload(image_bytes())})
     report = VisitorReport.objects.get()
     client.force_login(scientist)
-    response = client.post(queue_url("report_detail", pk=report.pk),
-                           {"action": "inspection", "i-condition": "moderate", "i-threats": ["vandalism"], "i-sign": "on"})
+    response = client.post(
+        queue_url("report_detail", pk=report.pk),
+        {"action": "inspection", "i-condition": "moderate", "i-threats": ["vandalism"], "i-sign": "on"},
+    )
     assert response.status_code == 302
     inspection = Inspection.objects.get()
     assert (inspection.site, inspection.condition, inspection.threats, inspection.source_report) == (
-        site, "moderate", ["vandalism"], report
+        site,
+        "moderate",
+        ["vandalism"],
+        report,
     )
     assert report.description in inspection.notes
     assert report.reference in inspection.notes
@@ -319,8 +365,10 @@ def test_a_scientist_turns_a_report_into_an_inspection_with_its_photo(client, si
     report.refresh_from_db()
     assert report.state == ReportState.CONVERTED
     # A converted report is closed: a second conversion changes nothing.
-    again = client.post(queue_url("report_detail", pk=report.pk),
-                        {"action": "inspection", "i-condition": "good", "i-sign": "on"})
+    again = client.post(
+        queue_url("report_detail", pk=report.pk),
+        {"action": "inspection", "i-condition": "good", "i-sign": "on"},
+    )
     assert again.status_code == 200
     assert Inspection.objects.count() == 1
 
@@ -328,18 +376,28 @@ def test_a_scientist_turns_a_report_into_an_inspection_with_its_photo(client, si
 def test_a_moderator_turns_a_report_into_a_follow_up_action(client, site, moderator):
     report = VisitorReportFactory(site=site, kind="litter")
     client.force_login(moderator)
-    bad = client.post(queue_url("report_detail", pk=report.pk),
-                      {"action": "follow_up", "f-description": "Clear it", "f-due_on": "2026-12-01"})
+    bad = client.post(
+        queue_url("report_detail", pk=report.pk),
+        {"action": "follow_up", "f-description": "Clear it", "f-due_on": "2026-12-01"},
+    )
     assert bad.status_code == 200  # no owner given
     assert not FollowUpAction.objects.exists()
-    response = client.post(queue_url("report_detail", pk=report.pk), {
-        "action": "follow_up", "f-description": "Clear the litter at the stairs", "f-due_on": "2026-12-01",
-        "f-owner_name": "Commune youth union",
-    })
+    response = client.post(
+        queue_url("report_detail", pk=report.pk),
+        {
+            "action": "follow_up",
+            "f-description": "Clear the litter at the stairs",
+            "f-due_on": "2026-12-01",
+            "f-owner_name": "Commune youth union",
+        },
+    )
     assert response.status_code == 302
     action = FollowUpAction.objects.get()
     assert (action.report, action.site, action.owner_display, action.status) == (
-        report, site, "Commune youth union", "open"
+        report,
+        site,
+        "Commune youth union",
+        "open",
     )
     report.refresh_from_db()
     assert report.state == ReportState.CONVERTED
@@ -367,9 +425,12 @@ def test_an_old_sequential_reference_still_finds_its_report(site):
     assert VisitorReport.objects.get(reference="R-2025-000042") == old
 
 
-CROSS_SITE = [{"HTTP_ORIGIN": "https://evil.example"}, {"HTTP_ORIGIN": "null"},
-              {"HTTP_SEC_FETCH_SITE": "cross-site"},
-              {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "cross-site"}]
+CROSS_SITE = [
+    {"HTTP_ORIGIN": "https://evil.example"},
+    {"HTTP_ORIGIN": "null"},
+    {"HTTP_SEC_FETCH_SITE": "cross-site"},
+    {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "cross-site"},
+]
 
 
 @pytest.mark.parametrize("headers", CROSS_SITE)
@@ -389,7 +450,11 @@ def test_a_report_form_posted_from_a_sandboxed_page_with_origin_null_is_refused(
 
 @pytest.mark.parametrize(
     "headers",
-    [{}, {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "same-origin"}, {"HTTP_SEC_FETCH_SITE": "none"}],
+    [
+        {},
+        {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "same-origin"},
+        {"HTTP_SEC_FETCH_SITE": "none"},
+    ],
 )
 def test_other_systems_and_this_site_s_own_pages_still_send_reports_to_the_api(client, site, headers):
     response = client.post("/api/v1/sites/hang-gio/reports", report_data(), **headers)
@@ -417,10 +482,14 @@ def broken_photo_storage(request, tmp_path, monkeypatch):
     return storage
 
 
-def test_a_photo_that_cannot_be_stored_answers_the_friendly_503_and_keeps_the_quota(client, site, broken_photo_storage):
+def test_a_photo_that_cannot_be_stored_answers_the_friendly_503_and_keeps_the_quota(
+    client, site, broken_photo_storage
+):
     client.raise_request_exception = False
     for _ in range(6):
-        response = client.post("/en/sites/hang-gio/report/", {**report_data(), "photo": upload(image_bytes())})
+        response = client.post(
+            "/en/sites/hang-gio/report/", {**report_data(), "photo": upload(image_bytes())}
+        )
         assert response.status_code == 503
         with translation.override("en"):
             assert gettext("The site is taking a short rest") in response.content.decode()
@@ -433,13 +502,15 @@ def test_a_photo_that_cannot_be_stored_answers_the_friendly_503_and_keeps_the_qu
 def test_the_api_answers_a_json_503_when_a_photo_cannot_be_stored(client, site, broken_photo_storage):
     client.raise_request_exception = False
     for _ in range(6):
-        response = client.post("/api/v1/sites/hang-gio/reports?lang=en",
-                               {**report_data(), "photo": upload(image_bytes())})
+        response = client.post(
+            "/api/v1/sites/hang-gio/reports?lang=en", {**report_data(), "photo": upload(image_bytes())}
+        )
         assert response.status_code == 503
         assert response["Content-Type"].startswith("application/json")
         with translation.override("en"):
             assert response.json() == {
-                "detail": gettext("The site is taking a short rest; please try again in a minute.")}
+                "detail": gettext("The site is taking a short rest; please try again in a minute.")
+            }
     assert not VisitorReport.objects.exists()
     assert client.post("/api/v1/sites/hang-gio/reports", report_data()).status_code == 201
 
@@ -461,7 +532,13 @@ def test_a_photo_cut_off_by_a_full_disk_leaves_no_file_behind(site, tmp_path, mo
     storage = FullHalfWay(location=tmp_path / "private")
     monkeypatch.setattr(VisitorReport._meta.get_field("photo"), "storage", storage)
     with pytest.raises(OSError, match="space"):
-        services.report_create(site=site, address="10.1.1.1", kind="damage", description="A broken stalactite.",
-                               photo=clean_photo(upload(image_bytes())), language="en")
+        services.report_create(
+            site=site,
+            address="10.1.1.1",
+            kind="damage",
+            description="A broken stalactite.",
+            photo=clean_photo(upload(image_bytes())),
+            language="en",
+        )
     assert not VisitorReport.objects.exists()
     assert [p for p in (tmp_path / "private").rglob("*") if p.is_file()] == []

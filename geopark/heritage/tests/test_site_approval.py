@@ -33,7 +33,9 @@ def board(editor, approver):
 
 @pytest.fixture
 def site(geopark):
-    site = SiteFactory(geopark=geopark, code="LS-001", slug="hang-gio", name_vi="Hang Gió", name_en="Wind Cave")
+    site = SiteFactory(
+        geopark=geopark, code="LS-001", slug="hang-gio", name_vi="Hang Gió", name_en="Wind Cave"
+    )
     rebuild_index()
     return site
 
@@ -43,7 +45,9 @@ def url(model, name: str, *args) -> str:
 
 
 def approve(client, obj) -> None:
-    state = WorkflowState.objects.active().get(object_id=str(obj.pk), base_content_type__model=obj._meta.model_name)
+    state = WorkflowState.objects.active().get(
+        object_id=str(obj.pk), base_content_type__model=obj._meta.model_name
+    )
     task_state = state.current_task_state
     client.post(url(type(obj), "workflow_action", obj.pk, "approve", task_state.pk), {"comment": ""})
 
@@ -62,8 +66,9 @@ def public_texts(client) -> str:
     return "\n".join(parts)
 
 
-def test_an_editors_change_to_a_site_is_a_draft_until_another_person_approves_it(client, board, site, editor,
-                                                                                 approver):
+def test_an_editors_change_to_a_site_is_a_draft_until_another_person_approves_it(
+    client, board, site, editor, approver
+):
     client.force_login(editor)
     response = client.post(url(Site, "edit", site.pk), site_form(site, name_en="Cave of the Winds", **SUBMIT))
     assert response.status_code == 302, response.content.decode()[-2000:]
@@ -80,8 +85,10 @@ def test_an_editors_change_to_a_site_is_a_draft_until_another_person_approves_it
     # The editor cannot approve their own change; nor publish it.
     client.force_login(editor)
     approve(client, site)
-    client.post(url(Site, "edit", site.pk), site_form(site, name_en="Cave of the Winds",
-                                                      **{"action-publish": "action-publish"}))
+    client.post(
+        url(Site, "edit", site.pk),
+        site_form(site, name_en="Cave of the Winds", **{"action-publish": "action-publish"}),
+    )
     site.refresh_from_db()
     assert site.name_en == "Wind Cave"
 
@@ -103,8 +110,17 @@ def test_a_draft_save_does_not_touch_the_search_index(client, board, site, edito
 
 def test_a_site_an_editor_adds_stays_hidden_until_approved(client, board, site, editor, approver, geopark):
     client.force_login(editor)
-    draft = Site(geopark=geopark, code="LS-NEW", slug="hang-moi", name_vi="Hang Mới", name_en="New Cave",
-                 site_type="geomorphological", precision="published", lat=21.8, lon=106.7)
+    draft = Site(
+        geopark=geopark,
+        code="LS-NEW",
+        slug="hang-moi",
+        name_vi="Hang Mới",
+        name_en="New Cave",
+        site_type="geomorphological",
+        precision="published",
+        lat=21.8,
+        lon=106.7,
+    )
     response = client.post(url(Site, "add"), site_form(draft, **SUBMIT))
     assert response.status_code == 302, response.content.decode()[-2000:]
     new = Site.objects.get(code="LS-NEW")
@@ -180,9 +196,17 @@ def test_loaded_and_existing_routes_are_live(geopark):
 
 def test_a_hazard_notice_is_immediate_and_logged(client, board, site, editor):
     client.force_login(editor)
-    data = {"site": site.pk, "kind": "flooding_season", "severity": "danger", "active": "on",
-            "valid_from": "2020-01-01", "valid_until": "", "text_vi": "Hang ngập nước.",
-            "text_en": "The cave is flooded.", "text_zh": ""}
+    data = {
+        "site": site.pk,
+        "kind": "flooding_season",
+        "severity": "danger",
+        "active": "on",
+        "valid_from": "2020-01-01",
+        "valid_until": "",
+        "text_vi": "Hang ngập nước.",
+        "text_en": "The cave is flooded.",
+        "text_zh": "",
+    }
     response = client.post(url(HazardNotice, "add"), data)
     assert response.status_code == 302, response.content.decode()[-2000:]
     notice = HazardNotice.objects.get()
@@ -193,7 +217,9 @@ def test_a_hazard_notice_is_immediate_and_logged(client, board, site, editor):
 
     client.force_login(editor)
     client.post(url(HazardNotice, "edit", notice.pk), {**data, "text_en": "The cave is flooded to the roof."})
-    assert ModelLogEntry.objects.for_instance(notice).filter(action="wagtail.edit", user_id=editor.pk).exists()
+    assert (
+        ModelLogEntry.objects.for_instance(notice).filter(action="wagtail.edit", user_id=editor.pk).exists()
+    )
     client.logout()
     assert "flooded to the roof" in client.get("/en/sites/hang-gio/").content.decode()
 
@@ -209,8 +235,9 @@ def test_the_route_preview_shows_the_public_route_page_drawn_from_the_draft(clie
     assert route.name_vi == "Tuyến Một"
 
 
-def test_an_approver_approves_from_the_edit_form_but_not_a_change_of_their_own(client, board, site, editor,
-                                                                              approver, geopark):
+def test_an_approver_approves_from_the_edit_form_but_not_a_change_of_their_own(
+    client, board, site, editor, approver, geopark
+):
     """Wagtail's snippet editor saves a revision before it acts; an unchanged one is not the
     approver's change, so the approval goes through. A changed one is, and is refused."""
     action = {"action-workflow-action": "true", "workflow-action-name": "approve"}
@@ -227,7 +254,9 @@ def test_an_approver_approves_from_the_edit_form_but_not_a_change_of_their_own(c
     assert site.name_en == "Cave of the Winds"
 
     draft = Site.objects.get(pk=other.pk).get_latest_revision_as_object()
-    response = client.post(url(Site, "edit", other.pk), site_form(draft, name_en="Approver's own words", **action))
+    response = client.post(
+        url(Site, "edit", other.pk), site_form(draft, name_en="Approver's own words", **action)
+    )
     assert response.status_code in (302, 403)
     other.refresh_from_db()
     assert other.name_en == "Fairy Cave"  # refused: the approver changed it

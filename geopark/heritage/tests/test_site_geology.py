@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize("lang", ["vi", "en", "zh"])
 def test_the_site_page_shows_rock_formation_and_age(client, geopark, lang):
-    SiteFactory(geopark=geopark, slug="trung-na-duong", formation="Na Dương Formation", age="Eocene – Miocene")
+    SiteFactory(
+        geopark=geopark, slug="trung-na-duong", formation="Na Dương Formation", age="Eocene – Miocene"
+    )
     html = client.get(f"/{lang}/sites/trung-na-duong/").content.decode()
     with translation.override(lang):
         assert gettext("Rock formation") in html

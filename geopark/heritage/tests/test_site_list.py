@@ -38,8 +38,18 @@ def test_type_filter_counts_public_sites_per_type(two_communes):
 
 def test_every_page_of_the_list_holds_the_next_sites_in_code_order(client, geopark):
     Site.objects.bulk_create(
-        [Site(geopark=geopark, code=f"P-{i:03d}", slug=f"p-{i}", name_vi=f"Điểm {i}", site_type="geological",
-              precision="unknown", live=True) for i in range(50)]
+        [
+            Site(
+                geopark=geopark,
+                code=f"P-{i:03d}",
+                slug=f"p-{i}",
+                name_vi=f"Điểm {i}",
+                site_type="geological",
+                precision="unknown",
+                live=True,
+            )
+            for i in range(50)
+        ]
     )
     seen = []
     for number in (1, 2, 3):
@@ -47,4 +57,6 @@ def test_every_page_of_the_list_holds_the_next_sites_in_code_order(client, geopa
         assert response.status_code == 200
         seen += [site.code for site in response.context["sites"]]
     assert seen == [f"P-{i:03d}" for i in range(50)]
-    assert [s.code for s in client.get("/vi/sites/?page=99").context["sites"]] == seen[48:], "past the end: last page"
+    assert [s.code for s in client.get("/vi/sites/?page=99").context["sites"]] == seen[48:], (
+        "past the end: last page"
+    )

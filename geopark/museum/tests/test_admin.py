@@ -44,7 +44,9 @@ def test_an_upload_with_bad_rows_shows_each_problem_and_imports_nothing(client, 
     with translation.override("vi"):
         unknown = gettext("Unknown site code “%(code)s”.") % {"code": "LSG-NOPE"}
         repeated = gettext("Catalogue number “%(number)s” is already in row %(row)s of this file.") % {
-            "number": "LS-001", "row": 2}
+            "number": "LS-001",
+            "row": 2,
+        }
     assert unknown in html
     assert repeated in html
     assert "<td>3</td><td><code>find_site</code></td>" in html
@@ -54,7 +56,9 @@ def test_an_upload_with_bad_rows_shows_each_problem_and_imports_nothing(client, 
 
 def test_a_keeper_may_choose_to_import_the_valid_rows(client, keeper, cave):
     client.force_login(keeper)
-    response = upload(client, csv_bytes([row("LS-001"), row("LS-002", found_on="31/31/2020")]), write_valid_rows=True)
+    response = upload(
+        client, csv_bytes([row("LS-001"), row("LS-002", found_on="31/31/2020")]), write_valid_rows=True
+    )
     assert response.status_code == 200
     assert list(CollectionItem.objects.values_list("catalogue_number", flat=True)) == ["LS-001"]
     assert 'data-testid="skipped">1<' in response.content.decode()
@@ -85,13 +89,29 @@ def test_only_keepers_and_administrators_may_import(client, editor, visitor, adm
 
 def item_form(**changes) -> dict:
     data = {
-        "catalogue_number": "LS-100", "slug": "", "public": "on", "kind": "fossil", "taxon": "Stegodon",
-        "period": "pleistocene", "period_detail": "", "find_site": "", "find_context": "", "found_on": "",
-        "excavation": "", "publications": "", "storage_place": "Kho C", "condition": "good", "internal_notes": "",
+        "catalogue_number": "LS-100",
+        "slug": "",
+        "public": "on",
+        "kind": "fossil",
+        "taxon": "Stegodon",
+        "period": "pleistocene",
+        "period_detail": "",
+        "find_site": "",
+        "find_context": "",
+        "found_on": "",
+        "excavation": "",
+        "publications": "",
+        "storage_place": "Kho C",
+        "condition": "good",
+        "internal_notes": "",
         "images": inline_formset([]),
     }
     for lang in ("vi", "en", "zh"):
-        data[f"common_name_{lang}"] = {"vi": "Răng voi răng kiếm", "en": "Stegodon tooth", "zh": "剑齿象牙齿"}[lang]
+        data[f"common_name_{lang}"] = {
+            "vi": "Răng voi răng kiếm",
+            "en": "Stegodon tooth",
+            "zh": "剑齿象牙齿",
+        }[lang]
         data[f"notes_{lang}"] = ""
     data.update(changes)
     return nested_form_data(data)
@@ -115,7 +135,9 @@ def test_an_address_already_taken_is_refused_with_a_message(client, keeper):
     assert response.status_code == 200
     with translation.override("vi"):
         message = gettext("The address “%(slug)s” is taken by item %(other)s; write another one.") % {
-            "slug": "ls-100", "other": "LS-100"}
+            "slug": "ls-100",
+            "other": "LS-100",
+        }
     assert message in response.content.decode()
     assert CollectionItem.objects.count() == 1
 

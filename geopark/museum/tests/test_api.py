@@ -12,8 +12,22 @@ from geopark.museum.tests.factories import CollectionItemFactory
 pytestmark = pytest.mark.django_db
 
 PUBLIC_FIELDS = {
-    "catalogue_number", "slug", "url", "kind", "kind_label", "taxon", "common_name", "period", "period_label",
-    "period_detail", "find_site", "find_context", "found_on", "excavation", "publications", "notes",
+    "catalogue_number",
+    "slug",
+    "url",
+    "kind",
+    "kind_label",
+    "taxon",
+    "common_name",
+    "period",
+    "period_label",
+    "period_detail",
+    "find_site",
+    "find_context",
+    "found_on",
+    "excavation",
+    "publications",
+    "notes",
 }
 
 
@@ -26,9 +40,17 @@ def test_the_list_gives_public_items_with_public_fields_in_the_requested_languag
     assert set(tooth) == PUBLIC_FIELDS
     assert tooth["common_name"] == "Orangutan tooth"
     assert tooth["url"] == "/en/collection/ls-001/"
-    assert tooth["find_site"] == {"code": "LSG-X-01", "name": "Tham Khuyen Cave", "url": "/en/sites/hang-tham-khuyen/"}
-    assert tooth["excavation"] == {"code": "TK-2019", "year": 2019, "team": "Bảo tàng tỉnh và Viện Khảo cổ học",
-                                   "partners": ["Institute of Archaeology", "University of Wollongong"]}
+    assert tooth["find_site"] == {
+        "code": "LSG-X-01",
+        "name": "Tham Khuyen Cave",
+        "url": "/en/sites/hang-tham-khuyen/",
+    }
+    assert tooth["excavation"] == {
+        "code": "TK-2019",
+        "year": 2019,
+        "team": "Bảo tàng tỉnh và Viện Khảo cổ học",
+        "partners": ["Institute of Archaeology", "University of Wollongong"],
+    }
     assert tooth["publications"] == ["Bacon et al. 2015", "https://example.org/paper"]
     assert (tooth["period"], tooth["period_label"]) == ("pleistocene", "Pleistocene")
     body = client.get("/api/v1/collection?lang=en").content.decode()
@@ -36,7 +58,10 @@ def test_the_list_gives_public_items_with_public_fields_in_the_requested_languag
     assert "Cần gia cố" not in body
     assert "storage" not in body
     zh = client.get("/api/v1/collection?lang=zh").json()
-    assert {i["common_name"] for i in zh["items"]} >= {"猩猩牙齿", "Răng voi răng kiếm"}  # fallback to Vietnamese
+    assert {i["common_name"] for i in zh["items"]} >= {
+        "猩猩牙齿",
+        "Răng voi răng kiếm",
+    }  # fallback to Vietnamese
 
 
 @pytest.mark.parametrize(
@@ -90,8 +115,14 @@ def _queries(client, url: str) -> int:
     return len(ctx.captured_queries)
 
 
-@pytest.mark.parametrize("url", ["/api/v1/collection?lang=en", "/api/v1/collection?site=LSG-X-01",
-                                 "/api/v1/collection?taxon=Pongo&period=pleistocene"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/collection?lang=en",
+        "/api/v1/collection?site=LSG-X-01",
+        "/api/v1/collection?taxon=Pongo&period=pleistocene",
+    ],
+)
 def test_the_list_costs_the_same_queries_for_few_or_many_items(client, collection, url):
     few = _queries(client, url)
     for _ in range(40):

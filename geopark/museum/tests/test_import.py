@@ -26,7 +26,9 @@ def _english():
     with translation.override("en"):
         yield
 
+
 pytestmark = pytest.mark.django_db
+
 
 def run(data: bytes, filename: str = "catalogue.csv", **options):
     return import_collection(handle=io.BytesIO(data), filename=filename, **options)
@@ -37,7 +39,9 @@ def problems(report) -> list[tuple[int, str]]:
 
 
 def test_a_valid_file_creates_items_with_their_find_site_and_excavation(cave):
-    report = run(csv_bytes([row("LS-001"), row("LS-002", taxon="Stegodon orientalis", common_name_vi="Răng voi")]))
+    report = run(
+        csv_bytes([row("LS-001"), row("LS-002", taxon="Stegodon orientalis", common_name_vi="Răng voi")])
+    )
     assert report.errors == []
     assert (report.rows, report.created, report.updated, report.unchanged) == (2, 2, 0, 0)
     assert report.written
@@ -61,16 +65,21 @@ def test_importing_the_same_file_again_changes_nothing_and_a_corrected_file_upda
     assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
     assert CollectionItem.objects.count() == 2
     assert Excavation.objects.count() == 1
-    corrected = run(csv_bytes([row("LS-001", common_name_en="Upper molar of an orangutan"), row("LS-002"),
-                               row("LS-003")]))
+    corrected = run(
+        csv_bytes([row("LS-001", common_name_en="Upper molar of an orangutan"), row("LS-002"), row("LS-003")])
+    )
     assert (corrected.created, corrected.updated, corrected.unchanged) == (1, 1, 1)
-    assert CollectionItem.objects.get(catalogue_number="LS-001").common_name_en == "Upper molar of an orangutan"
+    assert (
+        CollectionItem.objects.get(catalogue_number="LS-001").common_name_en == "Upper molar of an orangutan"
+    )
 
 
 def test_columns_absent_from_the_file_are_left_as_they_were(cave):
     CollectionItemFactory(catalogue_number="LS-001", storage_place="Kho A, tủ 1", internal_notes="Dễ vỡ")
     header = ["catalogue_number", "kind", "common_name_vi"]
-    report = run(csv_bytes([{"catalogue_number": "LS-001", "kind": "fossil", "common_name_vi": "Răng mới"}], header))
+    report = run(
+        csv_bytes([{"catalogue_number": "LS-001", "kind": "fossil", "common_name_vi": "Răng mới"}], header)
+    )
     assert report.updated == 1
     item = CollectionItem.objects.get()
     assert item.common_name_vi == "Răng mới"
@@ -141,8 +150,19 @@ def test_an_unknown_column_blocks_the_import_even_when_valid_rows_may_be_importe
 def test_rows_naming_one_excavation_must_agree_about_it(cave):
     report = run(csv_bytes([row("LS-001"), row("LS-002", excavation_year="2020")]))
     assert problems(report) == [(3, "excavation_year")]
-    unknown = run(csv_bytes([row("LS-001", excavation="NEW-1", excavation_year="", excavation_team="",
-                                 excavation_partners="")]))
+    unknown = run(
+        csv_bytes(
+            [
+                row(
+                    "LS-001",
+                    excavation="NEW-1",
+                    excavation_year="",
+                    excavation_team="",
+                    excavation_partners="",
+                )
+            ]
+        )
+    )
     assert problems(unknown) == [(2, "excavation")]
 
 
@@ -184,8 +204,17 @@ def test_the_limits_are_ten_megabytes_and_twenty_thousand_rows():
 def test_an_xlsx_workbook_is_read_like_csv_with_date_cells_and_numbers(cave):
     book = Workbook()
     sheet = book.active
-    sheet.append(["Catalogue number", "Kind", "Common name vi", "Found on", "Excavation", "Excavation year",
-                  "Find site"])
+    sheet.append(
+        [
+            "Catalogue number",
+            "Kind",
+            "Common name vi",
+            "Found on",
+            "Excavation",
+            "Excavation year",
+            "Find site",
+        ]
+    )
     sheet.append([1001, "Fossil", "Răng tê giác", dt.datetime(2019, 11, 30), "TK-2019", 2019.0, "lsg-x-01"])  # noqa: DTZ001 (a spreadsheet cell: Excel has no zones)
     sheet.append([None, None, None, None, None, None, None])  # blank rows are skipped, not errors
     sheet.append([1002, "rock or mineral", "Than nâu", "30/11/2019", "", "", ""])
@@ -208,8 +237,15 @@ def test_a_spreadsheet_saved_with_semicolons_is_read(cave):
 
 
 def test_the_catalogues_own_period_wording_is_kept_beside_the_normalised_period(cave):
-    run(csv_bytes([row("LS-001", period="Pleistocen muộn"), row("LS-002", period="更新世"),
-                   row("LS-003", period="Late Eocene to early Miocene")]))
+    run(
+        csv_bytes(
+            [
+                row("LS-001", period="Pleistocen muộn"),
+                row("LS-002", period="更新世"),
+                row("LS-003", period="Late Eocene to early Miocene"),
+            ]
+        )
+    )
     items = {i.catalogue_number: i for i in CollectionItem.objects.all()}
     assert (items["LS-001"].period, items["LS-001"].period_detail) == ("pleistocene", "Pleistocen muộn")
     assert items["LS-002"].period == "pleistocene"
@@ -217,7 +253,9 @@ def test_the_catalogues_own_period_wording_is_kept_beside_the_normalised_period(
 
 
 def test_import_the_valid_rows_writes_them_and_skips_the_bad_ones(cave):
-    report = run(csv_bytes([row("LS-001"), row("LS-002", find_site="NOPE"), row("LS-003")]), write_valid_rows=True)
+    report = run(
+        csv_bytes([row("LS-001"), row("LS-002", find_site="NOPE"), row("LS-003")]), write_valid_rows=True
+    )
     assert report.written
     assert (report.created, report.skipped) == (2, 1)
     assert set(CollectionItem.objects.values_list("catalogue_number", flat=True)) == {"LS-001", "LS-003"}

@@ -37,8 +37,14 @@ def test_a_stem_inside_another_word_is_not_a_period():
 
 
 @pytest.mark.parametrize(
-    ("number", "slug"), [("SAMPLE-001", "sample-001"), ("LS 12/3", "ls-12-3"), ("BT.2019.4", "bt-2019-4"),
-                         ("Đá-01", "da-01"), ("///", "")],
+    ("number", "slug"),
+    [
+        ("SAMPLE-001", "sample-001"),
+        ("LS 12/3", "ls-12-3"),
+        ("BT.2019.4", "bt-2019-4"),
+        ("Đá-01", "da-01"),
+        ("///", ""),
+    ],
 )
 def test_the_address_of_a_catalogue_number(number, slug):
     assert CollectionItem.slug_for(number) == slug

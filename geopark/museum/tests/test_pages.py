@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 LANGS = ["vi", "en", "zh"]
 
 
-@pytest.mark.parametrize(("lang", "name"), [("vi", "Răng đười ươi"), ("en", "Orangutan tooth"), ("zh", "猩猩牙齿")])
+@pytest.mark.parametrize(
+    ("lang", "name"), [("vi", "Răng đười ươi"), ("en", "Orangutan tooth"), ("zh", "猩猩牙齿")]
+)
 def test_the_list_shows_public_items_in_each_language(client, collection, lang, name):
     response = client.get(f"/{lang}/collection/")
     assert response.status_code == 200
@@ -39,8 +41,9 @@ def test_the_list_shows_public_items_in_each_language(client, collection, lang, 
         ("period=cretaceous-park&page=abc", {"ls-001", "ls-002", "nd-001"}, set()),  # bad values are ignored
     ],
 )
-def test_the_list_filters_by_taxon_period_and_find_site_without_javascript(client, collection, query, shown,
-                                                                          not_shown):
+def test_the_list_filters_by_taxon_period_and_find_site_without_javascript(
+    client, collection, query, shown, not_shown
+):
     response = client.get(f"/en/collection/?{query}")
     assert response.status_code == 200
     html = response.content.decode()
@@ -79,12 +82,17 @@ def _queries(client, url: str) -> int:
     return len(ctx.captured_queries)
 
 
-@pytest.mark.parametrize("url", ["/vi/collection/", "/en/collection/?site=LSG-X-01", "/zh/collection/?period=pleistocene"])
+@pytest.mark.parametrize(
+    "url", ["/vi/collection/", "/en/collection/?site=LSG-X-01", "/zh/collection/?period=pleistocene"]
+)
 def test_the_list_costs_the_same_queries_for_few_or_many_items(client, collection, url):
     few = _queries(client, url)
     for i in range(40):
-        CollectionItemFactory(find_site=collection["cave"], excavation=collection["tooth"].excavation,
-                              taxon=f"Genus{i % 7} species")
+        CollectionItemFactory(
+            find_site=collection["cave"],
+            excavation=collection["tooth"].excavation,
+            taxon=f"Genus{i % 7} species",
+        )
     many = _queries(client, url)
     assert few == many
 
@@ -95,7 +103,7 @@ def test_the_detail_page_shows_the_public_record_and_never_the_storage_place(cli
     assert response.status_code == 200
     html = response.content.decode()
     assert {"vi": "Răng đười ươi", "en": "Orangutan tooth", "zh": "猩猩牙齿"}[lang] in html
-    assert "<i lang=\"la\">Pongo pygmaeus</i>" in html
+    assert '<i lang="la">Pongo pygmaeus</i>' in html
     assert "Late Pleistocene" in html
     assert "Lớp 3" in html
     assert f'href="/{lang}/sites/hang-tham-khuyen/"' in html

@@ -18,8 +18,15 @@ pytestmark = pytest.mark.django_db
 
 
 def form_for(route: Route, **changes) -> dict:
-    data = {"number": route.number, "slug": route.slug, "geopark": route.geopark_id, "official_points": "",
-            "official_length_km": "", "sources": "", "stops": inline_formset([])}
+    data = {
+        "number": route.number,
+        "slug": route.slug,
+        "geopark": route.geopark_id,
+        "official_points": "",
+        "official_length_km": "",
+        "sources": "",
+        "stops": inline_formset([]),
+    }
     for field in ("name", "theme", "summary"):
         for lang in ("vi", "en", "zh"):
             data[f"{field}_{lang}"] = getattr(route, f"{field}_{lang}")

@@ -55,10 +55,12 @@ def test_stops_sharing_a_commune_centroid_add_one_vertex_not_a_detour(geopark):
 
     route = RouteFactory(number=3, geopark=geopark)
     commune = CommuneFactory(lat=21.68, lon=106.35)
-    sites = [SiteFactory(geopark=geopark, lat=21.5, lon=106.4),
-             SiteFactory(geopark=geopark, commune_only=True, commune=commune),
-             SiteFactory(geopark=geopark, commune_only=True, commune=commune),
-             SiteFactory(geopark=geopark, lat=21.8, lon=106.5)]
+    sites = [
+        SiteFactory(geopark=geopark, lat=21.5, lon=106.4),
+        SiteFactory(geopark=geopark, commune_only=True, commune=commune),
+        SiteFactory(geopark=geopark, commune_only=True, commune=commune),
+        SiteFactory(geopark=geopark, lat=21.8, lon=106.5),
+    ]
     for order, site in enumerate(sites):
         RouteStopFactory(route=route, site=site, sort_order=order)
     g = selectors.geometry(selectors.route_by_number(3))
@@ -85,7 +87,10 @@ def test_a_surveyed_track_replaces_the_schematic_line(route4):
 
 
 def test_geojson_tracks_are_read_too():
-    doc = {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[106.7, 21.8], [106.8, 21.9]]}}
+    doc = {
+        "type": "Feature",
+        "geometry": {"type": "LineString", "coordinates": [[106.7, 21.8], [106.8, 21.9]]},
+    }
     assert parse_track(json.dumps(doc).encode(), "t.geojson") == [[106.7, 21.8], [106.8, 21.9]]
 
 

@@ -19,14 +19,27 @@ def pages(home_pages):
     category = factories.NewsCategoryFactory(slug="recognition", name_vi="Công nhận", name_en="Recognition")
     index = factories.news_index("vi")
     factories.translate(index, "en", {"Tin tức": "News"})
-    article = factories.article(index, title="Lễ đón nhận danh hiệu tại Lạng Sơn", slug="le-don-nhan",
-                                lead="Chiều 28/6/2025, tỉnh đón nhận danh hiệu.", category=category, tags=["Then"],
-                                body=[("paragraph", RichText("<p>Hát Then được nhắc đến tại buổi lễ ở Đồng Đăng.</p>"))])
-    factories.translate(article, "en", {"Lễ đón nhận danh hiệu tại Lạng Sơn": "Lạng Sơn receives its title",
-                                        "Chiều 28/6/2025, tỉnh đón nhận danh hiệu.": "The province received the title.",
-                                        "Hát Then được nhắc đến tại buổi lễ ở Đồng Đăng.": "Then singing was mentioned."})
-    about = factories.standard_page("vi", title="Tổ chức quản lý", slug="management-board",
-                                    intro="Ban quản lý công viên địa chất.")
+    article = factories.article(
+        index,
+        title="Lễ đón nhận danh hiệu tại Lạng Sơn",
+        slug="le-don-nhan",
+        lead="Chiều 28/6/2025, tỉnh đón nhận danh hiệu.",
+        category=category,
+        tags=["Then"],
+        body=[("paragraph", RichText("<p>Hát Then được nhắc đến tại buổi lễ ở Đồng Đăng.</p>"))],
+    )
+    factories.translate(
+        article,
+        "en",
+        {
+            "Lễ đón nhận danh hiệu tại Lạng Sơn": "Lạng Sơn receives its title",
+            "Chiều 28/6/2025, tỉnh đón nhận danh hiệu.": "The province received the title.",
+            "Hát Then được nhắc đến tại buổi lễ ở Đồng Đăng.": "Then singing was mentioned.",
+        },
+    )
+    about = factories.standard_page(
+        "vi", title="Tổ chức quản lý", slug="management-board", intro="Ban quản lý công viên địa chất."
+    )
     return {"article": article, "about": about, "index": index}
 
 

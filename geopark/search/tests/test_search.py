@@ -14,13 +14,29 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def indexed(geopark):
-    SiteFactory(geopark=geopark, slug="dong-tam-thanh", name_vi="Chùa Tam Thanh", name_en="Tam Thanh Pagoda",
-                description_vi="Chùa trong hang đá vôi.")
-    SiteFactory(geopark=geopark, slug="den-mau-dong-dang", name_vi="Đền Mẫu Đồng Đăng", name_en="Dong Dang Temple")
-    SiteFactory(geopark=geopark, slug="den-bac-le", name_vi="Đền Bắc Lệ", name_en="Bac Le Temple",
-                description_vi="Ngôi đền thờ Mẫu, xa Tam Thanh.")
-    SiteFactory(geopark=geopark, slug="ky-cung", name_vi="Đền Kỳ Cùng",
-                description_vi="Gần Tam Thanh, bên sông Kỳ Cùng.")
+    SiteFactory(
+        geopark=geopark,
+        slug="dong-tam-thanh",
+        name_vi="Chùa Tam Thanh",
+        name_en="Tam Thanh Pagoda",
+        description_vi="Chùa trong hang đá vôi.",
+    )
+    SiteFactory(
+        geopark=geopark, slug="den-mau-dong-dang", name_vi="Đền Mẫu Đồng Đăng", name_en="Dong Dang Temple"
+    )
+    SiteFactory(
+        geopark=geopark,
+        slug="den-bac-le",
+        name_vi="Đền Bắc Lệ",
+        name_en="Bac Le Temple",
+        description_vi="Ngôi đền thờ Mẫu, xa Tam Thanh.",
+    )
+    SiteFactory(
+        geopark=geopark,
+        slug="ky-cung",
+        name_vi="Đền Kỳ Cùng",
+        description_vi="Gần Tam Thanh, bên sông Kỳ Cùng.",
+    )
     RouteFactory(number=4, geopark=geopark, name_vi="Đường đến Thủy cung", theme_vi="Thủy phủ")
     rebuild_index()
 
@@ -33,8 +49,14 @@ def titles(query: str, lang: str = "vi") -> list[str]:
 
 @pytest.mark.parametrize(
     ("query", "expected_first"),
-    [("tam thanh", "Chùa Tam Thanh"), ("dong dang", "Đền Mẫu Đồng Đăng"), ("den bac le", "Đền Bắc Lệ"),
-     ("ĐỒNG ĐĂNG", "Đền Mẫu Đồng Đăng"), ("thuy cung", "Đường đến Thủy cung"), ("Đồng Đăng", "Đền Mẫu Đồng Đăng")],
+    [
+        ("tam thanh", "Chùa Tam Thanh"),
+        ("dong dang", "Đền Mẫu Đồng Đăng"),
+        ("den bac le", "Đền Bắc Lệ"),
+        ("ĐỒNG ĐĂNG", "Đền Mẫu Đồng Đăng"),
+        ("thuy cung", "Đường đến Thủy cung"),
+        ("Đồng Đăng", "Đền Mẫu Đồng Đăng"),
+    ],
 )
 def test_vietnamese_without_diacritics_finds_text_with_them(indexed, query, expected_first):
     assert titles(query)[0] == expected_first
@@ -62,7 +84,9 @@ def test_search_uses_the_requested_language(indexed):
     assert titles("temple", lang="vi") == []
 
 
-@pytest.mark.parametrize(("query", "problem"), [("", "empty"), ("   ", "empty"), ("!!!", "no_words"), ("x" * 201, "too_long")])
+@pytest.mark.parametrize(
+    ("query", "problem"), [("", "empty"), ("   ", "empty"), ("!!!", "no_words"), ("x" * 201, "too_long")]
+)
 def test_empty_or_absurd_queries_are_explained_not_errors(indexed, query, problem):
     assert selectors.search(query).problem == problem
 
@@ -79,8 +103,12 @@ def test_unpublishing_a_site_removes_it_from_the_index(indexed):
 
 def test_search_api_answers_ranked_results_and_400_for_bad_queries(client, indexed):
     data = client.get("/api/v1/search?q=tam+thanh&lang=vi").json()
-    assert data["results"][0] == {"type": "site", "title": "Chùa Tam Thanh", "summary": "Một hang động đá vôi.",
-                                  "url": "/vi/sites/dong-tam-thanh/"}
+    assert data["results"][0] == {
+        "type": "site",
+        "title": "Chùa Tam Thanh",
+        "summary": "Một hang động đá vôi.",
+        "url": "/vi/sites/dong-tam-thanh/",
+    }
     response = client.get("/api/v1/search?q=")
     assert response.status_code == 400
     assert "empty" in response.json()["detail"]

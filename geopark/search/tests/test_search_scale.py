@@ -23,11 +23,21 @@ pytestmark = pytest.mark.django_db
 def add(*docs: tuple[str, str], lang: str = "vi", kind: str = "news") -> None:
     """(title, body) documents, written the way the synthetic data and the importers write them."""
     start = SearchDocument.objects.count()
-    bulk_index([
-        SearchDocument(lang=lang, kind=kind, key=f"{kind}-{start + i}", title=title, summary="", url=f"/{start + i}/",
-                       title_folded=fold(title), body_folded=fold(body))
-        for i, (title, body) in enumerate(docs)
-    ])
+    bulk_index(
+        [
+            SearchDocument(
+                lang=lang,
+                kind=kind,
+                key=f"{kind}-{start + i}",
+                title=title,
+                summary="",
+                url=f"/{start + i}/",
+                title_folded=fold(title),
+                body_folded=fold(body),
+            )
+            for i, (title, body) in enumerate(docs)
+        ]
+    )
 
 
 def titles(query: str, **kwargs) -> list[str]:
@@ -55,12 +65,17 @@ def test_the_phrase_in_a_long_title_comes_first_even_among_thousands_of_partial_
     add(*[(f"Hang số {i}", "gió mùa") for i in range(300)])
     add(*[(f"Gió {i}", "trong hang") for i in range(300)])
     add(*[(f"Tin {i}", "hang và gió") for i in range(300)])
-    add(("Đoàn khảo sát đo lường luồng gió trong Hang Gió ở Bắc Sơn, mùa đông năm nay", ""),
-        ("Gió ở hang", ""))
+    add(
+        ("Đoàn khảo sát đo lường luồng gió trong Hang Gió ở Bắc Sơn, mùa đông năm nay", ""),
+        ("Gió ở hang", ""),
+    )
     found = titles("hang gio")
     # Then the words apart (among the shortest titles, where they are looked for at this scale),
     # then titles holding one word, shortest first; never a body-only match before them.
-    assert found[:2] == ["Đoàn khảo sát đo lường luồng gió trong Hang Gió ở Bắc Sơn, mùa đông năm nay", "Gió ở hang"]
+    assert found[:2] == [
+        "Đoàn khảo sát đo lường luồng gió trong Hang Gió ở Bắc Sơn, mùa đông năm nay",
+        "Gió ở hang",
+    ]
     assert found[2:5] == ["Gió 0", "Gió 1", "Gió 2"]
     assert all(t.startswith(("Hang số", "Gió")) for t in found[2:])
     assert len(found) == selectors.MAX_RESULTS
@@ -75,7 +90,9 @@ def test_titles_starting_with_the_query_come_first_even_when_many_shorter_ones_h
     # A single word too, and its prefix: the long title beginning with "temples" leads.
     add(*[(f"Old temple {i}", "") for i in range(300)], lang="en")
     add(("Temples of the limestone valleys around the old Bac Son district", ""), lang="en")
-    assert titles("temple", lang="en")[0] == "Temples of the limestone valleys around the old Bac Son district"
+    assert (
+        titles("temple", lang="en")[0] == "Temples of the limestone valleys around the old Bac Son district"
+    )
 
 
 def test_a_chinese_phrase_is_found_by_its_neighbouring_characters():
@@ -86,9 +103,19 @@ def test_a_chinese_phrase_is_found_by_its_neighbouring_characters():
 
 def test_a_title_has_a_token_for_each_pair_of_neighbouring_words_and_for_its_start():
     assert phrase_tokens("dong dang le dong dang") == [
-        ("dong dang", PAIR), ("dang le", PAIR), ("le dong", PAIR), ("dong", START), ("dong dang", START_PAIR)]
+        ("dong dang", PAIR),
+        ("dang le", PAIR),
+        ("le dong", PAIR),
+        ("dong", START),
+        ("dong dang", START_PAIR),
+    ]
     assert phrase_tokens("谅山 lang son") == [
-        ("谅 山", PAIR), ("山 lang", PAIR), ("lang son", PAIR), ("谅", START), ("谅 山", START_PAIR)]
+        ("谅 山", PAIR),
+        ("山 lang", PAIR),
+        ("lang son", PAIR),
+        ("谅", START),
+        ("谅 山", START_PAIR),
+    ]
     assert phrase_tokens("hang") == [("hang", START)]
     assert phrase_tokens("") == []
 
@@ -152,7 +179,11 @@ def test_a_query_costs_the_same_statements_with_ten_or_a_thousand_documents(quer
             selectors.search(query, lang="vi")
         return len(ctx.captured_queries)
 
-    add(("Hang Gió", "công viên địa chất"), ("Chùa Bắc Lệ", "hang"), *[(f"Tin {i}", "hang gió") for i in range(8)])
+    add(
+        ("Hang Gió", "công viên địa chất"),
+        ("Chùa Bắc Lệ", "hang"),
+        *[(f"Tin {i}", "hang gió") for i in range(8)],
+    )
     few = statements()
     add(*[(f"Hang {i}", "gió công viên địa chất Bắc Lệ chùa") for i in range(1000)])
     assert statements() == few <= 4  # words; candidates (again without one word); documents
@@ -172,8 +203,12 @@ def test_a_scan_probes_first_the_query_neighbour_that_less_often_stands_beside_i
     # "chua" is the commoner word, but most titles holding "tam" go on "tam thanh" and few say
     # "chua tam": a title with "tam" most likely lacks "chua", so that probe comes first and drops
     # it there, where rarity alone would probe "thanh" first.
-    add(*[(f"Chùa số {i}", "") for i in range(60)], *[(f"Tam Thanh {i}", "") for i in range(40)],
-        ("Chùa Tam Thanh", ""), ("Chùa Tam Giáo", ""))
+    add(
+        *[(f"Chùa số {i}", "") for i in range(60)],
+        *[(f"Tam Thanh {i}", "") for i in range(40)],
+        ("Chùa Tam Thanh", ""),
+        ("Chùa Tam Giáo", ""),
+    )
     lookups = ["chua", "tam", "thanh"]
     groups = [selectors.Group(w, selectors.WEIGHTS, prefix=len(w) >= selectors.MIN_PREFIX) for w in lookups]
     phrase = selectors._phrase_groups(lookups)
@@ -197,8 +232,11 @@ def _candidate_titles(query: str) -> set[str]:
 def test_the_commonest_words_scan_is_skipped_once_titles_with_two_words_fill_the_page():
     # 60 titles hold "tam" and "thanh" (and "chua" in the body): they fill the page and outrank any
     # title holding "chua" alone, so the scan from "chua", the commonest title word, is not read.
-    add(*[(f"Tam Thanh {i}", "chùa") for i in range(60)], *[(f"Chùa {i}", "") for i in range(100)],
-        *[(f"Chùa ở xa {i}", "tam thanh") for i in range(3)])
+    add(
+        *[(f"Tam Thanh {i}", "chùa") for i in range(60)],
+        *[(f"Chùa {i}", "") for i in range(100)],
+        *[(f"Chùa ở xa {i}", "tam thanh") for i in range(3)],
+    )
     assert not {f"Chùa ở xa {i}" for i in range(3)} & _candidate_titles("chua tam thanh")
     assert len(titles("chua tam thanh")) == selectors.MAX_RESULTS
 
@@ -207,9 +245,12 @@ def test_the_commonest_words_scan_counts_only_titles_with_two_words_as_filling_t
     # 70 documents are found before the scan from "chua": 30 with two words in the title, 40 with
     # "tam" alone and long titles. The short titles holding "chua" alone tie with those 40 and come
     # first, so the scan must be read although more than a page was found.
-    add(*[(f"Tam Thanh {i}", "chùa") for i in range(30)],
+    add(
+        *[(f"Tam Thanh {i}", "chùa") for i in range(30)],
         *[(f"Tam và những chuyện rất dài số {i}", "chùa thanh") for i in range(40)],
-        *[(f"Chùa số {i}", "") for i in range(100)], *[(f"Chùa {i}", "tam thanh") for i in range(5)])
+        *[(f"Chùa số {i}", "") for i in range(100)],
+        *[(f"Chùa {i}", "tam thanh") for i in range(5)],
+    )
     found = titles("chua tam thanh")
     assert found[:30] == sorted((f"Tam Thanh {i}" for i in range(30)), key=lambda t: (len(t), t))
     assert found[30:35] == [f"Chùa {i}" for i in range(5)]
@@ -219,12 +260,22 @@ def test_the_commonest_words_scan_counts_only_titles_with_two_words_as_filling_t
 def test_a_long_word_probed_beside_another_finds_each_word_it_begins():
     # "temple" stands for "temple", "temples" and "templeton", probed from the scan of "wind" (on
     # SQLite as one range of the index, which also holds the phrase token "temple road").
-    add(("Wind cave", "two temples nearby"), ("Wind gap", "a temple"), ("Wind rock", "templeton hill"),
-        ("Wind hill", "no shrine"), ("Temple road", "wind"), lang="en")
+    add(
+        ("Wind cave", "two temples nearby"),
+        ("Wind gap", "a temple"),
+        ("Wind rock", "templeton hill"),
+        ("Wind hill", "no shrine"),
+        ("Temple road", "wind"),
+        lang="en",
+    )
     with CaptureQueriesContext(connection) as ctx:
         found = selectors.search("wind temple", lang="en").results
     assert [(r.title, r.score) for r in found] == [
-        ("Wind gap", 11), ("Wind cave", 11), ("Wind rock", 11), ("Temple road", 11)]
+        ("Wind gap", 11),
+        ("Wind cave", 11),
+        ("Wind rock", 11),
+        ("Temple road", 11),
+    ]
     if connection.vendor == "sqlite":  # the probe of another word (o<group>), not the word lookup
         assert any(re.search(r"\bo\d+\.word >= ", q["sql"]) for q in ctx.captured_queries)
 

@@ -8,7 +8,10 @@ pytestmark = pytest.mark.django_db
 
 
 # A synthetic square, not any real boundary.
-SQUARE = {"type": "Polygon", "coordinates": [[[106.5, 21.6], [106.9, 21.6], [106.9, 22.0], [106.5, 22.0], [106.5, 21.6]]]}
+SQUARE = {
+    "type": "Polygon",
+    "coordinates": [[[106.5, 21.6], [106.9, 21.6], [106.9, 22.0], [106.5, 22.0], [106.5, 21.6]]],
+}
 
 
 def test_no_boundary_is_a_json_404(client, geopark):
@@ -22,7 +25,10 @@ def test_no_geopark_at_all_is_a_json_404(client, db):
 
 
 def test_the_boundary_is_served_as_a_feature_collection(client, geopark):
-    geopark.boundary = {"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": SQUARE, "properties": {}}]}
+    geopark.boundary = {
+        "type": "FeatureCollection",
+        "features": [{"type": "Feature", "geometry": SQUARE, "properties": {}}],
+    }
     geopark.save()
     response = client.get("/api/v1/geopark/boundary.geojson")
     assert response.status_code == 200

@@ -38,8 +38,18 @@ def reporting(db):
         for month in (1, 2, 3):
             for e in [*hotels, restaurant, lonely]:
                 MonthlyFigureFactory(
-                    establishment=e, month=dt.date(year, month, 1), visitors=100 * scale * month,
-                    international_visitors=10 * scale, overnight_guests=50 * scale, revenue_vnd=1_000_000 * scale,
+                    establishment=e,
+                    month=dt.date(year, month, 1),
+                    visitors=100 * scale * month,
+                    international_visitors=10 * scale,
+                    overnight_guests=50 * scale,
+                    revenue_vnd=1_000_000 * scale,
                 )
     rebuild_totals()  # figures written straight to the table, as the bulk writers do
-    return {"huu_lien": huu_lien, "bac_son": bac_son, "hotels": hotels, "restaurant": restaurant, "lonely": lonely}
+    return {
+        "huu_lien": huu_lien,
+        "bac_son": bac_son,
+        "hotels": hotels,
+        "restaurant": restaurant,
+        "lonely": lonely,
+    }

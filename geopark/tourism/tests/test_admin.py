@@ -22,8 +22,13 @@ def url(model, action: str, *args) -> str:
 
 def form(establishment: Establishment, **changes) -> dict:
     data = {
-        "establishment": establishment.pk, "month": "2025-03", "visitors": "500",
-        "international_visitors": "50", "overnight_guests": "200", "revenue_vnd": "90000000", "reason": "",
+        "establishment": establishment.pk,
+        "month": "2025-03",
+        "visitors": "500",
+        "international_visitors": "50",
+        "overnight_guests": "200",
+        "revenue_vnd": "90000000",
+        "reason": "",
     }
     data.update(changes)
     return data
@@ -105,10 +110,17 @@ def test_nobody_deletes_statistics_not_even_an_administrator(client, admin_user)
 
 def test_an_administrator_adds_an_establishment(client, admin_user):
     client.force_login(admin_user)
-    response = client.post(url(Establishment, "add"), {
-        "name": "Homestay Quỳnh Sơn", "kind": "homestay", "commune": "", "address": "Bắc Sơn",
-        "rooms": "6", "active": "on",
-    })
+    response = client.post(
+        url(Establishment, "add"),
+        {
+            "name": "Homestay Quỳnh Sơn",
+            "kind": "homestay",
+            "commune": "",
+            "address": "Bắc Sơn",
+            "rooms": "6",
+            "active": "on",
+        },
+    )
     assert response.status_code == 302, response.content[:2000]
     assert Establishment.objects.get().synthetic is False
     refused = client.post(url(Establishment, "add"), {"name": "Quán", "kind": "restaurant", "rooms": "6"})
@@ -135,16 +147,24 @@ def chooser_rows(client) -> list[str]:
     return [str(figure) for figure in response.context["results"]]
 
 
-def test_the_figure_chooser_lists_the_newest_month_first_in_the_same_queries_for_any_number(client, admin_user):
+def test_the_figure_chooser_lists_the_newest_month_first_in_the_same_queries_for_any_number(
+    client, admin_user
+):
     client.force_login(admin_user)
-    older, newer = EstablishmentFactory(name="Homestay Bắc Sơn"), EstablishmentFactory(name="Nhà nghỉ Mẫu Sơn")
+    older, newer = (
+        EstablishmentFactory(name="Homestay Bắc Sơn"),
+        EstablishmentFactory(name="Nhà nghỉ Mẫu Sơn"),
+    )
     for month in (dt.date(2025, 1, 1), dt.date(2025, 2, 1)):
         MonthlyFigureFactory(establishment=older, month=month)
         MonthlyFigureFactory(establishment=newer, month=month)
     with CaptureQueriesContext(connection) as few:
         rows = chooser_rows(client)
-    expected = [str(MonthlyFigure.objects.get(establishment=e, month=m))
-                for m in (dt.date(2025, 2, 1), dt.date(2025, 1, 1)) for e in (newer, older)]
+    expected = [
+        str(MonthlyFigure.objects.get(establishment=e, month=m))
+        for m in (dt.date(2025, 2, 1), dt.date(2025, 1, 1))
+        for e in (newer, older)
+    ]
     assert rows == expected
     for establishment in EstablishmentFactory.create_batch(12):
         MonthlyFigureFactory(establishment=establishment, month=dt.date(2025, 3, 1))

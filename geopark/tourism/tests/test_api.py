@@ -29,16 +29,26 @@ def test_monthly_totals_sum_every_establishment_that_reported(client, reporting)
     march = body["months"][2]
     # Six establishments, each 2 × 100 × 3 visitors, 20 international, 100 overnight, 2 million VND.
     assert march == {
-        "month": "2025-03", "establishments": 6, "withheld": False, "visitors": 3600,
-        "international_visitors": 120, "overnight_guests": 600, "revenue_vnd": 12_000_000,
+        "month": "2025-03",
+        "establishments": 6,
+        "withheld": False,
+        "visitors": 3600,
+        "international_visitors": 120,
+        "overnight_guests": 600,
+        "revenue_vnd": 12_000_000,
     }
 
 
 def test_months_nobody_reported_for_are_listed_as_such(client, reporting):
     months = client.get(MONTHLY, {"from": "2024-12", "to": "2025-01"}).json()["months"]
     assert months[0] == {
-        "month": "2024-12", "establishments": 0, "withheld": True, "visitors": None,
-        "international_visitors": None, "overnight_guests": None, "revenue_vnd": None,
+        "month": "2024-12",
+        "establishments": 0,
+        "withheld": True,
+        "visitors": None,
+        "international_visitors": None,
+        "overnight_guests": None,
+        "revenue_vnd": None,
     }
     assert months[1]["establishments"] == 6
 
@@ -47,12 +57,20 @@ def test_totals_filter_by_commune_and_kind(client, reporting):
     # Two more restaurants, so that the hotels' total and the commune's no longer differ by one
     # establishment (which would withhold one of the two: test_disclosure.py).
     for name in ("Quán Mai", "Quán Đào"):
-        restaurant = EstablishmentFactory(name=name, kind=EstablishmentKind.RESTAURANT,
-                                          commune=reporting["huu_lien"], rooms=None)
-        MonthlyFigureFactory(establishment=restaurant, month=dt.date(2025, 1, 1), visitors=10,
-                             international_visitors=0, overnight_guests=0)
+        restaurant = EstablishmentFactory(
+            name=name, kind=EstablishmentKind.RESTAURANT, commune=reporting["huu_lien"], rooms=None
+        )
+        MonthlyFigureFactory(
+            establishment=restaurant,
+            month=dt.date(2025, 1, 1),
+            visitors=10,
+            international_visitors=0,
+            overnight_guests=0,
+        )
     rebuild_totals()
-    hotels = client.get(MONTHLY, {"from": "2025-01", "to": "2025-01", "commune": "06001", "kind": "accommodation"})
+    hotels = client.get(
+        MONTHLY, {"from": "2025-01", "to": "2025-01", "commune": "06001", "kind": "accommodation"}
+    )
     assert hotels.json()["months"][0]["establishments"] == 4
     assert hotels.json()["months"][0]["visitors"] == 800
     assert (hotels.json()["commune"], hotels.json()["kind"]) == ("06001", "accommodation")
@@ -117,11 +135,17 @@ def test_bad_parameters_are_answered_with_what_is_wrong(client, db, url, params,
 def test_establishments_show_public_fields_only(client, reporting):
     body = client.get(ESTABLISHMENTS, {"lang": "en", "kind": "restaurant"}).json()
     assert body["count"] == 1
-    assert body["items"] == [{
-        "id": reporting["restaurant"].pk, "name": "Quán Hữu Liên", "kind": "restaurant", "kind_label": "Restaurant",
-        "commune": {"code": "06001", "name": "Xã Hữu Liên"}, "address": "Đường Kỳ Lừa, Lạng Sơn",
-        "rooms": None,
-    }]
+    assert body["items"] == [
+        {
+            "id": reporting["restaurant"].pk,
+            "name": "Quán Hữu Liên",
+            "kind": "restaurant",
+            "kind_label": "Restaurant",
+            "commune": {"code": "06001", "name": "Xã Hữu Liên"},
+            "address": "Đường Kỳ Lừa, Lạng Sơn",
+            "rooms": None,
+        }
+    ]
 
 
 @pytest.mark.parametrize(("lang", "label"), [("vi", "Nhà hàng"), ("en", "Restaurant"), ("zh", "餐馆")])
@@ -138,7 +162,9 @@ def test_closed_establishments_are_not_listed(client, reporting):
     assert len(names) == 5
     assert "Bắc Sơn Lodge" not in names
     # Its past figures still count in the totals.
-    assert client.get(MONTHLY, {"from": "2025-01", "to": "2025-01"}).json()["months"][0]["establishments"] == 6
+    assert (
+        client.get(MONTHLY, {"from": "2025-01", "to": "2025-01"}).json()["months"][0]["establishments"] == 6
+    )
 
 
 def test_establishments_come_fifty_a_page(client, db):
@@ -160,7 +186,9 @@ def _queries(client, url: str, params: dict) -> int:
 def _add_data(communes: int, per_commune: int, months: int) -> None:
     for _ in range(communes):
         commune = CommuneFactory()
-        for e in EstablishmentFactory.create_batch(per_commune, commune=commune, kind=EstablishmentKind.HOMESTAY):
+        for e in EstablishmentFactory.create_batch(
+            per_commune, commune=commune, kind=EstablishmentKind.HOMESTAY
+        ):
             for m in range(1, months + 1):
                 MonthlyFigureFactory(establishment=e, month=dt.date(2025, m, 1))
     rebuild_totals()

@@ -28,7 +28,9 @@ pytestmark = pytest.mark.django_db
 MONTHLY = "/api/v1/tourism/monthly"
 YTD = "/api/v1/tourism/year-to-date"
 HOMESTAY, RESTAURANT, HOTEL, ATTRACTION = (
-    EstablishmentKind.HOMESTAY, EstablishmentKind.RESTAURANT, EstablishmentKind.ACCOMMODATION,
+    EstablishmentKind.HOMESTAY,
+    EstablishmentKind.RESTAURANT,
+    EstablishmentKind.ACCOMMODATION,
     EstablishmentKind.ATTRACTION,
 )
 MONTHS = [dt.date(year, month, 1) for year in (2025, 2026) for month in range(1, 13)]
@@ -39,10 +41,19 @@ def tempting(db):
     """13 establishments over three communes and none, two years of figures with gaps."""
     c1, c2, c3 = (CommuneFactory(code=code) for code in ("06101", "06102", "06103"))
     layout = [
-        (c1, HOMESTAY), (c1, HOMESTAY), (c1, HOMESTAY), (c1, RESTAURANT),  # 4, of which 3 share a kind
-        (c2, HOTEL), (c2, HOTEL), (c2, HOMESTAY), (c2, HOMESTAY), (c2, RESTAURANT),
-        (c3, HOMESTAY), (c3, ATTRACTION),  # a commune of two
-        (None, HOMESTAY), (None, RESTAURANT),  # no commune
+        (c1, HOMESTAY),
+        (c1, HOMESTAY),
+        (c1, HOMESTAY),
+        (c1, RESTAURANT),  # 4, of which 3 share a kind
+        (c2, HOTEL),
+        (c2, HOTEL),
+        (c2, HOMESTAY),
+        (c2, HOMESTAY),
+        (c2, RESTAURANT),
+        (c3, HOMESTAY),
+        (c3, ATTRACTION),  # a commune of two
+        (None, HOMESTAY),
+        (None, RESTAURANT),  # no commune
     ]
     establishments = [
         EstablishmentFactory(commune=commune, kind=kind, rooms=5 if kind in (HOTEL, HOMESTAY) else None)
@@ -63,7 +74,10 @@ def tempting(db):
         for e in who:
             visitors = rng.randint(50, 5000)
             MonthlyFigureFactory(
-                establishment=e, month=month, visitors=visitors, international_visitors=visitors // 7,
+                establishment=e,
+                month=month,
+                visitors=visitors,
+                international_visitors=visitors // 7,
                 overnight_guests=visitors // 2 if e.kind in (HOTEL, HOMESTAY) else 0,
                 revenue_vnd=visitors * rng.randint(100_000, 900_000),
             )
@@ -74,15 +88,21 @@ def tempting(db):
 def _published_cells(client, communes) -> list[tuple[str, frozenset, int]]:
     """Every total the API publishes: (what it is, the (establishment, month) figures it sums, its
     visitors)."""
-    figures = list(MonthlyFigure.objects.values_list(
-        "establishment_id", "establishment__commune__code", "establishment__kind", "month", "visitors"))
+    figures = list(
+        MonthlyFigure.objects.values_list(
+            "establishment_id", "establishment__commune__code", "establishment__kind", "month", "visitors"
+        )
+    )
     cells = []
-    for commune, kind in itertools.product(["", *(c.code for c in communes)], ["", *EstablishmentKind.values]):
+    for commune, kind in itertools.product(
+        ["", *(c.code for c in communes)], ["", *EstablishmentKind.values]
+    ):
         filters = {k: v for k, v in (("commune", commune), ("kind", kind)) if v}
 
         def members(start, end, commune=commune, kind=kind):
             return frozenset(
-                (pk, month) for pk, code, k, month, _v in figures
+                (pk, month)
+                for pk, code, k, month, _v in figures
                 if start <= month <= end and (not commune or code == commune) and (not kind or k == kind)
             )
 
@@ -96,8 +116,9 @@ def _published_cells(client, communes) -> list[tuple[str, frozenset, int]]:
             for label, year in (("current", month.year), ("previous", month.year - 1)):
                 if not body[label]["withheld"]:
                     start, end = dt.date(year, 1, 1), month.replace(year=year)
-                    cells.append((f"{filters} ytd {label} {month:%Y-%m}", members(start, end),
-                                  body[label]["visitors"]))
+                    cells.append(
+                        (f"{filters} ytd {label} {month:%Y-%m}", members(start, end), body[label]["visitors"])
+                    )
     return cells
 
 
@@ -108,7 +129,8 @@ def _establishments(members) -> set[int]:
 def test_no_published_total_nor_any_sum_or_difference_of_them_isolates_fewer_than_three(client, tempting):
     cells = _published_cells(client, tempting["communes"])
     visitors = {
-        (pk, month): v for pk, month, v in MonthlyFigure.objects.values_list("establishment_id", "month", "visitors")
+        (pk, month): v
+        for pk, month, v in MonthlyFigure.objects.values_list("establishment_id", "month", "visitors")
     }
     assert len(cells) > 60  # the rule still publishes: the province, communes and kinds most months
     for label, members, total in cells:
@@ -186,7 +208,9 @@ def test_recording_a_figure_decides_again_for_every_total_of_its_month(client, r
     record_figure(establishment=restaurant, month=month, values=values, by=recorder)
 
     assert client.get(MONTHLY, query).json()["months"][0]["withheld"] is True
-    commune = client.get(MONTHLY, {"from": "2025-05", "to": "2025-05", "commune": "06101"}).json()["months"][0]
+    commune = client.get(MONTHLY, {"from": "2025-05", "to": "2025-05", "commune": "06101"}).json()["months"][
+        0
+    ]
     assert (commune["withheld"], commune["visitors"]) == (False, 400)
 
 

@@ -18,8 +18,11 @@ pytestmark = pytest.mark.django_db
 
 def figure(**changes) -> MonthlyFigure:
     values = {
-        "month": dt.date(2025, 3, 1), "visitors": 500, "international_visitors": 50,
-        "overnight_guests": 200, "revenue_vnd": 90_000_000,
+        "month": dt.date(2025, 3, 1),
+        "visitors": 500,
+        "international_visitors": 50,
+        "overnight_guests": 200,
+        "revenue_vnd": 90_000_000,
     }
     values.update(changes)
     return MonthlyFigure(establishment=EstablishmentFactory(), **values)

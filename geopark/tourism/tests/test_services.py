@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 
 MARCH = dt.date(2025, 3, 1)
 FIRST = FigureValues(visitors=500, international_visitors=50, overnight_guests=200, revenue_vnd=90_000_000)
-CORRECTED = FigureValues(visitors=520, international_visitors=50, overnight_guests=210, revenue_vnd=90_000_000)
+CORRECTED = FigureValues(
+    visitors=520, international_visitors=50, overnight_guests=210, revenue_vnd=90_000_000
+)
 
 
 def test_the_first_entry_is_saved_with_its_history(recorder):

@@ -21,21 +21,33 @@ YTD = "/api/v1/tourism/year-to-date"
 
 
 def _values(visitors: int) -> FigureValues:
-    return FigureValues(visitors=visitors, international_visitors=0, overnight_guests=0, revenue_vnd=visitors * 1000)
+    return FigureValues(
+        visitors=visitors, international_visitors=0, overnight_guests=0, revenue_vnd=visitors * 1000
+    )
 
 
 def _stored() -> list[tuple]:
-    return list(MonthTotal.objects.order_by("scope", "month").values_list(
-        "scope", "month", "establishments", "year_to_date_establishments", "visitors", "revenue_vnd"))
+    return list(
+        MonthTotal.objects.order_by("scope", "month").values_list(
+            "scope", "month", "establishments", "year_to_date_establishments", "visitors", "revenue_vnd"
+        )
+    )
 
 
 def test_recording_and_correcting_figures_updates_the_published_month_at_once(client, recorder):
     commune = CommuneFactory(code="06001")
     hotels = EstablishmentFactory.create_batch(3, commune=commune)
     for i, hotel in enumerate(hotels):
-        record_figure(establishment=hotel, month=dt.date(2025, 3, 1), values=_values(100 * (i + 1)), by=recorder)
-    record_figure(establishment=hotels[0], month=dt.date(2025, 3, 1), values=_values(150), by=recorder,
-                  reason="typing error")
+        record_figure(
+            establishment=hotel, month=dt.date(2025, 3, 1), values=_values(100 * (i + 1)), by=recorder
+        )
+    record_figure(
+        establishment=hotels[0],
+        month=dt.date(2025, 3, 1),
+        values=_values(150),
+        by=recorder,
+        reason="typing error",
+    )
 
     march = client.get(MONTHLY, {"from": "2025-03", "to": "2025-03", "commune": "06001"}).json()["months"][0]
     assert (march["establishments"], march["visitors"], march["revenue_vnd"]) == (3, 650, 650_000)
@@ -44,7 +56,9 @@ def test_recording_and_correcting_figures_updates_the_published_month_at_once(cl
 def test_what_the_service_keeps_equals_a_rebuild_from_the_figures(recorder):
     communes = [CommuneFactory(), CommuneFactory()]
     kinds = [EstablishmentKind.ACCOMMODATION, EstablishmentKind.RESTAURANT]
-    establishments = [EstablishmentFactory(commune=communes[i % 2], kind=kinds[i // 2], rooms=None) for i in range(4)]
+    establishments = [
+        EstablishmentFactory(commune=communes[i % 2], kind=kinds[i // 2], rooms=None) for i in range(4)
+    ]
     establishments.append(EstablishmentFactory(commune=None, kind=EstablishmentKind.OTHER, rooms=None))
     for n, e in enumerate(establishments):
         for month in (dt.date(2024, 11, 1), dt.date(2025, 1, 1), dt.date(2025, 2 + n % 2, 1)):
@@ -61,14 +75,22 @@ def test_an_establishment_reporting_every_month_counts_once_in_the_year_to_date(
     hotels = EstablishmentFactory.create_batch(3)
     for hotel in hotels:
         for month in (1, 2, 3):
-            record_figure(establishment=hotel, month=dt.date(2025, month, 1), values=_values(100), by=recorder)
+            record_figure(
+                establishment=hotel, month=dt.date(2025, month, 1), values=_values(100), by=recorder
+            )
 
     # Nobody reported after March: the count of January to June is still three.
     body = client.get(YTD, {"month": "2025-06"}).json()
 
     assert (body["current"]["establishments"], body["current"]["visitors"]) == (3, 900)
-    assert body["previous"] == {"establishments": 0, "withheld": True, "visitors": None,
-                                "international_visitors": None, "overnight_guests": None, "revenue_vnd": None}
+    assert body["previous"] == {
+        "establishments": 0,
+        "withheld": True,
+        "visitors": None,
+        "international_visitors": None,
+        "overnight_guests": None,
+        "revenue_vnd": None,
+    }
 
 
 def test_moving_an_establishment_to_another_commune_moves_its_past_figures(client, admin_user, recorder):
@@ -79,10 +101,17 @@ def test_moving_an_establishment_to_another_commune_moves_its_past_figures(clien
     moved = hotels[0]
     client.force_login(admin_user)
 
-    response = client.post(f"/admin/snippets/tourism/establishment/edit/{moved.pk}/", {
-        "name": moved.name, "kind": EstablishmentKind.HOMESTAY, "commune": there.pk,
-        "address": moved.address, "rooms": 5, "active": "on",
-    })
+    response = client.post(
+        f"/admin/snippets/tourism/establishment/edit/{moved.pk}/",
+        {
+            "name": moved.name,
+            "kind": EstablishmentKind.HOMESTAY,
+            "commune": there.pk,
+            "address": moved.address,
+            "rooms": 5,
+            "active": "on",
+        },
+    )
 
     assert response.status_code == 302
     january = {"from": "2025-01", "to": "2025-01"}

@@ -22,7 +22,9 @@ def admin_env(monkeypatch):
 
 def test_a_one_character_password_is_refused_with_the_validators_message_and_nothing_is_written(admin_env):
     admin_env("board", "x")
-    with pytest.raises(CommandError, match="This password is too short. It must contain at least 10 characters."):
+    with pytest.raises(
+        CommandError, match="This password is too short. It must contain at least 10 characters."
+    ):
         call_command("ensure_admin", stdout=StringIO())
     assert not get_user_model().objects.filter(username="board").exists()
 

@@ -22,9 +22,12 @@ LOCKED = {
 }
 
 
-def sign_in(client, username: str, password: str = "not-the-password", address: str = "203.0.113.5", lang: str = "en"):
-    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address,
-                       HTTP_ACCEPT_LANGUAGE=lang)
+def sign_in(
+    client, username: str, password: str = "not-the-password", address: str = "203.0.113.5", lang: str = "en"
+):
+    return client.post(
+        LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address, HTTP_ACCEPT_LANGUAGE=lang
+    )
 
 
 @pytest.mark.parametrize("lang", ["vi", "en", "zh"])
@@ -47,8 +50,9 @@ def test_the_lockout_is_a_translated_page_that_says_how_long_it_lasts(client, la
 
 
 def test_one_address_trying_many_usernames_is_locked_out(client):
-    answers = [sign_in(client, f"guess{number}", address="198.51.100.7").status_code
-               for number in range(PER_ADDRESS)]
+    answers = [
+        sign_in(client, f"guess{number}", address="198.51.100.7").status_code for number in range(PER_ADDRESS)
+    ]
     assert answers == [200] * (PER_ADDRESS - 1) + [429]
     assert sign_in(client, "another-guess", address="198.51.100.7").status_code == 429
     # Another address is not affected.
@@ -56,8 +60,10 @@ def test_one_address_trying_many_usernames_is_locked_out(client):
 
 
 def test_one_username_tried_from_many_addresses_is_locked_out(client):
-    answers = [sign_in(client, "board", address=f"192.0.2.{number}").status_code
-               for number in range(1, PER_USERNAME + 1)]
+    answers = [
+        sign_in(client, "board", address=f"192.0.2.{number}").status_code
+        for number in range(1, PER_USERNAME + 1)
+    ]
     assert answers == [200] * (PER_USERNAME - 1) + [429]
     assert sign_in(client, "board", address="192.0.2.200").status_code == 429
     # Another username from a new address is not affected.

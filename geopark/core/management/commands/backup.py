@@ -24,14 +24,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
-            "--output", type=Path, default=None,
+            "--output",
+            type=Path,
+            default=None,
             help="A folder (the archive is named after the time) or a path ending in .tar. Default: var/backups.",
         )
         parser.add_argument("--database", default="default", help="The database alias to back up.")
         parser.add_argument("--no-progress", action="store_true", help="Hide progress bars.")
 
     def handle(
-        self, *args: Any, output: Path | None = None, database: str = "default", no_progress: bool = False,
+        self,
+        *args: Any,
+        output: Path | None = None,
+        database: str = "default",
+        no_progress: bool = False,
         **options: Any,
     ) -> None:
         destination = output or settings.BASE_DIR / "var" / "backups"

@@ -22,7 +22,9 @@ def borrowed_sources(source_locale: str, domain: str) -> list[Path]:
     first to the one it reads last (an earlier app in INSTALLED_APPS wins, Django's own loses)."""
     folders = [Path(app.path) / "locale" for app in apps.get_app_configs()]
     folders.append(Path(django.__file__).parent / "conf" / "locale")
-    return [p for folder in folders if (p := folder / source_locale / "LC_MESSAGES" / f"{domain}.po").exists()]
+    return [
+        p for folder in folders if (p := folder / source_locale / "LC_MESSAGES" / f"{domain}.po").exists()
+    ]
 
 
 def borrow(source_locale: str, domain: str, target: Path) -> bool:

@@ -27,14 +27,20 @@ class Command(BaseCommand):
         parser.add_argument("archive", type=Path)
         parser.add_argument("--database", default="default", help="The database alias to restore into.")
         parser.add_argument(
-            "--force", action="store_true",
+            "--force",
+            action="store_true",
             help="Drop the target's tables (and overwrite differing media files) once the archive has been checked.",
         )
         parser.add_argument("--no-progress", action="store_true", help="Hide progress bars.")
 
     def handle(
-        self, *args: Any, archive: Path, database: str = "default", force: bool = False,
-        no_progress: bool = False, **options: Any,
+        self,
+        *args: Any,
+        archive: Path,
+        database: str = "default",
+        force: bool = False,
+        no_progress: bool = False,
+        **options: Any,
     ) -> None:
         def progress(items: Iterable[Any], desc: str) -> Iterable[Any]:
             return tqdm(items, desc=desc, file=sys.stderr, disable=no_progress, leave=False)
@@ -45,8 +51,12 @@ class Command(BaseCommand):
             target.close()
         try:
             result = restore_backup(
-                archive, database=target.settings_dict, media={alias: storages[alias] for alias in STORAGE_ALIASES},
-                force=force, progress=progress, say=lambda text: self.stderr.write(text),
+                archive,
+                database=target.settings_dict,
+                media={alias: storages[alias] for alias in STORAGE_ALIASES},
+                force=force,
+                progress=progress,
+                say=lambda text: self.stderr.write(text),
             )
         except BackupError as error:
             raise CommandError(str(error)) from None

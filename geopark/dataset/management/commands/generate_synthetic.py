@@ -16,7 +16,9 @@ from geopark.dataset import synthetic
 
 
 class Command(BaseCommand):
-    help = "Add synthetic sites, news and tourism figures (marked syn-) for scale tests; --remove deletes them."
+    help = (
+        "Add synthetic sites, news and tourism figures (marked syn-) for scale tests; --remove deletes them."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--sites", type=int, default=10_000)
@@ -24,17 +26,31 @@ class Command(BaseCommand):
         parser.add_argument("--establishments", type=int, default=2_000)
         parser.add_argument("--years", type=int, default=5)
         parser.add_argument("--seed", type=int, default=1)
-        parser.add_argument("--remove", action="store_true", help="Delete the synthetic data and nothing else.")
+        parser.add_argument(
+            "--remove", action="store_true", help="Delete the synthetic data and nothing else."
+        )
         parser.add_argument("--no-progress", action="store_true", help="Hide progress bars.")
 
-    def handle(self, *args, sites: int, news: int, establishments: int, years: int, seed: int, remove: bool,
-               no_progress: bool, **options) -> None:
+    def handle(
+        self,
+        *args,
+        sites: int,
+        news: int,
+        establishments: int,
+        years: int,
+        seed: int,
+        remove: bool,
+        no_progress: bool,
+        **options,
+    ) -> None:
         if min(sites, news, establishments, years) < 0:
             raise CommandError("Counts cannot be negative.")
         show = not no_progress
 
         def progress(items: Iterable, desc: str = "", total: int | None = None) -> Iterable:
-            return tqdm(items, desc=desc, total=total, unit=" batches", file=sys.stderr, disable=not show, leave=False)
+            return tqdm(
+                items, desc=desc, total=total, unit=" batches", file=sys.stderr, disable=not show, leave=False
+            )
 
         started = time.perf_counter()
         if remove:
@@ -42,12 +58,21 @@ class Command(BaseCommand):
                 self.stdout.write(f"removed {count} {what}")
         else:
             try:
-                outcome = synthetic.generate(sites=sites, news=news, establishments=establishments, years=years,
-                                             seed=seed, progress=progress, show_progress=show)
+                outcome = synthetic.generate(
+                    sites=sites,
+                    news=news,
+                    establishments=establishments,
+                    years=years,
+                    seed=seed,
+                    progress=progress,
+                    show_progress=show,
+                )
             except synthetic.NotLoaded as exc:
                 raise CommandError(str(exc)) from None
-            self.stdout.write(f"created {outcome.sites} sites, {outcome.news} news articles "
-                              f"(+{outcome.translations} translations); {outcome.documents} search documents in all")
+            self.stdout.write(
+                f"created {outcome.sites} sites, {outcome.news} news articles "
+                f"(+{outcome.translations} translations); {outcome.documents} search documents in all"
+            )
             if outcome.figures is None:
                 self.stdout.write("tourism statistics: skipped (geopark.tourism.synthetic is not available)")
             else:

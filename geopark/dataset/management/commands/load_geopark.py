@@ -27,7 +27,9 @@ class Command(BaseCommand):
     help = "Load (or refresh) the geopark dataset from data/<geopark>/; prints what changed."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--data", type=Path, default=None, help="Dataset folder (default: GEOPARK_DATA_DIR).")
+        parser.add_argument(
+            "--data", type=Path, default=None, help="Dataset folder (default: GEOPARK_DATA_DIR)."
+        )
         parser.add_argument("--no-progress", action="store_true", help="Hide progress bars.")
 
     def handle(self, *args, data: Path | None = None, no_progress: bool = False, **options) -> None:
@@ -61,7 +63,11 @@ class Command(BaseCommand):
         workflow_changed = ensure_board_workflow(approvers=Group.objects.get(name=APPROVERS))
         (report.created if workflow_changed else report.unchanged)["approval workflow"] += 1
         self._print(report)
-        if sum(report.created.values()) or sum(report.updated.values()) or not SearchDocument.objects.exists():
+        if (
+            sum(report.created.values())
+            or sum(report.updated.values())
+            or not SearchDocument.objects.exists()
+        ):
             self.stdout.write(f"search index: rebuilt, {rebuild_index()} documents")
         else:
             self.stdout.write("search index: unchanged")

@@ -22,11 +22,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--valid-rows", action="store_true", help="Import the rows without errors and skip the others."
         )
-        parser.add_argument("--dry-run", action="store_true", help="Check the file and report; write nothing.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Check the file and report; write nothing."
+        )
         parser.add_argument("--no-progress", action="store_true", help="Hide progress bars.")
 
     def handle(
-        self, *args, file: Path, valid_rows: bool = False, dry_run: bool = False, no_progress: bool = False,
+        self,
+        *args,
+        file: Path,
+        valid_rows: bool = False,
+        dry_run: bool = False,
+        no_progress: bool = False,
         **options,
     ) -> None:
         if not file.is_file():
@@ -37,8 +44,12 @@ class Command(BaseCommand):
 
         with file.open("rb") as handle:
             report = import_collection(
-                handle=handle, filename=file.name, size=file.stat().st_size, write_valid_rows=valid_rows,
-                dry_run=dry_run, progress=progress,
+                handle=handle,
+                filename=file.name,
+                size=file.stat().st_size,
+                write_valid_rows=valid_rows,
+                dry_run=dry_run,
+                progress=progress,
             )
         self._print(report, dry_run=dry_run)
         if report.errors and not report.written:
@@ -54,4 +65,6 @@ class Command(BaseCommand):
             f"excavations created {report.excavations_created}, updated {report.excavations_updated}"
         )
         if report.written and report.skipped:
-            self.stderr.write(f"{report.skipped} row(s) with errors were skipped; the other rows were imported.")
+            self.stderr.write(
+                f"{report.skipped} row(s) with errors were skipped; the other rows were imported."
+            )

@@ -28,7 +28,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
-            "--reset-password", action="store_true",
+            "--reset-password",
+            action="store_true",
             help="Set the password of the existing GEOPARK_ADMIN_USERNAME account to GEOPARK_ADMIN_PASSWORD.",
         )
 
@@ -48,7 +49,9 @@ class Command(BaseCommand):
                     user = User(username=username, is_staff=True, is_superuser=True)
                     self._set_password(user, password)
                     user.save()
-                    self.stdout.write(f"Administrator '{username}' created from GEOPARK_ADMIN_USERNAME/PASSWORD.")
+                    self.stdout.write(
+                        f"Administrator '{username}' created from GEOPARK_ADMIN_USERNAME/PASSWORD."
+                    )
                     return
                 if not user.is_superuser:
                     raise CommandError(
@@ -67,7 +70,9 @@ class Command(BaseCommand):
                 return
         existing = User.objects.filter(is_superuser=True).order_by("pk").first()
         if existing is not None:
-            self.stdout.write(f"Administrator account exists: log in as '{existing.username}' with its password.")
+            self.stdout.write(
+                f"Administrator account exists: log in as '{existing.username}' with its password."
+            )
             return
         password = secrets.token_urlsafe(12)
         User.objects.create_superuser(username="admin", email="", password=password)
