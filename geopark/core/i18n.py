@@ -83,6 +83,12 @@ def translated_fields(base: str, field: type[models.Field], **kwargs: Any) -> di
     return fields
 
 
+def translated_names(model: type) -> tuple[str, ...]:
+    """The texts a model keeps per language (its `TranslatedField`s), in the order it declares
+    them: what its admin tabs and its data files list, written once on the model."""
+    return tuple(name for name, attr in vars(model).items() if isinstance(attr, TranslatedField))
+
+
 def translated_value(obj: Any, base: str, lang: str | None = None) -> str:
     code = current_lang(lang)
     value = getattr(obj, f"{base}_{code}", "") or ""

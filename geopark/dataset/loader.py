@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from django.db import models, transaction
 from django.utils import translation
 
+from geopark.core.i18n import translated_names
 from geopark.core.rows import (
     RowError,
     parse_choice,
@@ -51,17 +52,7 @@ from .places import PlaceIndex
 from .report import LoadReport
 
 LANGS = ("vi", "en", "zh")
-SITE_TEXT_FIELDS = (
-    "name",
-    "summary",
-    "description",
-    "significance",
-    "opening_hours",
-    "fee",
-    "access",
-    "safety",
-    "position_note",
-)
+SITE_TEXT_FIELDS = translated_names(Site)
 ROUTE_TEXT_FIELDS = ("name", "theme", "summary")
 GEOPARK_TEXT_FIELDS = (
     "name",

@@ -22,24 +22,14 @@ from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from geopark.core.choosers import JoinedRows, chooser_viewset
-from geopark.core.i18n import language_tabs
+from geopark.core.i18n import language_tabs, translated_names
 from geopark.territory.models import Geopark
 
 from . import admin_views, selectors
 from .forms import FollowUpAdminForm, InspectionAdminForm, SiteAdminForm
 from .models import FollowUpAction, HazardNotice, Inspection, Site
 
-TEXT_FIELDS = (
-    "name",
-    "summary",
-    "description",
-    "significance",
-    "opening_hours",
-    "fee",
-    "access",
-    "safety",
-    "position_note",
-)
+TEXT_FIELDS = translated_names(Site)
 
 
 class SiteIndexView(SnippetIndexView):

@@ -78,3 +78,13 @@ def _options(field):
     _, _, _, kwargs = field.deconstruct()
     kwargs.pop("verbose_name", None)
     return kwargs
+
+
+def test_a_models_texts_per_language_are_listed_in_the_order_it_declares_them():
+    from geopark.core.i18n import translated_names
+    from geopark.heritage.models import Site
+
+    names = translated_names(Site)
+    assert names[:3] == ("name", "summary", "description")
+    assert names[-1] == "position_note"
+    assert all(hasattr(Site, f"{name}_zh") for name in names)
