@@ -452,7 +452,6 @@ def create_report(
     from geopark.core.ratelimit import client_address
 
     from . import services
-    from .forms import VisitorReportForm
 
     with translation.override(lang.value):
         if from_elsewhere(request):
@@ -460,43 +459,32 @@ def create_report(
         site = selectors.site_by_slug(slug)
         if site is None:
             return Status(404, {"detail": f"No site with slug '{slug[:100]}'."})
-        address = client_address(request)
-        limited = Status(
-            429, {"detail": gettext("Too many reports from your address; please try again in an hour.")}
-        )
-        if services.report_quota_exhausted(address):
-            return limited
-        form = VisitorReportForm(request.POST, request.FILES)
-        if form.is_spam:
-            services.report_quota_use(address)
+        try:
+            submission = services.report_submit(
+                site=site,
+                address=client_address(request),
+                data=request.POST,
+                files=request.FILES,
+                language=lang.value,
+            )
+        except OSError as exc:
+            return faults.storage_unavailable_response(request, exc)
+        if submission.limited:
+            return Status(
+                429, {"detail": gettext("Too many reports from your address; please try again in an hour.")}
+            )
+        if submission.spam:
             return Status(
                 400, {"detail": gettext("The report was not saved: the field 'website' must stay empty.")}
             )
-        if not form.is_valid():
+        if submission.report is None:
             problems = [
                 {"where": field if field != "__all__" else "body", "problem": str(error)}
-                for field, errors in form.errors.items()
+                for field, errors in submission.form.errors.items()
                 for error in errors
             ]
             summary = "; ".join(f"{p['where']}: {p['problem']}" for p in problems)
             return Status(
                 422, {"detail": f"{gettext('The report was not saved')} ({summary}).", "errors": problems}
             )
-        cleaned = form.cleaned_data
-        try:
-            report = services.report_create(
-                site=site,
-                address=address,
-                kind=cleaned["kind"],
-                description=cleaned["description"],
-                lat=cleaned["lat"],
-                lon=cleaned["lon"],
-                contact=cleaned["contact"],
-                photo=cleaned["photo"],
-                language=lang.value,
-            )
-        except services.ReportLimitReached:
-            return limited
-        except OSError as exc:
-            return faults.storage_unavailable_response(request, exc)
-        return Status(201, {"reference": report.reference})
+        return Status(201, {"reference": submission.report.reference})

@@ -8,6 +8,8 @@ import contextlib
 import datetime as dt
 import secrets
 from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,6 +22,7 @@ from geopark.core import ratelimit
 from geopark.core.formatting import signature
 
 from . import assessment as brilha
+from .forms import VisitorReportForm
 from .models import (
     Assessment,
     Condition,
@@ -182,6 +185,50 @@ def report_quota_exhausted(address: str) -> bool:
 def report_quota_use(address: str) -> None:
     """Count a use that is not a stored report (a trap field filled in by software)."""
     ratelimit.take(REPORT_LIMIT, address)
+
+
+@dataclass
+class ReportSubmission:
+    """What became of a visitor's report: `report` when stored; else `limited` (the address has
+    filed its reports for the hour), `spam` (the trap field was filled in) or the `form` with its
+    errors."""
+
+    form: VisitorReportForm
+    report: VisitorReport | None = None
+    limited: bool = False
+    spam: bool = False
+
+
+def report_submit(
+    *, site: Site, address: str, data: Mapping[str, Any], files: Mapping[str, Any], language: str
+) -> ReportSubmission:
+    """The one way a visitor's report comes in, from the page or the API: the hourly limit, the
+    trap field (which counts against the limit, as software filling it would retry), the form's
+    checks, then `report_create`. Raises OSError when the photo cannot be stored (not counted)."""
+    form = VisitorReportForm(data, files)
+    if report_quota_exhausted(address):
+        return ReportSubmission(form, limited=True)
+    if form.is_spam:
+        report_quota_use(address)
+        return ReportSubmission(form, spam=True)
+    if not form.is_valid():
+        return ReportSubmission(form)
+    cleaned = form.cleaned_data
+    try:
+        report = report_create(
+            site=site,
+            address=address,
+            kind=cleaned["kind"],
+            description=cleaned["description"],
+            lat=cleaned["lat"],
+            lon=cleaned["lon"],
+            contact=cleaned["contact"],
+            photo=cleaned["photo"],
+            language=language,
+        )
+    except ReportLimitReached:
+        return ReportSubmission(form, limited=True)
+    return ReportSubmission(form, report=report)
 
 
 def new_report_reference() -> str:

@@ -100,33 +100,24 @@ def report_create(request: HttpRequest, slug: str) -> HttpResponse:
     form = VisitorReportForm()
     status = 200
     if request.method == "POST":
-        address = client_address(request)
-        if services.report_quota_exhausted(address):
+        try:
+            submission = services.report_submit(
+                site=site,
+                address=client_address(request),
+                data=request.POST,
+                files=request.FILES,
+                language=request.LANGUAGE_CODE,
+            )
+        except OSError as exc:
+            return faults.storage_unavailable_response(request, exc)
+        if submission.limited:
             return _report_limited(request, site)
-        form = VisitorReportForm(request.POST, request.FILES)
-        if form.is_spam:
-            services.report_quota_use(address)
+        if submission.spam:
             return render(request, "heritage/report_rejected.html", {"site": site}, status=400)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                report = services.report_create(
-                    site=site,
-                    address=address,
-                    kind=data["kind"],
-                    description=data["description"],
-                    lat=data["lat"],
-                    lon=data["lon"],
-                    contact=data["contact"],
-                    photo=data["photo"],
-                    language=request.LANGUAGE_CODE,
-                )
-            except services.ReportLimitReached:
-                return _report_limited(request, site)
-            except OSError as exc:
-                return faults.storage_unavailable_response(request, exc)
-            request.session["report_reference"] = report.reference
+        if submission.report is not None:
+            request.session["report_reference"] = submission.report.reference
             return redirect("heritage:site_report_thanks", slug=site.slug)
+        form = submission.form
         status = 400
     return render(request, "heritage/report_form.html", {"site": site, "form": form}, status=status)
 
