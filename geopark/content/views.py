@@ -8,7 +8,6 @@ from django.http import (
     Http404,
     HttpRequest,
     HttpResponse,
-    HttpResponseForbidden,
     HttpResponseNotAllowed,
     HttpResponseRedirect,
 )
@@ -18,7 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from geopark.core import ratelimit
-from geopark.core.csrf import from_elsewhere
+from geopark.core.csrf import from_elsewhere, refused
 from geopark.heritage import selectors as heritage
 from geopark.heritage.models import SiteType
 from geopark.routes import selectors as routes
@@ -109,7 +108,7 @@ def contact(request: HttpRequest, page: ContactPage) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if from_elsewhere(request):
-            return HttpResponseForbidden(_("This form can only be sent from this website."))
+            return refused(request)
         form = ContactForm(request.POST)
         use = ratelimit.take(CONTACT_LIMIT, ratelimit.client_address(request))
         if not use:

@@ -13,8 +13,8 @@ from functools import wraps
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
-from django.utils.translation import gettext as _
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 
 
@@ -42,12 +42,18 @@ def from_elsewhere(request: HttpRequest) -> bool:
     return urlsplit(referer).netloc.lower() != request.get_host().lower()
 
 
+def refused(request: HttpRequest) -> HttpResponse:
+    """The 403 for a form sent from elsewhere: a page in the site's look and the visitor's language,
+    since a person may land here (another site's page, or a tool that rewrote the headers)."""
+    return render(request, "form_refused.html", status=403)
+
+
 def public_form(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @csrf_exempt
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method == "POST" and from_elsewhere(request):
-            return HttpResponseForbidden(_("This form can only be sent from this website."))
+            return refused(request)
         return view(request, *args, **kwargs)
 
     return wrapped

@@ -449,6 +449,20 @@ def test_a_report_form_posted_from_a_sandboxed_page_with_origin_null_is_refused(
 
 
 @pytest.mark.parametrize(
+    ("lang", "heading"),
+    [("vi", "Biểu mẫu này chỉ có thể gửi từ trang web này."), ("zh", "此表单只能从本网站提交。")],
+)
+def test_a_form_refused_as_sent_from_elsewhere_is_a_page_in_the_visitors_language(
+    client, site, lang, heading
+):
+    response = client.post(
+        f"/{lang}/sites/hang-gio/report/", report_data(), HTTP_ORIGIN="https://elsewhere.example"
+    )
+    assert response.status_code == 403
+    assert f"<h1>{heading}</h1>" in response.content.decode()
+
+
+@pytest.mark.parametrize(
     "headers",
     [
         {},
