@@ -1,0 +1,73 @@
+"""What each app contributes to the project, declared in its own `apps.py`, collected here.
+
+An app of the platform subclasses `GeoparkApp` and names, as dotted paths (imported only when the
+project asks, so declaring costs nothing at start-up and cannot make an import cycle), what it adds:
+its public pages, API router, sitemap sections, search sources, roles, dataset files and the URLs the
+query-count test and the scale benchmark fetch. `config/urls.py`, `config/api.py`, `config/sitemaps.py`,
+the search index, `ensure_roles`, `load_geopark`, `tests/test_query_counts.py` and `bench/scale.py`
+read them from here, so adding an app is its own folder plus one line in `INSTALLED_APPS`.
+
+A dotted path is "package.module:attribute" (or "package.module" for a whole URLconf module).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from django.apps import AppConfig, apps
+
+
+class GeoparkApp(AppConfig):
+    """An app of the platform. Every attribute below is optional; leave out what the app lacks."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+
+    # Public pages, in every language, at /<lang>/<url_prefix>: a URLconf module with `app_name`
+    # (its namespace) and `urlpatterns`. url_prefix "" mounts the patterns at the language's root.
+    public_urls: str = ""
+    url_prefix: str = ""
+    # Pages outside the language prefix (short links, health, files): a URLconf module's urlpatterns.
+    root_urls: str = ""
+    # The app's ninja Router, "module:attribute", mounted at /api/v1/.
+    api_router: str = ""
+    # Sitemap sections, {section name: "module:SitemapClass"}, and the URL names of the app's list
+    # pages without records of their own, which the "views" section lists in every language.
+    sitemaps: Mapping[str, str] = {}
+    sitemap_views: Sequence[str] = ()
+    # What the app gives to search: "module:attribute" of core.indexing.IndexSource objects.
+    search_sources: Sequence[str] = ()
+    # "module:attribute" of a {role name: {(app_label, permission codename), ...}} mapping: the
+    # permissions this app grants to each role (role names in core.roles, or the app's own roles).
+    roles: str = ""
+    # Dataset steps, "module:function", run by load_geopark in the order of INSTALLED_APPS, then
+    # of this list. A step is called as step(folder, report, geopark=..., progress=...) with the
+    # dataset folder (a Path), the load report (dataset.report.LoadReport), the loaded Geopark and
+    # a progress wrapper progress(iterable, description); it must be safe to run again.
+    dataset_steps: Sequence[str] = ()
+    # Query counts: the URLs of this app's list pages and endpoints that tests/test_query_counts.py
+    # fetches in a small and a large world, and "module:function" building the app's part of that
+    # world: build(size: int) -> None, called with a small and a large size.
+    query_count_urls: Sequence[str] = ()
+    query_count_world: str = ""
+    # Public URL names that need no query-count coverage, each with the reason (a form's thank-you
+    # page, a redirect): {url name: reason}.
+    query_count_exempt: Mapping[str, str] = {}
+    # The scale benchmark (bench/scale.py): "module:function" returning {label: url} of pages to
+    # time in the large generated database.
+    bench_urls: str = ""
+
+
+def geopark_apps() -> Iterator[GeoparkApp]:
+    """The installed platform apps, in the order of INSTALLED_APPS."""
+    for config in apps.get_app_configs():
+        if isinstance(config, GeoparkApp):
+            yield config
+
+
+def load(path: str) -> Any:
+    """The object a declaration names: "module:attribute" or a whole module ("module")."""
+    module, _, attribute = path.partition(":")
+    loaded = importlib.import_module(module)
+    return getattr(loaded, attribute) if attribute else loaded
