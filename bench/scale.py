@@ -211,130 +211,22 @@ def measure(repeat: int, search_repeat: int) -> dict:
 
 
 def _public_urls() -> tuple[dict[str, str], int, int, Any]:
-    """The public pages and API calls timed, found in this database; with its numbers of sites and
-    of news articles, and the Vietnamese news index."""
-    from config.sitemaps import SITEMAPS
-    from geopark.content.models import NewsCategory, NewsIndexPage, NewsPage
-    from geopark.education.models import Audience
-    from geopark.events.models import Event
+    """The public pages and API calls timed, as each installed app names them in this database
+    (GeoparkApp.bench_urls); with the numbers of sites and of news articles, and the Vietnamese news
+    index."""
+    from geopark.content.models import NewsIndexPage, NewsPage
+    from geopark.core.plugins import geopark_apps, load
     from geopark.heritage.models import Site
-    from geopark.museum.api import PAGE_SIZE as COLLECTION_API_PAGE_SIZE
-    from geopark.museum.models import CollectionItem, Period
-    from geopark.routes.models import Route
-    from geopark.territory.models import Commune
-    from geopark.tourism.api import PAGE_SIZE as ESTABLISHMENT_PAGE_SIZE
-    from geopark.tourism.models import Establishment, EstablishmentKind, MonthlyFigure
 
-    real_sites = Site.objects.public().exclude(code__startswith="syn-")
-    site = real_sites.pinned().order_by("code").first()
-    if site is None:
+    if not Site.objects.public().exists():
         sys.exit("No data in this database.")
-    commune = Commune.objects.filter(sites__in=real_sites).order_by("code").first()
+    urls: dict[str, str] = {}
+    for app in geopark_apps():
+        if app.bench_urls:
+            urls.update(load(app.bench_urls)())
     index = NewsIndexPage.objects.get(locale__language_code="vi")
-    article = NewsPage.objects.live().child_of(index).exclude(slug__startswith="syn-").order_by("pk").first()
-    category = NewsCategory.objects.order_by("pk").first()
     n_news = NewsPage.objects.live().child_of(index).count()
-    # The news list pages by date (?before=<date>.<pk>): its last page holds the oldest articles.
-    oldest = (
-        NewsPage.objects.live()
-        .child_of(index)
-        .order_by("date", "pk")
-        .values_list("date", "pk")[NewsIndexPage.PAGE_SIZE : NewsIndexPage.PAGE_SIZE + 1]
-    )
-    last_page = f"?before={oldest[0][0]:%Y-%m-%d}.{oldest[0][1]}" if oldest else ""
-    n_sites = real_sites.count() + Site.objects.public().filter(code__startswith="syn-").count()
-    last_site_page = max(1, -(-n_sites // 24))
-    n_mapped = Site.objects.public().mappable().count()
-    route = Route.objects.order_by("number").first()
-    event = Event.objects.published().dated().order_by("start_date", "slug").first()
-    n_items = CollectionItem.objects.public().count()
-    n_establishments = Establishment.objects.active().count()
-    # A tourism range of five years, ending with the last month anyone reported (or last year).
-    last_month = MonthlyFigure.objects.order_by("-month").values_list("month", flat=True).first()
-    to_month = f"{last_month:%Y-%m}" if last_month else f"{time.localtime().tm_year - 1}-12"
-    from_month = f"{int(to_month[:4]) - 4}-{to_month[5:]}"
-    pages_section = SITEMAPS["pages"]
-    urls = {
-        "home": "/vi/",
-        "home (en)": "/en/",
-        "home (zh)": "/zh/",
-        "site list": "/vi/sites/",
-        "site list, type filter": "/vi/sites/?type=geomorphological",
-        "site list, commune filter": f"/vi/sites/?commune={commune.code if commune else ''}",
-        "site list, route filter": f"/vi/sites/?route={route.number if route else 1}",
-        "site list, last page": f"/vi/sites/?page={last_site_page}",
-        "site page": f"/en/sites/{site.slug}/",
-        "route list": "/vi/routes/",
-        "route page": "/en/routes/4/",
-        "map page": "/vi/map/",
-        "news index p1": "/vi/news/",
-        "news index (en)": "/en/news/",
-        "news index, last page": f"/vi/news/{last_page}",
-        "news index, category filter": f"/vi/news/?category={category.slug if category else ''}",
-        "news category page": f"/vi/news/category/{category.slug}/" if category else "/vi/news/",
-        "news article": article.url if article else "/vi/news/",
-        "news RSS": "/vi/news/feed/rss/",
-        "news Atom": "/vi/news/feed/atom/",
-        "news category RSS": f"/vi/news/category/{category.slug}/feed/rss/"
-        if category
-        else "/vi/news/feed/rss/",
-        "news RSS (en)": "/en/news/feed/rss/",
-        "search page": "/vi/search/?q=dong+dang",
-        "search page, common word": "/vi/search/?q=hang",
-        "events": "/vi/events/",
-        "events, month calendar": "/vi/events/month/",
-        "events, month calendar with events": (
-            f"/vi/events/month/?month={event.start_date:%Y-%m}" if event else "/vi/events/month/"
-        ),
-        "events, past": "/vi/events/past/",
-        "events calendar.ics": "/vi/events/calendar.ics",
-        "events calendar.ics (en)": "/en/events/calendar.ics",
-        "education": "/vi/education/",
-        "education, audience filter": f"/en/education/?audience={Audience.values[0]}",
-        "collection": "/zh/collection/",
-        "collection, period filter": f"/vi/collection/?period={Period.values[0]}",
-        "collection, site filter": f"/vi/collection/?site={site.code}",
-        "sitemap.xml": "/sitemap.xml",
-        "sitemap, pages section": "/sitemap-pages.xml",
-        "sitemap, pages section, last page": f"/sitemap-pages.xml?p={pages_section.num_pages()}",
-        "sitemap, sites section": "/sitemap-sites.xml",
-        "sitemap, events section": "/sitemap-events.xml",
-        "API sites": "/api/v1/sites?lang=en",
-        "API sites, type filter": "/api/v1/sites?lang=en&type=museum",
-        "API sites, commune filter": f"/api/v1/sites?commune={commune.code if commune else ''}",
-        "API sites, bbox": "/api/v1/sites?bbox=106.5,21.7,106.9,22.0",
-        "API sites, last page": f"/api/v1/sites?lang=en&page={max(1, -(-n_sites // 20))}",
-        "API sites.geojson": "/api/v1/sites.geojson?lang=vi",
-        "API sites.geojson, last page": f"/api/v1/sites.geojson?lang=vi&page={max(1, -(-n_mapped // 50))}",
-        f"API site {site.slug}": f"/api/v1/sites/{site.slug}",
-        "API assessments": "/api/v1/assessments",
-        "API routes": "/api/v1/routes",
-        "API route geojson": f"/api/v1/routes/{route.number if route else 1}.geojson?lang=en",
-        "API search": "/api/v1/search?q=dong+dang",
-        "API search, no diacritics": "/api/v1/search?q=chua+tam+thanh",
-        "API search, type filter": "/api/v1/search?q=hang&type=site",
-        "API collection": "/api/v1/collection",
-        "API collection, filters": f"/api/v1/collection?lang=en&period={Period.values[0]}&taxon=Tentaculites",
-        "API collection, site filter": f"/api/v1/collection?site={site.code}",
-        "API collection, last page": f"/api/v1/collection?page={max(1, -(-n_items // COLLECTION_API_PAGE_SIZE))}",
-        "API tourism monthly": "/api/v1/tourism/monthly",
-        "API tourism monthly, five years": f"/api/v1/tourism/monthly?from={from_month}&to={to_month}",
-        "API tourism monthly, commune filter": f"/api/v1/tourism/monthly?commune={commune.code if commune else ''}",
-        "API tourism monthly, kind filter": f"/api/v1/tourism/monthly?kind={EstablishmentKind.HOMESTAY.value}",
-        "API tourism year-to-date": "/api/v1/tourism/year-to-date",
-        "API tourism year-to-date, filters": (
-            f"/api/v1/tourism/year-to-date?kind={EstablishmentKind.ACCOMMODATION.value}"
-            f"&commune={commune.code if commune else ''}"
-        ),
-        "API tourism establishments": "/api/v1/tourism/establishments",
-        "API tourism establishments, kind filter": (
-            f"/api/v1/tourism/establishments?lang=en&kind={EstablishmentKind.RESTAURANT.value}"
-        ),
-        "API tourism establishments, last page": (
-            f"/api/v1/tourism/establishments?page={max(1, -(-n_establishments // ESTABLISHMENT_PAGE_SIZE))}"
-        ),
-    }
-    return urls, n_sites, n_news, index
+    return urls, Site.objects.public().count(), n_news, index
 
 
 def _admin_urls(index: Any) -> dict[str, str]:

@@ -1,15 +1,10 @@
-"""The public API, version 1. Each app contributes a ninja Router."""
+"""The public API, version 1. Each app contributes a ninja Router (GeoparkApp.api_router)."""
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Swagger
 from ninja.errors import ValidationError
 
-from geopark.heritage.api import router as sites_router
-from geopark.museum.api import router as collection_router
-from geopark.routes.api import router as routes_router
-from geopark.search.api import router as search_router
-from geopark.territory.api import router as geopark_router
-from geopark.tourism.api import router as tourism_router
+from geopark.core.plugins import geopark_apps, load
 
 api = NinjaAPI(
     title="Geopark Platform API",
@@ -22,12 +17,10 @@ api = NinjaAPI(
     docs=Swagger(settings={"validatorUrl": None}),
     openapi_url="/openapi.json",
 )
-api.add_router("", sites_router)
-api.add_router("", routes_router)
-api.add_router("", search_router)
-api.add_router("", collection_router)
-api.add_router("", geopark_router)
-api.add_router("", tourism_router)
+# Each installed app's router (GeoparkApp.api_router), in the order of INSTALLED_APPS.
+for app in geopark_apps():
+    if app.api_router:
+        api.add_router("", load(app.api_router))
 
 
 @api.exception_handler(ValidationError)

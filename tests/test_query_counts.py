@@ -11,173 +11,46 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
-from wagtail.rich_text import RichText
+from django.urls import resolve
 
-from geopark.content.tests import factories as content
-from geopark.education.tests import factories as education
-from geopark.events.tests.factories import EventFactory
-from geopark.heritage.tests.factories import HazardNoticeFactory, SiteFactory
+from geopark.core.plugins import geopark_apps, load
+from geopark.heritage.tests.factories import SiteFactory
 from geopark.museum.tests.factories import CollectionItemFactory
-from geopark.routes.tests.factories import RouteFactory, RouteStopFactory
 from geopark.search.services import rebuild_index
 from geopark.territory.tests.factories import CommuneFactory
-from geopark.tourism.models import EstablishmentKind
-from geopark.tourism.selectors import add_months
-from geopark.tourism.services import rebuild_totals
-from geopark.tourism.tests import factories as tourism
+from geopark.tourism.tests.world import report_tourism
 
 pytestmark = pytest.mark.django_db
 
-URLS = [
-    "/vi/",
-    "/en/",
-    "/vi/sites/",
-    "/vi/sites/?type=cultural",
-    "/vi/sites/?commune=QC-1",
-    "/vi/sites/?route=1",
-    "/vi/sites/?page=2",
-    "/en/sites/tam-thanh/",  # its nearby sites are a list
-    "/vi/routes/",
-    "/en/routes/1-thuong-ngan/",
-    "/vi/map/",
-    "/vi/news/",
-    "/vi/news/?before=2100-01-01.1",
-    "/vi/news/?after=2000-01-01.1",
-    "/vi/news/?category=recognition",
-    "/vi/news/category/recognition/",
-    "/en/news/",
-    # A query with fewer title hits than a page of results in both worlds: search reads titles only
-    # when they alone fill the page, which saves a query, not one per record.
-    "/vi/search/?q=tam+thanh",
-    "/api/v1/search?q=tam+thanh",
-    "/vi/events/",
-    "/vi/collection/",
-    "/sitemap.xml",
-    "/sitemap-pages.xml",
-    "/sitemap-sites.xml",
-    "/sitemap-events.xml",
-    "/api/v1/sites?lang=en",
-    "/api/v1/sites?type=cultural",
-    "/api/v1/sites?commune=QC-1",
-    "/api/v1/sites?bbox=106.0,21.0,107.5,22.5",
-    "/api/v1/sites.geojson?lang=zh",
-    "/api/v1/sites/tam-thanh",
-    "/api/v1/routes/1.geojson",
-    "/api/v1/collection",
-    "/api/v1/assessments",
-    "/zh/",
-    "/vi/news/feed/rss/",
-    "/vi/news/feed/atom/",
-    "/vi/news/category/recognition/feed/rss/",
-    "/vi/events/month/",
-    "/vi/events/past/",
-    "/vi/events/calendar.ics",
-    "/en/events/calendar.ics",
-    "/vi/education/",
-    "/en/education/?audience=primary",
-    "/vi/collection/?period=devonian",
-    "/api/v1/collection?lang=en&period=devonian&taxon=Tentaculites",
-    "/api/v1/routes",
-    "/api/v1/sites?route=1",
-    "/api/v1/tourism/monthly",
-    "/api/v1/tourism/monthly?from=2021-01&to=2030-12",
-    "/api/v1/tourism/monthly?commune=QC-1&kind=homestay",
-    "/api/v1/tourism/year-to-date",
-    "/api/v1/tourism/year-to-date?commune=QC-1",
-    "/api/v1/tourism/establishments",
-    "/api/v1/tourism/establishments?lang=en&commune=QC-1&kind=homestay",
-]
+# What every installed app asks this test to cover (GeoparkApp.query_count_urls), in app order.
+URLS = [url for app in geopark_apps() for url in app.query_count_urls]
+
+
+def _worlds() -> list:
+    return [load(app.query_count_world) for app in geopark_apps() if app.query_count_world]
 
 
 @pytest.fixture
 def world(home_pages):
-    geopark = home_pages
-    commune = CommuneFactory(code="QC-1", short_name="Hữu Liên", name="Xã Hữu Liên", lat=21.68, lon=106.35)
-    route = RouteFactory(number=1, geopark=geopark, slug="thuong-ngan")
-    pinned = SiteFactory(
-        geopark=geopark,
-        slug="tam-thanh",
-        name_vi="Chùa Tam Thanh",
-        commune=commune,
-        site_type="cultural",
-        featured=True,
-    )
-    RouteStopFactory(route=route, site=pinned, sort_order=0)
-    HazardNoticeFactory(site=pinned)
-    SiteFactory(geopark=geopark, commune=commune, commune_only=True)
-    category = content.NewsCategoryFactory(slug="recognition", name_vi="Công nhận", name_en="Recognition")
-    index = content.news_index("vi")
-    content.translate(index, "en", {"Tin tức": "News"})
-    content.article(index, category=category, site_ids=[pinned.pk])
-    EventFactory(site=pinned)
-    CollectionItemFactory(period="devonian", taxon="Tentaculites")  # filtered lists are not empty
-    education.LearningResourceFactory()
-    education.GeoparkCornerFactory(commune=commune)
-    education.ProgrammeFactory()
-    report_tourism(commune, establishments=3)
-    rebuild_index()
-    return {
-        "geopark": geopark,
-        "commune": commune,
-        "route": route,
-        "index": index,
-        "category": category,
-        "site": pinned,
+    """A geopark with one commune, then each app's named records (GeoparkApp.query_count_world)."""
+    world = {
+        "geopark": home_pages,
+        "commune": CommuneFactory(
+            code="QC-1", short_name="Hữu Liên", name="Xã Hữu Liên", lat=21.68, lon=106.35
+        ),
     }
+    for module in _worlds():
+        module.seed(world)
+    rebuild_index()
+    return world
 
 
 def grow(world) -> None:
     """Past every page size (sites 24, news 12, collection 50, establishments 50, sitemap 2000 is
-    left to the sitemap test below) with records that each bring what a list shows: commune, route
-    stop, hazard, category, tags, related site, translation, event place, monthly figures."""
-    geopark, commune, route = world["geopark"], world["commune"], world["route"]
-    for i in range(60):
-        site = SiteFactory(
-            geopark=geopark,
-            commune=commune,
-            site_type="cultural" if i % 2 else "geological",
-            commune_only=(i % 3 == 0),
-            featured=(i % 10 == 0),
-            lat=21.85 + i / 1000,
-        )
-        if i % 2:
-            RouteStopFactory(route=route, site=site, sort_order=1 + i)
-        if i % 4 == 0:
-            HazardNoticeFactory(site=site)
-    for i in range(30):
-        article = content.article(
-            world["index"],
-            category=world["category"] if i % 2 else None,
-            tags=["UNESCO"],
-            body=[("paragraph", RichText("<p>Đồng Đăng.</p>"))],
-        )
-        if i % 5 == 0:
-            content.translate(article, "en", {})
-    today = timezone.localdate()
-    for i in range(12):
-        EventFactory(start_date=today + dt.timedelta(days=3 * i - 18), site=world["site"] if i % 2 else None)
-    for _ in range(60):
-        CollectionItemFactory(period="devonian", taxon="Tentaculites")
-    for i in range(12):
-        education.LearningResourceFactory()
-        education.GeoparkCornerFactory(commune=commune if i % 2 else CommuneFactory())
-        education.ProgrammeFactory()
-    report_tourism(commune, establishments=60)
+    left to the sitemap test below) with records that each bring what a list shows, app by app."""
+    for module in _worlds():
+        module.grow(world)
     rebuild_index()
-
-
-def report_tourism(commune, establishments: int) -> None:
-    """Homestays in the commune (and as many elsewhere) reporting the last 14 months, written
-    straight to the table as the bulk writers do, then summed."""
-    last = timezone.localdate().replace(day=1)
-    for i in range(establishments):
-        establishment = tourism.EstablishmentFactory(
-            commune=commune if i % 2 else None, kind=EstablishmentKind.HOMESTAY, rooms=5
-        )
-        for n in range(1, 15):
-            tourism.MonthlyFigureFactory(establishment=establishment, month=add_months(last, -n))
-    rebuild_totals()
 
 
 def count_queries(client, url: str) -> int:
@@ -213,6 +86,53 @@ def test_a_later_page_of_an_api_list_costs_the_same_queries_for_few_or_many_reco
     client.get(url)
     assert count_queries(client, url) == few
     assert count_queries(client, url.replace("page=2", "page=3")) == few
+
+
+def _public_url_names(app) -> set[str]:
+    module = load(app.public_urls)
+    namespace = getattr(module, "app_name", "")
+    return {f"{namespace}:{p.name}" if namespace else p.name for p in module.urlpatterns if p.name}
+
+
+def _view_name(url: str) -> str:
+    from django.utils import translation
+
+    path = url.split("?")[0]
+    # A language-prefixed address resolves only with its language active (i18n_patterns).
+    with translation.override(path.split("/")[1] if path.count("/") > 1 else None):
+        return resolve(path).view_name
+
+
+def test_every_public_page_of_every_app_is_counted_here_or_exempt_with_a_reason(client, world):
+    """An app's public pages are all fetched by the query-count test (its query_count_urls) unless
+    the app says why not; a new app, or a new page of an app, that forgets fails here."""
+    counted = {_view_name(url) for url in URLS}
+    missing = {
+        app.label: sorted(_public_url_names(app) - counted - set(app.query_count_exempt))
+        for app in geopark_apps()
+        if app.public_urls
+    }
+    assert {label: names for label, names in missing.items() if names} == {}
+
+
+def test_every_public_page_of_every_app_is_in_the_sitemap_or_exempt_with_a_reason(client, world):
+    """Every page an app serves is listed by the sitemap (its list pages, each of its records'
+    pages, found by reading every section) unless the app says why not."""
+    import re
+
+    index = client.get("/sitemap.xml").content.decode()
+    listed = set()
+    for section in re.findall(r"<loc>[^<]*/(sitemap-[\w-]+\.xml)</loc>", index):
+        for url in re.findall(
+            r"<loc>https?://[^/]+(/[^<]*)</loc>", client.get(f"/{section}").content.decode()
+        ):
+            listed.add(_view_name(url))
+    missing = {
+        app.label: sorted(_public_url_names(app) - listed - set(app.sitemap_exempt))
+        for app in geopark_apps()
+        if app.public_urls
+    }
+    assert {label: names for label, names in missing.items() if names} == {}
 
 
 def test_a_sitemap_page_holds_a_bounded_number_of_records_and_the_index_lists_every_page(

@@ -1,7 +1,31 @@
-from django.apps import AppConfig
+from geopark.core import plugins
 
 
-class ContentConfig(AppConfig):
+class ContentConfig(plugins.GeoparkApp):
     name = "geopark.content"
     label = "content"
-    default_auto_field = "django.db.models.BigAutoField"
+    bench_urls = "geopark.content.bench:urls"
+
+    public_urls = "geopark.content.urls"
+    sitemap_views = ("map",)
+    search_sources = ("geopark.content.indexing:SOURCES",)
+    roles = "geopark.content.roles:ROLE_PERMISSIONS"
+    query_count_world = "geopark.content.tests.world"
+    # The pages (home, news, feeds) are Wagtail's, served from the page tree.
+    query_count_urls = (
+        "/vi/",
+        "/en/",
+        "/zh/",
+        "/vi/map/",
+        "/vi/news/",
+        "/vi/news/?before=2100-01-01.1",
+        "/vi/news/?after=2000-01-01.1",
+        "/vi/news/?category=recognition",
+        "/vi/news/category/recognition/",
+        "/en/news/",
+        "/vi/news/feed/rss/",
+        "/vi/news/feed/atom/",
+        "/vi/news/category/recognition/feed/rss/",
+        "/sitemap.xml",
+        "/sitemap-pages.xml",
+    )

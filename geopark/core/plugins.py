@@ -20,7 +20,10 @@ from django.apps import AppConfig, apps
 
 
 class GeoparkApp(AppConfig):
-    """An app of the platform. Every attribute below is optional; leave out what the app lacks."""
+    """An app of the platform. Every attribute below is optional; leave out what the app lacks.
+
+    Subclass it as `plugins.GeoparkApp` (import the module, not the class): Django takes an app's
+    config from its apps.py only when that module holds exactly one AppConfig subclass."""
 
     default_auto_field = "django.db.models.BigAutoField"
 
@@ -36,19 +39,24 @@ class GeoparkApp(AppConfig):
     # pages without records of their own, which the "views" section lists in every language.
     sitemaps: Mapping[str, str] = {}
     sitemap_views: Sequence[str] = ()
+    # Public URL names no sitemap lists, each with the reason (a form, a calendar file): {name: reason}.
+    sitemap_exempt: Mapping[str, str] = {}
     # What the app gives to search: "module:attribute" of core.indexing.IndexSource objects.
     search_sources: Sequence[str] = ()
     # "module:attribute" of a {role name: {(app_label, permission codename), ...}} mapping: the
     # permissions this app grants to each role (role names in core.roles, or the app's own roles).
     roles: str = ""
-    # Dataset steps, "module:function", run by load_geopark in the order of INSTALLED_APPS, then
-    # of this list. A step is called as step(folder, report, geopark=..., progress=...) with the
+    # Dataset steps, "module:function", run by load_geopark after the files of the first apps
+    # (geopark.toml, communes, sites, routes, hazards, events, pages and news, which the dataset app
+    # loads itself, and the roles), in the order of INSTALLED_APPS, then of this list. A step is called as step(folder, report, geopark=..., progress=...) with the
     # dataset folder (a Path), the load report (dataset.report.LoadReport), the loaded Geopark and
     # a progress wrapper progress(iterable, description); it must be safe to run again.
     dataset_steps: Sequence[str] = ()
-    # Query counts: the URLs of this app's list pages and endpoints that tests/test_query_counts.py
-    # fetches in a small and a large world, and "module:function" building the app's part of that
-    # world: build(size: int) -> None, called with a small and a large size.
+    # Query counts: the URLs of this app's pages and endpoints that tests/test_query_counts.py
+    # fetches in a small and then a grown world, and the module building the app's part of that
+    # world: seed(world: dict) makes the named records the URLs ask for, grow(world: dict) adds more
+    # than a page of each thing the pages list (world is shared: "geopark", "commune", then what the
+    # apps before put there, e.g. "site", "route").
     query_count_urls: Sequence[str] = ()
     query_count_world: str = ""
     # Public URL names that need no query-count coverage, each with the reason (a form's thank-you

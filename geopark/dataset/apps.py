@@ -1,6 +1,6 @@
-from django.apps import AppConfig
+from geopark.core import plugins
 
 
-class DatasetConfig(AppConfig):
+class DatasetConfig(plugins.GeoparkApp):
     name = "geopark.dataset"
     label = "dataset"

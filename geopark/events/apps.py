@@ -1,9 +1,34 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from geopark.core import plugins
 
-class EventsConfig(AppConfig):
+
+class EventsConfig(plugins.GeoparkApp):
     name = "geopark.events"
     label = "events"
+    bench_urls = "geopark.events.bench:urls"
     verbose_name = _("Events")
-    default_auto_field = "django.db.models.BigAutoField"
+
+    public_urls = "geopark.events.urls"
+    url_prefix = "events/"
+    sitemaps = {"events": "geopark.events.sitemaps:EventSitemap"}
+    sitemap_views = ("events:event_list", "events:event_month", "events:event_past")
+    sitemap_exempt = {
+        "events:calendar_ics": "a calendar file, not a page",
+        "events:event_ics": "a calendar file, not a page",
+    }
+    search_sources = ("geopark.events.indexing:SOURCES",)
+    roles = "geopark.events.roles:ROLE_PERMISSIONS"
+    query_count_world = "geopark.events.tests.world"
+    query_count_urls = (
+        "/vi/events/",
+        "/vi/events/month/",
+        "/vi/events/past/",
+        "/vi/events/calendar.ics",
+        "/en/events/calendar.ics",
+        "/sitemap-events.xml",
+    )
+    query_count_exempt = {
+        "events:event_detail": "one event's page (events tests count its queries)",
+        "events:event_ics": "one event's calendar file",
+    }

@@ -1,7 +1,42 @@
-from django.apps import AppConfig
+from geopark.core import plugins
 
 
-class HeritageConfig(AppConfig):
+class HeritageConfig(plugins.GeoparkApp):
     name = "geopark.heritage"
     label = "heritage"
-    default_auto_field = "django.db.models.BigAutoField"
+    bench_urls = "geopark.heritage.bench:urls"
+
+    public_urls = "geopark.heritage.urls"
+    url_prefix = "sites/"
+    root_urls = "geopark.heritage.urls:short_links"
+    api_router = "geopark.heritage.api:router"
+    sitemaps = {"sites": "geopark.heritage.sitemaps:SiteSitemap"}
+    sitemap_views = ("heritage:site_list",)
+    sitemap_exempt = {
+        "heritage:site_report": "a form, one per site",
+        "heritage:site_report_thanks": "the form's thank-you page",
+    }
+    search_sources = ("geopark.heritage.indexing:SOURCES",)
+    roles = "geopark.heritage.roles:ROLE_PERMISSIONS"
+    query_count_world = "geopark.heritage.tests.world"
+    query_count_urls = (
+        "/vi/sites/",
+        "/vi/sites/?type=cultural",
+        "/vi/sites/?commune=QC-1",
+        "/vi/sites/?route=1",
+        "/vi/sites/?page=2",
+        "/en/sites/tam-thanh/",  # its nearby sites are a list
+        "/sitemap-sites.xml",
+        "/api/v1/sites?lang=en",
+        "/api/v1/sites?type=cultural",
+        "/api/v1/sites?commune=QC-1",
+        "/api/v1/sites?bbox=106.0,21.0,107.5,22.5",
+        "/api/v1/sites.geojson?lang=zh",
+        "/api/v1/sites/tam-thanh",
+        "/api/v1/sites?route=1",
+        "/api/v1/assessments",
+    )
+    query_count_exempt = {
+        "heritage:site_report": "a form about one site, no list",
+        "heritage:site_report_thanks": "a fixed thank-you page",
+    }

@@ -1,9 +1,25 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from geopark.core import plugins
 
-class MuseumConfig(AppConfig):
+
+class MuseumConfig(plugins.GeoparkApp):
     name = "geopark.museum"
     label = "museum"
-    default_auto_field = "django.db.models.BigAutoField"
+    bench_urls = "geopark.museum.bench:urls"
     verbose_name = _("Museum collection")
+
+    public_urls = "geopark.museum.urls"
+    url_prefix = "collection/"
+    api_router = "geopark.museum.api:router"
+    sitemaps = {"collection": "geopark.museum.sitemaps:CollectionItemSitemap"}
+    sitemap_views = ("museum:item_list",)
+    roles = "geopark.museum.roles:ROLE_PERMISSIONS"
+    query_count_world = "geopark.museum.tests.world"
+    query_count_urls = (
+        "/vi/collection/",
+        "/vi/collection/?period=devonian",
+        "/api/v1/collection",
+        "/api/v1/collection?lang=en&period=devonian&taxon=Tentaculites",
+    )
+    query_count_exempt = {"museum:item_detail": "one item's page; its images are one query (museum tests)"}

@@ -1,12 +1,21 @@
-from django.apps import AppConfig
+from geopark.core import plugins
 
 
-class SearchConfig(AppConfig):
+class SearchConfig(plugins.GeoparkApp):
     name = "geopark.search"
     label = "sitesearch"
-    default_auto_field = "django.db.models.BigAutoField"
+    bench_urls = "geopark.search.bench:urls"
+
+    public_urls = "geopark.search.urls"
+    api_router = "geopark.search.api:router"
+    sitemap_exempt = {"search": "a page of results for a query"}
+    # A query with fewer title hits than a page of results in both worlds: search reads titles only
+    # when they alone fill the page, which saves a query, not one per record.
+    query_count_urls = ("/vi/search/?q=tam+thanh", "/api/v1/search?q=tam+thanh")
 
     def ready(self) -> None:
         # Keeping the index in step with what is published is bookkeeping, not domain logic: it is
-        # wired to Wagtail's publish signals so every way of publishing (admin, scheduled) is covered.
-        from . import receivers  # noqa: F401
+        # wired to the signals each source names, so every way of publishing is covered.
+        from . import receivers
+
+        receivers.connect()

@@ -1,156 +1,72 @@
-"""Writing the search index. Every text goes through core.text.fold, the same function queries use."""
+"""Writing the search index from what the apps give it (core.indexing sources, declared on each
+app's config). Every text goes through core.text.fold, the same function queries use."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import cache
+from typing import Any
 
 from django.db import connection, transaction
-from django.utils import translation
-from wagtail.models import Page
 
-from geopark.content.models import ContactPage, NewsPage, StandardPage
 from geopark.core import pagecache
-from geopark.core.i18n import LANG_CODES, translated_value
+from geopark.core.indexing import IndexEntry, IndexSource
+from geopark.core.plugins import geopark_apps, load
 from geopark.core.text import fold
-from geopark.events.models import Event
-from geopark.heritage.models import Site
-from geopark.routes.models import Route
 
 from .models import SearchDocument, SearchToken
 
-_SITE_BODY_FIELDS = ("summary", "description", "significance", "access")
-# Which kind of search result each page type is; other page types (home, news index) are not indexed.
-PAGE_KINDS: dict[type[Page], str] = {NewsPage: "news", StandardPage: "page", ContactPage: "page"}
+
+@cache
+def sources() -> tuple[IndexSource, ...]:
+    """Every installed app's search sources (GeoparkApp.search_sources), in app order."""
+    return tuple(source for app in geopark_apps() for path in app.search_sources for source in load(path))
 
 
-def _upsert(
-    lang: str, kind: str, key: str, *, title: str, summary: str, url: str, body: Iterable[str]
-) -> None:
+def source_for(record: Any) -> IndexSource | None:
+    """The source that indexes this record's model (a page is matched by its specific class)."""
+    model = type(record)
+    return next((source for source in sources() if model in source.models), None)
+
+
+def _upsert(kind: str, key: str, entry: IndexEntry) -> None:
     SearchDocument.objects.update_or_create(
-        lang=lang,
+        lang=entry.lang,
         kind=kind,
         key=key,
         defaults={
-            "title": title[:300],
-            "summary": summary[:400],
-            "url": url,
-            "title_folded": fold(title)[:300],
-            "body_folded": fold(" ".join(part for part in body if part)),
+            "title": entry.title[:300],
+            "summary": entry.summary[:400],
+            "url": entry.url,
+            "title_folded": fold(entry.title)[:300],
+            "body_folded": fold(" ".join(part for part in entry.body if part)),
         },
     )
 
 
 @transaction.atomic
-def index_site(site: Site) -> None:
-    if not site.live:
-        SearchDocument.objects.filter(kind="site", key=site.code).delete()
+def index(record: Any) -> None:
+    """Write a record's entries in every language it has; a record that must not be found (not
+    published, restricted) leaves the index."""
+    source = source_for(record)
+    if source is None:
         return
-    for lang in LANG_CODES:
-        with translation.override(lang):
-            extra = [site.name_vi, site.code, site.locality, site.former_district]
-            if site.commune_id:
-                extra.append(site.commune.name)
-            if site.former_commune_id:
-                extra.append(site.former_commune.name)
-            _upsert(
-                lang,
-                "site",
-                site.code,
-                title=translated_value(site, "name", lang),
-                summary=translated_value(site, "summary", lang),
-                url=site.get_absolute_url(),
-                body=[translated_value(site, f, lang) for f in _SITE_BODY_FIELDS] + extra,
-            )
+    key = source.key(record)
+    entries = source.entries(record)
+    if not entries:
+        SearchDocument.objects.filter(kind=source.kind, key=key).delete()
+    for entry in entries:
+        _upsert(source.kind, key, entry)
 
 
 @transaction.atomic
-def index_route(route: Route) -> None:
-    if not route.live:
-        SearchDocument.objects.filter(kind="route", key=str(route.number)).delete()
-        return
-    for lang in LANG_CODES:
-        with translation.override(lang):
-            _upsert(
-                lang,
-                "route",
-                str(route.number),
-                title=translated_value(route, "name", lang),
-                summary=translated_value(route, "theme", lang),
-                url=route.get_absolute_url(),
-                body=[
-                    translated_value(route, "theme", lang),
-                    translated_value(route, "summary", lang),
-                    route.name_vi,
-                ],
-            )
-
-
-@transaction.atomic
-def index_event(event: Event) -> None:
-    """A published event, per language; an unpublished or deleted one leaves the index."""
-    key = str(event.pk)
-    if not event.published:
-        SearchDocument.objects.filter(kind="event", key=key).delete()
-        return
-    for lang in LANG_CODES:
-        with translation.override(lang):
-            extra = [
-                event.title_vi,
-                event.get_category_display(),
-                event.place_line(),
-                str(event.start_date.year),
-            ]
-            _upsert(
-                lang,
-                "event",
-                key,
-                title=translated_value(event, "title", lang),
-                summary=translated_value(event, "summary", lang),
-                url=event.get_absolute_url(),
-                body=[
-                    translated_value(event, f, lang) for f in ("summary", "description", "organiser", "venue")
-                ]
-                + extra,
-            )
-
-
-def unindex_event(pk: int) -> None:
-    SearchDocument.objects.filter(kind="event", key=str(pk)).delete()
-
-
-@transaction.atomic
-def index_page(page: Page) -> None:
-    """A news article or a standard page, in its own language (its locale's tree). Removed from the
-    index when it is not live or sits behind a view restriction."""
-    page = page.specific
-    kind = PAGE_KINDS.get(type(page))
-    if kind is None:
-        return
-    key = str(page.pk)
-    if not page.live or page.get_view_restrictions().exists():
-        SearchDocument.objects.filter(kind=kind, key=key).delete()
-        return
-    lang = page.locale.language_code
-    with translation.override(lang):
-        summary = getattr(page, "lead", "") or getattr(page, "intro", "")
-        body = [summary]
-        stream = getattr(page, "body", None)
-        if stream is not None:
-            body += stream.stream_block.get_searchable_content(stream)
-        if isinstance(page, NewsPage):
-            if page.category_id:
-                body.append(page.category.name)
-            body += [tag.name for tag in page.tags.all()]
-        _upsert(lang, kind, key, title=page.title, summary=summary, url=page.url or "", body=body)
-
-
-@transaction.atomic
-def unindex_page(page: Page) -> None:
-    # Called while the page is being unpublished or deleted: whatever its row still says, it goes.
-    kind = PAGE_KINDS.get(type(page.specific))
-    if kind is not None:
-        SearchDocument.objects.filter(kind=kind, key=str(page.pk)).delete()
+def unindex(record: Any) -> None:
+    """Remove a record from the index whatever its row still says (it is being deleted or
+    unpublished)."""
+    source = source_for(record)
+    if source is not None:
+        SearchDocument.objects.filter(kind=source.kind, key=source.key(record)).delete()
 
 
 def bulk_index(documents: list[SearchDocument], *, batch_size: int = 1000) -> None:
@@ -216,18 +132,12 @@ def _insert_tokens(rows: Iterable[tuple[int, str, int, str, int]]) -> None:
 
 
 def rebuild_index() -> int:
-    """Index every public site, every route and every live page; return how many documents exist."""
+    """Index everything every source offers; return how many documents exist."""
     with transaction.atomic():
-        SearchDocument.objects.filter(kind__in=["site", "route", "event", *set(PAGE_KINDS.values())]).delete()
-        for site in Site.objects.public().with_places():
-            index_site(site)
-        for route in Route.objects.public():
-            index_route(route)
-        for event in Event.objects.published().with_places():
-            index_event(event)
-        for model in PAGE_KINDS:
-            for page in model.objects.live().public().select_related("locale"):
-                index_page(page)
+        SearchDocument.objects.filter(kind__in={source.kind for source in sources()}).delete()
+        for source in sources():
+            for record in source.records():
+                index(record)
     # Search result pages show the index; its rows do not refresh the page cache one by one.
     pagecache.invalidate()
     return SearchDocument.objects.count()

@@ -1,7 +1,9 @@
-from django.apps import AppConfig
+from geopark.core import plugins
 
 
-class TerritoryConfig(AppConfig):
+class TerritoryConfig(plugins.GeoparkApp):
     name = "geopark.territory"
     label = "territory"
-    default_auto_field = "django.db.models.BigAutoField"
+
+    api_router = "geopark.territory.api:router"
+    roles = "geopark.territory.roles:ROLE_PERMISSIONS"

@@ -1,7 +1,6 @@
-from django.apps import AppConfig
+from geopark.core import plugins
 
 
-class UsersConfig(AppConfig):
+class UsersConfig(plugins.GeoparkApp):
     name = "geopark.users"
     label = "users"
-    default_auto_field = "django.db.models.BigAutoField"

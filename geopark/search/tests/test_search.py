@@ -7,7 +7,7 @@ import pytest
 from geopark.heritage.tests.factories import SiteFactory
 from geopark.routes.tests.factories import RouteFactory
 from geopark.search import selectors
-from geopark.search.services import index_site, rebuild_index
+from geopark.search.services import index, rebuild_index
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +97,7 @@ def test_unpublishing_a_site_removes_it_from_the_index(indexed):
     site = Site.objects.get(slug="den-bac-le")
     site.live = False
     site.save()
-    index_site(site)
+    index(site)
     assert "Đền Bắc Lệ" not in titles("bac le")
 
 

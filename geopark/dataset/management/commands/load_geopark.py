@@ -12,6 +12,7 @@ from tqdm import tqdm
 
 from geopark.content.services import ensure_board_workflow, ensure_home_pages
 from geopark.core import pagecache
+from geopark.core.plugins import geopark_apps, load
 from geopark.dataset import loader
 from geopark.dataset.boundary import load_boundary
 from geopark.dataset.content import load_news, load_pages
@@ -62,6 +63,11 @@ class Command(BaseCommand):
         load_news(folder / "news", report)
         workflow_changed = ensure_board_workflow(approvers=Group.objects.get(name=APPROVERS))
         (report.created if workflow_changed else report.unchanged)["approval workflow"] += 1
+        # Then what every other installed app loads from the same folder (GeoparkApp.dataset_steps),
+        # once the territory, sites, routes, events, pages and roles it may refer to are in.
+        for app in geopark_apps():
+            for step in app.dataset_steps:
+                load(step)(folder, report, geopark=geopark, progress=progress)
         self._print(report)
         if (
             sum(report.created.values())

@@ -1,0 +1,16 @@
+"""What the pages grant to each role (collected by users.services.ensure_roles). Page rights
+themselves are granted on the page tree by users.services."""
+
+from geopark.core.roles import EDITORS
+
+# News categories, answering the contact form, and sending a page for translation (wagtail-localize).
+ROLE_PERMISSIONS = {
+    EDITORS: {
+        ("content", "add_newscategory"),
+        ("content", "change_newscategory"),
+        ("content", "view_newscategory"),
+        ("content", "change_contactmessage"),
+        ("content", "view_contactmessage"),
+        ("wagtail_localize", "submit_translation"),
+    },
+}
