@@ -4,6 +4,7 @@ from geopark.core import plugins
 class ContentConfig(plugins.GeoparkApp):
     name = "geopark.content"
     label = "content"
+    dataset_steps = ("geopark.content.dataset:load",)
     bench_urls = "geopark.content.bench:urls"
 
     public_urls = "geopark.content.urls"

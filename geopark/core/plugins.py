@@ -46,10 +46,10 @@ class GeoparkApp(AppConfig):
     # "module:attribute" of a {role name: {(app_label, permission codename), ...}} mapping: the
     # permissions this app grants to each role (role names in core.roles, or the app's own roles).
     roles: str = ""
-    # Dataset steps, "module:function", run by load_geopark after the files of the first apps
-    # (geopark.toml, communes, sites, routes, hazards, events, pages and news, which the dataset app
-    # loads itself, and the roles), in the order of INSTALLED_APPS, then of this list. A step is called as step(folder, report, geopark=..., progress=...) with the
-    # dataset folder (a Path), the load report (dataset.report.LoadReport), the loaded Geopark and
+    # Dataset steps, "module:function", run by load_geopark after geopark.toml and the roles, in the
+    # order of INSTALLED_APPS, then of this list (so an app's rows may refer to what the apps
+    # before it loaded: communes, sites, routes, events). A step is called as step(folder, report, geopark=..., progress=...) with the
+    # dataset folder (a Path), the load report (core.loading.LoadReport), the loaded Geopark and
     # a progress wrapper progress(iterable, description); it must be safe to run again.
     dataset_steps: Sequence[str] = ()
     # Query counts: the URLs of this app's pages and endpoints that tests/test_query_counts.py

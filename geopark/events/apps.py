@@ -6,6 +6,7 @@ from geopark.core import plugins
 class EventsConfig(plugins.GeoparkApp):
     name = "geopark.events"
     label = "events"
+    dataset_steps = ("geopark.events.dataset:load",)
     bench_urls = "geopark.events.bench:urls"
     verbose_name = _("Events")
 

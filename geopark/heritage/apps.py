@@ -4,6 +4,7 @@ from geopark.core import plugins
 class HeritageConfig(plugins.GeoparkApp):
     name = "geopark.heritage"
     label = "heritage"
+    dataset_steps = ("geopark.heritage.dataset:load",)
     bench_urls = "geopark.heritage.bench:urls"
 
     public_urls = "geopark.heritage.urls"

@@ -4,6 +4,7 @@ from geopark.core import plugins
 class RoutesConfig(plugins.GeoparkApp):
     name = "geopark.routes"
     label = "routes"
+    dataset_steps = ("geopark.routes.dataset:load",)
     bench_urls = "geopark.routes.bench:urls"
 
     public_urls = "geopark.routes.urls"

@@ -8,9 +8,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from geopark.dataset.boundary import BoundaryError, load_boundary, parse_boundary
-from geopark.dataset.report import LoadReport
+from geopark.core.loading import LoadReport
 from geopark.dataset.tests.test_loader import site_row, write_dataset
+from geopark.territory.boundary import BoundaryError, load_boundary, parse_boundary
 from geopark.territory.models import Geopark
 
 # A small synthetic square inside the test geopark's bounding box; not any real boundary.

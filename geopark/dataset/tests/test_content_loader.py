@@ -11,10 +11,10 @@ from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Locale
 
+from geopark.content.dataset import load_news, load_pages
 from geopark.content.models import ContactPage, NewsCategory, NewsPage, StandardPage
 from geopark.content.selectors import Status, translation_pages, translation_status
-from geopark.dataset.content import load_news, load_pages
-from geopark.dataset.report import LoadReport
+from geopark.core.loading import LoadReport
 from geopark.search.models import SearchDocument
 
 pytestmark = pytest.mark.django_db

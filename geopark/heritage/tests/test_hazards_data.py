@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from geopark.dataset import loader
-from geopark.dataset.report import LoadReport
+from geopark.core.loading import LoadReport
+from geopark.heritage import dataset as loader
 from geopark.heritage.models import HazardNotice
 from geopark.heritage.tests.factories import SiteFactory
 

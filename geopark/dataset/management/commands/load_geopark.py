@@ -6,22 +6,16 @@ import sys
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from geopark.content.services import ensure_board_workflow, ensure_home_pages
 from geopark.core import pagecache
+from geopark.core.loading import LoadReport
 from geopark.core.plugins import geopark_apps, load
-from geopark.dataset import loader
-from geopark.dataset.boundary import load_boundary
-from geopark.dataset.content import load_news, load_pages
-from geopark.dataset.events import load_events
-from geopark.dataset.report import LoadReport
-from geopark.dataset.territory import load_territory
 from geopark.search.models import SearchDocument
 from geopark.search.services import rebuild_index
-from geopark.users.services import APPROVERS, ensure_roles
+from geopark.territory.dataset import load_geopark
+from geopark.users.services import ensure_roles
 
 
 class Command(BaseCommand):
@@ -43,28 +37,14 @@ class Command(BaseCommand):
             return tqdm(items, desc=desc, unit=" rows", file=sys.stderr, disable=not show, leave=False)
 
         report = LoadReport()
-        geopark = loader.load_geopark(folder / "geopark.toml", report)
+        geopark = load_geopark(folder / "geopark.toml", report)
         if geopark is None:
             self._print(report)
             raise CommandError("geopark.toml could not be loaded; nothing else was loaded.")
-        load_boundary(folder, geopark, report)
-        load_territory(geopark.province_code, report, progress=progress)
-        loader.load_sites(folder / "sites.csv", geopark, report, progress=progress)
-        loader.load_routes(folder / "routes.csv", geopark, report)
-        loader.load_stops(folder / "route_stops.csv", report)
-        loader.load_hazards(folder / "hazards.csv", report)
-        load_events(folder / "events.csv", geopark, report)
-        created, unchanged = ensure_home_pages(geopark)
-        report.created["home page"] += created
-        report.unchanged["home page"] += unchanged
+        # Roles first: pages are written by the workflow the approvers' group runs.
         ensure_roles()
-        # Pages and news need the home pages, the sites (news link to them) and the roles.
-        load_pages(folder / "pages", report)
-        load_news(folder / "news", report)
-        workflow_changed = ensure_board_workflow(approvers=Group.objects.get(name=APPROVERS))
-        (report.created if workflow_changed else report.unchanged)["approval workflow"] += 1
-        # Then what every other installed app loads from the same folder (GeoparkApp.dataset_steps),
-        # once the territory, sites, routes, events, pages and roles it may refer to are in.
+        # Then what each installed app loads from the folder (GeoparkApp.dataset_steps), in the order
+        # of INSTALLED_APPS: the territory, sites, routes, events, pages and news, then the rest.
         for app in geopark_apps():
             for step in app.dataset_steps:
                 load(step)(folder, report, geopark=geopark, progress=progress)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from geopark.core.text import fold
-from geopark.territory.models import Commune, FormerCommune
+
+from .models import Commune, FormerCommune
 
 
 class PlaceIndex:

@@ -14,9 +14,9 @@ from typing import Any
 from shapely.geometry import shape
 from shapely.validation import explain_validity
 
-from geopark.territory.models import Geopark
+from geopark.core.loading import LoadReport
 
-from .report import LoadReport
+from .models import Geopark
 
 FILENAME = "boundary.geojson"
 MAX_BYTES = 5 * 1024 * 1024

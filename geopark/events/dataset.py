@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import translation
 
+from geopark.core.loading import LANGS, LoadReport, Progress, checksum, in_english, read_csv
 from geopark.core.rows import (
     RowError,
     parse_choice,
@@ -23,13 +24,11 @@ from geopark.core.rows import (
     parse_yes_no,
     validate,
 )
-from geopark.events.models import Event, EventCategory, EventStatus
 from geopark.heritage.models import Site
 from geopark.territory.models import Geopark
+from geopark.territory.places import PlaceIndex
 
-from .loader import LANGS, checksum, in_english, read_csv
-from .places import PlaceIndex
-from .report import LoadReport
+from .models import Event, EventCategory, EventStatus
 
 EVENT_COLUMNS = ["slug", "category", "start", "title_vi"]
 EVENT_TEXT_FIELDS = ("title", "summary", "description", "organiser", "venue", "lunar_note")
@@ -122,3 +121,7 @@ def load_events(path: Path, geopark: Geopark, report: LoadReport) -> None:
         with transaction.atomic():
             event.save()
         (report.created if is_new else report.updated)["event"] += 1
+
+
+def load(folder: Path, report: LoadReport, *, geopark: Geopark, progress: Progress) -> None:
+    load_events(folder / "events.csv", geopark, report)

@@ -17,15 +17,18 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.html import escape
 from wagtail.rich_text import RichText
 
-from geopark.content import services
-from geopark.content.models import ContactPage, HomePage, NewsCategory, NewsIndexPage, NewsPage, StandardPage
+from geopark.core.loading import LoadReport, Progress
+from geopark.core.roles import APPROVERS
 from geopark.heritage.models import Site
+from geopark.territory.models import Geopark
 
-from .report import LoadReport
+from . import services
+from .models import ContactPage, HomePage, NewsCategory, NewsIndexPage, NewsPage, StandardPage
 
 # Part of every file's checksum: raising it reloads files whose text is unchanged.
 CONTENT_LOADER_VERSION = 1
@@ -364,3 +367,15 @@ def load_news(folder: Path, report: LoadReport) -> None:
                 _translate(page, data, strings, outcome != "unchanged", "news", report)
         except FileError as exc:
             report.error(name, exc.line, str(exc))
+
+
+def load(folder: Path, report: LoadReport, *, geopark: Geopark, progress: Progress) -> None:
+    """The home page of each language, then the pages and news (which link to sites and need the
+    roles), then the board's approval workflow."""
+    created, unchanged = services.ensure_home_pages(geopark)
+    report.created["home page"] += created
+    report.unchanged["home page"] += unchanged
+    load_pages(folder / "pages", report)
+    load_news(folder / "news", report)
+    workflow_changed = services.ensure_board_workflow(approvers=Group.objects.get(name=APPROVERS))
+    (report.created if workflow_changed else report.unchanged)["approval workflow"] += 1

@@ -11,9 +11,9 @@ from typing import Any
 import vietnamadminunits
 from vietnamadminunits import convert_address
 
-from geopark.territory.models import Commune, FormerCommune
+from geopark.core.loading import LoadReport
 
-from .report import LoadReport
+from .models import Commune, FormerCommune
 
 # The SQLite database the package ships, read with bound parameters (its own `database.query`
 # takes SQL text alone, so a value would have to be written into the text).
