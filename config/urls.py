@@ -9,8 +9,8 @@ from config.api import api
 from config.sitemaps import SITEMAPS
 from geopark.content import views as content_views
 from geopark.core import sitemaps
-from geopark.core import views as core_views
 from geopark.heritage import views as heritage_views
+from geopark.operations import views as core_views
 from geopark.routes import views as route_views
 from geopark.search import views as search_views
 
@@ -33,7 +33,7 @@ route_patterns = (
 )
 
 # The database failing outside a view (in a middleware) still answers the friendly 503.
-handler500 = "geopark.core.faults.server_error"
+handler500 = "geopark.operations.faults.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

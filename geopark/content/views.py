@@ -16,10 +16,10 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from geopark.core import ratelimit
-from geopark.core.csrf import from_elsewhere, refused
 from geopark.heritage import selectors as heritage
 from geopark.heritage.models import SiteType
+from geopark.operations import ratelimit
+from geopark.operations.csrf import from_elsewhere, refused
 from geopark.routes import selectors as routes
 
 from . import selectors, services

@@ -10,11 +10,11 @@ from django.utils import translation
 from wagtail.models import Page
 
 from geopark.content.models import ContactPage, NewsPage, StandardPage
-from geopark.core import pagecache
 from geopark.core.i18n import LANG_CODES, translated_value
 from geopark.core.text import fold
 from geopark.events.models import Event
 from geopark.heritage.models import Site
+from geopark.operations import pagecache
 from geopark.routes.models import Route
 
 from .models import SearchDocument, SearchToken

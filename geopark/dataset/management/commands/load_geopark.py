@@ -11,13 +11,13 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from geopark.content.services import ensure_board_workflow, ensure_home_pages
-from geopark.core import pagecache
 from geopark.dataset import loader
 from geopark.dataset.boundary import load_boundary
 from geopark.dataset.content import load_news, load_pages
 from geopark.dataset.events import load_events
 from geopark.dataset.report import LoadReport
 from geopark.dataset.territory import load_territory
+from geopark.operations import pagecache
 from geopark.search.models import SearchDocument
 from geopark.search.services import rebuild_index
 from geopark.users.services import APPROVERS, ensure_roles
