@@ -24,6 +24,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from geopark.core.choosers import JoinedRows, chooser_viewset
 from geopark.core.i18n import language_tabs, translated_names
 from geopark.territory.models import Geopark
+from geopark.territory.selectors import current_geopark
 
 from . import admin_views, selectors
 from .forms import FollowUpAdminForm, InspectionAdminForm, SiteAdminForm
@@ -148,7 +149,7 @@ class InventoryCompletenessPanel(Component):
     order = 50
 
     def render_html(self, parent_context=None) -> str:
-        geopark = selectors.current_geopark()
+        geopark = current_geopark()
         if geopark is None:
             return ""
         return render_to_string(
