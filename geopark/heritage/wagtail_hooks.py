@@ -23,8 +23,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from geopark.core.choosers import JoinedRows, chooser_viewset
 from geopark.core.i18n import language_tabs, translated_names
-from geopark.territory.models import Geopark
 from geopark.territory.selectors import current_geopark
+from geopark.territory.wagtail_hooks import GeoparkViewSet
 
 from . import admin_views, selectors
 from .forms import FollowUpAdminForm, InspectionAdminForm, SiteAdminForm
@@ -104,13 +104,6 @@ class SiteViewSet(SnippetViewSet):
         ],
         base_form_class=SiteAdminForm,
     )
-
-
-class GeoparkViewSet(SnippetViewSet):
-    model = Geopark
-    icon = "globe"
-    menu_label = gettext_lazy("Geopark facts")
-    list_display = ["name_vi", "area_km2", "population"]
 
 
 class HazardNoticeViewSet(JoinedRows, SnippetViewSet):
