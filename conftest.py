@@ -17,7 +17,7 @@ def _clear_cache():
 @pytest.fixture
 def uncached(settings):
     """Query-count tests measure the views themselves: the page cache would answer the second
-    request with no query at all (core/pagecache.py has its own tests)."""
+    request with no query at all (operations/pagecache.py has its own tests)."""
     settings.GEOPARK_PAGE_CACHE = False
 
 

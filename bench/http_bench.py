@@ -310,8 +310,8 @@ def machine(wrk: str) -> str:
 
 
 def page_cache_state() -> str:
-    if not (servers.REPO / "geopark" / "core" / "pagecache.py").exists():
-        return "absent (geopark/core/pagecache.py not found)"
+    if not (servers.REPO / "geopark" / "operations" / "pagecache.py").exists():
+        return "absent (geopark/operations/pagecache.py not found)"
     return "present (on by default; off for the cache-miss table)"
 
 

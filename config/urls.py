@@ -11,19 +11,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 from config.api import api
 from config.sitemaps import SITEMAPS
 from geopark.core import sitemaps
-from geopark.core import views as core_views
 from geopark.core.plugins import geopark_apps, load
 
 # The database failing outside a view (in a middleware) still answers the friendly 503.
-handler500 = "geopark.core.faults.server_error"
+handler500 = "geopark.operations.faults.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     *(pattern for app in geopark_apps() if app.root_urls for pattern in load(app.root_urls)),
-    path("healthz", core_views.health, name="health"),
-    path("robots.txt", core_views.robots_txt, name="robots_txt"),
     # An index of sections, each paged (core.sitemaps.I18nSitemap.limit records a page).
     path(
         "sitemap.xml",
@@ -32,7 +29,6 @@ urlpatterns = [
         name="sitemap",
     ),
     path("sitemap-<section>.xml", sitemaps.section, {"sitemaps": SITEMAPS}, name="sitemap_section"),
-    path("", core_views.root_redirect, name="root"),
 ]
 
 # Each app's public pages under its prefix, in every language; Wagtail's pages take what is left.

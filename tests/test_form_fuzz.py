@@ -257,8 +257,8 @@ def test_the_sites_api_answers_json_for_any_filter(browser, public_data, params)
 
 
 def fresh_limits() -> None:
-    """Every example starts with no use of the hourly limits (kept in the database: core/ratelimit.py)."""
-    from geopark.core.models import RateCounter
+    """Every example starts with no use of the hourly limits (kept in the database: operations/ratelimit.py)."""
+    from geopark.operations.models import RateCounter
 
     cache.clear()
     RateCounter.objects.all().delete()

@@ -109,7 +109,7 @@ def test_a_report_whose_photo_cannot_be_stored_is_not_saved(client, site, tmp_pa
         VisitorReport._meta.get_field("photo"), "storage", FileSystemStorage(location=blocked)
     )
     response = client.post("/en/sites/hang-gio/report/", {**report_data(), "photo": photo()})
-    assert response.status_code == 503  # the friendly "try again in a minute" (core/faults.py)
+    assert response.status_code == 503  # the friendly "try again in a minute" (operations/faults.py)
     assert not VisitorReport.objects.exists()
 
 

@@ -39,7 +39,7 @@ def test_several_nodes_share_postgresql_with_a_replica_redis_and_s3(production):
     )
     assert values["DATABASES"]["default"]["HOST"] == "db-primary"
     assert values["DATABASES"]["replica"]["HOST"] == "db-replica"
-    assert values["DATABASE_ROUTERS"] == ["geopark.core.dbrouters.PrimaryReplicaRouter"]
+    assert values["DATABASE_ROUTERS"] == ["geopark.operations.dbrouters.PrimaryReplicaRouter"]
     assert values["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     assert values["CACHES"]["default"]["LOCATION"] == "redis://cache:6379/1"
     assert values["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"

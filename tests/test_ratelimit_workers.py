@@ -1,7 +1,7 @@
 """The rate limits the README states hold whatever gunicorn worker answers (issue 14, point 3).
 
 A real gunicorn with 3 sync workers serves a scratch SQLite database with production settings and
-no Redis: the counters must live where every worker sees them (core/ratelimit.py keeps them in the
+no Redis: the counters must live where every worker sees them (operations/ratelimit.py keeps them in the
 database), not in one worker's memory. Requests are sent three at a time, each on its own
 connection, so the workers share them; the access log says which worker answered each."""
 
@@ -143,7 +143,7 @@ def test_five_reports_an_hour_from_one_address_whatever_worker_answers(platform)
     body, content_type = _multipart(REPORT)
 
     def send(path: str, address: str) -> int:
-        # The trusted proxy (loopback) says which visitor this is, as nginx does (core/proxy.py).
+        # The trusted proxy (loopback) says which visitor this is, as nginx does (operations/proxy.py).
         return request(
             port, "POST", path, body=body, headers={"Content-Type": content_type, "X-Real-IP": address}
         )[0]

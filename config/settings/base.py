@@ -8,7 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from geopark.core.logs import logging_config
+from geopark.operations.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -31,6 +31,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 INSTALLED_APPS = [
     # Our apps first so their templates and translations win over the libraries'.
     "geopark.core",
+    "geopark.operations",
     "geopark.territory",
     "geopark.heritage",
     "geopark.routes",
@@ -71,17 +72,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so that an oversized body is refused before anything reads it (core/faults.py).
-    "geopark.core.faults.RequestSizeLimitMiddleware",
-    # HEAD answered as GET without the body; every error under /api/ as JSON (core/faults.py).
-    "geopark.core.faults.HeadAsGetMiddleware",
-    "geopark.core.faults.ApiErrorsAsJsonMiddleware",
+    # First, so that an oversized body is refused before anything reads it (operations/faults.py).
+    "geopark.operations.faults.RequestSizeLimitMiddleware",
+    # HEAD answered as GET without the body; every error under /api/ as JSON (operations/faults.py).
+    "geopark.operations.faults.HeadAsGetMiddleware",
+    "geopark.operations.faults.ApiErrorsAsJsonMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "geopark.core.middleware.SecurityHeadersMiddleware",
+    "geopark.operations.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "geopark.core.middleware.NullByteMiddleware",
-    # Before sessions and URL routing: a cached page costs no database query (core/pagecache.py).
-    "geopark.core.pagecache.PageCacheMiddleware",
+    "geopark.operations.middleware.NullByteMiddleware",
+    # Before sessions and URL routing: a cached page costs no database query (operations/pagecache.py).
+    "geopark.operations.pagecache.PageCacheMiddleware",
     # Pages and API answers compressed (a page shrinks to a quarter: what a phone on a slow link
     # waits for). Below the page cache, so a page is compressed once when it is stored, not on
     # every hit; the cache keeps a compressed and a plain copy. Static files never reach it:
@@ -89,18 +90,18 @@ MIDDLEWARE = [
     # response at random against BREACH.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "geopark.core.middleware.LocaleMiddleware",
-    # The database unreachable: a friendly 503 instead of a 500 (core/faults.py).
-    "geopark.core.faults.DatabaseUnavailableMiddleware",
+    "geopark.operations.middleware.LocaleMiddleware",
+    # The database unreachable: a friendly 503 instead of a 500 (operations/faults.py).
+    "geopark.operations.faults.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "geopark.core.middleware.ApiHeadersMiddleware",
+    "geopark.operations.middleware.ApiHeadersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "geopark.core.middleware.AdminCspMiddleware",
+    "geopark.operations.middleware.AdminCspMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -119,7 +120,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "geopark.core.context_processors.platform",
+                "geopark.operations.context_processors.platform",
             ],
         },
     },
@@ -134,7 +135,7 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# A streaming-replication replica takes the reads (geopark/core/dbrouters.py says what that promises).
+# A streaming-replication replica takes the reads (geopark/operations/dbrouters.py says what that promises).
 DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
 if DATABASE_REPLICA_URL:
     DATABASES["replica"] = dj_database_url.parse(
@@ -144,7 +145,7 @@ if DATABASE_REPLICA_URL:
     )
     # Tests never create a second test database: the replica is the primary under another name.
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-    DATABASE_ROUTERS = ["geopark.core.dbrouters.PrimaryReplicaRouter"]
+    DATABASE_ROUTERS = ["geopark.operations.dbrouters.PrimaryReplicaRouter"]
 # SQLite keeps 2 MB of the file in its own page cache unless told otherwise, and each page it lacks
 # is a system call: a search at scale seeks all over a token index of hundreds of megabytes. 64 MB
 # per connection (taken as pages are read) halved the slowest search on the large synthetic data.
@@ -183,7 +184,7 @@ else:
         }
     }
 
-# Whole public pages for anonymous visitors, per language, refreshed by any edit (core/pagecache.py).
+# Whole public pages for anonymous visitors, per language, refreshed by any edit (operations/pagecache.py).
 # The timeout bounds what no edit announces: an event moving from "upcoming" to "past".
 GEOPARK_PAGE_CACHE = env_bool("GEOPARK_PAGE_CACHE", True)
 GEOPARK_PAGE_CACHE_SECONDS = int(os.environ.get("GEOPARK_PAGE_CACHE_SECONDS", "600"))
@@ -305,9 +306,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Documents are served from the site's own origin, so only types no browser runs are accepted, each
-# file's content is checked against its extension (core/documents.py, which holds a check for every
+# file's content is checked against its extension (operations/documents.py, which holds a check for every
 # type listed here), and every document is a sandboxed download streamed by Django: never a redirect
-# to the bucket, never shown inline (core.middleware.SecurityHeadersMiddleware adds the headers).
+# to the bucket, never shown inline (operations.middleware.SecurityHeadersMiddleware adds the headers).
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "doc",
@@ -333,7 +334,7 @@ WAGTAILDOCS_EXTENSIONS = [
     "wav",
     "m4a",
 ]
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "geopark.core.documents.DocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "geopark.operations.documents.DocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 WAGTAIL_ENABLE_UPDATE_CHECK = False

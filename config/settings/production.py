@@ -24,9 +24,9 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 LOGGING = logging_config(os.environ.get("LOG_FORMAT", "json"), os.environ.get("LOG_LEVEL", "INFO"))
 # First, so each request's logged duration includes every other middleware.
 MIDDLEWARE = [
-    "geopark.core.logs.RequestLogMiddleware",
-    "geopark.core.proxy.TrustedProxyMiddleware",
+    "geopark.operations.logs.RequestLogMiddleware",
+    "geopark.operations.proxy.TrustedProxyMiddleware",
     *MIDDLEWARE,  # noqa: F405
 ]
-# The reverse proxies whose X-Real-IP is believed (core/proxy.py): nginx on this host by default.
+# The reverse proxies whose X-Real-IP is believed (operations/proxy.py): nginx on this host by default.
 GEOPARK_TRUSTED_PROXIES = env_list("GEOPARK_TRUSTED_PROXIES", "127.0.0.1,::1")

@@ -79,7 +79,7 @@ class GeoparkTextBlock(blocks.StructBlock):
 
     def get_context(self, value: Any, parent_context: dict | None = None) -> dict:
         from geopark.core.i18n import translated_value
-        from geopark.heritage.selectors import current_geopark
+        from geopark.territory.selectors import current_geopark
 
         context = super().get_context(value, parent_context)
         geopark = (parent_context or {}).get("geopark") or current_geopark()
@@ -91,7 +91,7 @@ class GeoparkTextBlock(blocks.StructBlock):
     def get_searchable_content(self, value: Any) -> list[str]:
         # The text the reader sees (in the active language), so searches find it on this page.
         from geopark.core.i18n import translated_value
-        from geopark.heritage.selectors import current_geopark
+        from geopark.territory.selectors import current_geopark
 
         geopark = current_geopark()
         return [translated_value(geopark, value["text"])] if geopark else []
@@ -107,7 +107,7 @@ class GeoparkFactsBlock(blocks.StaticBlock):
         template = "content/blocks/geopark_facts.html"
 
     def get_context(self, value: Any, parent_context: dict | None = None) -> dict:
-        from geopark.heritage.selectors import current_geopark
+        from geopark.territory.selectors import current_geopark
 
         context = super().get_context(value, parent_context)
         context["geopark"] = (parent_context or {}).get("geopark") or current_geopark()

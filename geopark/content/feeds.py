@@ -72,7 +72,7 @@ def news_feed(
 ) -> HttpResponse:
     """`strict`: the category is part of the address, so an unknown one is a 404; as a query
     parameter an unknown category is ignored, like the list page does."""
-    from geopark.heritage.selectors import current_geopark
+    from geopark.territory.selectors import current_geopark
 
     category = selectors.category_by_slug(category_slug)
     if strict and category is None:

@@ -69,9 +69,10 @@ class HomePage(Page):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from geopark.heritage import selectors as heritage
         from geopark.routes import selectors as routes
+        from geopark.territory.selectors import current_geopark
 
         context = super().get_context(request, *args, **kwargs)
-        geopark = heritage.current_geopark()
+        geopark = current_geopark()
         route_list = list(routes.route_list())
         context.update(
             geopark=geopark,
@@ -83,7 +84,7 @@ class HomePage(Page):
 
     def get_structured_data(self, request: HttpRequest) -> list[dict[str, Any]]:
         """schema.org Organization and WebSite, read by {% seo_head %} (core.seo's convention)."""
-        from geopark.heritage.selectors import current_geopark
+        from geopark.territory.selectors import current_geopark
         from geopark.territory.seo import geopark_structured_data
 
         geopark = current_geopark()
@@ -129,7 +130,7 @@ class StandardPage(GeoparkPage):
         verbose_name = _("standard page")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from geopark.heritage.selectors import current_geopark
+        from geopark.territory.selectors import current_geopark
 
         context = super().get_context(request, *args, **kwargs)
         context["geopark"] = current_geopark()

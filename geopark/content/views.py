@@ -16,11 +16,11 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from geopark.core import ratelimit
-from geopark.core.csrf import from_elsewhere, refused
-from geopark.heritage import selectors as heritage
 from geopark.heritage.models import SiteType
+from geopark.operations import ratelimit
+from geopark.operations.csrf import from_elsewhere, refused
 from geopark.routes import selectors as routes
+from geopark.territory.selectors import current_geopark
 
 from . import selectors, services
 from .forms import ContactForm, issue_token
@@ -41,7 +41,7 @@ def map_page(request: HttpRequest) -> HttpResponse:
         request,
         "content/map.html",
         {
-            "geopark": heritage.current_geopark(),
+            "geopark": current_geopark(),
             "routes": routes.route_list(),
             "type_choices": SiteType.choices,
             "tile_url": settings.GEOPARK_TILE_URL,

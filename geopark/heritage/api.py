@@ -293,7 +293,7 @@ def sites_geojson(request: HttpRequest, q: Query[SiteGeoQuery]):
 
 @router.get(
     "/sites/{slug}",
-    # 400: an address holding a NUL byte is refused before it reaches the view (core.middleware).
+    # 400: an address holding a NUL byte is refused before it reaches the view (operations.middleware).
     response={200: SiteDetailOut, 400: Message, 404: Message, 422: ProblemsOut},
     summary="One site with its details",
 )
@@ -447,9 +447,9 @@ def create_report(
     photo: UploadedFile | None = OPTIONAL_PHOTO,
     lang: Lang = Lang.vi,
 ):
-    from geopark.core import faults
-    from geopark.core.csrf import from_elsewhere
-    from geopark.core.ratelimit import client_address
+    from geopark.operations import faults
+    from geopark.operations.csrf import from_elsewhere
+    from geopark.operations.ratelimit import client_address
 
     from . import services
 

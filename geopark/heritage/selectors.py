@@ -278,10 +278,6 @@ def featured_sites(limit: int = 6) -> QuerySet[Site]:
     return _as_listed(Site.objects.public().filter(featured=True)).prefetch_related("photos__image")[:limit]
 
 
-def current_geopark() -> Geopark | None:
-    return Geopark.objects.order_by("pk").first()
-
-
 # --- Conservation: assessments, inspections, follow-ups (staff pages, API, exports, dossier) ---
 
 

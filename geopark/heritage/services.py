@@ -18,8 +18,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from geopark.core import ratelimit
 from geopark.core.formatting import signature
+from geopark.operations import ratelimit
 
 from . import assessment as brilha
 from .forms import VisitorReportForm
@@ -163,7 +163,7 @@ def follow_up_complete(*, action: FollowUpAction, by: User) -> FollowUpAction:
 # --- Visitor reports --------------------------------------------------------------------------
 
 # Reports one address may file per hour; saved reports and honeypot hits count, typos and reports
-# that could not be stored do not. Counted where every worker sees it (core/ratelimit.py).
+# that could not be stored do not. Counted where every worker sees it (operations/ratelimit.py).
 REPORTS_PER_HOUR = 5
 REPORT_LIMIT = ratelimit.Limit("visitor-report", REPORTS_PER_HOUR, 3600)
 

@@ -5,10 +5,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from geopark.core import faults
-from geopark.core.csrf import public_form
 from geopark.core.i18n import is_fallback
-from geopark.core.ratelimit import client_address
+from geopark.operations import faults
+from geopark.operations.csrf import public_form
+from geopark.operations.ratelimit import client_address
 
 from . import selectors, services
 from .forms import VisitorReportForm

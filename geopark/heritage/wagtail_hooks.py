@@ -23,7 +23,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from geopark.core.choosers import JoinedRows, chooser_viewset
 from geopark.core.i18n import language_tabs, translated_names
-from geopark.territory.models import Geopark
+from geopark.territory.selectors import current_geopark
+from geopark.territory.wagtail_hooks import GeoparkViewSet
 
 from . import admin_views, selectors
 from .forms import FollowUpAdminForm, InspectionAdminForm, SiteAdminForm
@@ -105,13 +106,6 @@ class SiteViewSet(SnippetViewSet):
     )
 
 
-class GeoparkViewSet(SnippetViewSet):
-    model = Geopark
-    icon = "globe"
-    menu_label = gettext_lazy("Geopark facts")
-    list_display = ["name_vi", "area_km2", "population"]
-
-
 class HazardNoticeViewSet(JoinedRows, SnippetViewSet):
     """Editors warn visitors here; active notices show on the site and route pages, the map and the API."""
 
@@ -148,7 +142,7 @@ class InventoryCompletenessPanel(Component):
     order = 50
 
     def render_html(self, parent_context=None) -> str:
-        geopark = selectors.current_geopark()
+        geopark = current_geopark()
         if geopark is None:
             return ""
         return render_to_string(

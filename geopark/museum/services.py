@@ -19,7 +19,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from geopark.core import pagecache
 from geopark.core.rows import (
     SHEET_DATES,
     Key,
@@ -34,6 +33,7 @@ from geopark.core.rows import (
 )
 from geopark.core.text import fold
 from geopark.heritage.models import Site
+from geopark.operations import pagecache
 
 from .models import CollectionItem, Condition, Excavation, ItemKind, Period
 from .spreadsheet import NotReadable, read_table

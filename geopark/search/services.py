@@ -10,10 +10,10 @@ from typing import Any
 
 from django.db import connection, transaction
 
-from geopark.core import pagecache
 from geopark.core.indexing import IndexEntry, IndexSource
 from geopark.core.plugins import geopark_apps, load
 from geopark.core.text import fold
+from geopark.operations import pagecache
 
 from .models import SearchDocument, SearchToken
 

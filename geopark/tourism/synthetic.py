@@ -25,7 +25,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from tqdm import tqdm
 
-from geopark.core import pagecache
+from geopark.operations import pagecache
 from geopark.territory.models import Commune, Geopark
 
 from .models import (

@@ -61,7 +61,7 @@ def test_every_site_page_carries_the_report_form_that_works_without_script(clien
     form = form[: form.index("</form>")]
     assert f'action="/{lang}/sites/hang-gio/report/"' in form
     assert 'enctype="multipart/form-data"' in form
-    # No per-visitor token, so the site page can be served from the page cache (core/csrf.py).
+    # No per-visitor token, so the site page can be served from the page cache (operations/csrf.py).
     assert "csrfmiddlewaretoken" not in form
     assert "data-geolocate hidden" in form  # the location button only appears with JavaScript
     assert 'name="website"' in form

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from geopark.core import pagecache
 from geopark.dataset import synthetic
+from geopark.operations import pagecache
 
 
 class Command(BaseCommand):

@@ -9,9 +9,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from geopark.core import pagecache
 from geopark.core.loading import LoadReport
 from geopark.core.plugins import geopark_apps, load
+from geopark.operations import pagecache
 from geopark.search.models import SearchDocument
 from geopark.search.services import rebuild_index
 from geopark.territory.dataset import load_geopark

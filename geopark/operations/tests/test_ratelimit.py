@@ -1,4 +1,4 @@
-"""Rate limits kept where every worker of a machine sees them (core/ratelimit.py): the database when
+"""Rate limits kept where every worker of a machine sees them (operations/ratelimit.py): the database when
 there is no Redis, Redis when there is. Workers themselves are counted in tests/test_ratelimit_workers.py."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import pytest
 import redis
 
 from bench.servers import stop_process_group
-from geopark.core import ratelimit
-from geopark.core.models import RateCounter
+from geopark.operations import ratelimit
+from geopark.operations.models import RateCounter
 
 pytestmark = pytest.mark.django_db
 

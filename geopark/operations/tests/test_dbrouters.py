@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.signals import request_started
 
-from geopark.core.dbrouters import PrimaryReplicaRouter
+from geopark.operations.dbrouters import PrimaryReplicaRouter
 
 
 @pytest.fixture

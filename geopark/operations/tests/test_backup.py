@@ -25,9 +25,9 @@ from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file_jpeg
 
-from geopark.core.backup import BackupError, create_backup, restore_backup
 from geopark.heritage.models import Site
 from geopark.heritage.tests.factories import SiteFactory, VisitorReportFactory
+from geopark.operations.backup import BackupError, create_backup, restore_backup
 from geopark.territory.tests.factories import GeoparkFactory
 
 # pg_dump runs in its own session and sees only committed rows (and SQLite's backup waits for an

@@ -14,9 +14,9 @@ from django.conf import settings
 from django.test import Client
 
 from geopark.content.tests import factories as pages
-from geopark.core import pagecache
 from geopark.heritage.models import Site
 from geopark.heritage.tests.factories import SiteFactory
+from geopark.operations import pagecache
 
 pytestmark = pytest.mark.django_db
 
@@ -212,7 +212,7 @@ def test_a_bump_made_by_another_worker_process_is_seen(client, site, tmp_path, s
     settings.GEOPARK_PAGE_CACHE_STAMP = str(stamp)
     client.get("/vi/sites/hang-gio/")
     assert cache_state(client.get("/vi/sites/hang-gio/")) == "hit"
-    code = "import django; django.setup(); from geopark.core import pagecache; pagecache.invalidate()"
+    code = "import django; django.setup(); from geopark.operations import pagecache; pagecache.invalidate()"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
@@ -241,6 +241,6 @@ def test_an_unreachable_shared_cache_neither_breaks_pages_nor_saves(client, site
 
 def test_the_middleware_runs_before_sessions_and_url_routing():
     order = settings.MIDDLEWARE
-    position = order.index("geopark.core.pagecache.PageCacheMiddleware")
+    position = order.index("geopark.operations.pagecache.PageCacheMiddleware")
     assert position < order.index("django.contrib.sessions.middleware.SessionMiddleware")
-    assert position < order.index("geopark.core.middleware.LocaleMiddleware")
+    assert position < order.index("geopark.operations.middleware.LocaleMiddleware")

@@ -7,7 +7,7 @@ there would run its script with the visitor's cookies and the editors' admin ses
   accepted, and a file's content must be what its extension says (`check_document`): an HTML
   page renamed `.pdf` is refused like one called `.html`;
 - every document answer, even for one stored before these checks, is a download inside a
-  sandbox (`harden_download`, applied by core.middleware.SecurityHeadersMiddleware).
+  sandbox (`harden_download`, applied by operations.middleware.SecurityHeadersMiddleware).
 
 The checks read the first bytes of a file (text files whole, in chunks, to check their encoding)
 and, for the zip-based formats, the archive's table of contents; they decompress nothing, so a

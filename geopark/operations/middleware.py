@@ -110,7 +110,7 @@ DOWNLOAD_PREFIXES = ("/documents/", "/media/")
 
 class SecurityHeadersMiddleware:
     """Headers Django's SecurityMiddleware does not send: Permissions-Policy on every answer, and on
-    uploaded files the sandbox of core/documents.py (attachment, sandbox CSP, nosniff), so that a
+    uploaded files the sandbox of operations/documents.py (attachment, sandbox CSP, nosniff), so that a
     document, even one stored before uploads were checked, never runs script on the site's origin.
     Sits beside SecurityMiddleware, outside WhiteNoise and the page cache, so their answers get it
     too."""
@@ -122,9 +122,9 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         if request.path_info.startswith(DOWNLOAD_PREFIXES) and not _is_password_form(request):
-            # Imported here: core/documents.py builds on Wagtail's document form, whose models must
+            # Imported here: operations/documents.py builds on Wagtail's document form, whose models must
             # not load while this module is imported.
-            from geopark.core.documents import harden_download
+            from geopark.operations.documents import harden_download
 
             harden_download(response)
         return response

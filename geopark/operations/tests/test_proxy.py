@@ -6,7 +6,7 @@ import pytest
 from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory
 
-from geopark.core.proxy import TrustedProxyMiddleware
+from geopark.operations.proxy import TrustedProxyMiddleware
 
 
 def _seen_address(settings, peer: str, real_ip: str) -> str:

@@ -11,7 +11,7 @@ import sys
 import pytest
 from django.conf import settings
 
-from geopark.core.logs import logging_config
+from geopark.operations.logs import logging_config
 
 REQUEST = (
     "import django; django.setup(); from django.test import Client; "

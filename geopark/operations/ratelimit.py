@@ -3,7 +3,7 @@
 The counters live where every worker of a machine (and every node) sees them:
 - in Redis when the default cache is Redis (`REDIS_URL`): one MULTI/EXEC pipeline creates the key
   with its expiry and increments it, so no count is lost and no key outlives its window;
-- otherwise in the database (`core.RateCounter`): one upsert statement
+- otherwise in the database (`operations.RateCounter`): one upsert statement
   (`INSERT … ON CONFLICT DO UPDATE … WHERE count < limit RETURNING`) that SQLite and PostgreSQL
   both run atomically. A worker's local-memory cache would count per worker: with 3 workers a limit
   of 5 let 15 through.
@@ -41,7 +41,7 @@ class Limit:
 
 
 def client_address(request: HttpRequest) -> str:
-    # REMOTE_ADDR only (set from X-Forwarded-For by core/proxy.py when a trusted proxy sent it):
+    # REMOTE_ADDR only (set from X-Forwarded-For by operations/proxy.py when a trusted proxy sent it):
     # the header itself can be written by anyone.
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 

@@ -27,7 +27,7 @@ def reset_pin(**_kwargs: Any) -> None:
 
 # Connected here rather than in an AppConfig because this module is only imported when
 # DATABASE_ROUTERS names it, i.e. only where a replica is configured.
-request_started.connect(reset_pin, dispatch_uid="geopark.core.dbrouters.reset_pin")
+request_started.connect(reset_pin, dispatch_uid="geopark.operations.dbrouters.reset_pin")
 
 
 class PrimaryReplicaRouter:

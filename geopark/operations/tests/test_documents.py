@@ -338,7 +338,7 @@ def test_documents_in_a_bucket_are_streamed_by_the_site_not_redirected_to_the_bu
 
 
 def test_every_listed_document_type_has_a_content_check_and_none_a_browser_runs(settings):
-    from geopark.core.documents import DOCUMENT_TYPES
+    from geopark.operations.documents import DOCUMENT_TYPES
 
     assert set(settings.WAGTAILDOCS_EXTENSIONS) <= set(DOCUMENT_TYPES)
     assert not {"html", "htm", "xhtml", "svg", "svgz", "xml", "js", "mjs"} & set(

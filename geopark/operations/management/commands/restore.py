@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 from tqdm import tqdm
 
-from geopark.core.backup import STORAGE_ALIASES, BackupError, restore_backup
+from geopark.operations.backup import STORAGE_ALIASES, BackupError, restore_backup
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 "default" and "private" storages and a manifest (format, vendor, migrations, row counts per table,
 sha256 of every member); and the restore that checks all of it before writing anything.
 
-It lives in `core` because it is shared plumbing: it knows Django's connections, the migration
+It lives in `operations` because it is shared plumbing: it knows Django's connections, the migration
 table and the storage API, and imports no geopark app, so any app may grow tables or file fields
 and be covered without a change here.
 

@@ -1,4 +1,4 @@
-"""In-process checks of the fault answers (core/faults.py): a database that cannot be reached
+"""In-process checks of the fault answers (operations/faults.py): a database that cannot be reached
 answers a friendly 503, and oversized request bodies a 413 before they are read.
 
 The database here is really unreachable: the request runs on a connection whose settings point at
@@ -20,7 +20,7 @@ from django.test import RequestFactory, override_settings
 from django.utils import translation
 from django.utils.translation import gettext
 
-from geopark.core.faults import RequestSizeLimitMiddleware
+from geopark.operations.faults import RequestSizeLimitMiddleware
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +99,7 @@ def test_a_database_failure_outside_any_view_answers_503_too(client, unreachable
 
 
 def test_the_503_page_itself_needs_no_database(rf, django_assert_num_queries):
-    from geopark.core.faults import database_unavailable_response
+    from geopark.operations.faults import database_unavailable_response
 
     with django_assert_num_queries(0):
         response = database_unavailable_response(rf.get("/zh/map/"))
@@ -111,7 +111,7 @@ def test_a_failing_query_on_a_live_database_is_not_taken_for_an_outage():
     # A bug must stay visible as a 500, not hide behind "try again in a minute".
     from django.db import ProgrammingError
 
-    from geopark.core.faults import DatabaseUnavailableMiddleware
+    from geopark.operations.faults import DatabaseUnavailableMiddleware
 
     middleware = DatabaseUnavailableMiddleware(lambda request: HttpResponse())
     assert middleware.process_exception(RequestFactory().get("/vi/"), ProgrammingError("bad SQL")) is None

@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonRes
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 
-from geopark.core.health import checks as health_checks
+from geopark.operations.health import checks as health_checks
 
 
 def root_redirect(request: HttpRequest) -> HttpResponse:
@@ -16,7 +16,7 @@ def root_redirect(request: HttpRequest) -> HttpResponse:
 @never_cache
 def health(request: HttpRequest) -> JsonResponse:
     """For load balancers and monitoring: 200 {"status": "ok", ...} when this node can serve (see
-    geopark/core/health.py), else 503 {"status": "unhealthy", ...} with each check's state."""
+    geopark/operations/health.py), else 503 {"status": "unhealthy", ...} with each check's state."""
     states = health_checks()
     healthy = all(state == "ok" for state in states.values())
     return JsonResponse(

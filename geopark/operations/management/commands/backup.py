@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from geopark.core.backup import BackupError, create_backup, human_size
+from geopark.operations.backup import BackupError, create_backup, human_size
 
 
 class Command(BaseCommand):
