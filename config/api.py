@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Swagger
 from ninja.errors import ValidationError
 
+from geopark.conservation.api import router as conservation_router
 from geopark.heritage.api import router as sites_router
 from geopark.museum.api import router as collection_router
 from geopark.routes.api import router as routes_router
@@ -23,6 +24,7 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 api.add_router("", sites_router)
+api.add_router("", conservation_router)
 api.add_router("", routes_router)
 api.add_router("", search_router)
 api.add_router("", collection_router)

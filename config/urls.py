@@ -18,8 +18,6 @@ heritage_patterns = (
     [
         path("", heritage_views.site_list, name="site_list"),
         path("<slug:slug>/", heritage_views.site_detail, name="site_detail"),
-        path("<slug:slug>/report/", heritage_views.report_create, name="site_report"),
-        path("<slug:slug>/report/thanks/", heritage_views.report_thanks, name="site_report_thanks"),
     ],
     "heritage",
 )
@@ -55,6 +53,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("sites/", include(heritage_patterns)),
+    path("sites/", include("geopark.conservation.urls")),
     path("routes/", include(route_patterns)),
     path("map/", content_views.map_page, name="map"),
     path("search/", search_views.search_page, name="search"),

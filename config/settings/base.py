@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "geopark.core",
     "geopark.territory",
     "geopark.heritage",
+    "geopark.conservation",
     "geopark.routes",
     "geopark.museum",
     "geopark.events",

@@ -79,13 +79,13 @@ APPROVER_PAGE_PERMISSIONS = {"change_page"}
 SCIENTIST_PERMISSIONS = {
     ("wagtailadmin", "access_admin"),
     ("heritage", "view_site"),
-    ("heritage", "add_assessment"),
-    ("heritage", "view_assessment"),
-    ("heritage", "add_inspection"),
-    ("heritage", "view_inspection"),
-    ("heritage", "add_followupaction"),
-    ("heritage", "change_followupaction"),
-    ("heritage", "view_followupaction"),
+    ("conservation", "add_assessment"),
+    ("conservation", "view_assessment"),
+    ("conservation", "add_inspection"),
+    ("conservation", "view_inspection"),
+    ("conservation", "add_followupaction"),
+    ("conservation", "change_followupaction"),
+    ("conservation", "view_followupaction"),
     ("heritage", "add_hazardnotice"),
     ("heritage", "change_hazardnotice"),
     ("heritage", "view_hazardnotice"),
@@ -98,8 +98,8 @@ SCIENTIST_COLLECTION_PERMISSIONS = {("wagtailimages", "add_image"), ("wagtailima
 # Moderators read what visitors report and decide on it; nothing a visitor sends is published.
 MODERATOR_PERMISSIONS = {
     ("wagtailadmin", "access_admin"),
-    ("heritage", "view_visitorreport"),
-    ("heritage", "moderate_visitorreport"),
+    ("conservation", "view_visitorreport"),
+    ("conservation", "moderate_visitorreport"),
 }
 
 # Collection keepers catalogue the museum's items and excavations and import spreadsheets; they

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from geopark.heritage import assessment as brilha
-from geopark.heritage import services
+from geopark.conservation import assessment as brilha
+from geopark.conservation import services
 from geopark.heritage.models import HazardNotice
 from geopark.heritage.tests.factories import HazardNoticeFactory, SiteFactory
 from geopark.routes.tests.factories import RouteFactory, RouteStopFactory

@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from geopark.heritage import assessment as brilha
-from geopark.heritage import selectors, services
-from geopark.heritage.models import Assessment, FollowUpAction, Inspection
+from geopark.conservation import assessment as brilha
+from geopark.conservation import selectors, services
+from geopark.conservation.models import Assessment, FollowUpAction, Inspection
 from geopark.heritage.tests.factories import HazardNoticeFactory, SiteFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def form_data(values: dict[str, int], **extra: str) -> dict[str, str]:
 
 
 def url(name: str, **kwargs) -> str:
-    return reverse(f"heritage_conservation:{name}", kwargs=kwargs)
+    return reverse(f"conservation_admin:{name}", kwargs=kwargs)
 
 
 # --- Recording assessments --------------------------------------------------------------------
@@ -489,7 +489,7 @@ def test_the_dossier_of_an_unknown_site_is_a_404(client, db, scientist):
 def test_staff_pages_render_in_every_language(client, geopark, scientist, moderator, lang):
     from wagtail.users.models import UserProfile
 
-    from geopark.heritage.tests.factories import VisitorReportFactory
+    from geopark.conservation.tests.factories import VisitorReportFactory
 
     site = SiteFactory(geopark=geopark)
     services.assessment_record(site=site, by=scientist, scores=scores(2))
