@@ -43,6 +43,8 @@ class AssessmentListOut(AssessmentOut):
 
 @router.get(
     "/assessments",
+    # The operation ids these endpoints had in heritage, so that generated clients keep their names.
+    operation_id="geopark_heritage_api_list_assessments",
     response={200: list[AssessmentListOut], 422: ProblemsOut},
     tags=["assessments"],
     summary="Every public site's latest Brilha assessment (the four values are kept apart)",
@@ -108,6 +110,7 @@ OPTIONAL_PHOTO = File(None, description="A JPEG, PNG or WebP photo, up to 5 MB."
 
 @router.post(
     "/sites/{slug}/reports",
+    operation_id="geopark_heritage_api_create_report",
     response={
         201: ReportCreated,
         400: Message,
