@@ -30,7 +30,7 @@ def current_assessment(site: Site) -> Assessment | None:
     """The site's latest assessment, read from `current_assessment_prefetch` when it was used."""
     found = getattr(site, "current_assessments", None)
     if found is None:
-        found = list(site.assessments.current()[:1])  # type: ignore[attr-defined]  # the reverse accessor of Assessment.site
+        found = list(site.assessments.current()[:1])
     return found[0] if found else None
 
 
