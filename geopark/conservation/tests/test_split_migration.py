@@ -36,7 +36,9 @@ def at_the_end():
     ContentType.objects.clear_cache()
 
 
-@pytest.mark.django_db(transaction=True)
+# Migrations run outside a test's transaction; the serialized rollback puts back, for the tests
+# after this one, the rows (content types, permissions) that migrating the test database made.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_database_from_before_the_split_keeps_its_records_and_grants(at_the_end, django_user_model):
     geopark = GeoparkFactory()  # territory is not part of the split: today's model writes the row
     executor = _migrate(BEFORE_SPLIT)
