@@ -1,5 +1,8 @@
 """A database made before conservation left heritage migrates to the split with nothing lost: its
-rows are read through conservation's models, and what groups were granted on them still holds."""
+rows are read through conservation's models, and what groups were granted on them still holds.
+
+Here, not in an app's tests: it writes through the historical models of several apps (heritage,
+auth, contenttypes), which the layer test allows only outside the apps."""
 
 from __future__ import annotations
 
