@@ -44,9 +44,9 @@ SQUARE = {
 def geopark_data(geopark, scientist):
     """Sites of every kind of position, two routes with stops, hazards, an assessment, a museum
     collection with a find site and an excavation, events and the boundary."""
+    from geopark.conservation import assessment as brilha
+    from geopark.conservation import services
     from geopark.events.tests.factories import EventFactory
-    from geopark.heritage import assessment as brilha
-    from geopark.heritage import services
     from geopark.heritage.models import Severity, SiteType
     from geopark.heritage.tests.factories import HazardNoticeFactory, SiteFactory
     from geopark.museum.models import Period

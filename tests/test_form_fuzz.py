@@ -332,7 +332,7 @@ def report_form(**changes) -> dict:
 @FUZZ
 @given(changes=st.dictionaries(st.sampled_from(REPORT_FIELDS), report_value, min_size=1, max_size=4))
 def test_the_report_form_refuses_bad_input_in_words_and_saves_nothing(browser, public_data, changes):
-    from geopark.heritage.models import VisitorReport
+    from geopark.conservation.models import VisitorReport
 
     fresh_limits()
     before = VisitorReport.objects.count()
@@ -358,7 +358,7 @@ def test_the_report_form_refuses_bad_input_in_words_and_saves_nothing(browser, p
     lang=st.one_of(st.sampled_from(["vi", "en", "zh"]), hostile),
 )
 def test_the_report_api_refuses_bad_input_with_reasons_and_saves_nothing(browser, public_data, changes, lang):
-    from geopark.heritage.models import VisitorReport
+    from geopark.conservation.models import VisitorReport
 
     fresh_limits()
     before = VisitorReport.objects.count()

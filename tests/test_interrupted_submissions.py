@@ -18,10 +18,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import DatabaseError, connection
 from PIL import Image
 
+from geopark.conservation import assessment as brilha
+from geopark.conservation import services
+from geopark.conservation.models import Assessment, VisitorReport
 from geopark.content.models import ContactMessage
-from geopark.heritage import assessment as brilha
-from geopark.heritage import services
-from geopark.heritage.models import Assessment, VisitorReport
 from geopark.heritage.tests.factories import SiteFactory
 from geopark.museum.models import CollectionItem, Excavation
 from geopark.museum.services import import_collection
@@ -114,7 +114,7 @@ def test_a_report_whose_photo_cannot_be_stored_is_not_saved(client, site, tmp_pa
 
 
 def test_a_report_whose_last_write_fails_leaves_neither_record_nor_photo(site, photo_storage):
-    from geopark.heritage.photos import clean_photo
+    from geopark.conservation.photos import clean_photo
 
     with database_refuses("heritage_visitorreport", "INSERT"), pytest.raises(DatabaseError):
         services.report_create(
@@ -130,7 +130,7 @@ def test_a_report_whose_last_write_fails_leaves_neither_record_nor_photo(site, p
 
 
 def test_a_report_that_succeeds_keeps_its_photo(site, photo_storage):
-    from geopark.heritage.photos import clean_photo
+    from geopark.conservation.photos import clean_photo
 
     report = services.report_create(
         site=site,

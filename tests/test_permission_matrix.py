@@ -48,13 +48,13 @@ SNIPPETS: dict[str, dict[str, frozenset[str]]] = {
         "edit": who("editor", "scientist"),
         "delete": who(),
     },
-    "heritage.inspection": {
+    "conservation.inspection": {
         "list": who("scientist"),
         "add": who("scientist"),
         "edit": who(),
         "delete": who(),
     },
-    "heritage.followupaction": {
+    "conservation.followupaction": {
         "list": who("scientist"),
         "add": who("scientist"),
         "edit": who("scientist"),
@@ -176,6 +176,8 @@ def _build() -> World:
     from django.contrib.auth.models import Group
     from wagtail.models import Workflow
 
+    from geopark.conservation.models import FollowUpAction, Inspection
+    from geopark.conservation.tests.factories import VisitorReportFactory
     from geopark.content.models import ContactMessage
     from geopark.content.services import BOARD_WORKFLOW, ensure_board_workflow, ensure_home_pages
     from geopark.content.tests import factories as pages
@@ -185,8 +187,7 @@ def _build() -> World:
         ProgrammeFactory,
     )
     from geopark.events.tests.factories import EventFactory
-    from geopark.heritage.models import FollowUpAction, Inspection
-    from geopark.heritage.tests.factories import HazardNoticeFactory, SiteFactory, VisitorReportFactory
+    from geopark.heritage.tests.factories import HazardNoticeFactory, SiteFactory
     from geopark.museum.tests.factories import CollectionItemFactory, ExcavationFactory
     from geopark.routes.tests.factories import RouteFactory
     from geopark.territory.tests.factories import GeoparkFactory
@@ -230,8 +231,8 @@ def _build() -> World:
         "heritage.site": site,
         "territory.geopark": geopark,
         "heritage.hazardnotice": HazardNoticeFactory(site=site),
-        "heritage.inspection": inspection,
-        "heritage.followupaction": FollowUpAction.objects.create(
+        "conservation.inspection": inspection,
+        "conservation.followupaction": FollowUpAction.objects.create(
             site=site,
             inspection=inspection,
             description="Fence the entrance",
@@ -284,7 +285,7 @@ def _cases(world: World) -> dict[str, Case]:
         cases[f"{label}: delete"] = Case(reverse(viewset.get_url_name("delete"), args=[obj.pk]))
 
     def conservation(name: str, **kwargs: Any) -> str:
-        return reverse(f"heritage_conservation:{name}", kwargs=kwargs)
+        return reverse(f"conservation_admin:{name}", kwargs=kwargs)
 
     report = o["report"]
     reports = conservation("reports")
@@ -320,7 +321,7 @@ def _cases(world: World) -> dict[str, Case]:
             "conservation: dossier": Case(conservation("dossier", site_id=site.pk)),
             "conservation: monitoring": Case(conservation("monitoring")),
             "conservation: follow-up done": Case(
-                conservation("follow_up_done", pk=o["heritage.followupaction"].pk),
+                conservation("follow_up_done", pk=o["conservation.followupaction"].pk),
                 method="post",
                 success=conservation("monitoring"),
             ),

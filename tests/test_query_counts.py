@@ -225,9 +225,9 @@ def admin_list_urls() -> list[str]:
 
 def grow_admin_records(world, user, n: int) -> None:
     """What only the admin lists: inspections, follow-up actions, visitor reports, messages."""
+    from geopark.conservation.models import FollowUpAction, Inspection
+    from geopark.conservation.tests.factories import VisitorReportFactory
     from geopark.content.models import ContactMessage
-    from geopark.heritage.models import FollowUpAction, Inspection
-    from geopark.heritage.tests.factories import VisitorReportFactory
 
     for i in range(n):
         site = SiteFactory(geopark=world["geopark"])

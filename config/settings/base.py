@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "geopark.operations",
     "geopark.territory",
     "geopark.heritage",
+    "geopark.conservation",
     "geopark.routes",
     "geopark.museum",
     "geopark.events",

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any
 
 from django.http import HttpRequest
 from django.utils import translation
-from django.utils.translation import gettext
-from ninja import Field, File, Form, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.files import UploadedFile
-from pydantic import field_validator
 
 from geopark.core.api import (
     Feature,
@@ -27,7 +22,8 @@ from geopark.core.api import (
 from geopark.core.geo import BBox
 
 from . import selectors
-from .models import Assessment, HazardNotice, ReportKind, Site, SiteType
+from .conservation_links import conservation_links
+from .models import HazardNotice, Site, SiteType
 from .route_links import route_links
 
 router = Router(tags=["sites"])
@@ -325,7 +321,7 @@ def get_site(request: HttpRequest, slug: str, lang: Lang = Lang.vi):
             ],
             photos=[p.image.get_rendition("width-1200").url for p in site.photos.all()],
             hazards=[hazard_out(h) for h in site.active_hazards],
-            assessment=assessment_out(site.current_assessment),
+            assessment=conservation_links().assessment_out(site),
         )
         return data
 
@@ -338,153 +334,3 @@ def hazard_out(notice: HazardNotice) -> dict:
         "text": notice.text,
         "valid_until": notice.valid_until,
     }
-
-
-def assessment_out(assessment: Assessment | None) -> dict | None:
-    if assessment is None:
-        return None
-    return {
-        **assessment.totals.as_dict(),
-        "risk_class": assessment.risk_class.value,
-        "date": assessment.assessed_on,
-    }
-
-
-class AssessmentListOut(AssessmentOut):
-    slug: str
-    name: str
-    url: str
-
-
-@router.get(
-    "/assessments",
-    response={200: list[AssessmentListOut], 422: ProblemsOut},
-    tags=["assessments"],
-    summary="Every public site's latest Brilha assessment (the four values are kept apart)",
-)
-def list_assessments(request: HttpRequest, lang: Lang = Lang.vi):
-    with translation.override(lang.value):
-        return [
-            {
-                "slug": row.site.slug,
-                "name": row.site.name,
-                "url": row.site.get_absolute_url(),
-                **assessment_out(row.assessment),
-            }
-            for row in selectors.assessment_table(sort="name", public_only=True, assessed_only=True)
-        ]
-
-
-def _form_number(minimum: float, maximum: float) -> Callable[[dict[str, Any]], None]:
-    """An optional number in a form is left out (or sent empty), never sent as null: say so."""
-
-    def document(schema: dict[str, Any]) -> None:
-        schema.pop("anyOf", None)
-        schema.update(type="number", minimum=minimum, maximum=maximum)
-
-    return document
-
-
-class ReportIn(Schema):
-    """The fields of `forms.VisitorReportForm`, which checks them (with messages in the reader's
-    language); the limits are repeated here as documentation only, so both stay one set of rules."""
-
-    kind: ReportKind = Field(examples=["litter"])
-    description: str = Field(
-        description="What was seen, and where exactly.",
-        json_schema_extra={"minLength": 10, "maxLength": 4000},
-        examples=["Plastic bottles left beside the path at the cave entrance."],
-    )
-    lat: float | None = Field(None, json_schema_extra=_form_number(-90, 90), examples=[21.85])
-    lon: float | None = Field(None, json_schema_extra=_form_number(-180, 180), examples=[106.75])
-    contact: str = Field(
-        "",
-        description="An email address or a phone number, seen only by the geopark staff.",
-        json_schema_extra={"maxLength": 200},
-        examples=["visitor@example.org"],
-    )
-    website: str = Field("", description="Leave empty (a trap for automated senders).")
-
-    @field_validator("lat", "lon", mode="before")
-    @classmethod
-    def blank_is_none(cls, value: object) -> object:
-        # An HTML form sends an empty field as "": that means "not given", not a bad number.
-        return None if value == "" else value
-
-
-class ReportCreated(Schema):
-    reference: str
-
-
-# `File(None)`, not `File[UploadedFile] | None`: only this form puts the photo in the documented
-# multipart body (the other documents it as a query parameter).
-OPTIONAL_PHOTO = File(None, description="A JPEG, PNG or WebP photo, up to 5 MB.")
-
-
-@router.post(
-    "/sites/{slug}/reports",
-    response={
-        201: ReportCreated,
-        400: Message,
-        403: Message,
-        404: Message,
-        422: ProblemsOut,
-        429: Message,
-        503: Message,
-    },
-    tags=["reports"],
-    summary="Report damage, a danger or litter at a site (multipart; goes to moderation, never published)",
-    description=(
-        "Open to other systems. A browser post from another website's page (`Sec-Fetch-Site: cross-site`, "
-        "an `Origin` that is not this site's, or `Origin: null`) is refused with 403. Five reports an hour "
-        "from one address, then 429. 503 when the photo cannot be stored just now (not counted)."
-    ),
-)
-def create_report(
-    request: HttpRequest,
-    slug: str,
-    data: Form[ReportIn],
-    photo: UploadedFile | None = OPTIONAL_PHOTO,
-    lang: Lang = Lang.vi,
-):
-    from geopark.operations import faults
-    from geopark.operations.csrf import from_elsewhere
-    from geopark.operations.ratelimit import client_address
-
-    from . import services
-
-    with translation.override(lang.value):
-        if from_elsewhere(request):
-            return Status(403, {"detail": gettext("A report cannot be sent from another website's page.")})
-        site = selectors.site_by_slug(slug)
-        if site is None:
-            return Status(404, {"detail": f"No site with slug '{slug[:100]}'."})
-        try:
-            submission = services.report_submit(
-                site=site,
-                address=client_address(request),
-                data=request.POST,
-                files=request.FILES,
-                language=lang.value,
-            )
-        except OSError as exc:
-            return faults.storage_unavailable_response(request, exc)
-        if submission.limited:
-            return Status(
-                429, {"detail": gettext("Too many reports from your address; please try again in an hour.")}
-            )
-        if submission.spam:
-            return Status(
-                400, {"detail": gettext("The report was not saved: the field 'website' must stay empty.")}
-            )
-        if submission.report is None:
-            problems = [
-                {"where": field if field != "__all__" else "body", "problem": str(error)}
-                for field, errors in submission.form.errors.items()
-                for error in errors
-            ]
-            summary = "; ".join(f"{p['where']}: {p['problem']}" for p in problems)
-            return Status(
-                422, {"detail": f"{gettext('The report was not saved')} ({summary}).", "errors": problems}
-            )
-        return Status(201, {"reference": submission.report.reference})

@@ -13,10 +13,6 @@ class HeritageConfig(plugins.GeoparkApp):
     api_router = "geopark.heritage.api:router"
     sitemaps = {"sites": "geopark.heritage.sitemaps:SiteSitemap"}
     sitemap_views = ("heritage:site_list",)
-    sitemap_exempt = {
-        "heritage:site_report": "a form, one per site",
-        "heritage:site_report_thanks": "the form's thank-you page",
-    }
     search_sources = ("geopark.heritage.indexing:SOURCES",)
     roles = "geopark.heritage.roles:ROLE_PERMISSIONS"
     query_count_world = "geopark.heritage.tests.world"
@@ -35,9 +31,4 @@ class HeritageConfig(plugins.GeoparkApp):
         "/api/v1/sites.geojson?lang=zh",
         "/api/v1/sites/tam-thanh",
         "/api/v1/sites?route=1",
-        "/api/v1/assessments",
     )
-    query_count_exempt = {
-        "heritage:site_report": "a form about one site, no list",
-        "heritage:site_report_thanks": "a fixed thank-you page",
-    }

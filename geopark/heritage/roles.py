@@ -1,7 +1,6 @@
-"""What the inventory and its conservation grant to each role (collected by
-users.services.ensure_roles)."""
+"""What the inventory grants to each role (collected by users.services.ensure_roles)."""
 
-from geopark.core.roles import APPROVERS, EDITORS, KEEPERS, MODERATORS, SCIENTISTS
+from geopark.core.roles import APPROVERS, EDITORS, KEEPERS, SCIENTISTS
 
 _HAZARDS = {
     ("heritage", "add_hazardnotice"),
@@ -16,21 +15,8 @@ ROLE_PERMISSIONS = {
     EDITORS: {("heritage", "add_site"), ("heritage", "change_site"), ("heritage", "view_site"), *_HAZARDS},
     # Approvers read sites to review them.
     APPROVERS: {("heritage", "view_site")},
-    # Scientists assess sites, inspect them and follow up; they cannot change the inventory or
-    # overwrite a signed assessment or inspection (no change permission).
-    SCIENTISTS: {
-        ("heritage", "view_site"),
-        ("heritage", "add_assessment"),
-        ("heritage", "view_assessment"),
-        ("heritage", "add_inspection"),
-        ("heritage", "view_inspection"),
-        ("heritage", "add_followupaction"),
-        ("heritage", "change_followupaction"),
-        ("heritage", "view_followupaction"),
-        *_HAZARDS,
-    },
-    # Moderators read what visitors report and decide on it; nothing a visitor sends is published.
-    MODERATORS: {("heritage", "view_visitorreport"), ("heritage", "moderate_visitorreport")},
+    # Scientists read the inventory (they assess it: conservation.roles) and warn of hazards.
+    SCIENTISTS: {("heritage", "view_site"), *_HAZARDS},
     # Collection keepers read the inventory to name find sites.
     KEEPERS: {("heritage", "view_site")},
 }

@@ -6,8 +6,6 @@ app_name = "heritage"
 urlpatterns = [
     path("", views.site_list, name="site_list"),
     path("<slug:slug>/", views.site_detail, name="site_detail"),
-    path("<slug:slug>/report/", views.report_create, name="site_report"),
-    path("<slug:slug>/report/thanks/", views.report_thanks, name="site_report_thanks"),
 ]
 
 # The permanent short address printed on signboards (/s/<code>), outside the language prefix: it

@@ -6,12 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from geopark.core.i18n import is_fallback
-from geopark.operations import faults
-from geopark.operations.csrf import public_form
-from geopark.operations.ratelimit import client_address
 
-from . import selectors, services
-from .forms import VisitorReportForm
+from . import selectors
+from .conservation_links import conservation_links
 from .models import SiteType
 from .route_links import route_links
 from .seo import site_image_url, site_structured_data
@@ -83,57 +80,8 @@ def render_site(request: HttpRequest, site) -> HttpResponse:
             "nearby": selectors.nearby_sites(site),
             "description_is_fallback": is_fallback(site, "description"),
             "translation_status": site.translation_status(request.LANGUAGE_CODE),
-            "report_form": VisitorReportForm(),
+            "report_section": conservation_links().report_section(request, site),
         },
-    )
-
-
-@public_form
-def report_create(request: HttpRequest, slug: str) -> HttpResponse:
-    """The report form on its own page: where the site page's form posts, and where errors show.
-
-    Bad input answers 400 with the form and its messages; too many reports from one address 429;
-    a photo the storage cannot take the friendly 503 (and the report is not counted)."""
-    site = selectors.site_by_slug(slug)
-    if site is None:
-        raise Http404(_("No site with this address."))
-    form = VisitorReportForm()
-    status = 200
-    if request.method == "POST":
-        try:
-            submission = services.report_submit(
-                site=site,
-                address=client_address(request),
-                data=request.POST,
-                files=request.FILES,
-                language=request.LANGUAGE_CODE,
-            )
-        except OSError as exc:
-            return faults.storage_unavailable_response(request, exc)
-        if submission.limited:
-            return _report_limited(request, site)
-        if submission.spam:
-            return render(request, "heritage/report_rejected.html", {"site": site}, status=400)
-        if submission.report is not None:
-            request.session["report_reference"] = submission.report.reference
-            return redirect("heritage:site_report_thanks", slug=site.slug)
-        form = submission.form
-        status = 400
-    return render(request, "heritage/report_form.html", {"site": site, "form": form}, status=status)
-
-
-def _report_limited(request: HttpRequest, site) -> HttpResponse:
-    return render(request, "heritage/report_limited.html", {"site": site}, status=429)
-
-
-def report_thanks(request: HttpRequest, slug: str) -> HttpResponse:
-    site = selectors.site_by_slug(slug)
-    if site is None:
-        raise Http404(_("No site with this address."))
-    return render(
-        request,
-        "heritage/report_thanks.html",
-        {"site": site, "reference": request.session.get("report_reference")},
     )
 
 

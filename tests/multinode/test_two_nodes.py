@@ -235,7 +235,7 @@ def test_a_visitor_photo_sent_to_node_a_is_kept_private_in_s3_and_shown_to_staff
     assert Browser().get(cluster.s3_endpoint, f"/{PRIVATE_BUCKET}/{private[0]}").status == 403
 
     # A moderator signed in on node B sees it, streamed from the bucket by that node.
-    from geopark.heritage.models import VisitorReport
+    from geopark.conservation.models import VisitorReport
 
     report = VisitorReport.objects.get()
     moderator = Browser()

@@ -2,10 +2,17 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import geopark.heritage.models.reports
 import modelcluster.fields
 from django.conf import settings
 from django.db import migrations, models
+
+
+def private_storage():
+    # Was geopark.heritage.models.reports.private_storage; the model moved to the conservation app
+    # (its migration 0001), so the historical field reads the same storage from here.
+    from django.core.files.storage import storages
+
+    return storages["private"]
 
 
 class Migration(migrations.Migration):
@@ -82,7 +89,7 @@ class Migration(migrations.Migration):
                 ('description', models.TextField(max_length=4000, verbose_name='description')),
                 ('lat', models.FloatField(blank=True, null=True, verbose_name='latitude')),
                 ('lon', models.FloatField(blank=True, null=True, verbose_name='longitude')),
-                ('photo', models.FileField(blank=True, storage=geopark.heritage.models.reports.private_storage, upload_to='reports/%Y/%m/', verbose_name='photo')),
+                ('photo', models.FileField(blank=True, storage=private_storage, upload_to='reports/%Y/%m/', verbose_name='photo')),
                 ('contact', models.CharField(blank=True, max_length=200, verbose_name='contact')),
                 ('language', models.CharField(blank=True, max_length=5)),
                 ('submitted_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='submitted')),

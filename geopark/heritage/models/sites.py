@@ -276,7 +276,7 @@ class Site(
             models.Index(
                 fields=["commune", "precision", "code", "live", "id"], name="site_commune_precision"
             ),
-            # The assessment table sorted by name in Vietnamese (selectors._name_ordering): a page read
+            # The assessment table sorted by name in Vietnamese (conservation.selectors._name_ordering): a page read
             # from here instead of sorting every site (4 ms with ten thousand).
             models.Index(Lower("name_vi"), "code", name="site_name_vi_order"),
         ]
@@ -406,11 +406,11 @@ class Site(
 
     @cached_property
     def current_assessment(self):
-        """The latest Brilha assessment, or None. Lists prefetch it (`selectors.current_assessment_prefetch`)."""
-        found = getattr(self, "current_assessments", None)
-        if found is None:
-            found = list(self.assessments.current()[:1])
-        return found[0] if found else None
+        """The latest Brilha assessment, or None, as the conservation app hands it down
+        (`conservation_links`); lists prefetch it."""
+        from geopark.heritage.conservation_links import conservation_links
+
+        return conservation_links().current_assessment(self)
 
 
 class SitePhoto(Orderable):

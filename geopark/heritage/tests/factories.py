@@ -5,17 +5,7 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from geopark.heritage.models import (
-    HazardKind,
-    HazardNotice,
-    Precision,
-    ReportKind,
-    RouteStatus,
-    Severity,
-    Site,
-    SiteType,
-    VisitorReport,
-)
+from geopark.heritage.models import HazardKind, HazardNotice, Precision, RouteStatus, Severity, Site, SiteType
 from geopark.territory.tests.factories import CommuneFactory, GeoparkFactory
 
 
@@ -68,13 +58,3 @@ class HazardNoticeFactory(factory.django.DjangoModelFactory):
     text_en = "The path is slippery after rain."
     text_zh = "雨后道路湿滑。"
     active = True
-
-
-class VisitorReportFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = VisitorReport
-
-    site = factory.SubFactory(SiteFactory)
-    reference = factory.Sequence(lambda n: f"R-2026-{900000 + n:06d}")
-    kind = ReportKind.DAMAGE
-    description = "Graffiti sprayed on the cave wall near the entrance."

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from geopark.heritage import assessment as brilha
-from geopark.heritage import services
+from geopark.conservation import assessment as brilha
+from geopark.conservation import services
 from geopark.heritage.models import HazardNotice
 from geopark.heritage.tests.factories import HazardNoticeFactory, SiteFactory
 from geopark.routes.tests.factories import RouteFactory, RouteStopFactory
@@ -172,37 +172,6 @@ def test_the_map_script_shows_the_hazard_in_the_popup():
     script = (Path(settings.BASE_DIR) / "static" / "js" / "map.js").read_text()
     assert "p.hazard" in script
     assert "popup__hazard" in script
-
-
-def test_assessments_api_lists_latest_scores_at_a_constant_cost(client, geopark, scientist, uncached):
-    def count() -> int:
-        with CaptureQueriesContext(connection) as ctx:
-            assert client.get("/api/v1/assessments?lang=en").status_code == 200
-        return len(ctx.captured_queries)
-
-    first = SiteFactory(geopark=geopark, slug="first", name_en="First Cave")
-    services.assessment_record(
-        site=first,
-        by=scientist,
-        scores=dict.fromkeys(brilha.CRITERIA_BY_KEY, 1),
-        assessed_on=dt.date(2025, 5, 1),
-    )
-    services.assessment_record(site=first, by=scientist, scores=dict.fromkeys(brilha.CRITERIA_BY_KEY, 2))
-    SiteFactory(geopark=geopark, slug="never")  # not assessed: not listed
-    draft = SiteFactory(geopark=geopark, live=False)
-    services.assessment_record(site=draft, by=scientist, scores=dict.fromkeys(brilha.CRITERIA_BY_KEY, 2))
-    data = client.get("/api/v1/assessments?lang=en").json()
-    assert [row["slug"] for row in data] == ["first"]
-    assert data[0]["name"] == "First Cave"
-    assert data[0]["scientific"] == 200
-    assert data[0]["risk_class"] == "low"
-    few = count()
-    for _ in range(12):
-        services.assessment_record(
-            site=SiteFactory(geopark=geopark), by=scientist, scores=dict.fromkeys(brilha.CRITERIA_BY_KEY, 4)
-        )
-    assert count() == few
-    assert client.get("/api/v1/assessments?lang=fr").status_code == 422
 
 
 def test_editors_manage_hazard_notices_in_the_admin(client, geopark, editor):

@@ -25,8 +25,9 @@ from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file_jpeg
 
+from geopark.conservation.tests.factories import VisitorReportFactory
 from geopark.heritage.models import Site
-from geopark.heritage.tests.factories import SiteFactory, VisitorReportFactory
+from geopark.heritage.tests.factories import SiteFactory
 from geopark.operations.backup import BackupError, create_backup, restore_backup
 from geopark.territory.tests.factories import GeoparkFactory
 
@@ -49,7 +50,7 @@ def _report_photos_in_the_current_private_storage():
     """The photo field resolved its storage once, at import. A test elsewhere that overrides
     STORAGES leaves `storages["private"]` a new object the field no longer writes to; production
     never changes settings while running, so only the tests need to re-attach it."""
-    from geopark.heritage.models import VisitorReport
+    from geopark.conservation.models import VisitorReport
 
     field = VisitorReport._meta.get_field("photo")
     original = field.storage
@@ -289,9 +290,11 @@ def test_a_file_the_database_names_but_the_storage_lost_is_reported(
     backup = create_backup(tmp_path / "backups", media=source_media())
     result = restore_backup(backup.path, database=empty_database, media=empty_media)
 
-    assert {"storage": "private", "name": photo, "field": "heritage.VisitorReport.photo"} in backup.manifest[
-        "missing_files"
-    ]
+    assert {
+        "storage": "private",
+        "name": photo,
+        "field": "conservation.VisitorReport.photo",
+    } in backup.manifest["missing_files"]
     assert result.ok
     assert any(photo in warning for warning in result.warnings)
 

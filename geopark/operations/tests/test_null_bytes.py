@@ -43,6 +43,6 @@ def test_nul_in_a_posted_form_is_dropped_before_the_view_reads_it(client, geopar
         {"kind": "litter", "description": "Rác\x00 ở cửa hang, khoảng ba bao tải."},
     )
     assert response.status_code == 201, response.content
-    from geopark.heritage.models import VisitorReport
+    from geopark.conservation.models import VisitorReport
 
     assert "\x00" not in VisitorReport.objects.get().description

@@ -189,7 +189,7 @@ def test_a_chunked_body_within_the_limit_reaches_the_view_whole():
 
 
 def test_the_limit_leaves_room_for_the_largest_legitimate_upload(settings):
-    from geopark.heritage.photos import MAX_BYTES
+    from geopark.conservation.photos import MAX_BYTES
 
     assert settings.GEOPARK_MAX_REQUEST_BYTES > settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE
     assert settings.GEOPARK_MAX_REQUEST_BYTES > MAX_BYTES
@@ -198,7 +198,7 @@ def test_the_limit_leaves_room_for_the_largest_legitimate_upload(settings):
 def test_a_report_photo_over_five_megabytes_is_refused_by_the_api_with_the_reason(client, geopark):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from geopark.heritage.models import VisitorReport
+    from geopark.conservation.models import VisitorReport
     from geopark.heritage.tests.factories import SiteFactory
 
     SiteFactory(geopark=geopark, slug="hang-gio")

@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from geopark.heritage import assessment as brilha
-from geopark.heritage import selectors, services
-from geopark.heritage.models import Assessment, FollowUpAction, Inspection
+from geopark.conservation import assessment as brilha
+from geopark.conservation import selectors, services
+from geopark.conservation.models import Assessment, FollowUpAction, Inspection
 from geopark.heritage.tests.factories import HazardNoticeFactory, SiteFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def form_data(values: dict[str, int], **extra: str) -> dict[str, str]:
 
 
 def url(name: str, **kwargs) -> str:
-    return reverse(f"heritage_conservation:{name}", kwargs=kwargs)
+    return reverse(f"conservation_admin:{name}", kwargs=kwargs)
 
 
 # --- Recording assessments --------------------------------------------------------------------
@@ -482,6 +482,40 @@ def test_the_dossier_of_an_unknown_site_is_a_404(client, db, scientist):
     assert client.get(url("dossier", site_id=999999)).status_code == 404
 
 
+# --- The open API -----------------------------------------------------------------------------
+
+
+def test_assessments_api_lists_latest_scores_at_a_constant_cost(client, geopark, scientist, uncached):
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/api/v1/assessments?lang=en").status_code == 200
+        return len(ctx.captured_queries)
+
+    first = SiteFactory(geopark=geopark, slug="first", name_en="First Cave")
+    services.assessment_record(
+        site=first,
+        by=scientist,
+        scores=dict.fromkeys(brilha.CRITERIA_BY_KEY, 1),
+        assessed_on=dt.date(2025, 5, 1),
+    )
+    services.assessment_record(site=first, by=scientist, scores=dict.fromkeys(brilha.CRITERIA_BY_KEY, 2))
+    SiteFactory(geopark=geopark, slug="never")  # not assessed: not listed
+    draft = SiteFactory(geopark=geopark, live=False)
+    services.assessment_record(site=draft, by=scientist, scores=dict.fromkeys(brilha.CRITERIA_BY_KEY, 2))
+    data = client.get("/api/v1/assessments?lang=en").json()
+    assert [row["slug"] for row in data] == ["first"]
+    assert data[0]["name"] == "First Cave"
+    assert data[0]["scientific"] == 200
+    assert data[0]["risk_class"] == "low"
+    few = count()
+    for _ in range(12):
+        services.assessment_record(
+            site=SiteFactory(geopark=geopark), by=scientist, scores=dict.fromkeys(brilha.CRITERIA_BY_KEY, 4)
+        )
+    assert count() == few
+    assert client.get("/api/v1/assessments?lang=fr").status_code == 422
+
+
 # --- Every staff page in every language -------------------------------------------------------
 
 
@@ -489,7 +523,7 @@ def test_the_dossier_of_an_unknown_site_is_a_404(client, db, scientist):
 def test_staff_pages_render_in_every_language(client, geopark, scientist, moderator, lang):
     from wagtail.users.models import UserProfile
 
-    from geopark.heritage.tests.factories import VisitorReportFactory
+    from geopark.conservation.tests.factories import VisitorReportFactory
 
     site = SiteFactory(geopark=geopark)
     services.assessment_record(site=site, by=scientist, scores=scores(2))

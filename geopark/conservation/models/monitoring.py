@@ -13,7 +13,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-from .sites import Site
+from geopark.heritage.models import Site
 
 
 class Condition(models.TextChoices):
@@ -57,7 +57,7 @@ class Inspection(ClusterableModel):
     threats = models.JSONField(_("threats observed"), default=list, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     source_report = models.ForeignKey(
-        "heritage.VisitorReport",
+        "conservation.VisitorReport",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -68,6 +68,7 @@ class Inspection(ClusterableModel):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        db_table = "heritage_inspection"  # the tables made before the app split keep their names
         ordering = ["-inspected_on", "-created_at"]
         verbose_name = _("inspection")
         verbose_name_plural = _("inspections")
@@ -98,6 +99,7 @@ class InspectionPhoto(Orderable):
     caption = models.CharField(_("caption"), max_length=250, blank=True)
 
     class Meta(Orderable.Meta):
+        db_table = "heritage_inspectionphoto"
         verbose_name = _("photo")
 
 
@@ -127,7 +129,7 @@ class FollowUpAction(models.Model):
         verbose_name=_("from inspection"),
     )
     report = models.ForeignKey(
-        "heritage.VisitorReport",
+        "conservation.VisitorReport",
         null=True,
         blank=True,
         on_delete=models.CASCADE,
@@ -159,6 +161,7 @@ class FollowUpAction(models.Model):
     objects = FollowUpQuerySet.as_manager()
 
     class Meta:
+        db_table = "heritage_followupaction"
         ordering = ["status", "due_on"]
         verbose_name = _("follow-up action")
         verbose_name_plural = _("follow-up actions")

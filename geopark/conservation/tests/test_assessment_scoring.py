@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from geopark.heritage import assessment as brilha
-from geopark.heritage.assessment import CRITERIA, IncompleteScores, RiskClass, Value, risk_class, score
+from geopark.conservation import assessment as brilha
+from geopark.conservation.assessment import CRITERIA, IncompleteScores, RiskClass, Value, risk_class, score
 
 
 def zeros(**scores: int) -> dict[str, int]:

@@ -15,10 +15,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 
-from geopark.heritage import assessment as brilha
-from geopark.heritage import selectors, services
-from geopark.heritage.admin_views import PAGE_PARAM, PAGE_SIZE
-from geopark.heritage.models import Assessment, Site
+from geopark.conservation import assessment as brilha
+from geopark.conservation import selectors, services
+from geopark.conservation.admin_views import PAGE_PARAM, PAGE_SIZE
+from geopark.conservation.models import Assessment
+from geopark.heritage.models import Site
 from geopark.heritage.tests.factories import SiteFactory
 from geopark.territory.tests.factories import CommuneFactory
 
@@ -38,7 +39,7 @@ def scores(level: int = 2, **changes: int) -> dict[str, int]:
 
 
 def url(name: str) -> str:
-    return reverse(f"heritage_conservation:{name}")
+    return reverse(f"conservation_admin:{name}")
 
 
 def table_of(html: str, testid: str) -> str:

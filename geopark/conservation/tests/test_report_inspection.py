@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from geopark.heritage.models import Inspection, ReportState
-from geopark.heritage.services import signature
-from geopark.heritage.tests.factories import SiteFactory, VisitorReportFactory
+from geopark.conservation.models import Inspection, ReportState
+from geopark.conservation.services import signature
+from geopark.conservation.tests.factories import VisitorReportFactory
+from geopark.heritage.tests.factories import SiteFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def report(geopark):
 
 
 def detail(report) -> str:
-    return reverse("heritage_conservation:report_detail", kwargs={"pk": report.pk})
+    return reverse("conservation_admin:report_detail", kwargs={"pk": report.pk})
 
 
 def to_inspection(client, report, **extra):
@@ -58,7 +59,7 @@ def test_an_unsigned_inspection_is_not_recorded(client, report, scientist):
 
 def test_a_scientist_reads_reports_but_does_not_moderate_them(client, report, scientist):
     client.force_login(scientist)
-    assert client.get(reverse("heritage_conservation:reports")).status_code == 200
+    assert client.get(reverse("conservation_admin:reports")).status_code == 200
     response = client.post(detail(report), {"action": "moderate", "m-state": "accepted"})
     assert response.status_code in (302, 403)  # Wagtail turns a refusal into a redirect home
     report.refresh_from_db()
@@ -68,7 +69,7 @@ def test_a_scientist_reads_reports_but_does_not_moderate_them(client, report, sc
 def test_the_service_refuses_an_inspection_by_someone_without_the_right(report, moderator):
     from django.core.exceptions import PermissionDenied
 
-    from geopark.heritage.services import report_to_inspection
+    from geopark.conservation.services import report_to_inspection
 
     with pytest.raises(PermissionDenied):
         report_to_inspection(report=report, by=moderator, condition="good")
@@ -77,7 +78,7 @@ def test_the_service_refuses_an_inspection_by_someone_without_the_right(report, 
 
 def test_the_inspector_list_offers_those_who_may_record_inspections(admin_user, scientist, moderator, editor):
     """Scientists and administrators sign inspections; a moderator or an editor cannot be named."""
-    from geopark.heritage.forms import InspectionAdminForm
+    from geopark.conservation.forms import InspectionAdminForm
 
     form_class = Inspection.snippet_viewset.get_edit_handler().get_form_class()
     assert issubclass(form_class, InspectionAdminForm)

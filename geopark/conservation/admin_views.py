@@ -18,19 +18,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.paginator import WagtailPaginator
 
+from geopark.heritage.models import Site
+
 from . import assessment as brilha
 from . import charts, exports, selectors, services
 from .forms import AssessmentForm, FollowUpFields, ModerateReportForm, ReportToInspectionForm
-from .models import FollowUpAction, ReportState, Site, VisitorReport
+from .models import FollowUpAction, ReportState, VisitorReport
 
-VIEW_ASSESSMENTS = "heritage.view_assessment"
-ADD_ASSESSMENT = "heritage.add_assessment"
-VIEW_INSPECTIONS = "heritage.view_inspection"
-CLOSE_FOLLOW_UP = "heritage.change_followupaction"
-MODERATE = "heritage.moderate_visitorreport"
+VIEW_ASSESSMENTS = "conservation.view_assessment"
+ADD_ASSESSMENT = "conservation.add_assessment"
+VIEW_INSPECTIONS = "conservation.view_inspection"
+CLOSE_FOLLOW_UP = "conservation.change_followupaction"
+MODERATE = "conservation.moderate_visitorreport"
 # Turning a report into an inspection is a scientist's act (users.services: the Scientists hold it),
 # so scientists read the reports too; only moderators decide on them.
-ADD_INSPECTION = "heritage.add_inspection"
+ADD_INSPECTION = "conservation.add_inspection"
 # What a follow-up made from a visitor report is due in, unless the moderator says otherwise.
 FOLLOW_UP_DEFAULT_DELAY = dt.timedelta(days=30)
 # Rows per page of the assessment and monitoring tables: a page's cost must not grow with the inventory.
@@ -104,7 +106,7 @@ def assessment_overview(request: HttpRequest) -> HttpResponse:
     assessed = table.assessed_rows()
     return render(
         request,
-        "heritage/admin/assessment_overview.html",
+        "conservation/admin/assessment_overview.html",
         {
             "page_title": _("Assessments"),
             "header_title": _("Assessments"),
@@ -146,7 +148,7 @@ def assessment_create(request: HttpRequest, site_id: int) -> HttpResponse:
                         form.add_error(field if field in form.fields else None, error)
             else:
                 messages.success(request, _("Assessment of “%(name)s” recorded.") % {"name": site.name_vi})
-                return redirect("heritage_conservation:site_file", site_id=site.pk)
+                return redirect("conservation_admin:site_file", site_id=site.pk)
         messages.error(request, _("The assessment was not saved: please correct the errors below."))
     else:
         initial = {"assessed_on": timezone.localdate()}
@@ -156,14 +158,14 @@ def assessment_create(request: HttpRequest, site_id: int) -> HttpResponse:
         form = AssessmentForm(initial=initial)
     return render(
         request,
-        "heritage/admin/assessment_form.html",
+        "conservation/admin/assessment_form.html",
         {
             "page_title": _("Assess a site"),
             "header_title": _("Assess “%(name)s”") % {"name": site.name_vi},
             "header_icon": "table",
             "breadcrumbs_items": _crumbs(
-                (_("Assessments"), reverse("heritage_conservation:assessments")),
-                (site.name_vi, reverse("heritage_conservation:site_file", args=[site.pk])),
+                (_("Assessments"), reverse("conservation_admin:assessments")),
+                (site.name_vi, reverse("conservation_admin:site_file", args=[site.pk])),
                 (_("New assessment"), None),
             ),
             "site": site,
@@ -186,13 +188,13 @@ def site_file(request: HttpRequest, site_id: int) -> HttpResponse:
     schedule = next(iter(selectors.inspection_schedule(site=site)), None)
     return render(
         request,
-        "heritage/admin/site_file.html",
+        "conservation/admin/site_file.html",
         {
             "page_title": site.name_vi,
             "header_title": site.name_vi,
             "header_icon": "site",
             "breadcrumbs_items": _crumbs(
-                (_("Assessments"), reverse("heritage_conservation:assessments")), (site.name_vi, None)
+                (_("Assessments"), reverse("conservation_admin:assessments")), (site.name_vi, None)
             ),
             "site": site,
             "history": list(reversed(history)),
@@ -204,7 +206,7 @@ def site_file(request: HttpRequest, site_id: int) -> HttpResponse:
             "today": timezone.localdate(),
             "criteria": brilha.CRITERIA,
             "can_assess": request.user.has_perm(ADD_ASSESSMENT),
-            "can_inspect": request.user.has_perm("heritage.add_inspection"),
+            "can_inspect": request.user.has_perm("conservation.add_inspection"),
             "can_see_assessments": request.user.has_perm(VIEW_ASSESSMENTS),
         },
     )
@@ -232,7 +234,7 @@ def monitoring(request: HttpRequest) -> HttpResponse:
     page = _page(request, selectors.OverdueInspections(today=today))
     return render(
         request,
-        "heritage/admin/monitoring.html",
+        "conservation/admin/monitoring.html",
         {
             "page_title": _("Monitoring"),
             "header_title": _("Monitoring"),
@@ -248,7 +250,7 @@ def monitoring(request: HttpRequest) -> HttpResponse:
                 for k, days in brilha.INSPECTION_INTERVAL_DAYS.items()
             ],
             "can_close": request.user.has_perm(CLOSE_FOLLOW_UP),
-            "can_inspect": request.user.has_perm("heritage.add_inspection"),
+            "can_inspect": request.user.has_perm("conservation.add_inspection"),
         },
     )
 
@@ -259,7 +261,7 @@ def follow_up_done(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(FollowUpAction, pk=pk)
     services.follow_up_complete(action=action, by=request.user)
     messages.success(request, _("Action marked as done."))
-    return redirect("heritage_conservation:monitoring")
+    return redirect("conservation_admin:monitoring")
 
 
 # --- Visitor reports --------------------------------------------------------------------------
@@ -275,7 +277,7 @@ def report_queue(request: HttpRequest) -> HttpResponse:
         reports = reports.filter(state=state)
     return render(
         request,
-        "heritage/admin/report_queue.html",
+        "conservation/admin/report_queue.html",
         {
             "page_title": _("Visitor reports"),
             "header_title": _("Visitor reports"),
@@ -315,7 +317,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 note=moderate_form.cleaned_data["note"],
             )
             messages.success(request, _("Report %(ref)s updated.") % {"ref": report.reference})
-            return redirect("heritage_conservation:reports")
+            return redirect("conservation_admin:reports")
         if action == "inspection" and inspection_form.is_valid():
             inspection = services.report_to_inspection(
                 report=report,
@@ -329,7 +331,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 _("Report %(ref)s recorded as an inspection of %(date)s.")
                 % {"ref": report.reference, "date": inspection.inspected_on.isoformat()},
             )
-            return redirect("heritage_conservation:reports")
+            return redirect("conservation_admin:reports")
         if action == "follow_up" and follow_up_form.is_valid():
             data = follow_up_form.cleaned_data
             services.report_to_follow_up(
@@ -343,7 +345,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(
                 request, _("Report %(ref)s turned into a follow-up action.") % {"ref": report.reference}
             )
-            return redirect("heritage_conservation:reports")
+            return redirect("conservation_admin:reports")
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
@@ -351,13 +353,13 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Nothing was changed: please correct the errors below."))
     return render(
         request,
-        "heritage/admin/report_detail.html",
+        "conservation/admin/report_detail.html",
         {
             "page_title": _("Visitor report"),
             "header_title": _("Visitor report %(ref)s") % {"ref": report.reference},
             "header_icon": "mail",
             "breadcrumbs_items": _crumbs(
-                (_("Visitor reports"), reverse("heritage_conservation:reports")),
+                (_("Visitor reports"), reverse("conservation_admin:reports")),
                 (report.reference or "", None),
             ),
             "report": report,

@@ -7,7 +7,7 @@ from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .sites import Site
+from geopark.heritage.models import Site
 
 
 def private_storage():
@@ -68,6 +68,7 @@ class VisitorReport(models.Model):
     objects = VisitorReportQuerySet.as_manager()
 
     class Meta:
+        db_table = "heritage_visitorreport"  # the table made before the app split keeps its name
         ordering = ["-submitted_at"]
         verbose_name = _("visitor report")
         verbose_name_plural = _("visitor reports")

@@ -14,9 +14,10 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from geopark.heritage.models import Site
+
 from . import assessment as brilha
 from . import charts, selectors
-from .models import Site
 
 
 def _data_uri(image, spec: str) -> str | None:
@@ -72,5 +73,5 @@ def dossier_context(site: Site) -> dict:
 def render_dossier(site: Site, *, request: HttpRequest | None = None) -> bytes:
     from weasyprint import HTML
 
-    html = render_to_string("heritage/admin/dossier.html", dossier_context(site), request=request)
+    html = render_to_string("conservation/admin/dossier.html", dossier_context(site), request=request)
     return HTML(string=html, base_url=str(Path(finders.find("css/site.css") or ".").parent)).write_pdf()

@@ -15,8 +15,15 @@ from django.utils import translation
 from django.utils.translation import gettext
 from PIL import Image
 
-from geopark.heritage.models import FollowUpAction, Inspection, InspectionPhoto, ReportState, VisitorReport
-from geopark.heritage.tests.factories import SiteFactory, VisitorReportFactory
+from geopark.conservation.models import (
+    FollowUpAction,
+    Inspection,
+    InspectionPhoto,
+    ReportState,
+    VisitorReport,
+)
+from geopark.conservation.tests.factories import VisitorReportFactory
+from geopark.heritage.tests.factories import SiteFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -289,7 +296,7 @@ def test_the_report_endpoint_is_documented(client, db):
 
 
 def queue_url(name: str, **kwargs) -> str:
-    return reverse(f"heritage_conservation:{name}", kwargs=kwargs)
+    return reverse(f"conservation_admin:{name}", kwargs=kwargs)
 
 
 def test_moderators_see_the_queue_with_the_photo_only_behind_the_login(client, site, moderator):
@@ -530,8 +537,8 @@ def test_the_api_answers_a_json_503_when_a_photo_cannot_be_stored(client, site, 
 
 
 def test_a_photo_cut_off_by_a_full_disk_leaves_no_file_behind(site, tmp_path, monkeypatch):
-    from geopark.heritage import services
-    from geopark.heritage.photos import clean_photo
+    from geopark.conservation import services
+    from geopark.conservation.photos import clean_photo
 
     class FullHalfWay(FileSystemStorage):
         """Writes the first bytes, then the disk is full (a real partial file is left, as the kernel would)."""

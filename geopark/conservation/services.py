@@ -1,4 +1,4 @@
-"""Writes that touch several heritage records: assessments, inspections, follow-ups, visitor reports.
+"""Writes of conservation: assessments, inspections, follow-ups, visitor reports.
 
 Each function is one transaction: it either records everything or nothing."""
 
@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from geopark.core.formatting import signature
+from geopark.heritage.models import Site
 from geopark.operations import ratelimit
 
 from . import assessment as brilha
@@ -32,7 +33,6 @@ from .models import (
     InspectionPhoto,
     ReportKind,
     ReportState,
-    Site,
     Threat,
     VisitorReport,
 )
@@ -372,7 +372,7 @@ def report_to_inspection(
 ) -> Inspection:
     """Turn a report into an inspection record (its photo joins the inspection's photos), signed
     by `by`, who must hold the right to record inspections (a scientist)."""
-    if not by.has_perm("heritage.add_inspection"):
+    if not by.has_perm("conservation.add_inspection"):
         raise PermissionDenied
     report = VisitorReport.objects.select_for_update().select_related("site").get(pk=report.pk)
     _check_open(report)

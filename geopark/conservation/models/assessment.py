@@ -6,9 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from geopark.heritage import assessment as brilha
-
-from .sites import Site
+from geopark.conservation import assessment as brilha
+from geopark.heritage.models import Site
 
 
 class AssessmentQuerySet(models.QuerySet["Assessment"]):
@@ -50,6 +49,7 @@ class Assessment(models.Model):
     objects = AssessmentQuerySet.as_manager()
 
     class Meta:
+        db_table = "heritage_assessment"  # the table made before the app split keeps its name
         ordering = ["-assessed_on", "-created_at"]
         verbose_name = _("assessment")
         verbose_name_plural = _("assessments")

@@ -1,0 +1,19 @@
+"""What conservation grants to each role (collected by users.services.ensure_roles)."""
+
+from geopark.core.roles import MODERATORS, SCIENTISTS
+
+ROLE_PERMISSIONS = {
+    # Scientists assess sites, inspect them and follow up; they cannot overwrite a signed
+    # assessment or inspection (no change permission).
+    SCIENTISTS: {
+        ("conservation", "add_assessment"),
+        ("conservation", "view_assessment"),
+        ("conservation", "add_inspection"),
+        ("conservation", "view_inspection"),
+        ("conservation", "add_followupaction"),
+        ("conservation", "change_followupaction"),
+        ("conservation", "view_followupaction"),
+    },
+    # Moderators read what visitors report and decide on it; nothing a visitor sends is published.
+    MODERATORS: {("conservation", "view_visitorreport"), ("conservation", "moderate_visitorreport")},
+}
