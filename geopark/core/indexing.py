@@ -5,9 +5,13 @@ source names."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
+
+from django.utils import translation
+
+from .i18n import LANG_CODES
 
 # When a record enters or leaves the index: on Wagtail's publish/unpublish of a snippet
 # ("publish"), of a page ("page"), or on every save and delete ("save") for records without
@@ -48,3 +52,13 @@ class IndexSource:
 
     def entries(self, record: Any) -> list[IndexEntry]:
         raise NotImplementedError
+
+
+def in_each_language(entry: Callable[[str], IndexEntry]) -> list[IndexEntry]:
+    """A record's entry in every language, each built with that language active (so choices'
+    labels and URLs come out in it)."""
+    entries = []
+    for lang in LANG_CODES:
+        with translation.override(lang):
+            entries.append(entry(lang))
+    return entries

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.utils import translation
-
-from geopark.core.i18n import LANG_CODES, translated_value
-from geopark.core.indexing import IndexEntry, IndexSource
+from geopark.core.i18n import translated_value
+from geopark.core.indexing import IndexEntry, IndexSource, in_each_language
 
 from .models import Event
 
@@ -29,25 +27,23 @@ class EventSource(IndexSource):
     def entries(self, record: Event) -> list[IndexEntry]:
         if not record.published:
             return []
-        entries = []
-        for lang in LANG_CODES:
-            with translation.override(lang):
-                extra = [
-                    record.title_vi,
-                    record.get_category_display(),
-                    record.place_line(),
-                    str(record.start_date.year),
-                ]
-                entries.append(
-                    IndexEntry(
-                        lang=lang,
-                        title=translated_value(record, "title", lang),
-                        summary=translated_value(record, "summary", lang),
-                        url=record.get_absolute_url(),
-                        body=[translated_value(record, f, lang) for f in _BODY_FIELDS] + extra,
-                    )
-                )
-        return entries
+
+        def entry(lang: str) -> IndexEntry:
+            extra = [
+                record.title_vi,
+                record.get_category_display(),
+                record.place_line(),
+                str(record.start_date.year),
+            ]
+            return IndexEntry(
+                lang=lang,
+                title=translated_value(record, "title", lang),
+                summary=translated_value(record, "summary", lang),
+                url=record.get_absolute_url(),
+                body=[translated_value(record, f, lang) for f in _BODY_FIELDS] + extra,
+            )
+
+        return in_each_language(entry)
 
 
 SOURCES = [EventSource()]

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.utils import translation
-
-from geopark.core.i18n import LANG_CODES, translated_value
-from geopark.core.indexing import IndexEntry, IndexSource
+from geopark.core.i18n import translated_value
+from geopark.core.indexing import IndexEntry, IndexSource, in_each_language
 
 from .models import Site
 
@@ -36,19 +34,15 @@ class SiteSource(IndexSource):
             extra.append(record.commune.name)
         if record.former_commune_id:
             extra.append(record.former_commune.name)
-        entries = []
-        for lang in LANG_CODES:
-            with translation.override(lang):
-                entries.append(
-                    IndexEntry(
-                        lang=lang,
-                        title=translated_value(record, "name", lang),
-                        summary=translated_value(record, "summary", lang),
-                        url=record.get_absolute_url(),
-                        body=[translated_value(record, f, lang) for f in _BODY_FIELDS] + extra,
-                    )
-                )
-        return entries
+        return in_each_language(
+            lambda lang: IndexEntry(
+                lang=lang,
+                title=translated_value(record, "name", lang),
+                summary=translated_value(record, "summary", lang),
+                url=record.get_absolute_url(),
+                body=[translated_value(record, f, lang) for f in _BODY_FIELDS] + extra,
+            )
+        )
 
 
 SOURCES = [SiteSource()]

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.utils import translation
-
-from geopark.core.i18n import LANG_CODES, translated_value
-from geopark.core.indexing import IndexEntry, IndexSource
+from geopark.core.i18n import translated_value
+from geopark.core.indexing import IndexEntry, IndexSource, in_each_language
 
 from .models import Route
 
@@ -28,23 +26,19 @@ class RouteSource(IndexSource):
     def entries(self, record: Route) -> list[IndexEntry]:
         if not record.live:
             return []
-        entries = []
-        for lang in LANG_CODES:
-            with translation.override(lang):
-                entries.append(
-                    IndexEntry(
-                        lang=lang,
-                        title=translated_value(record, "name", lang),
-                        summary=translated_value(record, "theme", lang),
-                        url=record.get_absolute_url(),
-                        body=[
-                            translated_value(record, "theme", lang),
-                            translated_value(record, "summary", lang),
-                            record.name_vi,
-                        ],
-                    )
-                )
-        return entries
+        return in_each_language(
+            lambda lang: IndexEntry(
+                lang=lang,
+                title=translated_value(record, "name", lang),
+                summary=translated_value(record, "theme", lang),
+                url=record.get_absolute_url(),
+                body=[
+                    translated_value(record, "theme", lang),
+                    translated_value(record, "summary", lang),
+                    record.name_vi,
+                ],
+            )
+        )
 
 
 SOURCES = [RouteSource()]
