@@ -31,6 +31,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 INSTALLED_APPS = [
     # Our apps first so their templates and translations win over the libraries'.
     "geopark.core",
+    "geopark.reporting",
     "geopark.territory",
     "geopark.heritage",
     "geopark.routes",
@@ -160,6 +161,9 @@ for _database in DATABASES.values():
         _database.setdefault("OPTIONS", {})["init_command"] = f"PRAGMA cache_size = -{SQLITE_CACHE_MB * 1024}"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Generated reports are made by a thread of each web process ("thread"), or only by a separate
+# `manage.py report_worker` ("off" in the web processes); geopark/reporting/queue.py.
+GEOPARK_REPORT_WORKER = os.environ.get("GEOPARK_REPORT_WORKER", "thread")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {

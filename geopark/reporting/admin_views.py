@@ -1,0 +1,89 @@
+"""The admin's report page: ask for a report, watch it being made, download it."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from . import queue, services
+from .forms import ReportRequestForm
+from .models import GeneratedReport, Status
+from .render import FORMATS
+
+VIEW = "reporting.view_generatedreport"
+ADD = "reporting.add_generatedreport"
+
+
+def _require(request: HttpRequest, permission: str) -> None:
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+def _status(report: GeneratedReport) -> dict:
+    return {
+        "id": report.pk,
+        "status": report.status,
+        "status_label": report.get_status_display(),
+        "progress": report.progress,
+        "step": report.step,
+        "error": report.error,
+        "download": reverse("reporting_admin:download", args=[report.pk])
+        if report.status == Status.DONE
+        else "",
+    }
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    _require(request, VIEW)
+    form = ReportRequestForm(request.POST or None)
+    if request.method == "POST":
+        _require(request, ADD)
+        if form.is_valid():
+            try:
+                services.request_report(**form.cleaned_data, user=request.user)
+            except services.InvalidRequest as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("The report is queued; this page shows its progress."))
+                return redirect("reporting_admin:index")
+    # A queued report left by a restart is picked up as soon as someone looks at the list.
+    queue.ensure_started()
+    reports = GeneratedReport.objects.select_related("requested_by")[:100]
+    return render(
+        request,
+        "reporting/admin/index.html",
+        {
+            "page_title": _("Reports"),
+            "header_title": _("Reports"),
+            "header_icon": "doc-full",
+            "form": form,
+            "can_add": request.user.has_perm(ADD),
+            "reports": reports,
+            "status_url": reverse("reporting_admin:status"),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def status(request: HttpRequest) -> JsonResponse:
+    _require(request, VIEW)
+    try:
+        ids = [int(value) for value in request.GET.get("ids", "").split(",") if value][:100]
+    except ValueError:
+        return JsonResponse({"error": _("ids must be numbers separated by commas.")}, status=400)
+    return JsonResponse({"reports": [_status(r) for r in GeneratedReport.objects.filter(pk__in=ids)]})
+
+
+def download(request: HttpRequest, pk: int) -> FileResponse:
+    _require(request, VIEW)
+    report = get_object_or_404(GeneratedReport, pk=pk, status=Status.DONE)
+    return FileResponse(
+        report.file.open("rb"),
+        as_attachment=True,
+        filename=report.download_name(),
+        content_type=FORMATS[report.format].mime,
+    )

@@ -1,0 +1,91 @@
+"""The worker that makes queued reports: a thread inside the web process by default, so the embedded
+SQLite site needs no second server; Redis, when configured, wakes the workers of every node at once.
+
+The database row is the queue (services.claim_next takes one atomically); Redis, when the default
+cache is Redis (REDIS_URL), only carries "there is work" so an idle worker starts at once instead of
+at its next poll. A deployment that prefers a separate process sets GEOPARK_REPORT_WORKER=off for
+the web processes and runs `manage.py report_worker`. docs/decisions/0010-report-queue.md says why
+not django-tasks."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
+from django.db import close_old_connections, connections
+
+logger = logging.getLogger(__name__)
+
+REDIS_KEY = "geopark:reports:wake"
+POLL_SECONDS = 5.0
+
+_wake = threading.Event()
+_lock = threading.Lock()
+_started_in: int | None = None  # the pid that started the thread (a fork needs its own)
+
+
+def _redis():
+    cache = caches["default"]
+    if isinstance(cache, RedisCache):
+        return cache._cache.get_client(write=True)
+    return None
+
+
+def mode() -> str:
+    return getattr(settings, "GEOPARK_REPORT_WORKER", "thread")
+
+
+def notify(report_id: int) -> None:
+    """A report was queued (called once its row is committed)."""
+    client = _redis()
+    if client is not None:
+        try:
+            client.rpush(REDIS_KEY, report_id)
+        except Exception:  # Redis down: the workers still poll the database
+            logger.warning("could not wake the report workers through Redis", exc_info=True)
+    _wake.set()
+    ensure_started()
+
+
+def _wait(timeout: float) -> None:
+    client = _redis()
+    if client is not None:
+        try:
+            client.blpop([REDIS_KEY], timeout=max(1, int(timeout)))
+            return
+        except Exception:
+            logger.warning("Redis did not answer; polling the database", exc_info=True)
+    _wake.wait(timeout)
+    _wake.clear()
+
+
+def work_forever(*, stop: threading.Event | None = None, poll: float = POLL_SECONDS) -> None:
+    from . import services
+
+    while stop is None or not stop.is_set():
+        close_old_connections()
+        try:
+            made = services.run_pending()
+        except Exception:  # a broken database must not kill the worker for good
+            logger.exception("report worker")
+            made = 0
+        if not made:
+            connections.close_all()
+            _wait(poll)
+
+
+def ensure_started() -> bool:
+    """Start this process's worker thread once; False when the settings say another process works."""
+    global _started_in
+    if mode() != "thread":
+        return False
+    with _lock:
+        if _started_in == os.getpid():
+            return True
+        _started_in = os.getpid()
+        threading.Thread(target=work_forever, name="geopark-report-worker", daemon=True).start()
+    return True
