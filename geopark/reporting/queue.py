@@ -4,7 +4,7 @@ SQLite site needs no second server; Redis, when configured, wakes the workers of
 The database row is the queue (services.claim_next takes one atomically); Redis, when the default
 cache is Redis (REDIS_URL), only carries "there is work" so an idle worker starts at once instead of
 at its next poll. A deployment that prefers a separate process sets GEOPARK_REPORT_WORKER=off for
-the web processes and runs `manage.py report_worker`. docs/decisions/0010-report-queue.md says why
+the web processes and runs `manage.py report_worker`. docs/decisions/report-queue.md says why
 not django-tasks."""
 
 from __future__ import annotations
