@@ -28,11 +28,27 @@ _lock = threading.Lock()
 _started_in: int | None = None  # the pid that started the thread (a fork needs its own)
 
 
+def _redis_url() -> str:
+    """The default cache's Redis, as core.ratelimit decides: Redis only when the cache is Redis."""
+    if not isinstance(caches["default"], RedisCache):
+        return ""
+    location = settings.CACHES["default"]["LOCATION"]
+    return location[0] if isinstance(location, list | tuple) else location
+
+
+_clients: dict[str, object] = {}
+
+
 def _redis():
-    cache = caches["default"]
-    if isinstance(cache, RedisCache):
-        return cache._cache.get_client(write=True)
-    return None
+    """A client of our own: the cache's sockets time out in 2 s, shorter than a worker's wait."""
+    url = _redis_url()
+    if not url:
+        return None
+    if url not in _clients:
+        import redis
+
+        _clients[url] = redis.Redis.from_url(url, socket_connect_timeout=2, socket_timeout=POLL_SECONDS + 10)
+    return _clients[url]
 
 
 def mode() -> str:
@@ -45,6 +61,8 @@ def notify(report_id: int) -> None:
     if client is not None:
         try:
             client.rpush(REDIS_KEY, report_id)
+            # Nobody may be waiting (every worker busy or off): keep the list short.
+            client.ltrim(REDIS_KEY, -100, -1)
         except Exception:  # Redis down: the workers still poll the database
             logger.warning("could not wake the report workers through Redis", exc_info=True)
     _wake.set()
@@ -55,7 +73,7 @@ def _wait(timeout: float) -> None:
     client = _redis()
     if client is not None:
         try:
-            client.blpop([REDIS_KEY], timeout=max(1, int(timeout)))
+            client.blpop([REDIS_KEY], timeout=max(1, round(timeout)))
             return
         except Exception:
             logger.warning("Redis did not answer; polling the database", exc_info=True)

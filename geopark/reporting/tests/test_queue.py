@@ -4,8 +4,9 @@ import time
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from geopark.core.tests.test_ratelimit import redis_server  # noqa: F401  (a fixture)
 from geopark.reporting import queue, registry, services
 from geopark.reporting.models import GeneratedReport, Status
 
@@ -39,7 +40,13 @@ def source():
 
 
 def ask(**kwargs):
-    fields = {"source": "sample", "subject": "kh-16", "period": "year", "year": 2026, "format": "pdf"} | kwargs
+    fields = {
+        "source": "sample",
+        "subject": "kh-16",
+        "period": "year",
+        "year": 2026,
+        "format": "pdf",
+    } | kwargs
     return services.request_report(**fields)
 
 
@@ -99,14 +106,13 @@ def test_a_running_report_whose_worker_stopped_is_queued_again(source):
     ],
 )
 def test_a_bad_request_says_why_and_writes_nothing(source, field, value, message):
-    with pytest.raises(services.InvalidRequest, match=message):
+    with translation.override("en"), pytest.raises(services.InvalidRequest, match=message):
         ask(**{field: value})
     assert not GeneratedReport.objects.exists()
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_worker_thread_makes_a_report_queued_by_a_request(source, settings):
-    settings.GEOPARK_REPORT_WORKER = "thread"
+def test_the_worker_thread_makes_a_report_queued_by_a_request(source):
     stop = threading.Event()
     worker = threading.Thread(target=queue.work_forever, kwargs={"stop": stop, "poll": 0.2})
     worker.start()
@@ -125,6 +131,35 @@ def test_the_worker_thread_makes_a_report_queued_by_a_request(source, settings):
         worker.join(10)
 
 
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_with_redis_a_waiting_worker_starts_at_once_not_at_its_next_poll(source, settings, redis_server):  # noqa: F811
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_server}
+    }
+    caches["default"].clear()
+    assert queue._redis() is not None
+    stop = threading.Event()
+    # A poll of a minute: only the message through Redis can make the report within the test's time.
+    worker = threading.Thread(target=queue.work_forever, kwargs={"stop": stop, "poll": 60})
+    worker.start()
+    try:
+        time.sleep(0.5)  # the worker found nothing and waits on Redis
+        report = ask(format="xlsx")
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not report.finished:
+            time.sleep(0.1)
+            report.refresh_from_db()
+        assert report.status == Status.DONE
+    finally:
+        stop.set()
+        queue.notify(0)  # wakes the worker so that it sees the stop
+        worker.join(10)
+        queue._clients.clear()
+
+
 @pytest.fixture
 def admin_client(client):
     user = get_user_model().objects.create_superuser("chief", "chief@example.org", "pw")
@@ -134,7 +169,8 @@ def admin_client(client):
 
 def test_the_admin_page_queues_a_report_and_shows_its_progress_and_download(source, admin_client):
     response = admin_client.post(
-        "/admin/reports/", {"source": "sample", "subject": "kh-16", "period": "h1", "year": 2026, "format": "pdf"}
+        "/admin/reports/",
+        {"source": "sample", "subject": "kh-16", "period": "h1", "year": 2026, "format": "pdf"},
     )
     assert response.status_code == 302
     report = GeneratedReport.objects.get()
@@ -155,7 +191,8 @@ def test_the_admin_page_queues_a_report_and_shows_its_progress_and_download(sour
 
 def test_the_admin_answers_a_bad_form_with_400_and_writes_nothing(source, admin_client):
     response = admin_client.post(
-        "/admin/reports/", {"source": "sample", "subject": "kh-16", "period": "h1", "year": 1900, "format": "pdf"}
+        "/admin/reports/",
+        {"source": "sample", "subject": "kh-16", "period": "h1", "year": 1900, "format": "pdf"},
     )
     assert response.status_code == 400
     assert not GeneratedReport.objects.exists()
