@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "geopark.events",
     "geopark.tourism",
     "geopark.education",
+    "geopark.plans",
     "geopark.content",
     "geopark.search",
     "geopark.users",
