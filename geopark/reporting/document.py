@@ -52,6 +52,15 @@ Block = str | Table | Chart
 
 
 @dataclass
+class Appendix:
+    """A "Phụ lục" after the signature: its own heading, the line tying it to the report, and its
+    own page numbers from 1 (Decree 30, Appendix I §III.1)."""
+
+    title: str  # written in capitals, e.g. "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ"
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
 class Section:
     """A numbered part of the body. Top-level sections are numbered I, II, …; subsections 1, 2, …;
     their subsections a), b), …, as the decree's numbering rules ask."""
@@ -78,22 +87,28 @@ class OfficialDocument:
     addressees: list[str] = field(default_factory=list)  # "Kính gửi:" lines, when sent upwards
     opening: list[str] = field(default_factory=list)  # paragraphs before section I
     closing: str = ""  # the last sentence; renderers end it with "./."
-    file_stem: str = "bao-cao"
+
+    appendices: list[Appendix] = field(default_factory=list)
+    # "(Kèm theo Báo cáo số …/BC-UBND ngày … tháng … năm … của …)" under each appendix's title: left
+    # with blanks, filled in by the clerical office once the report has its number.
+    appendix_reference: str = ""
+
+    def blocks(self) -> list[Block]:
+        inner = [block for section in walk(self.sections) for block in section.blocks]
+        return inner + [block for appendix in self.appendices for block in appendix.blocks]
 
     def tables(self) -> list[Table]:
-        return [
-            block for section in walk(self.sections) for block in section.blocks if isinstance(block, Table)
-        ]
+        return [block for block in self.blocks() if isinstance(block, Table)]
 
     def charts(self) -> list[Chart]:
-        return [
-            block for section in walk(self.sections) for block in section.blocks if isinstance(block, Chart)
-        ]
+        return [block for block in self.blocks() if isinstance(block, Chart)]
 
     def fingerprint(self) -> str:
-        """A digest of everything the document says, so two reports made from the same data have the
-        same fingerprint and a changed figure changes it."""
-        payload = json.dumps(dataclasses.asdict(self), ensure_ascii=False, sort_keys=True, default=str)
+        """A digest of everything the document says but its date, so two reports made from the same
+        data have the same fingerprint, on any day, and a changed figure changes it."""
+        content = dataclasses.asdict(self)
+        content.pop("date")
+        payload = json.dumps(content, ensure_ascii=False, sort_keys=True, default=str)
         return hashlib.sha256(payload.encode()).hexdigest()
 
 

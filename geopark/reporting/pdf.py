@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.utils.html import escape
 
 from . import charts
-from .document import Chart, OfficialDocument, Section, Table, date_line, format_number, numbering
+from .document import ROMAN, Chart, OfficialDocument, Section, Table, date_line, format_number, numbering
 from .fonts import serif
 
 CSS = """
@@ -22,6 +22,13 @@ CSS = """
 @page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm;
   @top-center { content: counter(page); font: 13pt "Report Serif"; vertical-align: bottom; padding-bottom: 4mm; } }
 @page :first { @top-center { content: none; } }
+/* Each appendix starts a page of its own and numbers its pages from 1 (Decree 30, §III.1.đ). */
+@page appendix { @top-center { content: counter(page); font: 13pt "Report Serif"; vertical-align: bottom; padding-bottom: 4mm; } }
+section.appendix { page: appendix; break-before: page; }
+@page appendix:nth(1 of appendix) { counter-reset: page 1; @top-center { content: none; } }
+.appendix-label { text-align: center; font-weight: bold; font-size: 14pt; }
+.appendix-title { text-align: center; font-weight: bold; font-size: 14pt; text-transform: uppercase; margin-top: 2pt; }
+.appendix-ref { text-align: center; font-style: italic; font-size: 13pt; margin: 2pt 0 10pt; }
 html { font-family: "Report Serif", serif; font-size: 14pt; color: #000; line-height: 1.25; }
 body { margin: 0; }
 table.head { width: 100%; border-collapse: collapse; }
@@ -87,16 +94,21 @@ def _table(table: Table) -> str:
     return f'{caption}<table class="data"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
-def _section(section: Section, level: int, index: int) -> str:
-    tag = ("h2", "h3", "h4")[min(level, 2)]
-    parts = [f"<{tag}>{numbering(level, index)} {escape(section.heading)}</{tag}>"]
-    for block in section.blocks:
+def _blocks(blocks) -> list[str]:
+    parts = []
+    for block in blocks:
         if isinstance(block, Table):
             parts.append(_table(block))
         elif isinstance(block, Chart):
             parts.append(f'<div class="chart">{charts.svg(block)}</div>')
         else:
             parts.append(f"<p>{escape(block)}</p>")
+    return parts
+
+
+def _section(section: Section, level: int, index: int) -> str:
+    tag = ("h2", "h3", "h4")[min(level, 2)]
+    parts = [f"<{tag}>{numbering(level, index)} {escape(section.heading)}</{tag}>", *_blocks(section.blocks)]
     parts += [_section(sub, level + 1, i) for i, sub in enumerate(section.subsections)]
     return "".join(parts)
 
@@ -133,6 +145,17 @@ def html(doc: OfficialDocument) -> str:
         f'<td class="right">{signer}<div class="signer-name">{escape(doc.signer_name)}</div></td>'
         "</tr></table></div>"
     )
+    for i, appendix in enumerate(doc.appendices):
+        label = "Phụ lục" if len(doc.appendices) == 1 else f"Phụ lục {ROMAN[i]}"
+        reference = (
+            f'<div class="appendix-ref">{escape(doc.appendix_reference)}</div>'
+            if doc.appendix_reference
+            else ""
+        )
+        parts.append(
+            f'<section class="appendix"><div class="appendix-label">{label}</div>'
+            f'<div class="appendix-title">{escape(appendix.title)}</div>{reference}{"".join(_blocks(appendix.blocks))}</section>'
+        )
     return (
         f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{escape(doc.kind)} {escape(doc.title)}</title>'
         f"<style>{css}</style></head><body>{''.join(parts)}</body></html>"

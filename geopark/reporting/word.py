@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -16,7 +16,17 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from . import charts
-from .document import Chart, OfficialDocument, Section, Table, date_line, format_number, numbering
+from .document import (
+    ROMAN,
+    Appendix,
+    Chart,
+    OfficialDocument,
+    Section,
+    Table,
+    date_line,
+    format_number,
+    numbering,
+)
 from .fonts import FAMILY
 
 TEXT_WIDTH_MM = 210 - 30 - 15
@@ -91,10 +101,10 @@ def _repeat_header(row) -> None:
     properties.append(element)
 
 
-def _page_number(section) -> None:
+def _page_number(section, *, first: bool = False) -> None:
     """The page number centred in the top margin, from page 2 (page 1 has a header of its own,
-    left empty)."""
-    section.different_first_page_header_footer = True
+    left empty), or from the first page (`first`, an appendix)."""
+    section.different_first_page_header_footer = not first
     paragraph = section.header.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = _font(paragraph.add_run(), size=13)
@@ -172,6 +182,35 @@ def _chart(document, chart: Chart) -> None:
     paragraph.add_run().add_picture(io.BytesIO(data), width=Mm(TEXT_WIDTH_MM))
 
 
+def _blocks(document, blocks) -> None:
+    for block in blocks:
+        if isinstance(block, Table):
+            _table(document, block)
+        elif isinstance(block, Chart):
+            _chart(document, block)
+        else:
+            _para(document, block, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, after=6)
+
+
+def _appendix(document, doc: OfficialDocument, appendix: Appendix, index: int) -> None:
+    """A new section of the document: a page of its own whose numbers start again at 1."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.different_first_page_header_footer = False
+    section.header.is_linked_to_previous = False
+    _page_number(section, first=True)
+    numbering_type = section._sectPr.find(qn("w:pgNumType"))
+    if numbering_type is None:
+        numbering_type = OxmlElement("w:pgNumType")
+        section._sectPr.append(numbering_type)
+    numbering_type.set(qn("w:start"), "1")
+    label = "Phụ lục" if len(doc.appendices) == 1 else f"Phụ lục {ROMAN[index]}"
+    _para(document, label, bold=True)
+    _para(document, appendix.title.upper(), bold=True)
+    if doc.appendix_reference:
+        _para(document, doc.appendix_reference, size=13, italic=True, after=10)
+    _blocks(document, appendix.blocks)
+
+
 def _section(document, section: Section, level: int, index: int) -> None:
     label = f"{numbering(level, index)} {section.heading}"
     heading = _para(
@@ -185,13 +224,7 @@ def _section(document, section: Section, level: int, index: int) -> None:
     )
     heading.paragraph_format.space_before = Pt(6)
     heading.paragraph_format.keep_with_next = True
-    for block in section.blocks:
-        if isinstance(block, Table):
-            _table(document, block)
-        elif isinstance(block, Chart):
-            _chart(document, block)
-        else:
-            _para(document, block, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, after=6)
+    _blocks(document, section.blocks)
     for i, sub in enumerate(section.subsections):
         _section(document, sub, level + 1, i)
 
@@ -244,6 +277,8 @@ def render_docx(doc: OfficialDocument) -> bytes:
             document, f"{doc.closing.rstrip('.')}./.", align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, after=12
         )
     _closing_block(document, doc)
+    for i, appendix in enumerate(doc.appendices):
+        _appendix(document, doc, appendix, i)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

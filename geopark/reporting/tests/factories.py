@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from geopark.reporting.document import Chart, OfficialDocument, Section, Series, Table
+from geopark.reporting.document import Appendix, Chart, OfficialDocument, Section, Series, Table
 
 
 def task_table(count: int = 3) -> Table:
@@ -45,7 +45,7 @@ def sample_document(tasks: int = 3) -> OfficialDocument:
                 subsections=[
                     Section(
                         "Kết quả thực hiện các nhiệm vụ",
-                        blocks=["Đã hoàn thành 2 nhiệm vụ.", task_table(tasks)],
+                        blocks=["Đã hoàn thành 2 nhiệm vụ (chi tiết tại Phụ lục)."],
                     ),
                     Section(
                         "Chỉ tiêu du lịch",
@@ -74,4 +74,6 @@ def sample_document(tasks: int = 3) -> OfficialDocument:
         signer_capacity=["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"],
         signer_title="PHÓ CHỦ TỊCH",
         signer_name="Nguyễn Văn A",
+        appendices=[Appendix("Kết quả thực hiện các nhiệm vụ", blocks=[task_table(tasks)])],
+        appendix_reference="(Kèm theo Báo cáo số      /BC-UBND ngày      tháng 12 năm 2026 của UBND tỉnh Lạng Sơn)",
     )

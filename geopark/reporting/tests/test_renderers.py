@@ -98,8 +98,15 @@ def test_pdf_is_a4_with_the_serif_font_embedded_and_no_number_on_page_one():
             assert "/FontFile2" in descriptor or "/FontFile3" in descriptor or "/FontFile" in descriptor
             fonts.add(str(font["/BaseFont"]))
     assert any("Serif" in name for name in fonts), fonts
-    # The page number is centred in the top margin (above 20 mm from the top), from page 2 on.
-    assert [top_margin_text(page) for page in reader.pages[:3]] == ["", "2", "3"]
+    # The page number is centred in the top margin (above 20 mm from the top), from page 2 on; the
+    # appendix numbers its own pages, again without a number on its first.
+    numbers = [top_margin_text(page) for page in reader.pages]
+    assert numbers[:2] == ["", "2"]
+    appendix = next(
+        i for i, page in enumerate(reader.pages) if page.extract_text().lstrip().startswith("Phụ lục")
+    )
+    assert numbers[appendix:] == ["", *(str(n) for n in range(2, len(numbers) - appendix + 1))]
+    assert len(numbers) - appendix >= 2
 
 
 def test_docx_is_a4_with_decree_margins_times_new_roman_and_the_content():
@@ -113,6 +120,9 @@ def test_docx_is_a4_with_decree_margins_times_new_roman_and_the_content():
     ]
     assert section.different_first_page_header_footer
     assert "PAGE" in section.header._element.xml
+    appendix = document.sections[1]
+    assert 'w:start="1"' in appendix._sectPr.xml
+    assert "Phụ lục" in [p.text for p in document.paragraphs]
     assert document.styles["Normal"].font.name == "Times New Roman"
     paragraphs = [p.text for p in document.paragraphs]
     assert "BÁO CÁO" in paragraphs
@@ -121,11 +131,11 @@ def test_docx_is_a4_with_decree_margins_times_new_roman_and_the_content():
     head = document.tables[0]
     assert head.cell(0, 1).paragraphs[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     assert head.cell(1, 1).paragraphs[0].text == "Lạng Sơn, ngày 07 tháng 12 năm 2026"
-    tasks = document.tables[1]
+    tasks = document.tables[-1]  # in the appendix, after the closing block
     assert [c.text for c in tasks.rows[0].cells][:3] == ["TT", "Nhiệm vụ", "Cơ quan chủ trì"]
     assert len(tasks.rows) == 42
     assert [c.text for c in tasks.rows[-1].cells][1:5] == ["Tổng cộng", "", "80", "40"]
-    closing = document.tables[-1]
+    closing = document.tables[-2]
     assert closing.cell(0, 0).paragraphs[0].text == "Nơi nhận:"
     assert [p.text for p in closing.cell(0, 1).paragraphs][-1] == "Nguyễn Văn A"
     assert len(document.inline_shapes) == 1  # the chart, as a picture
@@ -134,7 +144,7 @@ def test_docx_is_a4_with_decree_margins_times_new_roman_and_the_content():
 def test_xlsx_has_every_table_as_a_sheet_with_numbers_and_the_total():
     workbook = load_workbook(io.BytesIO(render_xlsx(sample_document(tasks=5))))
     assert workbook.sheetnames[0] == "Báo cáo"
-    tasks = workbook[workbook.sheetnames[1]]
+    tasks = workbook[workbook.sheetnames[2]]  # the appendix comes after the body
     assert tasks["A2"].value == "TT"
     assert tasks.cell(row=tasks.max_row, column=2).value == "Tổng cộng"
     assert tasks.cell(row=tasks.max_row, column=4).value == 10
