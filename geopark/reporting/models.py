@@ -86,3 +86,79 @@ class GeneratedReport(models.Model):
         stem = fold(self.subject_label or self.subject).replace(" ", "-")
         stem = "".join(ch for ch in stem if ch.isalnum() or ch in "-_")[:60] or "bao-cao"
         return f"bao-cao-{stem}-{self.period}-{self.year}.{self.format}"
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class Letterhead(models.Model):
+    """Who issues and signs the generated reports. The sources do not settle which body signs a
+    geopark progress report (the provincial People's Committee, its Department of Culture, Sports
+    and Tourism, or the geopark's board), so it is written here by the board, not in code. The
+    first row is used; without one, the defaults below (the provincial People's Committee)."""
+
+    authority = models.CharField(
+        _("superior body"),
+        max_length=200,
+        blank=True,
+        help_text=_("Only for a department: e.g. “UBND TỈNH LẠNG SƠN”."),
+    )
+    issuer = models.TextField(
+        _("issuing body"),
+        default="ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN",
+        help_text=_("In capitals; one line per line of the heading."),
+    )
+    number = models.CharField(
+        _("number and symbol"),
+        max_length=60,
+        default="Số:        /BC-UBND",
+        help_text=_(
+            "Left blank before the symbol: the clerical office gives the number when the report is signed."
+        ),
+    )
+    place = models.CharField(_("place"), max_length=60, default="Lạng Sơn")
+    signer_capacity = models.TextField(
+        _("signing capacity"), default="TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", help_text=_("One line per line.")
+    )
+    signer_title = models.CharField(_("signer's title"), max_length=100, default="PHÓ CHỦ TỊCH")
+    signer_name = models.CharField(_("signer's name"), max_length=100, blank=True)
+    recipients = models.TextField(
+        _("recipients"),
+        default=(
+            "Bộ Văn hóa, Thể thao và Du lịch (b/c);\n"
+            "Thường trực Tỉnh ủy (b/c);\n"
+            "Thường trực HĐND tỉnh (b/c);\n"
+            "Chủ tịch, các PCT UBND tỉnh;\n"
+            "Các sở, ban, ngành tỉnh;\n"
+            "UBND các xã, phường;\n"
+            "Ban Quản lý Công viên địa chất Lạng Sơn;\n"
+            "Lưu: VT, KGVX."
+        ),
+        help_text=_(
+            "One per line, each ending with “;”; the last is the archive line, e.g. “Lưu: VT, KGVX.”"
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("letterhead")
+        verbose_name_plural = _("letterheads")
+
+    def __str__(self) -> str:
+        return " ".join(_lines(self.issuer))
+
+    @classmethod
+    def current(cls) -> Letterhead:
+        return cls.objects.order_by("pk").first() or cls()
+
+    @property
+    def issuer_lines(self) -> str:
+        return "\n".join(_lines(self.issuer))
+
+    @property
+    def capacity_lines(self) -> list[str]:
+        return _lines(self.signer_capacity)
+
+    @property
+    def recipient_lines(self) -> list[str]:
+        return _lines(self.recipients)

@@ -4,8 +4,12 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
+from .models import Letterhead
 
 
 class ReportsMenuItem(MenuItem):
@@ -32,3 +36,24 @@ def reports_urls():
         path("<int:pk>/download/", admin_views.download, name="download"),
     ]
     return [path("reports/", include((patterns, "reporting_admin"), namespace="reporting_admin"))]
+
+
+class LetterheadViewSet(SnippetViewSet):
+    model = Letterhead
+    icon = "doc-full"
+    menu_label = gettext_lazy("Letterhead")
+    add_to_admin_menu = False
+    list_display = ["__str__", "signer_title", "signer_name"]
+    panels = [
+        FieldPanel("authority"),
+        FieldPanel("issuer"),
+        FieldPanel("number"),
+        FieldPanel("place"),
+        FieldPanel("signer_capacity"),
+        FieldPanel("signer_title"),
+        FieldPanel("signer_name"),
+        FieldPanel("recipients"),
+    ]
+
+
+register_snippet(LetterheadViewSet)
