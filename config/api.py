@@ -6,6 +6,7 @@ from ninja.errors import ValidationError
 
 from geopark.heritage.api import router as sites_router
 from geopark.museum.api import router as collection_router
+from geopark.plans.api import router as plans_router  # plans: temporary wiring
 from geopark.routes.api import router as routes_router
 from geopark.search.api import router as search_router
 from geopark.territory.api import router as geopark_router
@@ -28,6 +29,7 @@ api.add_router("", search_router)
 api.add_router("", collection_router)
 api.add_router("", geopark_router)
 api.add_router("", tourism_router)
+api.add_router("", plans_router)  # plans: temporary wiring
 
 
 @api.exception_handler(ValidationError)

@@ -61,6 +61,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("geopark.events.urls")),
     path("education/", include("geopark.education.urls")),
     path("collection/", include("geopark.museum.urls")),
+    path("plans/", include("geopark.plans.urls")),  # plans: temporary wiring
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
