@@ -109,6 +109,12 @@ class Letterhead(models.Model):
         default="ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN",
         help_text=_("In capitals; one line per line of the heading."),
     )
+    issuer_name = models.CharField(
+        _("issuing body in a sentence"),
+        max_length=200,
+        default="Ủy ban nhân dân tỉnh",
+        help_text=_("How the report names its issuer in its text: “… báo cáo kết quả như sau”."),
+    )
     number = models.CharField(
         _("number and symbol"),
         max_length=60,

@@ -47,6 +47,7 @@ class LetterheadViewSet(SnippetViewSet):
     panels = [
         FieldPanel("authority"),
         FieldPanel("issuer"),
+        FieldPanel("issuer_name"),
         FieldPanel("number"),
         FieldPanel("place"),
         FieldPanel("signer_capacity"),
