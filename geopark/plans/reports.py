@@ -54,6 +54,8 @@ NO_DATA = "chưa có số liệu"
 BILLION = Decimal(1_000_000_000)
 # How many results per section the body describes in words; every task is in the appendix.
 HIGHLIGHTS = 6
+# Lists in the body (tasks behind, difficulties) stop after this many; the appendix has every task.
+LISTED = 10
 
 
 class ReportError(ValueError):
@@ -238,83 +240,116 @@ def _targets_section(plan: Plan, target_rows, period: str, year: int) -> Section
 
 def _problems_section(rows, on: dt.date) -> Section:
     behind = [row for row in rows if row.status in (Status.LATE, Status.AT_RISK)]
-    if behind:
-        table = Table(
-            title="Bảng 3. Nhiệm vụ chậm tiến độ hoặc có nguy cơ chậm",
-            columns=["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tình trạng"],
-            rows=[
-                [
-                    str(i),
-                    f"{row.task.number}. {row.task.title_vi}",
-                    _agency(row.lead),
-                    f"{row.task.deadline:%d/%m/%Y}",
-                    STATUS_LABELS[row.status],
-                ]
-                for i, row in enumerate(behind, start=1)
-            ],
-            widths=[0.6, 5.5, 2.2, 1.5, 1.7],
-        )
-        late = sum(row.status == Status.LATE for row in behind)
-        shortcomings: list = [
-            f"Đến ngày {on:%d/%m/%Y}, còn {late} nhiệm vụ chậm so với thời hạn và {len(behind) - late} nhiệm vụ "
-            "có nguy cơ không hoàn thành đúng hạn:",
-            table,
-        ]
+    late = sum(row.status == Status.LATE for row in behind)
+    if not behind:
+        shortcomings: list = [f"Đến ngày {on:%d/%m/%Y}, không có nhiệm vụ chậm tiến độ hoặc có nguy cơ chậm."]
     else:
-        shortcomings = [f"Đến ngày {on:%d/%m/%Y}, không có nhiệm vụ chậm tiến độ hoặc có nguy cơ chậm."]
+        shortcomings = [
+            f"Đến ngày {on:%d/%m/%Y}, còn {late} nhiệm vụ chậm so với thời hạn và {len(behind) - late} nhiệm vụ "
+            "có nguy cơ không hoàn thành đúng hạn."
+        ]
+        if len(behind) <= LISTED:
+            shortcomings.append(
+                Table(
+                    title="Bảng 3. Nhiệm vụ chậm tiến độ hoặc có nguy cơ chậm",
+                    columns=["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tình trạng"],
+                    rows=[
+                        [
+                            str(i),
+                            f"{row.task.number}. {row.task.title_vi}",
+                            _agency(row.lead),
+                            f"{row.task.deadline:%d/%m/%Y}",
+                            STATUS_LABELS[row.status],
+                        ]
+                        for i, row in enumerate(behind, start=1)
+                    ],
+                    widths=[0.6, 5.5, 2.2, 1.5, 1.7],
+                )
+            )
+        else:
+            # Too many to list in the body (the appendix has every task): by lead agency instead.
+            by_agency = [
+                entry
+                for entry in selectors.counts_by_agency(behind)
+                if entry.counts[Status.LATE] or entry.counts[Status.AT_RISK]
+            ]
+            by_agency.sort(key=lambda entry: (-entry.counts[Status.LATE], -entry.total, entry.label))
+            shortcomings.append(
+                Table(
+                    title="Bảng 3. Nhiệm vụ chậm tiến độ hoặc có nguy cơ chậm theo cơ quan chủ trì",
+                    columns=["TT", "Cơ quan chủ trì", "Chậm tiến độ", "Có nguy cơ chậm", "Cộng"],
+                    rows=[
+                        [
+                            str(i),
+                            entry.label,
+                            entry.counts[Status.LATE],
+                            entry.counts[Status.AT_RISK],
+                            entry.total,
+                        ]
+                        for i, entry in enumerate(by_agency, start=1)
+                    ],
+                    total_row=["", "Tổng cộng", late, len(behind) - late, len(behind)],
+                    widths=[0.6, 5.5, 1.6, 1.6, 1.2],
+                )
+            )
     silent = [row for row in rows if row.latest is None and row.status != Status.DONE]
     if silent:
         shortcomings.append(f"Còn {len(silent)} nhiệm vụ chưa có báo cáo tiến độ của cơ quan chủ trì.")
-    reasons = [
-        f"- {_agency(row.latest.agency)} ({row.task.number}): {row.latest.narrative.strip()}"
+    difficulties = [
+        row
         for row in rows
         if row.latest is not None and row.latest.status == "difficulties" and row.latest.narrative.strip()
     ]
-    causes = (
-        ["Khó khăn, vướng mắc do các cơ quan, đơn vị báo cáo:", *reasons]
-        if reasons
-        else ["Các cơ quan, đơn vị chưa báo cáo khó khăn, vướng mắc trong kỳ."]
-    )
+    if difficulties:
+        causes = ["Khó khăn, vướng mắc do các cơ quan, đơn vị báo cáo:"]
+        causes += [
+            f"- {_agency(row.latest.agency)} ({row.task.number}): {row.latest.narrative.strip()}"
+            for row in difficulties[:LISTED]
+        ]
+        if len(difficulties) > LISTED:
+            causes.append(
+                f"- Và {len(difficulties) - LISTED} báo cáo khó khăn, vướng mắc khác của các cơ quan, đơn vị."
+            )
+    else:
+        causes = ["Các cơ quan, đơn vị chưa báo cáo khó khăn, vướng mắc trong kỳ."]
     return Section(
         "Tồn tại, hạn chế và nguyên nhân",
         subsections=[Section("Tồn tại, hạn chế", blocks=shortcomings), Section("Nguyên nhân", blocks=causes)],
     )
 
 
+def _listed(rows) -> list[str]:
+    """Up to LISTED tasks, one line each, and how many more the appendix has."""
+    lines = [f"- {row.task.number}. {row.task.title_vi} ({_agency(row.lead)})." for row in rows[:LISTED]]
+    if len(rows) > LISTED:
+        lines.append(f"- Và {len(rows) - LISTED} nhiệm vụ khác (chi tiết tại Phụ lục).")
+    return lines
+
+
 def _next_section(rows, period: str, year: int) -> Section:
     unfinished = [row for row in rows if row.status != Status.DONE]
     late = [row for row in unfinished if row.status == Status.LATE]
     if period == "h1":
-        heading = f"Phương hướng, nhiệm vụ 6 tháng cuối năm {year}"
         coming = [row for row in unfinished if row.task.deadline > period_end("h1", year)]
         blocks = [
-            f"1. Tập trung chỉ đạo hoàn thành {len(late)} nhiệm vụ đã quá thời hạn"
-            + (
-                ": " + "; ".join(f"{row.task.number}. {row.task.title_vi}" for row in late[:10]) + "."
-                if late
-                else "."
-            ),
+            f"1. Tập trung chỉ đạo hoàn thành {len(late)} nhiệm vụ đã quá thời hạn" + (":" if late else "."),
+            *_listed(late),
             f"2. Tiếp tục triển khai {len(coming)} nhiệm vụ có thời hạn trong 6 tháng cuối năm {year}, "
             "bảo đảm đạt các chỉ tiêu của Kế hoạch.",
             f"3. Các cơ quan, đơn vị cập nhật tiến độ trên hệ thống để tổng hợp báo cáo năm {year} "
             f"trước ngày 15 tháng 12 năm {year}.",
         ]
-    else:
-        heading = f"Phương hướng, nhiệm vụ năm {year + 1}"
-        blocks = [
-            f"1. Tiếp tục thực hiện {len(unfinished)} nhiệm vụ chưa hoàn thành của Kế hoạch năm {year}, "
-            "đưa vào Kế hoạch năm tiếp theo"
-            + (
-                ": " + "; ".join(f"{row.task.number}. {row.task.title_vi}" for row in unfinished[:10]) + "."
-                if unfinished
-                else "."
-            ),
-            f"2. Xây dựng, ban hành Kế hoạch phát triển du lịch và bảo tồn, phát huy giá trị Công viên địa chất "
-            f"năm {year + 1}, giao chỉ tiêu, nhiệm vụ cụ thể cho từng cơ quan, đơn vị.",
-            "3. Các cơ quan, đơn vị báo cáo tiến độ định kỳ trên hệ thống; Sở Văn hóa, Thể thao và Du lịch "
-            "tổng hợp, báo cáo Ủy ban nhân dân tỉnh.",
-        ]
-    return Section(heading, blocks=blocks)
+        return Section(f"Phương hướng, nhiệm vụ 6 tháng cuối năm {year}", blocks=blocks)
+    blocks = [
+        f"1. Tiếp tục thực hiện {len(unfinished)} nhiệm vụ chưa hoàn thành của Kế hoạch năm {year}"
+        + (", trước hết các nhiệm vụ đã quá thời hạn:" if late else "."),
+        *_listed(late),
+        f"2. Xây dựng, ban hành Kế hoạch phát triển du lịch và bảo tồn, phát huy giá trị Công viên địa chất "
+        f"năm {year + 1}, giao chỉ tiêu, nhiệm vụ cụ thể cho từng cơ quan, đơn vị.",
+        "3. Các cơ quan, đơn vị báo cáo tiến độ định kỳ trên hệ thống; Sở Văn hóa, Thể thao và Du lịch "
+        "tổng hợp, báo cáo Ủy ban nhân dân tỉnh.",
+    ]
+    return Section(f"Phương hướng, nhiệm vụ năm {year + 1}", blocks=blocks)
 
 
 def _proposals_section() -> Section:

@@ -54,7 +54,7 @@ h3 { font-weight: bold; }
 h4 { font-weight: normal; font-style: italic; }
 .caption { text-align: center; font-weight: bold; font-size: 13pt; text-indent: 0; margin: 8pt 0 4pt;
   page-break-after: avoid; }
-table.data { width: 100%; border-collapse: collapse; font-size: 11.5pt; line-height: 1.2; margin: 0 0 10pt; }
+table.data { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: 11.5pt; line-height: 1.2; margin: 0 0 10pt; }
 table.data th, table.data td { border: 0.6pt solid #000; padding: 2.5pt 3pt; vertical-align: top; }
 table.data th { font-weight: bold; text-align: center; vertical-align: middle; }
 table.data td.n { text-align: right; white-space: nowrap; }

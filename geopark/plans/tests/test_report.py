@@ -274,3 +274,15 @@ def test_the_plan_report_is_made_in_the_background_and_kept(plan, django_user_mo
     assert report.subject_label.startswith("45/KH-UBND")
     assert report.fingerprint
     assert GeneratedReport.objects.count() == 1
+
+
+def test_many_tasks_behind_are_counted_per_lead_agency_rather_than_listed(plan, monkeypatch):
+    listed = reports.build(plan, "year", 2026, on=TODAY)
+    assert any(
+        t.title.startswith("Bảng 3. Nhiệm vụ chậm tiến độ hoặc có nguy cơ chậm") for t in listed.tables()
+    )
+    monkeypatch.setattr(reports, "LISTED", 1)
+    counted = reports.build(plan, "year", 2026, on=TODAY)
+    table = next(t for t in counted.tables() if t.title.startswith("Bảng 3."))
+    assert table.title.endswith("theo cơ quan chủ trì")
+    assert table.total_row == ["", "Tổng cộng", 1, 1, 2]
