@@ -188,5 +188,5 @@ def test_the_report_form_refuses_an_officer_of_another_agency_in_words(client, s
         {"reported_on": "2026-01-15", "status": "done", "narrative": "x"},
     )
     assert response.status_code == 403
-    assert "not the lead or a cooperating agency" in response.content.decode()
+    assert "không phải là cơ quan chủ trì hay phối hợp" in response.content.decode()
     assert not ProgressReport.objects.exists()
