@@ -8,8 +8,10 @@ officer also what the plan asks of communes (selectors.visible_tasks)."""
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,9 +27,30 @@ from .status import task_status
 OFFICER_PERMISSIONS = ("plans.view_all_tasks", "plans.add_progressreport", "plans.view_commune_tasks")
 
 
+class Refused(Exception):
+    """What a person may not see or do here, said in words (Wagtail would turn a bare
+    PermissionDenied into a silent redirect to the dashboard)."""
+
+
+def refusing(view):
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except Refused as refused:
+            return render(
+                request,
+                "plans/admin/refused.html",
+                {**_header(_("Not allowed"), "warning"), "message": str(refused)},
+                status=403,
+            )
+
+    return wrapper
+
+
 def _require_board(request: HttpRequest) -> None:
     if not selectors.is_board(request.user):
-        raise PermissionDenied
+        raise Refused(_("Only the board's plan managers see every task."))
 
 
 def _crumbs(*items: tuple[str, str | None]) -> list[dict]:
@@ -49,6 +72,7 @@ def _header(title: str, icon: str = "list-ul") -> dict:
     return {"page_title": title, "header_title": title, "header_icon": icon}
 
 
+@refusing
 def board(request: HttpRequest) -> HttpResponse:
     _require_board(request)
     plan = _plan(request)
@@ -75,6 +99,7 @@ def board(request: HttpRequest) -> HttpResponse:
     )
 
 
+@refusing
 def timeline(request: HttpRequest) -> HttpResponse:
     _require_board(request)
     plan = _plan(request)
@@ -94,9 +119,10 @@ def timeline(request: HttpRequest) -> HttpResponse:
     )
 
 
+@refusing
 def my_tasks(request: HttpRequest) -> HttpResponse:
     if not any(request.user.has_perm(p) for p in OFFICER_PERMISSIONS):
-        raise PermissionDenied
+        raise Refused(_("This page is for the officers of the agencies in a plan."))
     plan = _plan(request)
     today = selectors.today()
     rows = selectors.task_rows(plan, on=today, tasks=selectors.visible_tasks(request.user))
@@ -121,10 +147,11 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
 def _visible_task(request: HttpRequest, pk: int) -> Task:
     task = get_object_or_404(Task.objects.select_related("section__plan", "lead"), pk=pk)
     if not selectors.visible_tasks(request.user).filter(pk=task.pk).exists():
-        raise PermissionDenied
+        raise Refused(_("This task is not one of your agency's."))
     return task
 
 
+@refusing
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     task = _visible_task(request, pk)
     history = selectors.task_history(task)
@@ -146,19 +173,11 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@refusing
 def report_progress(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_object_or_404(Task.objects.select_related("section__plan", "lead"), pk=pk)
     if not selectors.can_report(request.user, task):
-        # Said in words, not a bare 403: an officer who followed a link should know why.
-        return render(
-            request,
-            "plans/admin/refused.html",
-            {
-                **_header(_("Report progress"), "warning"),
-                "message": _("Your agency is not the lead or a cooperating agency of this task."),
-            },
-            status=403,
-        )
+        raise Refused(_("Your agency is not the lead or a cooperating agency of this task."))
     form = ProgressForm(
         request.POST or None, request.FILES or None, initial={"reported_on": selectors.today()}
     )
@@ -203,6 +222,7 @@ def report_progress(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@refusing
 def evidence(request: HttpRequest, pk: int) -> FileResponse:
     report = get_object_or_404(ProgressReport.objects.select_related("task"), pk=pk)
     _visible_task(request, report.task_id)

@@ -31,6 +31,11 @@ def percent(share: float) -> str:
     return f"{format_number(round(share * 100), digits=0)} %"
 
 
+def text_width(text: str, size: int) -> float:
+    """About how wide a text is drawn: Chinese characters take a full em, Latin ones about 0.6."""
+    return sum(size if ord(char) >= 0x2E80 else 0.6 * size for char in text)
+
+
 def _short(text: str, length: int) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
@@ -43,7 +48,7 @@ def status_legend(x: float, y: float) -> list[str]:
             f'<rect x="{x:.0f}" y="{y - 9:.0f}" width="10" height="10" fill="{STATUS_COLOURS[status]}"/>'
         )
         parts.append(f'<text x="{x + 14:.0f}" y="{y:.0f}" font-size="11" fill="#333">{escape(label)}</text>')
-        x += 24 + 7 * len(label)
+        x += 24 + text_width(label, 11)
     return parts
 
 

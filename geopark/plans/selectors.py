@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from geopark.territory.models import Commune
@@ -252,11 +252,13 @@ def _tourism_figures(year: int, on: dt.date) -> tuple[dict[str, Decimal | None],
                 TourismMetric.REVENUE: Decimal(totals.revenue_vnd or 0),
             }
         )
-    active = Establishment.objects.filter(active=True, synthetic=False).aggregate(rooms=Sum("rooms"))
-    figures[TourismMetric.ESTABLISHMENTS] = Decimal(
-        Establishment.objects.filter(active=True, synthetic=False).count()
+    # Establishments and rooms as the register has them now; none registered is "not known yet".
+    active = Establishment.objects.filter(active=True, synthetic=False).aggregate(
+        count=Count("pk"), rooms=Sum("rooms")
     )
-    figures[TourismMetric.ROOMS] = Decimal(active["rooms"] or 0)
+    if active["count"]:
+        figures[TourismMetric.ESTABLISHMENTS] = Decimal(active["count"])
+        figures[TourismMetric.ROOMS] = Decimal(active["rooms"] or 0)
     return figures, month
 
 
