@@ -73,8 +73,10 @@ def _agency(agency) -> str:
 def _target(task) -> str:
     if task.target_value is None:
         return ""
-    text = f"{format_number(task.target_value)} {task.target_unit_vi}".strip()
-    return f"{text}/xã" if task.per_commune else text
+    unit = task.target_unit_vi
+    text = f"{format_number(_number(task.target_value))}{'' if unit.startswith('%') else ' '}{unit}".strip()
+    # "mỗi xã, phường" is often in the unit already.
+    return f"{text}/xã" if task.per_commune and "xã" not in unit else text
 
 
 def _number(value: Decimal | None) -> int | float | None:
@@ -244,9 +246,12 @@ def _problems_section(rows, on: dt.date) -> Section:
     if not behind:
         shortcomings: list = [f"Đến ngày {on:%d/%m/%Y}, không có nhiệm vụ chậm tiến độ hoặc có nguy cơ chậm."]
     else:
+        late_words = (
+            f"còn {late} nhiệm vụ chậm so với thời hạn" if late else "không có nhiệm vụ chậm so với thời hạn"
+        )
         shortcomings = [
-            f"Đến ngày {on:%d/%m/%Y}, còn {late} nhiệm vụ chậm so với thời hạn và {len(behind) - late} nhiệm vụ "
-            "có nguy cơ không hoàn thành đúng hạn."
+            f"Đến ngày {on:%d/%m/%Y}, {late_words}; {len(behind) - late} nhiệm vụ có nguy cơ không hoàn thành "
+            "đúng hạn."
         ]
         if len(behind) <= LISTED:
             shortcomings.append(
@@ -387,8 +392,8 @@ def _appendix(groups, sections: list[PlanSection]) -> Appendix:
                     ]
                     for i, row in enumerate(found, start=1)
                 ],
-                total_row=["", f"Cộng: {len(found)} nhiệm vụ", "", "", "", f"Hoàn thành {done}/{len(found)}"],
-                widths=[0.6, 5.2, 2.0, 1.6, 1.1, 1.7],
+                total_row=["", f"Cộng: {len(found)} nhiệm vụ, hoàn thành {done}", "", "", "", ""],
+                widths=[0.6, 4.9, 2.3, 1.6, 1.1, 1.7],
             )
         )
     return Appendix("Kết quả thực hiện các nhiệm vụ của Kế hoạch", blocks=tables)

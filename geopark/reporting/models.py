@@ -112,7 +112,7 @@ class Letterhead(models.Model):
     issuer_name = models.CharField(
         _("issuing body in a sentence"),
         max_length=200,
-        default="Ủy ban nhân dân tỉnh",
+        default="Ủy ban nhân dân tỉnh Lạng Sơn",
         help_text=_("How the report names its issuer in its text: “… báo cáo kết quả như sau”."),
     )
     number = models.CharField(

@@ -28,7 +28,7 @@ section.appendix { page: appendix; break-before: page; }
 @page appendix:nth(1 of appendix) { counter-reset: page 1; @top-center { content: none; } }
 .appendix-label { text-align: center; font-weight: bold; font-size: 14pt; }
 .appendix-title { text-align: center; font-weight: bold; font-size: 14pt; text-transform: uppercase; margin-top: 2pt; }
-.appendix-ref { text-align: center; font-style: italic; font-size: 13pt; margin: 2pt 0 10pt; }
+.appendix-ref { white-space: pre-wrap; text-align: center; font-style: italic; font-size: 13pt; margin: 2pt 0 10pt; }
 html { font-family: "Report Serif", serif; font-size: 14pt; color: #000; line-height: 1.25; }
 body { margin: 0; }
 table.head { width: 100%; border-collapse: collapse; }
