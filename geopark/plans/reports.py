@@ -89,6 +89,12 @@ def _percent(part: float, whole: float) -> float:
     return round(100 * part / whole, 1) if whole else 0.0
 
 
+def _blank_number(number: str) -> str:
+    """ "Số:        /BC-UBND" → "      /BC-UBND": the number's blank kept for the clerk's pen."""
+    symbol = number.removeprefix("Số:").strip()
+    return f"      {symbol}" if symbol.startswith("/") else symbol
+
+
 def _subject(title: str) -> str:
     """What a plan is about, after "về": its title without the leading "Kế hoạch"."""
     for prefix in ("Kế hoạch ", "kế hoạch "):
@@ -517,7 +523,7 @@ def build(
         signer_name=letterhead.signer_name,
         appendices=[_appendix(groups, sections)],
         appendix_reference=(
-            f"(Kèm theo Báo cáo số {letterhead.number.removeprefix('Số:').strip()} {reference_date} "
+            f"(Kèm theo Báo cáo số {_blank_number(letterhead.number)} {reference_date} "
             f"của {letterhead.issuer_name})"
         ),
     )

@@ -9,7 +9,7 @@ import io
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -72,7 +72,9 @@ def _rule(container, *, indent_cm: float) -> None:
     narrowed by indents to about a third of its column (the decree's 1/3–1/2 of the text line)."""
     paragraph = _para(container)
     _font(paragraph.add_run(" "), size=2)
-    paragraph.paragraph_format.line_spacing = Pt(3)
+    # The line is the paragraph's bottom border: a few points below the text above, not on it.
+    paragraph.paragraph_format.line_spacing = Pt(5)
+    paragraph.paragraph_format.space_before = Pt(1)
     paragraph.paragraph_format.left_indent = Cm(indent_cm)
     paragraph.paragraph_format.right_indent = Cm(indent_cm)
     borders = OxmlElement("w:pBdr")
@@ -81,6 +83,16 @@ def _rule(container, *, indent_cm: float) -> None:
         bottom.set(qn(key), value)
     borders.append(bottom)
     paragraph._p.get_or_add_pPr().append(borders)
+
+
+def _grid(table, widths) -> None:
+    """Column widths in the table's grid and a fixed layout: LibreOffice reads the grid, Word the
+    cells' own widths; both are written."""
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
 
 
 def _cell_margins(table, cm: float = 0.1) -> None:
@@ -101,10 +113,10 @@ def _repeat_header(row) -> None:
     properties.append(element)
 
 
-def _page_number(section, *, first: bool = False) -> None:
+def _page_number(section) -> None:
     """The page number centred in the top margin, from page 2 (page 1 has a header of its own,
-    left empty), or from the first page (`first`, an appendix)."""
-    section.different_first_page_header_footer = not first
+    left empty)."""
+    section.different_first_page_header_footer = True
     paragraph = section.header.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = _font(paragraph.add_run(), size=13)
@@ -123,7 +135,8 @@ def _heading_block(document, doc: OfficialDocument) -> None:
     table = document.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    widths = (Mm(TEXT_WIDTH_MM * 0.42), Mm(TEXT_WIDTH_MM * 0.58))
+    widths = (Mm(TEXT_WIDTH_MM * 0.40), Mm(TEXT_WIDTH_MM * 0.60))
+    _grid(table, widths)
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
@@ -136,7 +149,7 @@ def _heading_block(document, doc: OfficialDocument) -> None:
     for line in doc.issuer.upper().splitlines():
         _para(left, line, size=13, bold=True)
     _rule(left, indent_cm=2.2)
-    _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12.5, bold=True)
+    _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True)
     # The tiêu ngữ underlined as a run: the line is exactly as long as the text, as the decree asks.
     _para(right, "Độc lập - Tự do - Hạnh phúc", size=13.5, bold=True, underline=True)
     number, date = table.rows[1].cells
@@ -157,6 +170,7 @@ def _table(document, table: Table) -> None:
     _cell_margins(grid)
     weights = table.widths or [1] * len(table.columns)
     widths = [Mm(TEXT_WIDTH_MM * w / sum(weights)) for w in weights]
+    _grid(grid, widths)
     body = [table.columns, *table.rows] + ([table.total_row] if table.total_row else [])
     # Cells are written through the XML rows once; python-docx's row.cells rebuilds the grid on every
     # call, which made a 300-row table take seconds.
@@ -164,6 +178,8 @@ def _table(document, table: Table) -> None:
         header, total = r == 0, table.total_row is not None and r == len(body) - 1
         if header:
             _repeat_header(row)
+            for cell in row.cells:
+                cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
         for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
             cell.width = widths[c]
             paragraph = cell.paragraphs[0]
@@ -179,6 +195,7 @@ def _table(document, table: Table) -> None:
 def _chart(document, chart: Chart) -> None:
     data, _ratio = charts.png(chart)
     paragraph = _para(document, after=6)
+    paragraph.paragraph_format.space_before = Pt(8)
     paragraph.add_run().add_picture(io.BytesIO(data), width=Mm(TEXT_WIDTH_MM))
 
 
@@ -195,9 +212,9 @@ def _blocks(document, blocks) -> None:
 def _appendix(document, doc: OfficialDocument, appendix: Appendix, index: int) -> None:
     """A new section of the document: a page of its own whose numbers start again at 1."""
     section = document.add_section(WD_SECTION.NEW_PAGE)
-    section.different_first_page_header_footer = False
     section.header.is_linked_to_previous = False
-    _page_number(section, first=True)
+    section.first_page_header.is_linked_to_previous = False
+    _page_number(section)  # as in the body: none on the appendix's first page
     numbering_type = section._sectPr.find(qn("w:pgNumType"))
     if numbering_type is None:
         numbering_type = OxmlElement("w:pgNumType")
@@ -234,6 +251,7 @@ def _closing_block(document, doc: OfficialDocument) -> None:
     table.autofit = False
     left, right = table.rows[0].cells
     left.width, right.width = Mm(TEXT_WIDTH_MM * 0.48), Mm(TEXT_WIDTH_MM * 0.52)
+    _grid(table, (left.width, right.width))
     left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)
     right.paragraphs[0]._p.getparent().remove(right.paragraphs[0]._p)
     _para(left, "Nơi nhận:", align=WD_ALIGN_PARAGRAPH.LEFT, size=12, bold=True, italic=True)
