@@ -21,8 +21,7 @@ from collections import Counter
 from decimal import Decimal
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from geopark.reporting import registry
 from geopark.reporting.document import (
@@ -428,13 +427,13 @@ def build(
     as_of = min(today, period_end(period, year))
     letterhead = letterhead or Letterhead.current()
 
-    report(5, _("Reading the tasks and their progress"))
+    report(5, gettext_noop("Reading the tasks and their progress"))
     sections = selectors.section_rows(plan)
     rows = _as_of(plan, as_of)
     groups = _groups(sections, rows)
-    report(35, _("Reading the tourism figures"))
+    report(35, gettext_noop("Reading the tourism figures"))
     target_rows = selectors.target_rows(plan, on=as_of + dt.timedelta(days=1))
-    report(55, _("Writing the sections"))
+    report(55, gettext_noop("Writing the sections"))
     entries = ProgressReport.objects.filter(
         task__section__plan=plan, reported_on__gte=dt.date(year, 1, 1), reported_on__lte=as_of
     )
@@ -491,7 +490,7 @@ def build(
             ),
         ],
     )
-    report(75, _("Writing the appendix"))
+    report(75, gettext_noop("Writing the appendix"))
     reference_date = f"ngày      tháng      năm {today.year}"
     document = OfficialDocument(
         authority=letterhead.authority,
@@ -527,7 +526,7 @@ def build(
             f"của {letterhead.issuer_name})"
         ),
     )
-    report(100, _("Report written"))
+    report(100, gettext_noop("Report written"))
     return document
 
 

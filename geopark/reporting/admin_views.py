@@ -29,7 +29,9 @@ def _status(report: GeneratedReport) -> dict:
         "status": report.status,
         "status_label": report.get_status_display(),
         "progress": report.progress,
-        "step": report.step,
+        # The step matters while the report is being made; once done, the status says it all.
+        "step": _(report.step) if report.step and not report.finished else "",
+        "fingerprint": report.fingerprint,
         "error": report.error,
         "download": reverse("reporting_admin:download", args=[report.pk])
         if report.status == Status.DONE
@@ -62,6 +64,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "header_icon": "doc-full",
             "form": form,
             "can_add": request.user.has_perm(ADD),
+            "can_edit_letterhead": request.user.has_perm("reporting.change_letterhead"),
             "reports": reports,
             "status_url": reverse("reporting_admin:status"),
         },

@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from . import registry
 from .models import GeneratedReport, Status
@@ -22,6 +23,10 @@ logger = logging.getLogger(__name__)
 STALE_AFTER = dt.timedelta(minutes=10)
 # Progress is written at most this often, so a fast build does not spend its time on UPDATEs.
 PROGRESS_INTERVAL = 0.3
+
+
+# Step texts are stored as written here (English msgids, marked with gettext_noop) and translated
+# when shown, so each person reads them in their own language whatever the worker's was.
 
 
 class InvalidRequest(ValueError):
@@ -71,7 +76,7 @@ def request_report(
         year=year,
         format=format,
         requested_by=user if user is not None and user.is_authenticated else None,
-        step=_("Waiting for the worker"),
+        step=gettext_noop("Waiting for the worker"),
     )
     transaction.on_commit(lambda: queue.notify(report.pk))
     return report
@@ -91,7 +96,7 @@ def claim_next() -> GeneratedReport | None:
             started_at=timezone.now(),
             updated_at=timezone.now(),
             progress=1,
-            step=_("Started"),
+            step=gettext_noop("Started"),
         )
         if taken:
             return GeneratedReport.objects.get(pk=pk)
@@ -101,7 +106,7 @@ def claim_next() -> GeneratedReport | None:
 def requeue_stale(now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     return GeneratedReport.objects.filter(status=Status.RUNNING, updated_at__lt=now - STALE_AFTER).update(
-        status=Status.QUEUED, progress=0, step=_("Queued again after the worker stopped")
+        status=Status.QUEUED, progress=0, step=gettext_noop("Queued again after the worker stopped")
     )
 
 
@@ -126,13 +131,19 @@ def generate(report: GeneratedReport) -> GeneratedReport:
     try:
         source = registry.get(report.source)
         document = source.build(report.subject, report.period, report.year, progress)
-        _set(report, progress=85, step=_("Writing the %(format)s file") % {"format": report.format.upper()})
+        _set(report, progress=85, step=gettext_noop("Writing the file"))
         data = render(document, report.format)
         fingerprint = document.fingerprint()
     except Exception as error:  # any failure must end the report as failed, with its reason
         logger.exception("report %s failed", report.pk)
         message = str(error) or error.__class__.__name__
-        _set(report, status=Status.FAILED, error=message[:2000], step=_("Failed"), finished_at=timezone.now())
+        _set(
+            report,
+            status=Status.FAILED,
+            error=message[:2000],
+            step=gettext_noop("Failed"),
+            finished_at=timezone.now(),
+        )
         return report
     report.file.save(report.download_name(), ContentFile(data), save=False)
     _set(
@@ -142,7 +153,7 @@ def generate(report: GeneratedReport) -> GeneratedReport:
         fingerprint=fingerprint,
         status=Status.DONE,
         progress=100,
-        step=_("Done"),
+        step=gettext_noop("Done"),
         finished_at=timezone.now(),
     )
     return report

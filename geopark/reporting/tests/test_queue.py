@@ -177,6 +177,7 @@ def test_the_admin_page_queues_a_report_and_shows_its_progress_and_download(sour
     assert report.requested_by.username == "chief"
     page = admin_client.get("/admin/reports/")
     assert b"<progress" in page.content
+    assert b"/admin/snippets/reporting/letterhead/" in page.content
     assert b"reporting/progress.js" in page.content
     status = admin_client.get(f"/admin/reports/status.json?ids={report.pk}").json()["reports"][0]
     assert status["status"] == "queued"

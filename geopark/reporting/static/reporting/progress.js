@@ -17,7 +17,14 @@
     if (!row) return;
     row.querySelector("progress").value = report.progress;
     row.querySelector("[data-role=step]").textContent =
-      report.status_label + " · " + report.step + (report.error ? ": " + report.error : "");
+      report.status_label + (report.step ? " · " + report.step : "") + (report.error ? ": " + report.error : "");
+    var fingerprint = row.querySelector("[data-role=fingerprint]");
+    if (report.fingerprint && !fingerprint.querySelector("code")) {
+      var code = document.createElement("code");
+      code.title = report.fingerprint;
+      code.textContent = report.fingerprint.slice(0, 12);
+      fingerprint.appendChild(code);
+    }
     if (report.status === "done" || report.status === "failed") {
       row.dataset.finished = "1";
     }
