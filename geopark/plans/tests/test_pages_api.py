@@ -133,3 +133,13 @@ def test_plan_pages_keep_a_constant_query_count_as_tasks_grow(client, uncached, 
     with CaptureQueriesContext(connection) as large:
         assert client.get(url).status_code == 200
     assert len(large) == len(small), f"{url}: {len(small)} queries with 10 tasks, {len(large)} with 200"
+
+
+def test_the_sitemap_section_lists_each_plan_in_every_language(rf, plan):
+    from geopark.core import sitemaps
+    from geopark.plans.sitemaps import PlanSitemap
+
+    response = sitemaps.section(rf.get("/sitemap-plans.xml"), {"plans": PlanSitemap()}, "plans")
+    body = response.content.decode()
+    for lang in ("vi", "en", "zh"):
+        assert f"/{lang}/plans/ke-hoach-2026/" in body
