@@ -10,12 +10,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from . import queue, services
-from .forms import ReportRequestForm
-from .models import GeneratedReport, Status
+from .forms import LetterheadForm, ReportRequestForm
+from .models import GeneratedReport, Letterhead, Status
 from .render import FORMATS
 
 VIEW = "reporting.view_generatedreport"
 ADD = "reporting.add_generatedreport"
+EDIT_LETTERHEAD = "reporting.change_letterhead"
 
 
 def _require(request: HttpRequest, permission: str) -> None:
@@ -64,7 +65,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "header_icon": "doc-full",
             "form": form,
             "can_add": request.user.has_perm(ADD),
-            "can_edit_letterhead": request.user.has_perm("reporting.change_letterhead"),
+            "can_edit_letterhead": request.user.has_perm(EDIT_LETTERHEAD),
             "reports": reports,
             "status_url": reverse("reporting_admin:status"),
         },
@@ -89,4 +90,26 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
         as_attachment=True,
         filename=report.download_name(),
         content_type=FORMATS[report.format].mime,
+    )
+
+
+def letterhead(request: HttpRequest) -> HttpResponse:
+    """Who issues and signs the reports: one record, edited here (the first is used)."""
+    _require(request, EDIT_LETTERHEAD)
+    current = Letterhead.current()
+    form = LetterheadForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The letterhead is saved; the next reports use it."))
+        return redirect("reporting_admin:index")
+    return render(
+        request,
+        "reporting/admin/letterhead.html",
+        {
+            "page_title": _("Letterhead"),
+            "header_title": _("Letterhead"),
+            "header_icon": "doc-full",
+            "form": form,
+        },
+        status=400 if form.errors else 200,
     )

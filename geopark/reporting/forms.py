@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import registry
+from .models import Letterhead
 from .render import FORMATS
 
 
@@ -25,3 +26,24 @@ class ReportRequestForm(forms.Form):
             periods.update(dict(s.periods))
         self.fields["period"].choices = list(periods.items())
         self.fields["year"].initial = timezone.localdate().year
+
+
+class LetterheadForm(forms.ModelForm):
+    class Meta:
+        model = Letterhead
+        fields = [
+            "authority",
+            "issuer",
+            "issuer_name",
+            "number",
+            "place",
+            "signer_capacity",
+            "signer_title",
+            "signer_name",
+            "recipients",
+        ]
+        widgets = {
+            "issuer": forms.Textarea(attrs={"rows": 2}),
+            "signer_capacity": forms.Textarea(attrs={"rows": 3}),
+            "recipients": forms.Textarea(attrs={"rows": 9}),
+        }

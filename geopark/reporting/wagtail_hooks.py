@@ -4,12 +4,8 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
-from .models import Letterhead
 
 
 class ReportsMenuItem(MenuItem):
@@ -34,27 +30,6 @@ def reports_urls():
         path("", admin_views.index, name="index"),
         path("status.json", admin_views.status, name="status"),
         path("<int:pk>/download/", admin_views.download, name="download"),
+        path("letterhead/", admin_views.letterhead, name="letterhead"),
     ]
     return [path("reports/", include((patterns, "reporting_admin"), namespace="reporting_admin"))]
-
-
-class LetterheadViewSet(SnippetViewSet):
-    model = Letterhead
-    icon = "doc-full"
-    menu_label = gettext_lazy("Letterhead")
-    add_to_admin_menu = False
-    list_display = ["__str__", "signer_title", "signer_name"]
-    panels = [
-        FieldPanel("authority"),
-        FieldPanel("issuer"),
-        FieldPanel("issuer_name"),
-        FieldPanel("number"),
-        FieldPanel("place"),
-        FieldPanel("signer_capacity"),
-        FieldPanel("signer_title"),
-        FieldPanel("signer_name"),
-        FieldPanel("recipients"),
-    ]
-
-
-register_snippet(LetterheadViewSet)

@@ -177,7 +177,7 @@ def test_the_admin_page_queues_a_report_and_shows_its_progress_and_download(sour
     assert report.requested_by.username == "chief"
     page = admin_client.get("/admin/reports/")
     assert b"<progress" in page.content
-    assert b"/admin/snippets/reporting/letterhead/" in page.content
+    assert b"/admin/reports/letterhead/" in page.content
     assert b"reporting/progress.js" in page.content
     status = admin_client.get(f"/admin/reports/status.json?ids={report.pk}").json()["reports"][0]
     assert status["status"] == "queued"
@@ -208,3 +208,36 @@ def test_reports_are_not_shown_to_staff_without_the_permission(source, client):
     client.force_login(user)
     assert client.get("/admin/reports/").status_code in (302, 403)
     assert client.get("/admin/reports/status.json?ids=1").status_code in (302, 403)
+
+
+def test_the_board_sets_the_letterhead_and_the_next_report_uses_it(admin_client):
+    from geopark.reporting.models import Letterhead
+
+    fields = {
+        "authority": "UBND TỈNH LẠNG SƠN",
+        "issuer": "SỞ VĂN HÓA, THỂ THAO\nVÀ DU LỊCH",
+        "issuer_name": "Sở Văn hóa, Thể thao và Du lịch",
+        "number": "Số:      /BC-SVHTTDL",
+        "place": "Lạng Sơn",
+        "signer_capacity": "KT. GIÁM ĐỐC",
+        "signer_title": "PHÓ GIÁM ĐỐC",
+        "signer_name": "Hoàng Văn B",
+        "recipients": "UBND tỉnh (b/c);\nLưu: VT, QLDL.",
+    }
+    assert admin_client.post("/admin/reports/letterhead/", fields).status_code == 302
+    letterhead = Letterhead.current()
+    assert letterhead.issuer_lines == "SỞ VĂN HÓA, THỂ THAO\nVÀ DU LỊCH"
+    assert letterhead.capacity_lines == ["KT. GIÁM ĐỐC"]
+    assert letterhead.recipient_lines == ["UBND tỉnh (b/c);", "Lưu: VT, QLDL."]
+    assert admin_client.post("/admin/reports/letterhead/", fields | {"issuer": ""}).status_code == 400
+    assert Letterhead.objects.count() == 1
+    assert Letterhead.current().issuer_lines == "SỞ VĂN HÓA, THỂ THAO\nVÀ DU LỊCH"
+
+
+def test_the_letterhead_is_not_for_staff_without_the_permission(client):
+    user = get_user_model().objects.create_user("editor", "e@example.org", "pw", is_staff=True)
+    from django.contrib.auth.models import Permission
+
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    assert client.get("/admin/reports/letterhead/").status_code in (302, 403)
