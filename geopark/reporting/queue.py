@@ -84,16 +84,21 @@ def _wait(timeout: float) -> None:
 def work_forever(*, stop: threading.Event | None = None, poll: float = POLL_SECONDS) -> None:
     from . import services
 
-    while stop is None or not stop.is_set():
-        close_old_connections()
-        try:
-            made = services.run_pending()
-        except Exception:  # a broken database must not kill the worker for good
-            logger.exception("report worker")
-            made = 0
-        if not made:
-            connections.close_all()
-            _wait(poll)
+    try:
+        while stop is None or not stop.is_set():
+            close_old_connections()
+            try:
+                made = services.run_pending()
+            except Exception:  # a broken database must not kill the worker for good
+                logger.exception("report worker")
+                made = 0
+            if not made:
+                connections.close_all()
+                _wait(poll)
+    finally:
+        # This thread's own connections: left open, they would outlive it (and keep PostgreSQL
+        # from dropping a test database).
+        connections.close_all()
 
 
 def ensure_started() -> bool:
