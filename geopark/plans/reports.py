@@ -342,7 +342,12 @@ def _next_section(rows, period: str, year: int) -> Section:
     if period == "h1":
         coming = [row for row in unfinished if row.task.deadline > period_end("h1", year)]
         blocks = [
-            f"1. Tập trung chỉ đạo hoàn thành {len(late)} nhiệm vụ đã quá thời hạn" + (":" if late else "."),
+            (
+                f"1. Tập trung chỉ đạo hoàn thành {len(late)} nhiệm vụ đã quá thời hạn:"
+                if late
+                else "1. Tiếp tục theo dõi, đôn đốc để không có nhiệm vụ quá thời hạn; ưu tiên các nhiệm vụ "
+                "có nguy cơ chậm."
+            ),
             *_listed(late),
             f"2. Tiếp tục triển khai {len(coming)} nhiệm vụ có thời hạn trong 6 tháng cuối năm {year}, "
             "bảo đảm đạt các chỉ tiêu của Kế hoạch.",
