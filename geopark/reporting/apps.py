@@ -8,6 +8,7 @@ class ReportingConfig(GeoparkApp):
     name = "geopark.reporting"
     label = "reporting"
     verbose_name = _("Reports")
+    roles = "geopark.reporting.roles:ROLE_PERMISSIONS"
 
     def ready(self) -> None:
         # Each app's `reports` module registers the reports it can build (registry.register), the
