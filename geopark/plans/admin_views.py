@@ -8,6 +8,7 @@ officer also what the plan asks of communes (selectors.visible_tasks)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 
 from django.contrib import messages
@@ -68,6 +69,15 @@ def _plan(request: HttpRequest) -> Plan:
     return plan
 
 
+def _on(request: HttpRequest) -> dt.date:
+    """The day the statuses are computed for: ?on=YYYY-MM-DD (the board looks at a task list as it
+    stood on a report's due date), else today."""
+    try:
+        return dt.date.fromisoformat(request.GET.get("on", ""))
+    except ValueError:
+        return selectors.today()
+
+
 def _header(title: str, icon: str = "list-ul") -> dict:
     return {"page_title": title, "header_title": title, "header_icon": icon}
 
@@ -76,7 +86,7 @@ def _header(title: str, icon: str = "list-ul") -> dict:
 def board(request: HttpRequest) -> HttpResponse:
     _require_board(request)
     plan = _plan(request)
-    today = selectors.today()
+    today = _on(request)
     rows = selectors.task_rows(plan, on=today)
     by_agency = selectors.counts_by_agency(rows)
     by_section = selectors.counts_by_section(rows)
@@ -103,7 +113,7 @@ def board(request: HttpRequest) -> HttpResponse:
 def timeline(request: HttpRequest) -> HttpResponse:
     _require_board(request)
     plan = _plan(request)
-    today = selectors.today()
+    today = _on(request)
     rows = selectors.task_rows(plan, on=today)
     return render(
         request,

@@ -84,3 +84,23 @@ def test_a_bad_task_row_is_reported_with_its_line_and_the_others_load(tmp_path):
     ]
     assert Task.objects.count() == len(lines) - 3
     assert Agency.objects.filter(slug="so-vhttdl").exists()
+
+
+@pytest.mark.django_db
+def test_a_changed_quantity_or_link_in_the_file_updates_only_that_task(tmp_path):
+    shutil.copytree(DATA / "plans", tmp_path / "plans")
+    run(tmp_path)
+    tasks = tmp_path / "plans" / "tasks.csv"
+    text = tasks.read_text(encoding="utf-8")
+    text = text.replace("2660,sản phẩm lưu niệm", "2700,sản phẩm lưu niệm")
+    text = text.replace(
+        ",trung-tam-xuc-tien,,all_year,,,2,chương trình",
+        ",trung-tam-xuc-tien,so-vhttdl,all_year,,,2,chương trình",
+    )
+    tasks.write_text(text, encoding="utf-8")
+    report = run(tmp_path)
+    assert report.updated["plan tasks"] == 2
+    assert report.unchanged["plan tasks"] == Task.objects.count() - 2
+    assert Task.objects.get(title_en__startswith="Make and reprint").target_value == 2700
+    seminars = Task.objects.get(title_en="Hold at least 2 seminars or talks about the geopark")
+    assert [a.slug for a in seminars.cooperating.all()] == ["so-vhttdl"]

@@ -143,3 +143,12 @@ def test_the_sitemap_section_lists_each_plan_in_every_language(rf, plan):
     body = response.content.decode()
     for lang in ("vi", "en", "zh"):
         assert f"/{lang}/plans/ke-hoach-2026/" in body
+
+
+def test_a_plan_is_found_by_its_slug_or_its_number(plan):
+    from geopark.plans.selectors import plan_by_key
+
+    assert plan_by_key("ke-hoach-2026") == plan
+    assert plan_by_key("45/KH-UBND") == plan
+    assert plan_by_key("") is None
+    assert plan_by_key("99/KH-UBND") is None
