@@ -6,9 +6,10 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup system-deps test lint translations messages bench-pages bench-scale bench bench-http backup restore bench-load bench-lighthouse
+.PHONY: run setup system-deps test lint translations messages bench-pages bench-scale bench bench-http backup restore bench-load bench-lighthouse bench-plan-report
 
 ## Set up, load the Lang Son geopark into SQLite and serve it at http://127.0.0.1:8000/
+# Generated reports need no worker of their own: a thread of the server makes them (geopark/reporting/queue.py).
 run: setup translations
 	bash scripts/system-deps.sh --runtime
 	mkdir -p var
@@ -103,6 +104,12 @@ bench-load: setup translations
 bench-lighthouse: setup system-deps translations
 	test -d bench/lighthouse/node_modules || (cd bench/lighthouse && npm ci --no-audit --no-fund)
 	$(PY) bench/lighthouse.py $(LIGHTHOUSE_ARGS)
+
+## The yearly report of a plan of 300 tasks and 2,000 progress entries as DOCX, PDF and XLSX, in a
+## scratch SQLite file; prints each time and fails at 10 s. ARGS="--keep var/bench/reports" keeps the files.
+bench-plan-report: setup translations
+	bash scripts/system-deps.sh --runtime
+	$(PY) bench/plan_report.py $(ARGS)
 
 ## The same at scale: shipped data against 10,000 sites and 100,000 news (generate_synthetic), in
 ## scratch SQLite files; add ARGS="--postgres postgres://user:pass@host/db" for PostgreSQL

@@ -43,6 +43,9 @@ grep -q 'libharfbuzz-subset.so.0' <<<"$libs" || need+=(libharfbuzz-subset0)
 # Chinese names and texts in the dossier: DejaVu has no CJK glyphs, and without a CJK font they
 # print as empty boxes (the dossier's CSS names Noto Sans CJK SC after DejaVu Sans).
 [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || need+=(fonts-noto-cjk)
+# Official reports (geopark/reporting): Liberation Serif 2, metric-compatible with Times New Roman
+# and, unlike fonts-liberation 1.07, with every Vietnamese letter; the PDF embeds it.
+[ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation2)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

@@ -50,7 +50,12 @@ def _exists(name: str) -> bool:
 
 
 def test_every_file_the_docs_name_exists():
-    missing = [f"{path.relative_to(ROOT)}: {name}" for path in DOCS for name in _named_files(path) if not _exists(name)]
+    missing = [
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in DOCS
+        for name in _named_files(path)
+        if not _exists(name)
+    ]
     assert missing == []
 
 

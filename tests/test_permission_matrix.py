@@ -107,6 +107,12 @@ SNIPPETS: dict[str, dict[str, frozenset[str]]] = {
     # Tourism statistics: administrators only, and nobody deletes a figure or an establishment.
     "tourism.establishment": {"list": who(), "add": who(), "edit": who(), "delete": NOBODY},
     "tourism.monthlyfigure": {"list": who(), "add": who(), "edit": who(), "delete": NOBODY},
+    # Plans: the board's office (Plan managers, geopark.plans.roles; their own matrix is
+    # geopark/plans/tests/test_permissions.py); none of the roles above edits them.
+    **{
+        f"plans.{model}": {"list": who(), "add": who(), "edit": who(), "delete": who()}
+        for model in ("plan", "plansection", "task", "target", "agency", "agencymembership")
+    },
 }
 
 # Every other view and action: who may use it.
@@ -189,6 +195,8 @@ def _build() -> World:
     from geopark.events.tests.factories import EventFactory
     from geopark.heritage.tests.factories import HazardNoticeFactory, SiteFactory
     from geopark.museum.tests.factories import CollectionItemFactory, ExcavationFactory
+    from geopark.plans.models import AgencyMembership
+    from geopark.plans.tests import factories as plans
     from geopark.routes.tests.factories import RouteFactory
     from geopark.territory.tests.factories import GeoparkFactory
     from geopark.tourism.tests.factories import EstablishmentFactory, MonthlyFigureFactory
@@ -227,6 +235,7 @@ def _build() -> World:
 
     inspection = Inspection.objects.create(site=site, inspector=users["scientist"], condition="good")
     report = VisitorReportFactory(site=site)
+    task = plans.TaskFactory()
     objects = {
         "heritage.site": site,
         "territory.geopark": geopark,
@@ -252,6 +261,12 @@ def _build() -> World:
         "museum.excavation": ExcavationFactory(),
         "tourism.establishment": EstablishmentFactory(),
         "tourism.monthlyfigure": MonthlyFigureFactory(),
+        "plans.plan": task.section.plan,
+        "plans.plansection": task.section,
+        "plans.task": task,
+        "plans.target": plans.TargetFactory(plan=task.section.plan),
+        "plans.agency": task.lead,
+        "plans.agencymembership": AgencyMembership.objects.create(user=author, agency=task.lead),
         "waiting_site": waiting_site,
         "waiting_route": waiting_route,
         "news_index": index,

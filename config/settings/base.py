@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     # Our apps first so their templates and translations win over the libraries'.
     "geopark.core",
     "geopark.operations",
+    "geopark.reporting",
     "geopark.territory",
     "geopark.heritage",
     "geopark.conservation",
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "geopark.events",
     "geopark.tourism",
     "geopark.education",
+    "geopark.plans",
     "geopark.content",
     "geopark.search",
     "geopark.users",
@@ -162,6 +164,9 @@ for _database in DATABASES.values():
         _database.setdefault("OPTIONS", {})["init_command"] = f"PRAGMA cache_size = -{SQLITE_CACHE_MB * 1024}"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Generated reports are made by a thread of each web process ("thread"), or only by a separate
+# `manage.py report_worker` ("off" in the web processes); geopark/reporting/queue.py.
+GEOPARK_REPORT_WORKER = os.environ.get("GEOPARK_REPORT_WORKER", "thread")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {

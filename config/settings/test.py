@@ -20,6 +20,8 @@ STORAGES = {
     "private": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }
 ALLOWED_HOSTS = ["*"]
+# Tests make reports by calling the worker themselves; a thread would hold the test database open.
+GEOPARK_REPORT_WORKER = "off"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests must never reach a tile server.
 GEOPARK_TILE_URL = ""
