@@ -20,7 +20,7 @@ from geopark.territory.models import Commune
 from geopark.tourism import selectors as tourism
 from geopark.tourism.models import Establishment
 
-from .models import Agency, Plan, PlanSection, ProgressReport, Target, Task, TourismMetric
+from .models import Agency, Plan, PlanSection, ProgressReport, Target, Task, TaskQuerySet, TourismMetric
 from .status import STATUS_ORDER, Status, task_status
 
 
@@ -102,7 +102,7 @@ def task_rows(
     plan: Plan,
     *,
     on: dt.date | None = None,
-    tasks: QuerySet[Task] | None = None,
+    tasks: TaskQuerySet | None = None,
     status: str = "",
     agency: str = "",
     section: str = "",

@@ -44,7 +44,7 @@ def check_quantity(task: Task, quantity: Decimal | None, communes: int) -> None:
     if quantity < 0:
         raise ValidationError({"quantity": _("The quantity achieved cannot be negative.")})
     limit = quantity_limit(task, communes)
-    if limit is not None and quantity > limit:
+    if limit is not None and task.target_value is not None and quantity > limit:
         raise ValidationError(
             {
                 "quantity": _(
@@ -73,18 +73,19 @@ def check_date(plan: Plan, reported_on: dt.date, today: dt.date) -> None:
 def check_evidence(file: UploadedFile | None) -> None:
     if file is None:
         return
-    if file.size > EVIDENCE_MAX_BYTES:
+    size = file.size or 0
+    if size > EVIDENCE_MAX_BYTES:
         raise ValidationError(
             {
                 "evidence": _("The file is %(size)s MB; the limit is %(limit)s MB.")
                 % {
-                    "size": format_number(round(file.size / 1024 / 1024, 1)),
+                    "size": format_number(round(size / 1024 / 1024, 1)),
                     "limit": format_number(EVIDENCE_MAX_BYTES // (1024 * 1024)),
                 }
             }
         )
     try:
-        check_document(file, file.name)
+        check_document(file, file.name or "")
     except ValidationError as error:
         raise ValidationError({"evidence": error.messages}) from None
 
