@@ -457,8 +457,13 @@ def build(
                 blocks=[
                     f"Kế hoạch giao {total} nhiệm vụ thuộc {len(groups)} lĩnh vực cho "
                     f"{len({row.lead.pk for row in rows})} cơ quan, đơn vị chủ trì. Trong {period_words} {year}, "
-                    f"các cơ quan, đơn vị đã gửi {entry_count} lượt báo cáo tiến độ về {reporting_tasks} nhiệm vụ "
-                    "trên hệ thống quản lý của Ban Quản lý Công viên địa chất."
+                    + (
+                        f"các cơ quan, đơn vị đã gửi {entry_count} lượt báo cáo tiến độ về {reporting_tasks} "
+                        "nhiệm vụ trên hệ thống quản lý của Ban Quản lý Công viên địa chất."
+                        if entry_count
+                        else "chưa có cơ quan, đơn vị nào gửi báo cáo tiến độ trên hệ thống quản lý của Ban Quản lý "
+                        "Công viên địa chất."
+                    )
                 ],
             ),
             Section(

@@ -286,3 +286,12 @@ def test_many_tasks_behind_are_counted_per_lead_agency_rather_than_listed(plan, 
     table = next(t for t in counted.tables() if t.title.startswith("Bảng 3."))
     assert table.title.endswith("theo cơ quan chủ trì")
     assert table.total_row == ["", "Tổng cộng", 1, 1, 2]
+
+
+def test_a_report_before_any_progress_says_no_agency_has_reported_rather_than_counting_zeros(plan):
+    from geopark.plans.models import ProgressReport
+
+    ProgressReport.objects.filter(task__section__plan=plan).delete()
+    text = pdf_text(render(reports.build(plan, "year", 2026, on=TODAY), "pdf"))
+    assert "chưa có cơ quan, đơn vị nào gửi báo cáo tiến độ" in text
+    assert "đã gửi 0 lượt" not in text
