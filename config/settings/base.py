@@ -366,7 +366,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 GEOPARK_DATA_DIR = Path(os.environ.get("GEOPARK_DATA_DIR", BASE_DIR / "data" / "langson"))
 GEOPARK_TILE_URL = os.environ.get("GEOPARK_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 GEOPARK_TILE_ATTRIBUTION = os.environ.get("GEOPARK_TILE_ATTRIBUTION", "&copy; OpenStreetMap contributors")
-# The four route colours follow the Mother Goddess realms (see docs/architecture.md); one place.
+# The four route colours follow the Mother Goddess realms (see docs/decisions/0011-front-end.md); one place.
 GEOPARK_ROUTE_COLOURS = {
     1: {"fill": "#2e7d32", "outline": "#1b5e20", "text": "#ffffff"},
     2: {"fill": "#c62828", "outline": "#8e0000", "text": "#ffffff"},

@@ -21,7 +21,7 @@ Which atoms to merge is a choice between totals: a homestay alone in a commune m
 either in its commune's other kinds (the province's total of homestays is then withheld) or in
 other communes' homestays (the commune's total is then withheld). Communes come first here: the
 province's own total first, then each commune's, then kinds within a commune, then kinds across the
-province. `docs/architecture.md` ("Tourism statistics") says the same for readers."""
+province. `docs/decisions/0014-tourism-statistics.md` says the same for readers."""
 
 from __future__ import annotations
 
