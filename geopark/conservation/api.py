@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext
 from ninja import Field, File, Form, Router, Schema, Status
@@ -15,12 +15,11 @@ from pydantic import field_validator
 from geopark.core.api import Lang, Message, ProblemsOut
 from geopark.heritage import selectors as sites
 from geopark.heritage.api import AssessmentOut
-from geopark.operations import faults
 from geopark.operations.csrf import from_elsewhere
-from geopark.operations.ratelimit import client_address
 
-from . import selectors, services
+from . import selectors
 from .models import Assessment, ReportKind
+from .views import submit
 
 router = Router()
 
@@ -141,16 +140,9 @@ def create_report(
         site = sites.site_by_slug(slug)
         if site is None:
             return Status(404, {"detail": f"No site with slug '{slug[:100]}'."})
-        try:
-            submission = services.report_submit(
-                site=site,
-                address=client_address(request),
-                data=request.POST,
-                files=request.FILES,
-                language=lang.value,
-            )
-        except OSError as exc:
-            return faults.storage_unavailable_response(request, exc)
+        submission = submit(request, site, lang.value)
+        if isinstance(submission, HttpResponse):
+            return submission
         if submission.limited:
             return Status(
                 429, {"detail": gettext("Too many reports from your address; please try again in an hour.")}

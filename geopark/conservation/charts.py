@@ -8,10 +8,11 @@ import math
 from collections.abc import Sequence
 
 from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from geopark.core.formatting import format_date
+from geopark.core.svg import svg
 
 from . import assessment as brilha
 
@@ -23,16 +24,6 @@ VALUE_COLOURS = {
     brilha.Value.DEGRADATION_RISK: "#d55e00",
 }
 CONDITION_COLOURS = {4: "#2e7d32", 3: "#7cb342", 2: "#f9a825", 1: "#e65100", 0: "#b71c1c"}
-FONT = "font-family=\"'Be Vietnam Pro', 'DejaVu Sans', sans-serif\""
-
-
-def _svg(width: float, height: float, label: str, body: list[str]) -> SafeString:
-    # Safe: every text inside was escaped when the body was built.
-    return mark_safe(
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" '
-        f'height="{height:.0f}" role="img" aria-label="{escape(label)}" class="chart" {FONT}>'
-        f"<title>{escape(label)}</title>{''.join(body)}</svg>"
-    )
 
 
 def legend(x: float, y: float, *, right: float, size: int = 11) -> tuple[list[str], float]:
@@ -95,7 +86,7 @@ def comparison_chart(rows: Sequence, *, width: int = 760) -> SafeString:
     note = _("Dashed lines: 200 (national relevance) and 300 (degradation risk: high above it)")
     body.append(f'<text x="{label_w}" y="{height - 6}" font-size="10" fill="#555">{escape(note)}</text>')
     label = _("Bar chart of the four Brilha values of every assessed site")
-    return _svg(width, height, label, body)
+    return svg(width, height, label, body)
 
 
 def history_chart(assessments: Sequence, *, width: int = 520, height: int = 200) -> SafeString:
@@ -138,7 +129,7 @@ def history_chart(assessments: Sequence, *, width: int = 520, height: int = 200)
                 f"{escape(brilha.VALUE_LABELS[value])} {getattr(a, value.value)} · {escape(format_date(a.assessed_on))}"
                 "</title></circle>"
             )
-    return _svg(width, height, _("How the assessment scores changed over time"), body)
+    return svg(width, height, _("How the assessment scores changed over time"), body)
 
 
 def condition_sparkline(inspections: Sequence, *, width: int = 320, height: int = 70) -> SafeString:
@@ -149,7 +140,7 @@ def condition_sparkline(inspections: Sequence, *, width: int = 320, height: int 
     plot_w, plot_h = width - left - right, height - top - bottom
     items = sorted(inspections, key=lambda i: (i.inspected_on, i.created_at))
     if not items:
-        return _svg(width, height, _("No inspection yet"), [])
+        return svg(width, height, _("No inspection yet"), [])
     first, last = items[0].inspected_on, items[-1].inspected_on
     span = max((last - first).days, 1)
 
@@ -190,7 +181,7 @@ def condition_sparkline(inspections: Sequence, *, width: int = 320, height: int 
             f'<text x="{width - right}" y="{height - 4}" font-size="9" text-anchor="end" fill="#666">'
             f"{escape(format_date(last, fmt='short'))}</text>"
         )
-    return _svg(
+    return svg(
         width, height, _("Condition found at each inspection, from good (top) to destroyed (bottom)"), body
     )
 
@@ -263,4 +254,4 @@ def location_map(site, *, width: int = 360, height: int = 260) -> SafeString:
         f'<text x="{width / 2:.1f}" y="{height - 3:.1f}" font-size="8" text-anchor="middle" fill="#666">'
         f"{escape(caption)}</text>"
     )
-    return _svg(width, height, _("Location of %(name)s in the geopark") % {"name": site.name_vi}, body)
+    return svg(width, height, _("Location of %(name)s in the geopark") % {"name": site.name_vi}, body)

@@ -26,6 +26,21 @@ def report_section(request: HttpRequest, site) -> str:
     )
 
 
+def submit(request: HttpRequest, site, language: str) -> services.ReportSubmission | HttpResponse:
+    """A visitor's report as the page and the API receive it: the posted fields and photo, from the
+    sender's address; the friendly 503 when the photo cannot be stored just now (not counted)."""
+    try:
+        return services.report_submit(
+            site=site,
+            address=client_address(request),
+            data=request.POST,
+            files=request.FILES,
+            language=language,
+        )
+    except OSError as exc:
+        return faults.storage_unavailable_response(request, exc)
+
+
 @public_form
 def report_create(request: HttpRequest, slug: str) -> HttpResponse:
     """The report form on its own page: where the site page's form posts, and where errors show.
@@ -38,16 +53,9 @@ def report_create(request: HttpRequest, slug: str) -> HttpResponse:
     form = VisitorReportForm()
     status = 200
     if request.method == "POST":
-        try:
-            submission = services.report_submit(
-                site=site,
-                address=client_address(request),
-                data=request.POST,
-                files=request.FILES,
-                language=request.LANGUAGE_CODE,
-            )
-        except OSError as exc:
-            return faults.storage_unavailable_response(request, exc)
+        submission = submit(request, site, request.LANGUAGE_CODE)
+        if isinstance(submission, HttpResponse):
+            return submission
         if submission.limited:
             return _report_limited(request, site)
         if submission.spam:

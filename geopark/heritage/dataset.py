@@ -10,15 +10,7 @@ from typing import Any
 from django.db import transaction
 
 from geopark.core.i18n import translated_names
-from geopark.core.loading import (
-    LANGS,
-    LoadReport,
-    Progress,
-    check_model,
-    checksum,
-    in_english,
-    read_csv,
-)
+from geopark.core.loading import LANGS, LoadReport, Progress, check_model, checksum, in_english, read_csv
 from geopark.core.rows import (
     RowError,
     parse_choice,

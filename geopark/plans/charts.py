@@ -7,24 +7,14 @@ import datetime as dt
 from collections.abc import Sequence
 
 from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from geopark.core.formatting import format_number
+from geopark.core.svg import svg
 
 from .selectors import StatusCounts, TargetRow, TaskRow
 from .status import STATUS_COLOURS, STATUS_ORDER
-
-FONT = "font-family=\"'Be Vietnam Pro', 'DejaVu Sans', sans-serif\""
-
-
-def _svg(width: float, height: float, label: str, body: list[str]) -> SafeString:
-    # Safe: every text inside was escaped when the body was built.
-    return mark_safe(
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" '
-        f'height="{height:.0f}" role="img" aria-label="{escape(label)}" class="chart" {FONT}>'
-        f"<title>{escape(label)}</title>{''.join(body)}</svg>"
-    )
 
 
 def percent(share: float) -> str:
@@ -79,7 +69,7 @@ def status_bars(groups: Sequence[StatusCounts], *, label: str, width: int = 720)
             f'<text x="{x + 4:.1f}" y="{y + bar_h - 3}" font-size="11" fill="#333">{group.total}</text>'
         )
         y += bar_h + gap
-    return _svg(width, y + 6, label, body)
+    return svg(width, y + 6, label, body)
 
 
 def target_bars(rows: Sequence[TargetRow], *, width: int = 720) -> SafeString:
@@ -115,7 +105,7 @@ def target_bars(rows: Sequence[TargetRow], *, width: int = 720) -> SafeString:
             f"{escape(percent(share))}</text>"
         )
         y += bar_h + gap
-    return _svg(width, height, _("Share of each target reached so far"), body)
+    return svg(width, height, _("Share of each target reached so far"), body)
 
 
 def timeline(rows: Sequence[TaskRow], *, year: int, today: dt.date, width: int = 900) -> SafeString:
@@ -154,4 +144,4 @@ def timeline(rows: Sequence[TaskRow], *, year: int, today: dt.date, width: int =
         body.append(
             f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{height}" stroke="#000" stroke-width="1.5"/>'
         )
-    return _svg(width, height, _("Timeline of the plan's tasks, coloured by status"), body)
+    return svg(width, height, _("Timeline of the plan's tasks, coloured by status"), body)

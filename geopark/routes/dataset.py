@@ -5,22 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from geopark.core.loading import (
-    LANGS,
-    LoadReport,
-    Progress,
-    check_model,
-    checksum,
-    in_english,
-    read_csv,
-)
-from geopark.core.rows import (
-    RowError,
-    parse_decimal,
-    parse_int,
-    parse_list,
-    parse_yes_no,
-)
+from geopark.core.loading import LANGS, LoadReport, Progress, check_model, checksum, in_english, read_csv
+from geopark.core.rows import RowError, parse_decimal, parse_int, parse_list, parse_yes_no
 from geopark.heritage.models import Site
 from geopark.territory.models import Geopark
 

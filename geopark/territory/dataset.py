@@ -9,11 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from geopark.core.loading import (
-    LANGS,
-    LoadReport,
-    Progress,
-)
+from geopark.core.loading import LANGS, LoadReport, Progress
 
 from .boundary import load_boundary
 from .models import Geopark
