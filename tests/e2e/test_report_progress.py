@@ -8,16 +8,14 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from geopark.reporting import services
-from tests.e2e.conftest import browser, page  # noqa: F401  (fixtures)
-
-from .factories import sample_document
-from .test_queue import ask, source  # noqa: F401  (the sample report source)
+from geopark.reporting.tests.factories import sample_document
+from geopark.reporting.tests.test_queue import ask, source  # noqa: F401  (the sample report source)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_page_shows_a_queued_report_then_its_finished_bar_and_download_link_without_reloading(
-    page,  # noqa: F811
+    page,
     live_server,
     source,  # noqa: F811
 ):
