@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "geopark.tourism",
     "geopark.education",
     "geopark.plans",
+    "geopark.cooperation",
     "geopark.content",
     "geopark.search",
     "geopark.users",
