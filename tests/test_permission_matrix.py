@@ -113,6 +113,16 @@ SNIPPETS: dict[str, dict[str, frozenset[str]]] = {
         f"plans.{model}": {"list": who(), "add": who(), "edit": who(), "delete": who()}
         for model in ("plan", "plansection", "task", "target", "agency", "agencymembership")
     },
+    # The cooperation log: editors (and the plan managers) keep it, approvers read it.
+    **{
+        f"cooperation.{model}": {
+            "list": who("editor", "approver"),
+            "add": who("editor"),
+            "edit": who("editor"),
+            "delete": who(),
+        }
+        for model in ("delegation", "networkactivity", "agreement", "openingbalance")
+    },
 }
 
 # Every other view and action: who may use it.
@@ -187,6 +197,7 @@ def _build() -> World:
     from geopark.content.models import ContactMessage
     from geopark.content.services import BOARD_WORKFLOW, ensure_board_workflow, ensure_home_pages
     from geopark.content.tests import factories as pages
+    from geopark.cooperation.tests import factories as cooperation
     from geopark.education.tests.factories import (
         GeoparkCornerFactory,
         LearningResourceFactory,
@@ -267,6 +278,10 @@ def _build() -> World:
         "plans.target": plans.TargetFactory(plan=task.section.plan),
         "plans.agency": task.lead,
         "plans.agencymembership": AgencyMembership.objects.create(user=author, agency=task.lead),
+        "cooperation.delegation": cooperation.DelegationFactory(),
+        "cooperation.networkactivity": cooperation.NetworkActivityFactory(),
+        "cooperation.agreement": cooperation.AgreementFactory(),
+        "cooperation.openingbalance": cooperation.OpeningBalanceFactory(),
         "waiting_site": waiting_site,
         "waiting_route": waiting_route,
         "news_index": index,

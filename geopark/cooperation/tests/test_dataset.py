@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from geopark.core.loading import LoadReport
 from geopark.cooperation import selectors
 from geopark.cooperation.dataset import load
 from geopark.cooperation.models import Agreement, Delegation, NetworkActivity, OpeningBalance
+from geopark.core.loading import LoadReport
 
 DATA = Path(settings.BASE_DIR) / "data" / "langson"
 pytestmark = pytest.mark.django_db
@@ -58,7 +58,8 @@ def test_a_second_load_changes_nothing():
     run(DATA)
     report = run(DATA)
     assert report.errors == []
-    assert not report.created and not report.updated
+    assert not report.created
+    assert not report.updated
     assert sum(report.unchanged.values()) == 4 + 3 + 5 + 3
 
 

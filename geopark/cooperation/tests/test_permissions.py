@@ -8,7 +8,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from geopark.core import roles
 from geopark.cooperation.roles import PLAN_MANAGERS
 from geopark.cooperation.tests.factories import (
     AgreementFactory,
@@ -16,6 +15,7 @@ from geopark.cooperation.tests.factories import (
     NetworkActivityFactory,
     OpeningBalanceFactory,
 )
+from geopark.core import roles
 from geopark.users import services
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +62,8 @@ def test_each_role_may_do_exactly_what_its_work_needs_in_the_log(client, people,
     for action, url in _urls(records):
         response = client.get(url)
         if persona == "anonymous":
-            assert response.status_code == 302 and response["Location"].startswith("/admin/login/"), url
+            assert response.status_code == 302, url
+            assert response["Location"].startswith("/admin/login/"), url
         elif persona in allowed[action]:
             assert response.status_code == 200, (action, url)
         else:
