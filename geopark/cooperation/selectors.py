@@ -180,10 +180,24 @@ class _Tally:
             KindRow("direction", d.value, str(d.label), f[d].records, f[d].balance, f[d].more_than)
             for d in Direction
         ]
+        # A balance of one network is a part of the whole activities' balance, as a country's is of
+        # the delegations' ("of which N in the Asia-Pacific network").
+        parts = {
+            b.network: b
+            for b in self.balances
+            if self.with_balance and b.record_kind == RecordKind.ACTIVITY and b.network
+        }
         rows += [
-            KindRow("network", n.value, str(n.label), self.by_network[n])
+            KindRow(
+                "network",
+                n.value,
+                str(n.label),
+                self.by_network[n],
+                parts[n].count if n in parts else 0,
+                parts[n].more_than if n in parts else False,
+            )
             for n in Network
-            if self.by_network[n]
+            if self.by_network[n] or n in parts
         ]
         rows += [
             KindRow("kind", k.value, str(k.label), self.by_kind[k]) for k in ActivityKind if self.by_kind[k]

@@ -42,6 +42,9 @@ def test_records_after_the_balance_date_add_to_it_and_those_before_are_not_count
     DelegationFactory(direction=Direction.SENT, countries="VN", start_date=dt.date(2025, 6, 1))  # domestic
     NetworkActivityFactory(start_date=dt.date(2024, 1, 1))
     NetworkActivityFactory(start_date=dt.date(2025, 9, 1))
+    OpeningBalanceFactory(
+        record_kind=RecordKind.ACTIVITY, direction="", network="apgn", count=12, as_of=AS_OF
+    )
 
     summary = selectors.summary()
 
@@ -61,7 +64,7 @@ def test_records_after_the_balance_date_add_to_it_and_those_before_are_not_count
     ]
     kinds = {(k.group, k.key): k for k in summary.by_kind}
     assert kinds[("direction", "received")].total == 53
-    assert kinds[("network", "apgn")].records == 1
+    assert (kinds[("network", "apgn")].records, kinds[("network", "apgn")].balance) == (1, 12)
     assert kinds[("network", "")].balance == 50
 
 
