@@ -156,7 +156,7 @@ class _Tally:
                 continue
             if not self.counted(delegation.start_date, self.totals.get((RecordKind.DELEGATION, direction))):
                 continue
-            self.figures[direction].records += 1
+            self.figures[Direction(direction)].records += 1
             for code in delegation.country_list:
                 if code != HOME:
                     getattr(self.country(code), direction).records += 1
