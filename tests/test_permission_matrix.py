@@ -22,8 +22,19 @@ from wagtail.snippets.models import get_snippet_models
 
 pytestmark = pytest.mark.django_db
 
-PERSONAS = ("anonymous", "norole", "editor", "approver", "scientist", "moderator", "keeper", "superuser")
-STAFF = {"editor", "approver", "scientist", "moderator", "keeper", "superuser"}
+PERSONAS = (
+    "anonymous",
+    "norole",
+    "editor",
+    "approver",
+    "scientist",
+    "moderator",
+    "keeper",
+    "boardadmin",
+    "researcher",
+    "superuser",
+)
+STAFF = {"editor", "approver", "scientist", "moderator", "keeper", "boardadmin", "researcher", "superuser"}
 ADMIN = {"superuser"}
 
 
@@ -49,7 +60,7 @@ SNIPPETS: dict[str, dict[str, frozenset[str]]] = {
         "delete": who(),
     },
     "conservation.inspection": {
-        "list": who("scientist"),
+        "list": who("scientist", "researcher"),
         "add": who("scientist"),
         "edit": who(),
         "delete": who(),
@@ -142,12 +153,12 @@ OTHERS: dict[str, frozenset[str]] = {
     "translation status": who("editor", "approver"),
     "contact message: answer": who("editor"),
     "museum: import": who("keeper"),
-    # Conservation.
-    "conservation: assessments": who("scientist"),
-    "conservation: site record": who("scientist"),
+    # Conservation: scientists work on it; researchers read it (and export the tables).
+    "conservation: assessments": who("scientist", "researcher"),
+    "conservation: site record": who("scientist", "researcher"),
     "conservation: assess a site": who("scientist"),
-    "conservation: dossier": who("scientist"),
-    "conservation: monitoring": who("scientist"),
+    "conservation: dossier": who("scientist", "researcher"),
+    "conservation: monitoring": who("scientist", "researcher"),
     "conservation: follow-up done": who("scientist"),
     "reports: queue": who("moderator", "scientist"),
     "reports: detail": who("moderator", "scientist"),
@@ -155,6 +166,12 @@ OTHERS: dict[str, frozenset[str]] = {
     "reports: reject": who("moderator"),
     "reports: make inspection": who("scientist"),
     "reports: make follow-up": who("moderator"),
+    # Accounts: board administrators invite, manage accounts and read the change history.
+    "accounts: users": who("boardadmin"),
+    "accounts: invitations": who("boardadmin"),
+    "accounts: invite": who("boardadmin"),
+    "accounts: send again": who("boardadmin"),
+    "accounts: change history": who("boardadmin"),
 }
 
 SNIPPET_ACTIONS = ("list", "add", "edit", "delete")
@@ -198,6 +215,7 @@ def _build() -> World:
     from geopark.content.services import BOARD_WORKFLOW, ensure_board_workflow, ensure_home_pages
     from geopark.content.tests import factories as pages
     from geopark.cooperation.tests import factories as cooperation
+    from geopark.core.roles import BOARD_ADMINS, RESEARCHERS
     from geopark.education.tests.factories import (
         GeoparkCornerFactory,
         LearningResourceFactory,
@@ -224,6 +242,8 @@ def _build() -> World:
         "scientist": _user("sam", roles.SCIENTISTS),
         "moderator": _user("mona", roles.MODERATORS),
         "keeper": _user("kim", roles.KEEPERS),
+        "boardadmin": _user("bao", BOARD_ADMINS),
+        "researcher": _user("rin", RESEARCHERS),
         "superuser": _user("alice", is_superuser=True),
     }
     # Another editor submits the changes waiting for approval, so no persona reviews its own.
@@ -247,7 +267,16 @@ def _build() -> World:
     inspection = Inspection.objects.create(site=site, inspector=users["scientist"], condition="good")
     report = VisitorReportFactory(site=site)
     task = plans.TaskFactory()
+    invitation = roles.invite(
+        email="waiting@example.org",
+        first_name="",
+        last_name="",
+        roles=[],
+        language="vi",
+        invited_by=users["superuser"],
+    )
     objects = {
+        "invitation": invitation,
         "heritage.site": site,
         "territory.geopark": geopark,
         "heritage.hazardnotice": HazardNoticeFactory(site=site),
@@ -355,6 +384,22 @@ def _cases(world: World) -> dict[str, Case]:
                 method="post",
                 success=conservation("monitoring"),
             ),
+            "accounts: users": Case(reverse("wagtailusers_users:index")),
+            "accounts: invitations": Case(reverse("users_admin:invitations")),
+            # Every request is rolled back, so each persona invites the same new person.
+            "accounts: invite": Case(
+                reverse("users_admin:invitations"),
+                "post",
+                {"email": "new.person@example.org", "language": "en"},
+                reverse("users_admin:invitations"),
+            ),
+            "accounts: send again": Case(
+                reverse("users_admin:resend", args=[o["invitation"].pk]),
+                "post",
+                {},
+                reverse("users_admin:invitations"),
+            ),
+            "accounts: change history": Case(reverse("users_admin:history")),
             "reports: queue": Case(reports),
             "reports: detail": Case(detail),
             "reports: accept": Case(detail, "post", {"action": "moderate", "m-state": "accepted"}, reports),

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "axes",
+    "auditlog",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -102,6 +103,8 @@ MIDDLEWARE = [
     "geopark.operations.middleware.ApiHeadersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Names the signed-in person in the change history of what a writing request changes (users/audit.py).
+    "geopark.users.audit.ActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -360,6 +363,12 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+
+# Change history (django-auditlog, geopark/users/audit.py): no request's address is kept, and a
+# foreign key is kept as the text it showed, so the history reads right after the record is gone.
+AUDITLOG_DISABLE_REMOTE_ADDR = True
+AUDITLOG_USE_FK_STRING_REPRESENTATION = True
+AUDITLOG_STORE_JSON_CHANGES = True
 
 # --- The geopark this installation serves ----------------------------------------------------
 # Which folder of data/ the loader reads, and the map's tile source. An empty tile URL leaves the

@@ -1,6 +1,6 @@
 """What conservation grants to each role (collected by users.services.ensure_roles)."""
 
-from geopark.core.roles import MODERATORS, SCIENTISTS
+from geopark.core.roles import MODERATORS, RESEARCHERS, SCIENTISTS
 
 ROLE_PERMISSIONS = {
     # Scientists assess sites, inspect them and follow up; they cannot overwrite a signed
@@ -16,4 +16,6 @@ ROLE_PERMISSIONS = {
     },
     # Moderators read what visitors report and decide on it; nothing a visitor sends is published.
     MODERATORS: {("conservation", "view_visitorreport"), ("conservation", "moderate_visitorreport")},
+    # Researchers read the assessment and monitoring tables and export them; they change nothing.
+    RESEARCHERS: {("conservation", "view_assessment"), ("conservation", "view_inspection")},
 }

@@ -65,6 +65,11 @@ class GeoparkApp(AppConfig):
     # The scale benchmark (bench/scale.py): "module:function" returning {label: url} of pages to
     # time in the large generated database.
     bench_urls: str = ""
+    # Records whose every change is kept with who, when, and each field before and after
+    # (django-auditlog, registered by the users app, shown in the admin's "Change history"):
+    # "module:attribute" of a sequence of {"model": Model, "exclude": [field names not kept, such as
+    # a password], "m2m": [many-to-many fields whose additions and removals are kept]}.
+    audited_models: str = ""
 
 
 def geopark_apps() -> Iterator[GeoparkApp]:

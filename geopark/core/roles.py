@@ -7,3 +7,7 @@ SCIENTISTS = "Scientists"
 MODERATORS = "Moderators"
 KEEPERS = "Collection keepers"
 APPROVERS = "Approvers"
+# Board administrators invite people, give them roles and read the change history; researchers
+# read and export what the board publishes for study, and change nothing.
+BOARD_ADMINS = "Board administrators"
+RESEARCHERS = "Researchers"

@@ -2,13 +2,36 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.core.mail import send_mail
+from django.db import models, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
 
 from geopark.core.plugins import geopark_apps, load
 from geopark.core.roles import APPROVERS, EDITORS, KEEPERS, MODERATORS, SCIENTISTS
 
-__all__ = ["APPROVERS", "EDITORS", "KEEPERS", "MODERATORS", "SCIENTISTS", "ensure_roles", "role_permissions"]
+from .models import Invitation
+
+__all__ = [
+    "APPROVERS",
+    "EDITORS",
+    "KEEPERS",
+    "MODERATORS",
+    "SCIENTISTS",
+    "accept",
+    "ensure_roles",
+    "invite",
+    "resend",
+    "role_permissions",
+]
 
 # What each role holds of Wagtail itself; what it holds of each app is declared by that app
 # (GeoparkApp.roles) and added by role_permissions(). Every role reaches the admin.
@@ -120,3 +143,98 @@ def _ensure_collection_permissions(group_name: str, pairs: set[tuple[str, str]])
     group = Group.objects.get(name=group_name)
     for perm in _permissions(pairs):
         GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=perm)
+
+
+# --- Invitations ---------------------------------------------------------------------------------
+
+
+class InvitationError(Exception):
+    """Why an invitation cannot be made or sent, in words for the person inviting."""
+
+
+class InvitationTokens(PasswordResetTokenGenerator):
+    """The invitation link's token: its own salt, so a password-reset link never works as an
+    invitation and back. Like a reset link it dies when the password is chosen, and after
+    PASSWORD_RESET_TIMEOUT."""
+
+    key_salt = "geopark.users.invitation"
+
+
+invitation_tokens = InvitationTokens()
+
+
+def invitation_link(user: User) -> str:
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    path = reverse("users_welcome", kwargs={"uidb64": uid, "token": invitation_tokens.make_token(user)})
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _send(invitation: Invitation) -> None:
+    """The invitation e-mail, in the language the board chose for the person."""
+    hours = settings.PASSWORD_RESET_TIMEOUT // 3600
+    with translation.override(invitation.language):
+        subject = _("Your account on the %(site)s platform") % {"site": settings.WAGTAIL_SITE_NAME}
+        body = render_to_string(
+            "users/invitation_email.txt",
+            {
+                "invitation": invitation,
+                "link": invitation_link(invitation.user),
+                "hours": hours,
+                "site": settings.WAGTAIL_SITE_NAME,
+                "inviter": invitation.invited_by.get_full_name() or invitation.invited_by.get_username()
+                if invitation.invited_by
+                else "",
+            },
+        )
+    send_mail(subject, body, None, [invitation.email])
+    invitation.sent_at = timezone.now()
+    invitation.times_sent += 1
+    invitation.save(update_fields=["sent_at", "times_sent"])
+
+
+@transaction.atomic
+def invite(
+    *, email: str, first_name: str, last_name: str, roles: list[Group], language: str, invited_by: User
+) -> Invitation:
+    """An account that cannot sign in until its owner chooses a password through the link sent
+    to `email`, holding `roles` from the start."""
+    User = get_user_model()
+    email = User.objects.normalize_email(email).strip()
+    if User.objects.filter(models.Q(email__iexact=email) | models.Q(username__iexact=email)).exists():
+        raise InvitationError(
+            _("An account with the e-mail address %(email)s already exists.") % {"email": email}
+        )
+    user = User(
+        username=email.lower(), email=email, first_name=first_name, last_name=last_name, is_active=True
+    )
+    user.set_unusable_password()
+    user.save()
+    user.groups.set(roles)
+    invitation = Invitation.objects.create(user=user, email=email, language=language, invited_by=invited_by)
+    invitation.roles.set(roles)
+    _set_admin_language(user, language)
+    # The e-mail goes out only once the account exists for sure.
+    transaction.on_commit(lambda: _send(invitation))
+    return invitation
+
+
+def resend(invitation: Invitation) -> None:
+    if not invitation.is_pending:
+        raise InvitationError(
+            _("%(email)s has already accepted the invitation.") % {"email": invitation.email}
+        )
+    _send(invitation)
+
+
+@transaction.atomic
+def accept(user: User) -> None:
+    """The invited person has chosen a password (Django's SetPasswordForm saved it)."""
+    Invitation.objects.filter(user=user, accepted_at__isnull=True).update(accepted_at=timezone.now())
+
+
+def _set_admin_language(user: User, language: str) -> None:
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save(update_fields=["preferred_language"])

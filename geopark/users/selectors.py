@@ -1,0 +1,97 @@
+"""Reads of the accounts app: the change history as people read it, and pending invitations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from auditlog.models import LogEntry
+from auditlog.registry import auditlog
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from .models import Invitation
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    before: str
+    after: str
+
+
+def kind(content_type: ContentType) -> str:
+    model = content_type.model_class()
+    return str(model._meta.verbose_name) if model else content_type.model
+
+
+def audited_content_types() -> list[tuple[int, str]]:
+    """(id, name) of the kinds of record whose history is kept, for the history page's filter."""
+    types = ContentType.objects.get_for_models(*auditlog.get_models()).values()
+    return sorted(((ct.pk, kind(ct)) for ct in types), key=lambda pair: pair[1].lower())
+
+
+def history(
+    *,
+    content_type: int | None = None,
+    object_pk: str = "",
+    actor: int | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> QuerySet[LogEntry]:
+    entries = LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp", "-pk")
+    if content_type:
+        entries = entries.filter(content_type_id=content_type)
+    if object_pk:
+        entries = entries.filter(object_pk=object_pk)
+    if actor:
+        entries = entries.filter(actor_id=actor)
+    if since:
+        entries = entries.filter(timestamp__date__gte=since)
+    if until:
+        entries = entries.filter(timestamp__date__lte=until)
+    return entries
+
+
+def _label(model: Any, name: str) -> str:
+    try:
+        return str(getattr(model._meta.get_field(name), "verbose_name", name)) if model else name
+    except FieldDoesNotExist:
+        return name
+
+
+def _text(value: Any) -> str:
+    if value is None or value == "None":
+        return "—"
+    return str(value)
+
+
+def changes(entry: LogEntry) -> list[FieldChange]:
+    """Each changed field with its value before and after, as stored when the change was made
+    (so no query: foreign keys are kept as their text, AUDITLOG_USE_FK_STRING_REPRESENTATION)."""
+    model = entry.content_type.model_class()
+    rows = []
+    for name, values in (entry.changes or {}).items():
+        if isinstance(values, dict):  # a many-to-many field: what was added or removed
+            objects = ", ".join(str(o) for o in values.get("objects", []))
+            if values.get("operation") == "add":
+                rows.append(
+                    FieldChange(_label(model, name), "", _("added: %(objects)s") % {"objects": objects})
+                )
+            elif values.get("operation") == "delete":
+                rows.append(
+                    FieldChange(_label(model, name), "", _("removed: %(objects)s") % {"objects": objects})
+                )
+            else:
+                rows.append(FieldChange(_label(model, name), "", _("all removed")))
+            continue
+        before, after = (list(values) + [None, None])[:2]
+        rows.append(FieldChange(_label(model, name), _text(before), _text(after)))
+    return rows
+
+
+def pending_invitations() -> QuerySet[Invitation]:
+    return Invitation.objects.select_related("invited_by", "user").prefetch_related("roles")

@@ -1,0 +1,53 @@
+"""The accounts pages in the admin: invitations under Settings, the change history under Reports."""
+
+from __future__ import annotations
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import admin_views
+
+
+class PermittedItem(MenuItem):
+    def __init__(self, *args, permission: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_settings_menu_item")
+def invitations_menu_item():
+    return PermittedItem(
+        gettext_lazy("Invitations"),
+        reverse("users_admin:invitations"),
+        icon_name="mail",
+        order=610,
+        name="invitations",
+        permission=admin_views.INVITE,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def history_menu_item():
+    return PermittedItem(
+        gettext_lazy("Change history"),
+        reverse("users_admin:history"),
+        icon_name="history",
+        order=900,
+        name="change-history",
+        permission=admin_views.VIEW_HISTORY,
+    )
+
+
+@hooks.register("register_admin_urls")
+def users_admin_urls():
+    patterns = [
+        path("invitations/", admin_views.invitations, name="invitations"),
+        path("invitations/<int:pk>/resend/", admin_views.resend, name="resend"),
+        path("history/", admin_views.history, name="history"),
+    ]
+    return [path("accounts/", include((patterns, "users_admin"), namespace="users_admin"))]
