@@ -1,13 +1,18 @@
 """The board's roles by name: groups that apps grant permissions to (GeoparkApp.roles) and that
 `users.services.ensure_roles` creates. Named here, below every app, so an app can grant to a role
-without importing the users app."""
+without importing the users app.
 
-EDITORS = "Editors"
-SCIENTISTS = "Scientists"
-MODERATORS = "Moderators"
-KEEPERS = "Collection keepers"
-APPROVERS = "Approvers"
+A role's name is its group's name, kept in English in the database; pages show it translated
+(`gettext(group.name)`), hence gettext_noop."""
+
+from django.utils.translation import gettext_noop
+
+EDITORS = gettext_noop("Editors")
+SCIENTISTS = gettext_noop("Scientists")
+MODERATORS = gettext_noop("Moderators")
+KEEPERS = gettext_noop("Collection keepers")
+APPROVERS = gettext_noop("Approvers")
 # Board administrators invite people, give them roles and read the change history; researchers
 # read and export what the board publishes for study, and change nothing.
-BOARD_ADMINS = "Board administrators"
-RESEARCHERS = "Researchers"
+BOARD_ADMINS = gettext_noop("Board administrators")
+RESEARCHERS = gettext_noop("Researchers")

@@ -10,11 +10,13 @@
   commune's agency.
 """
 
+from django.utils.translation import gettext_noop
+
 from geopark.core import roles
 
-PLAN_MANAGERS = "Plan managers"
-AGENCY_OFFICERS = "Agency officers"
-COMMUNE_OFFICERS = "Commune officers"
+PLAN_MANAGERS = gettext_noop("Plan managers")
+AGENCY_OFFICERS = gettext_noop("Agency officers")
+COMMUNE_OFFICERS = gettext_noop("Commune officers")
 
 ADMIN = ("wagtailadmin", "access_admin")
 

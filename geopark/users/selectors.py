@@ -11,6 +11,7 @@ from auditlog.registry import auditlog
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import QuerySet
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from .models import Invitation
@@ -56,16 +57,35 @@ def history(
     return entries
 
 
-def _label(model: Any, name: str) -> str:
+def _field(model: Any, name: str) -> Any:
     try:
-        return str(getattr(model._meta.get_field(name), "verbose_name", name)) if model else name
+        return model._meta.get_field(name) if model else None
     except FieldDoesNotExist:
-        return name
+        return None
 
 
-def _text(value: Any) -> str:
+def _label(field: Any, name: str) -> str:
+    return str(getattr(field, "verbose_name", name))
+
+
+def _text(field: Any, value: Any) -> str:
+    """A stored value as the admin shows it: dates and times in the reader's format and zone."""
     if value is None or value == "None":
         return "—"
+    choices = dict(field.flatchoices) if getattr(field, "choices", None) else {}
+    if value in choices:
+        return str(choices[value])
+    kind = field.get_internal_type() if field is not None and hasattr(field, "get_internal_type") else ""
+    try:
+        if kind == "DateTimeField":
+            moment = dt.datetime.fromisoformat(str(value))
+            if timezone.is_naive(moment):
+                moment = timezone.make_aware(moment, dt.UTC)
+            return formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
+        if kind == "DateField":
+            return formats.date_format(dt.date.fromisoformat(str(value)), "SHORT_DATE_FORMAT")
+    except ValueError:
+        pass
     return str(value)
 
 
@@ -75,21 +95,21 @@ def changes(entry: LogEntry) -> list[FieldChange]:
     model = entry.content_type.model_class()
     rows = []
     for name, values in (entry.changes or {}).items():
+        field = _field(model, name)
+        if field is not None and getattr(field, "primary_key", False):
+            continue  # the record's number is in the entry's heading
         if isinstance(values, dict):  # a many-to-many field: what was added or removed
             objects = ", ".join(str(o) for o in values.get("objects", []))
             if values.get("operation") == "add":
-                rows.append(
-                    FieldChange(_label(model, name), "", _("added: %(objects)s") % {"objects": objects})
-                )
+                after = _("added: %(objects)s") % {"objects": objects}
             elif values.get("operation") == "delete":
-                rows.append(
-                    FieldChange(_label(model, name), "", _("removed: %(objects)s") % {"objects": objects})
-                )
+                after = _("removed: %(objects)s") % {"objects": objects}
             else:
-                rows.append(FieldChange(_label(model, name), "", _("all removed")))
+                after = _("all removed")
+            rows.append(FieldChange(_label(field, name), "", after))
             continue
         before, after = (list(values) + [None, None])[:2]
-        rows.append(FieldChange(_label(model, name), _text(before), _text(after)))
+        rows.append(FieldChange(_label(field, name), _text(field, before), _text(field, after)))
     return rows
 
 
