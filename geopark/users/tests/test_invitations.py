@@ -21,6 +21,7 @@ GOOD_PASSWORD = "Phja-Po-dinosaur-ridge-7"
 # The welcome page's heading and the e-mail's subject, as each language reads them.
 WELCOME = {"vi": "Chào mừng", "en": "Welcome: choose your password", "zh": "欢迎"}
 SUBJECT = {"vi": "Tài khoản của bạn", "en": "Your account on the", "zh": "您在"}
+EDITORS_NAMED = {"vi": "Biên tập viên", "en": "Editors", "zh": "编辑"}
 
 
 @pytest.fixture
@@ -66,7 +67,7 @@ def test_an_invited_person_chooses_a_password_through_the_link_in_their_language
     (message,) = mail.outbox
     assert message.to == ["lan.nguyen@example.org"]
     assert SUBJECT[lang] in message.subject
-    assert EDITORS in message.body
+    assert EDITORS_NAMED[lang] in message.body
     user = get_user_model().objects.get(email="lan.nguyen@example.org")
     assert list(user.groups.all()) == [editors]
     assert not user.has_usable_password()
