@@ -10,6 +10,7 @@ class TourismConfig(plugins.GeoparkApp):
     verbose_name = _("Tourism statistics")
 
     api_router = "geopark.tourism.api:router"
+    roles = "geopark.tourism.roles:ROLE_PERMISSIONS"
     query_count_world = "geopark.tourism.tests.world"
     query_count_urls = (
         "/api/v1/tourism/monthly",
