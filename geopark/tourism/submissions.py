@@ -480,7 +480,9 @@ def run(pk: int) -> ImportJob:
         ImportJob.objects.filter(pk=pk).update(processed=done, rows=total)
 
     try:
-        with transaction.atomic(), translation.override(job.language):
+        # Not one transaction: the progress written as rows are read must be seen by the page
+        # polling it; the write itself (`_write`) is one transaction.
+        with translation.override(job.language):
             outcome = import_workbook(
                 bytes(job.content),
                 file_name=job.file_name,

@@ -28,6 +28,12 @@ def form(establishment: Establishment, **changes) -> dict:
         "international_visitors": "50",
         "overnight_guests": "200",
         "revenue_vnd": "90000000",
+        # The rest of the monthly report (issue 17): the admin form asks for it too.
+        "guest_nights": "300",
+        "rooms_available": "20",
+        "rooms_sold": "400",
+        "staff": "10",
+        "trained_staff": "4",
         "reason": "",
     }
     data.update(changes)

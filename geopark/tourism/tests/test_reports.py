@@ -43,7 +43,11 @@ def post(client, hotel, **changes):
 def test_an_improbable_report_is_recorded_only_once_confirmed(client, commune_officer):
     hotel = commune_officer.hotel
     MonthlyFigureFactory(
-        establishment=hotel, month=dt.date(2025, 1, 1), visitors=10, international_visitors=1, overnight_guests=5
+        establishment=hotel,
+        month=dt.date(2025, 1, 1),
+        visitors=10,
+        international_visitors=1,
+        overnight_guests=5,
     )
     client.force_login(commune_officer)
     response = post(client, hotel)
