@@ -18,6 +18,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from .models import REPORT_FIELDS, EstablishmentKind, FigureValues
@@ -65,7 +66,8 @@ def days_in(month: dt.date) -> int:
 
 
 def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")  # Vietnamese thousands, as the sheets write them
+    """Grouped as the person's language writes it: 6.000 in Vietnamese, 6,000 in English."""
+    return number_format(value, force_grouping=True)
 
 
 def assess(

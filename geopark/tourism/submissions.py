@@ -347,6 +347,10 @@ def import_workbook(
             good.append((row, result.warnings))
         if progress and done % 200 == 0:
             progress(len(texts) // 2 + done // 2, len(texts))
+    # In the order of the sheet, as the person mends it; rows refused while reading count too.
+    outcome.errors.sort(key=lambda e: e.line)
+    outcome.warnings.sort(key=lambda e: e.line)
+    outcome.rows += len({e.line for e in read_errors if e.line > 1})
     if (outcome.errors or outcome.warnings) and not import_good_rows:
         return outcome
     outcome.written = _write(good, existing, by=by, file_name=file_name)
