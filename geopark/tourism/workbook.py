@@ -40,7 +40,8 @@ _LABELS = {
 def label(column: str) -> str:
     if column in _LABELS:
         return str(_LABELS[column])
-    text = str(MonthlyFigure._meta.get_field(column).verbose_name)
+    field = MonthlyFigure._meta.get_field(column)
+    text = str(getattr(field, "verbose_name", column))
     return text[:1].upper() + text[1:]
 
 
