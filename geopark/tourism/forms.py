@@ -74,7 +74,7 @@ class ReportForm(forms.Form):
 
     establishment = forms.ModelChoiceField(queryset=None, label=_("Establishment"))
     month = forms.DateField(
-        label=_("Month"),
+        label=_("Month reported"),
         input_formats=["%Y-%m", "%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
         help_text=_("The month the figures are for (YYYY-MM)."),
