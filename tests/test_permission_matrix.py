@@ -118,6 +118,7 @@ SNIPPETS: dict[str, dict[str, frozenset[str]]] = {
     # Tourism statistics: administrators only, and nobody deletes a figure or an establishment.
     "tourism.establishment": {"list": who(), "add": who(), "edit": who(), "delete": NOBODY},
     "tourism.monthlyfigure": {"list": who(), "add": who(), "edit": who(), "delete": NOBODY},
+    "tourism.reportingscope": {"list": who(), "add": who(), "edit": who(), "delete": who()},
     # Plans: the board's office (Plan managers, geopark.plans.roles; their own matrix is
     # geopark/plans/tests/test_permissions.py); none of the roles above edits them.
     **{
@@ -227,7 +228,8 @@ def _build() -> World:
     from geopark.plans.models import AgencyMembership
     from geopark.plans.tests import factories as plans
     from geopark.routes.tests.factories import RouteFactory
-    from geopark.territory.tests.factories import GeoparkFactory
+    from geopark.territory.tests.factories import CommuneFactory, GeoparkFactory
+    from geopark.tourism.models import ReportingScope
     from geopark.tourism.tests.factories import EstablishmentFactory, MonthlyFigureFactory
     from geopark.users import services as roles
 
@@ -301,6 +303,7 @@ def _build() -> World:
         "museum.excavation": ExcavationFactory(),
         "tourism.establishment": EstablishmentFactory(),
         "tourism.monthlyfigure": MonthlyFigureFactory(),
+        "tourism.reportingscope": ReportingScope.objects.create(user=author, commune=CommuneFactory()),
         "plans.plan": task.section.plan,
         "plans.plansection": task.section,
         "plans.task": task,

@@ -16,3 +16,6 @@ APPROVERS = gettext_noop("Approvers")
 # read and export what the board publishes for study, and change nothing.
 BOARD_ADMINS = gettext_noop("Board administrators")
 RESEARCHERS = gettext_noop("Researchers")
+# Commune and ward officers work in plans (what the plan asks of their commune) and in tourism
+# (their commune's monthly figures): one group, named here because neither app may import the other.
+COMMUNE_OFFICERS = gettext_noop("Commune officers")

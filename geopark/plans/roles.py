@@ -16,7 +16,7 @@ from geopark.core import roles
 
 PLAN_MANAGERS = gettext_noop("Plan managers")
 AGENCY_OFFICERS = gettext_noop("Agency officers")
-COMMUNE_OFFICERS = gettext_noop("Commune officers")
+COMMUNE_OFFICERS = roles.COMMUNE_OFFICERS
 
 ADMIN = ("wagtailadmin", "access_admin")
 

@@ -110,21 +110,32 @@ class Establishment(models.Model):
             raise ValidationError({"rooms": _("Only accommodation and homestays let rooms.")})
 
 
+# The figures summed into the published totals (MonthTotal).
 FIGURE_FIELDS = ("visitors", "international_visitors", "overnight_guests", "revenue_vnd")
+# The rest of the monthly report: kept per establishment for plausibility and the board's own
+# reading, not (yet) summed into the published totals.
+REPORT_EXTRA_FIELDS = ("guest_nights", "rooms_available", "rooms_sold", "staff", "trained_staff")
+REPORT_FIELDS = FIGURE_FIELDS + REPORT_EXTRA_FIELDS
 
 
 @dataclass(frozen=True)
 class FigureValues:
-    """What an establishment reports for one month."""
+    """What an establishment reports for one month. The report's other figures default to 0, so
+    the bulk writers and older callers that know only the published four keep working."""
 
     visitors: int
     international_visitors: int
     overnight_guests: int
     revenue_vnd: int
+    guest_nights: int = 0
+    rooms_available: int = 0
+    rooms_sold: int = 0
+    staff: int = 0
+    trained_staff: int = 0
 
     def __post_init__(self) -> None:
         # A float or text slipping in would be truncated or stored as given; refuse it here.
-        for name in FIGURE_FIELDS:
+        for name in REPORT_FIELDS:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool):
                 raise TypeError(f"{name} must be an integer, not {type(value).__name__}")
@@ -134,7 +145,12 @@ class FigureValues:
 
     @classmethod
     def of(cls, figure: MonthlyFigure) -> FigureValues:
-        return cls(**{name: getattr(figure, name) for name in FIGURE_FIELDS})
+        return cls(**{name: getattr(figure, name) for name in REPORT_FIELDS})
+
+    @classmethod
+    def from_dict(cls, data: dict) -> FigureValues:
+        """From a revision's JSON (older revisions hold only the published four)."""
+        return cls(**{name: int(data.get(name) or 0) for name in REPORT_FIELDS})
 
 
 def first_of_month(day: dt.date) -> dt.date:
@@ -157,6 +173,19 @@ class MonthlyFigure(models.Model):
         _("revenue (VND)"),
         validators=[MinValueValidator(0)],
         help_text=_("Turnover from visitors in the month, in Vietnamese đồng."),
+    )
+    guest_nights = models.PositiveIntegerField(
+        _("guest nights"), default=0, help_text=_("Nights spent by the overnight guests, all together.")
+    )
+    rooms_available = models.PositiveIntegerField(
+        _("rooms available"), default=0, help_text=_("Rooms ready to let in the month.")
+    )
+    rooms_sold = models.PositiveIntegerField(
+        _("room nights sold"), default=0, help_text=_("Rooms let, counted once per night.")
+    )
+    staff = models.PositiveIntegerField(_("staff"), default=0, help_text=_("People working there."))
+    trained_staff = models.PositiveIntegerField(
+        _("trained staff"), default=0, help_text=_("Staff with tourism training; part of the staff.")
     )
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
@@ -183,6 +212,7 @@ class MonthlyFigure(models.Model):
         ordering = ["-month", "establishment__name"]
         verbose_name = _("monthly figure")
         verbose_name_plural = _("monthly figures")
+        permissions = [("report_all_figures", _("Can report the figures of every establishment"))]
         indexes = [
             # Totals per month read only this index (no table lookups): ten times faster over
             # 120,000 rows on SQLite, and an index-only scan on PostgreSQL.
@@ -265,12 +295,20 @@ class MonthlyFigureRevision(models.Model):
     reason = models.TextField(_("reason"), blank=True)
     before = models.JSONField(_("before"), null=True, blank=True)
     after = models.JSONField(_("after"))
+    # The month's versions count from 1 (the first entry); a correction is the next version.
+    version = models.PositiveIntegerField(_("version"), default=1)
+    source = models.CharField(_("entered through"), max_length=20, blank=True)  # "form", "import:<file>"
+    # The improbable values the person confirmed (plausibility warnings), as they were worded.
+    confirmed_warnings = models.JSONField(_("confirmed warnings"), default=list, blank=True)
 
     wagtail_reference_index_ignore = True
     affects_public_pages = False  # the history stays in the admin; only totals are published
 
     class Meta:
         ordering = ["-changed_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["figure", "version"], name="tourism_one_revision_per_version")
+        ]
         verbose_name = _("change to monthly figures")
         verbose_name_plural = _("changes to monthly figures")
 
@@ -286,8 +324,8 @@ class MonthlyFigureRevision(models.Model):
         before = self.before or {}
         return [
             (str(MonthlyFigure._meta.get_field(name).verbose_name), before.get(name), self.after.get(name))
-            for name in FIGURE_FIELDS
-            if self.before is None or before.get(name) != self.after.get(name)
+            for name in REPORT_FIELDS
+            if (self.before is None and name in self.after) or before.get(name) != self.after.get(name)
         ]
 
 
@@ -346,3 +384,122 @@ class MonthTotal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope or 'all'} · {self.month:%Y-%m}"
+
+
+class ReportingScope(models.Model):
+    """Whose figures one person reports: a commune or ward's establishments (a commune officer), or
+    one establishment's (its own reporter). Province-wide reporting is a permission instead
+    (`tourism.report_all_figures`, the statistics officers). Kept in tourism rather than reusing
+    plans' AgencyMembership, which tourism may not import (docs/decisions/0033)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="tourism_scopes",
+        verbose_name=_("user"),
+    )
+    commune = models.ForeignKey(
+        Commune,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("commune or ward"),
+    )
+    establishment = models.ForeignKey(
+        Establishment,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reporters",
+        verbose_name=_("establishment"),
+    )
+
+    wagtail_reference_index_ignore = True
+    affects_public_pages = False
+
+    class Meta:
+        verbose_name = _("reporting scope")
+        verbose_name_plural = _("reporting scopes")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(commune__isnull=False, establishment__isnull=True)
+                | models.Q(commune__isnull=True, establishment__isnull=False),
+                name="tourism_scope_commune_or_establishment",
+                violation_error_message=_("Give either a commune or an establishment, not both."),
+            ),
+            models.UniqueConstraint(fields=["user", "commune", "establishment"], name="tourism_scope_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.commune or self.establishment}"
+
+    def clean(self) -> None:
+        if bool(self.commune_id) == bool(self.establishment_id):
+            raise ValidationError(_("Give either a commune or an establishment, not both."))
+
+
+class ImportJob(models.Model):
+    """One uploaded workbook of monthly figures, imported in the background; the upload page
+    polls its progress. The file is kept in the row (a few hundred kB at most) so that a worker in
+    another process reads it without shared storage."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Imported")
+        REFUSED = "refused", _("Nothing imported")
+        FAILED = "failed", _("Failed")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    file_name = models.CharField(max_length=200)
+    content = models.BinaryField()
+    import_good_rows = models.BooleanField(default=False)
+    confirm_warnings = models.BooleanField(default=False)
+    language = models.CharField(max_length=10, default="vi")  # the reasons are worded in the uploader's
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    rows = models.PositiveIntegerField(default=0)
+    processed = models.PositiveIntegerField(default=0)
+    written = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list)  # [file, row, column, reason]
+    warnings = models.JSONField(default=list)  # [file, row, column, reason], not confirmed
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    wagtail_reference_index_ignore = True
+    affects_public_pages = False
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} · {self.status}"
+
+    @property
+    def percent(self) -> int:
+        if self.status in (self.Status.DONE, self.Status.REFUSED, self.Status.FAILED):
+            return 100
+        return int(100 * self.processed / self.rows) if self.rows else 0
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_at is not None
+
+
+class ReminderSent(models.Model):
+    """A reminder e-mailed to one person about one month's missing reports on one day: what makes
+    the daily reminder command idempotent."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    sent_on = models.DateField()
+
+    affects_public_pages = False
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "month", "sent_on"], name="tourism_one_reminder_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} · {self.month:%Y-%m} · {self.sent_on}"

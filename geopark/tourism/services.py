@@ -56,6 +56,8 @@ def record_figure(
     values: FigureValues,
     by: User,
     reason: str = "",
+    source: str = "",
+    confirmed_warnings: Iterable[str] = (),
 ) -> FigureChange:
     """Record `establishment`'s figures for `month` (the 1st of a month that has begun): the first
     entry, or a correction of what was recorded, which needs a reason. Recording the same values
@@ -72,6 +74,7 @@ def record_figure(
         MonthlyFigure.objects.select_for_update().filter(establishment=establishment, month=month).first()
     )
     before: FigureValues | None = None
+    version = 1
     if figure is None:
         figure = MonthlyFigure(establishment=establishment, month=month, created_by=by)
     else:
@@ -80,6 +83,7 @@ def record_figure(
             return FigureChange(figure=figure, revision=None)
         if not reason:
             raise ValidationError({"reason": _("Say why figures already recorded are changed.")})
+        version = 1 + max(figure.revisions.values_list("version", flat=True), default=0)
     for name, value in values.as_dict().items():
         setattr(figure, name, value)
     figure.updated_by = by
@@ -93,6 +97,9 @@ def record_figure(
         reason=reason,
         before=before.as_dict() if before else None,
         after=values.as_dict(),
+        version=version,
+        source=source[:20],
+        confirmed_warnings=list(confirmed_warnings),
     )
     return FigureChange(figure=figure, revision=revision)
 

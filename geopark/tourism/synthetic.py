@@ -198,7 +198,8 @@ def _table(model: type) -> str:
 def _insert_figure() -> str:
     return (
         f"INSERT INTO {_table(MonthlyFigure)} (establishment_id, month, visitors, international_visitors, "  # noqa: S608 (table name from the model, quoted; values bound)
-        "overnight_guests, revenue_vnd, created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)"
+        "overnight_guests, revenue_vnd, guest_nights, rooms_available, rooms_sold, staff, trained_staff, "
+        "created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s, 0, 0, 0, 0, 0, %s, %s)"
     )
 
 
@@ -207,8 +208,9 @@ def _insert_first_revisions(establishments: int) -> str:
     build = "jsonb_build_object" if connection.vendor == "postgresql" else "json_object"
     after = ", ".join(f"'{name}', f.{name}" for name in FIGURE_FIELDS)
     return (
-        f"INSERT INTO {_table(MonthlyFigureRevision)} (figure_id, changed_at, changed_by_name, reason, after) "  # noqa: S608 (table and column names from code constants; values bound)
-        f"SELECT f.id, %s, %s, %s, {build}({after}) FROM {_table(MonthlyFigure)} f "
+        f"INSERT INTO {_table(MonthlyFigureRevision)} (figure_id, changed_at, changed_by_name, reason, after, "  # noqa: S608 (table and column names from code constants; values bound)
+        "version, source, confirmed_warnings) "
+        f"SELECT f.id, %s, %s, %s, {build}({after}), 1, 'synthetic', '[]' FROM {_table(MonthlyFigure)} f "
         f"WHERE f.establishment_id IN ({_marks(establishments)})"
     )
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import QuerySet
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -19,8 +22,9 @@ from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
 from geopark.core.choosers import JoinedRows, chooser_viewset
 
+from . import admin_views, submissions
 from .forms import MonthlyFigureAdminForm
-from .models import Establishment, MonthlyFigure
+from .models import Establishment, MonthlyFigure, ReportingScope
 from .services import record_figure, regroup_establishment, stored_scopes
 
 
@@ -67,6 +71,8 @@ class _RecordFigureMixin:
             values=form.values(),
             by=self.request.user,
             reason=form.cleaned_data.get("reason") or "",
+            source="admin",
+            confirmed_warnings=[w.message for w in getattr(form, "confirmed_warnings", [])],
         )
         return change.figure
 
@@ -141,22 +147,77 @@ class MonthlyFigureViewSet(JoinedRows, SnippetViewSet):
             MultiFieldPanel(
                 [
                     FieldRowPanel([FieldPanel("visitors"), FieldPanel("international_visitors")]),
-                    FieldRowPanel([FieldPanel("overnight_guests"), FieldPanel("revenue_vnd")]),
+                    FieldRowPanel([FieldPanel("overnight_guests"), FieldPanel("guest_nights")]),
+                    FieldRowPanel([FieldPanel("rooms_available"), FieldPanel("rooms_sold")]),
+                    FieldRowPanel([FieldPanel("revenue_vnd")]),
+                    FieldRowPanel([FieldPanel("staff"), FieldPanel("trained_staff")]),
                 ],
                 heading=gettext_lazy("Figures"),
             ),
             FieldPanel("reason"),
+            FieldPanel("confirm"),
             FigureHistoryPanel(heading=gettext_lazy("History")),
         ],
         base_form_class=MonthlyFigureAdminForm,
     )
 
 
+class ReportingScopeViewSet(SnippetViewSet):
+    model = ReportingScope
+    icon = "user"
+    menu_label = gettext_lazy("Who reports for what")
+    list_display = ["user", "commune", "establishment"]
+    search_fields = ["user__username", "user__email"]
+    search_backend_name = None
+
+
 class TourismGroup(SnippetViewSetGroup):
-    items = (EstablishmentViewSet, MonthlyFigureViewSet)
+    items = (EstablishmentViewSet, MonthlyFigureViewSet, ReportingScopeViewSet)
     menu_icon = "table"
     menu_label = gettext_lazy("Tourism statistics")
     menu_order = 230
 
 
 register_snippet(TourismGroup)
+
+
+class ReporterMenuItem(MenuItem):
+    """Shown to whoever reports figures for some establishment (submissions.may_report)."""
+
+    def is_shown(self, request) -> bool:
+        return submissions.may_report(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def report_menu_item():
+    return ReporterMenuItem(
+        gettext_lazy("Monthly tourism report"),
+        reverse("tourism_admin:report"),
+        icon_name="edit",
+        name="tourism-report",
+        order=231,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def missing_menu_item():
+    return ReporterMenuItem(
+        gettext_lazy("Not reported yet"),
+        reverse("tourism_admin:missing"),
+        icon_name="warning",
+        name="tourism-missing",
+        order=232,
+    )
+
+
+@hooks.register("register_admin_urls")
+def tourism_urls():
+    patterns = [
+        path("report/", admin_views.report, name="report"),
+        path("template.xlsx", admin_views.template, name="template"),
+        path("import/", admin_views.upload, name="upload"),
+        path("import/<int:pk>/", admin_views.job, name="job"),
+        path("import/<int:pk>/status/", admin_views.job_status, name="job_status"),
+        path("missing/", admin_views.missing, name="missing"),
+    ]
+    return [path("tourism/", include((patterns, "tourism_admin"), namespace="tourism_admin"))]

@@ -28,6 +28,12 @@ def form(establishment: Establishment, **changes) -> dict:
         "international_visitors": "50",
         "overnight_guests": "200",
         "revenue_vnd": "90000000",
+        # The rest of the monthly report (issue 17): the admin form asks for it too.
+        "guest_nights": "300",
+        "rooms_available": "20",
+        "rooms_sold": "400",
+        "staff": "10",
+        "trained_staff": "4",
         "reason": "",
     }
     data.update(changes)
@@ -171,3 +177,13 @@ def test_the_figure_chooser_lists_the_newest_month_first_in_the_same_queries_for
     with CaptureQueriesContext(connection) as many:
         assert len(chooser_rows(client)) == 10  # one page
     assert len(few) == len(many)
+
+
+def test_the_snippet_form_applies_the_same_plausibility_rules(client, admin_user):
+    hotel = EstablishmentFactory()
+    client.force_login(admin_user)
+    # 20 rooms in March can be let for 620 room nights at most.
+    refused = client.post(url(MonthlyFigure, "add"), form(hotel, rooms_sold="621"))
+    assert refused.status_code == 200
+    assert not MonthlyFigure.objects.exists()
+    assert client.post(url(MonthlyFigure, "add"), form(hotel, rooms_sold="620")).status_code == 302
