@@ -135,6 +135,12 @@ SNIPPETS: dict[str, dict[str, frozenset[str]]] = {
         }
         for model in ("delegation", "networkactivity", "agreement", "openingbalance")
     },
+    # Model villages: the board's reviewers keep them (geopark.villages.roles; their own matrix is
+    # geopark/villages/tests/test_permissions.py); none of the roles above edits them.
+    **{
+        f"villages.{model}": {"list": who(), "add": who(), "edit": who(), "delete": who()}
+        for model in ("criteriaset", "criterion", "candidate")
+    },
 }
 
 # Every other view and action: who may use it.
@@ -232,6 +238,7 @@ def _build() -> World:
     from geopark.tourism.models import ReportingScope
     from geopark.tourism.tests.factories import EstablishmentFactory, MonthlyFigureFactory
     from geopark.users import services as roles
+    from geopark.villages.tests import factories as villages
 
     roles.ensure_roles()
     geopark = GeoparkFactory()
@@ -314,6 +321,9 @@ def _build() -> World:
         "cooperation.networkactivity": cooperation.NetworkActivityFactory(),
         "cooperation.agreement": cooperation.AgreementFactory(),
         "cooperation.openingbalance": cooperation.OpeningBalanceFactory(),
+        "villages.criterion": villages.CriterionFactory(),
+        "villages.criteriaset": villages.CriteriaSetFactory(slug="matrix-set"),
+        "villages.candidate": villages.CandidateFactory(),
         "waiting_site": waiting_site,
         "waiting_route": waiting_route,
         "news_index": index,

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "geopark.education",
     "geopark.plans",
     "geopark.cooperation",
+    "geopark.villages",
     "geopark.content",
     "geopark.search",
     "geopark.users",
