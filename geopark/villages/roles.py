@@ -7,9 +7,11 @@
   and publish a year's results. A role of its own, because scoring communes is not running the plan.
 """
 
-from geopark.plans.roles import COMMUNE_OFFICERS
+from django.utils.translation import gettext_noop
 
-VILLAGE_REVIEWERS = "Model village reviewers"
+from geopark.core.roles import COMMUNE_OFFICERS
+
+VILLAGE_REVIEWERS = gettext_noop("Model village reviewers")
 
 ADMIN = ("wagtailadmin", "access_admin")
 
