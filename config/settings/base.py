@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "geopark.education",
     "geopark.plans",
     "geopark.cooperation",
+    "geopark.partners",
     "geopark.content",
     "geopark.search",
     "geopark.users",
