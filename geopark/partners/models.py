@@ -455,14 +455,14 @@ class LogoLicence(models.Model):
         self.code = normalise_code(self.code)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("partners:label_check", kwargs={"code": self.code})
+
     def clean(self) -> None:
         self.code = normalise_code(self.code)
         validate_term(self.valid_from, self.valid_until)
         if self.code and LogoLicence.objects.filter(code=self.code).exclude(pk=self.pk).exists():
             raise ValidationError({"code": _("Another licence already has this code.")})
-
-    def get_absolute_url(self) -> str:
-        return reverse("partners:label_check", kwargs={"code": self.code})
 
 
 def normalise_code(code: str) -> str:
