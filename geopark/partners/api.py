@@ -129,7 +129,8 @@ def partner_out(partner: Partner, near: tuple[float, float] | None) -> dict:
     summary="The partner directory, filtered; with `near`, the closest first",
 )
 def list_partners(request: HttpRequest, q: Query[PartnerListQuery]):
-    filters = _filters(q)
+    with translation.override(q.lang.value):
+        filters = _filters(q)
     if isinstance(filters, Status):
         return filters
     qs = selectors.partner_list(filters)
@@ -152,7 +153,8 @@ class PartnerGeoQuery(PartnerQuery):
     summary="The partners with a map position, as GeoJSON (the directory's map)",
 )
 def partners_geojson(request: HttpRequest, q: Query[PartnerGeoQuery]):
-    filters = _filters(q)
+    with translation.override(q.lang.value):
+        filters = _filters(q)
     if isinstance(filters, Status):
         return filters
     features = []

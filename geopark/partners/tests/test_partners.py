@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from PIL import Image
 
 from geopark.heritage.tests.factories import SiteFactory
@@ -31,6 +31,13 @@ from geopark.tourism.tests.factories import EstablishmentFactory
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # Messages are checked in English; pages and the API choose their own language.
+    with translation.override("en"):
+        yield
 
 
 # --- Records refuse what cannot be -----------------------------------------------------------
@@ -140,7 +147,7 @@ def test_the_directory_filters_by_kind_label_and_language(client):
 
 @pytest.mark.parametrize("near", ["abc", "21.8", "95,106", "21.8,nan"])
 def test_a_bad_near_position_is_a_400_with_a_message(client, near):
-    response = client.get(f"/api/v1/partners?near={near}")
+    response = client.get(f"/api/v1/partners?near={near}&lang=en")
     assert response.status_code == 400
     assert "latitude" in response.json()["detail"].lower()
 
