@@ -82,14 +82,20 @@ def _today() -> dt.date:
     return timezone.localdate()
 
 
+def valid_labels(day: dt.date) -> QuerySet[Label]:
+    return Label.objects.filter(valid_from__lte=day).filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=day)
+    )
+
+
 def current_labels_prefetch(day: dt.date | None = None) -> Prefetch:
-    return Prefetch("labels", queryset=Label.objects.valid_on(day or _today()), to_attr="current_labels")
+    return Prefetch("labels", queryset=valid_labels(day or _today()), to_attr="current_labels")
 
 
 def partner_list(filters: PartnerFilters | None = None) -> QuerySet[Partner]:
     """Public partners with what a list, a map or the API shows, in a fixed number of queries."""
     filters = filters or PartnerFilters()
-    qs = Partner.objects.public().select_related("commune", "establishment__commune")
+    qs: QuerySet[Partner] = Partner.objects.public().select_related("commune", "establishment__commune")
     if filters.kind:
         qs = qs.filter(kind=filters.kind)
     if filters.commune:
@@ -97,7 +103,7 @@ def partner_list(filters: PartnerFilters | None = None) -> QuerySet[Partner]:
     if filters.route:
         qs = qs.filter(routes__number=filters.route, routes__live=True)
     if filters.label:
-        qs = qs.filter(pk__in=Label.objects.valid_on(_today()).filter(kind=filters.label).values("partner"))
+        qs = qs.filter(pk__in=valid_labels(_today()).filter(kind=filters.label).values("partner"))
     if filters.language:
         qs = qs.filter(speaks(filters.language))
     qs = qs.prefetch_related(current_labels_prefetch(), "routes")
@@ -144,7 +150,7 @@ def nearby(
         origin,
         NEAR_WITHIN_KM,
     )[:limit]
-    return [(partner, round(partner.distance_m(origin) / 1000, 1)) for partner in qs]
+    return [(partner, round((partner.distance_m(origin) or 0.0) / 1000, 1)) for partner in qs]
 
 
 def nearby_sections(origin: tuple[float, float] | None) -> list[dict[str, Any]]:
@@ -165,12 +171,10 @@ def partner_by_slug(slug: str) -> Partner | None:
     return (
         Partner.objects.public()
         .select_related("commune", "establishment__commune")
-        .prefetch_related(
-            current_labels_prefetch(),
-            Prefetch("routes", queryset=Route.objects.public()),
-            Prefetch("photos", queryset=PartnerPhoto.objects.select_related("image")),
-            Prefetch("licences", queryset=LogoLicence.objects.order_by("code")),
-        )
+        .prefetch_related(current_labels_prefetch())
+        .prefetch_related(Prefetch("routes", queryset=Route.objects.public()))
+        .prefetch_related(Prefetch("photos", queryset=PartnerPhoto.objects.select_related("image")))
+        .prefetch_related("licences")  # ordered by code (Meta)
         .filter(slug=slug)
         .first()
     )
