@@ -113,7 +113,7 @@ class PartnerQuerySet(models.QuerySet["Partner"]):
 
 
 class Partner(ClusterableModel):
-    slug = models.SlugField(_("address"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
     establishment = models.OneToOneField(
         Establishment,
         null=True,
@@ -470,7 +470,7 @@ def normalise_code(code: str) -> str:
 
 
 class Guide(models.Model):
-    slug = models.SlugField(_("address"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
     name = models.CharField(_("name"), max_length=200)
     partner = models.ForeignKey(
         Partner,
