@@ -282,3 +282,12 @@ def test_synthetic_partners_are_removed_and_nothing_else():
     assert synthetic.generate(12) == 12
     assert synthetic.remove() == 12
     assert list(Partner.objects.all()) == [real]
+
+
+def test_a_published_partner_is_found_by_search_and_a_synthetic_one_is_not(client):
+    PartnerFactory(name_vi="Homestay Bản Quyền", name_en="Ban Quyen homestay")
+    PartnerFactory(name_vi="Homestay Bản Quyền giả", synthetic=True)
+    results = client.get("/api/v1/search?q=ban quyen&lang=en").json()
+    urls = [item["url"] for item in results["results"] if item["type"] == "partner"]
+    assert len(urls) == 1
+    assert "/partners/" in urls[0]
