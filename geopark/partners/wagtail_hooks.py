@@ -7,7 +7,6 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import (
     FieldPanel,
-    FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
@@ -18,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from geopark.core.i18n import language_tabs
+from geopark.heritage.forms import MapPickerWidget
 
 from .models import Agreement, Guide, LogoLicence, Partner
 
@@ -49,7 +49,8 @@ class PartnerViewSet(SnippetViewSet):
                         [
                             FieldPanel("commune"),
                             FieldPanel("address"),
-                            FieldRowPanel([FieldPanel("lat"), FieldPanel("lon")]),
+                            FieldPanel("lat", widget=MapPickerWidget(attrs={"step": "any"})),
+                            FieldPanel("lon"),
                             FieldPanel("precision"),
                         ],
                         heading=gettext_lazy("Place"),
