@@ -196,7 +196,7 @@ class LicenceCheckOut(Schema):
 
 @router.get(
     "/labels/{code}",
-    response={200: LicenceCheckOut, 404: Message},
+    response={200: LicenceCheckOut, 404: Message, 422: ProblemsOut},
     summary="Check a geopark logo licence: whose product it is and whether it is valid today",
 )
 def check_label(request: HttpRequest, code: str, lang: Lang = Lang.vi):
@@ -245,7 +245,11 @@ class GuideQuery(Schema):
     route: int | None = None
 
 
-@router.get("/guides", response={200: list[GuideOut], 400: Message}, summary="Certified guides, valid today")
+@router.get(
+    "/guides",
+    response={200: list[GuideOut], 400: Message, 422: ProblemsOut},
+    summary="Certified guides, valid today",
+)
 def list_guides(request: HttpRequest, q: Query[GuideQuery]):
     if q.language and q.language not in dict(selectors.language_choices()):
         return Status(400, {"detail": "There is no such language."})
@@ -254,7 +258,7 @@ def list_guides(request: HttpRequest, q: Query[GuideQuery]):
 
 @router.get(
     "/guides/certificates/{number}",
-    response={200: GuideOut, 404: Message},
+    response={200: GuideOut, 404: Message, 422: ProblemsOut},
     summary="Check a guide's certificate",
 )
 def check_certificate(request: HttpRequest, number: str):
