@@ -59,7 +59,9 @@ def send_expiry_reminders(today: dt.date | None = None) -> ReminderReport:
         .filter(status=AgreementStatus.ACTIVE)
         .exclude(reminded_for=F("valid_until"))
         .select_related("partner__establishment")
-        .select_for_update()
+        # Only the agreements are locked: PostgreSQL refuses FOR UPDATE on the nullable side of
+        # the outer join to a partner's establishment.
+        .select_for_update(of=("self",))
     )
     guides = list(
         Guide.objects.filter(
