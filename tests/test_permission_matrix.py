@@ -141,6 +141,18 @@ SNIPPETS: dict[str, dict[str, frozenset[str]]] = {
         f"villages.{model}": {"list": who(), "add": who(), "edit": who(), "delete": who()}
         for model in ("criteriaset", "criterion", "candidate")
     },
+    # The partner network: the partner managers keep it (geopark/partners/tests/test_permissions.py);
+    # editors correct listings, approvers read.
+    "partners.partner": {
+        "list": who("editor", "approver"),
+        "add": who(),
+        "edit": who("editor"),
+        "delete": who(),
+    },
+    **{
+        f"partners.{model}": {"list": who("editor", "approver"), "add": who(), "edit": who(), "delete": who()}
+        for model in ("agreement", "logolicence", "guide")
+    },
 }
 
 # Every other view and action: who may use it.
@@ -231,6 +243,7 @@ def _build() -> World:
     from geopark.events.tests.factories import EventFactory
     from geopark.heritage.tests.factories import HazardNoticeFactory, SiteFactory
     from geopark.museum.tests.factories import CollectionItemFactory, ExcavationFactory
+    from geopark.partners.tests import factories as partners
     from geopark.plans.models import AgencyMembership
     from geopark.plans.tests import factories as plans
     from geopark.routes.tests.factories import RouteFactory
@@ -324,6 +337,10 @@ def _build() -> World:
         "villages.criterion": villages.CriterionFactory(),
         "villages.criteriaset": villages.CriteriaSetFactory(slug="matrix-set"),
         "villages.candidate": villages.CandidateFactory(),
+        "partners.partner": partners.PartnerFactory(),
+        "partners.agreement": partners.AgreementFactory(),
+        "partners.logolicence": partners.LogoLicenceFactory(),
+        "partners.guide": partners.GuideFactory(),
         "waiting_site": waiting_site,
         "waiting_route": waiting_route,
         "news_index": index,

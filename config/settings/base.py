@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "geopark.plans",
     "geopark.cooperation",
     "geopark.villages",
+    "geopark.partners",
     "geopark.content",
     "geopark.search",
     "geopark.users",

@@ -10,6 +10,7 @@ from geopark.core.i18n import is_fallback
 from . import selectors
 from .conservation_links import conservation_links
 from .models import SiteType
+from .partner_links import partner_links
 from .route_links import route_links
 from .seo import site_image_url, site_structured_data
 
@@ -81,6 +82,7 @@ def render_site(request: HttpRequest, site) -> HttpResponse:
             "description_is_fallback": is_fallback(site, "description"),
             "translation_status": site.translation_status(request.LANGUAGE_CODE),
             "report_section": conservation_links().report_section(request, site),
+            "partners_section": partner_links().nearby_section(request, site),
         },
     )
 

@@ -408,6 +408,26 @@
     }).catch(function () { showError(el, t.error); el.setAttribute("data-ready", "error"); });
   }
 
+  /* ---- Points of any GeoJSON list (the partner directory): a pin each, opening its page ------- */
+  function pointsMap(el) {
+    var t = strings(el);
+    var map = baseMap(el, { scrollWheelZoom: false });
+    var group = L.featureGroup().addTo(map);
+    getJSON(el.dataset.geojson).then(function (gj) {
+      (gj.features || []).forEach(function (f) {
+        var p = f.properties || {};
+        if (!f.geometry) { return; }
+        var latlng = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
+        var popup = '<p class="popup__title"><a href="' + esc(p.url) + '">' + esc(p.name) + "</a></p>" +
+          (p.kind_label ? '<p class="popup__type">' + esc(p.kind_label) + "</p>" : "");
+        group.addLayer(L.marker(latlng, { icon: siteIcon("published"), title: p.name, keyboard: true }).bindPopup(popup));
+      });
+      if (group.getLayers().length) { map.fitBounds(group.getBounds(), { padding: [24, 24], maxZoom: 13, animate: false }); }
+      else { map.setView(CENTRE, 9); }
+      el.setAttribute("data-ready", "true");
+    }).catch(function () { showError(el, t.error); el.setAttribute("data-ready", "error"); });
+  }
+
   /* ---- Loading Leaflet when a map needs it ---------------------------------------------------- */
   var loaded = {};
 
@@ -465,7 +485,7 @@
     seen.observe(el);
   }
 
-  var kinds = { full: fullMap, overview: overviewMap, site: siteMap, route: routeMap };
+  var kinds = { full: fullMap, overview: overviewMap, site: siteMap, route: routeMap, points: pointsMap };
   var CLUSTERED = { full: true, overview: true };
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-map]"), function (el) {
