@@ -61,5 +61,6 @@ def test_the_checklist_counts_verdicts_and_reads_evidence_in_a_constant_number_o
     with django_assert_num_queries(4):  # criteria, evidence (with kinds, documents), sites
         found = checklist()
         titles = [e.title for c in found.families[0][2] for e in c.evidence.all()]
-    assert found.verdicts["met"] == 1 and found.total == 2
+    assert found.verdicts["met"] == 1
+    assert found.total == 2
     assert len(titles) == 4

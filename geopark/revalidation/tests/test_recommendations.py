@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 
 from geopark.plans.tests.factories import AgencyFactory
 from geopark.revalidation import services
-from geopark.revalidation.models import Recommendation, StatusChange, Status
+from geopark.revalidation.models import Recommendation, Status, StatusChange
 
 from .factories import CycleFactory, RecommendationFactory
 
