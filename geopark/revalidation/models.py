@@ -397,9 +397,16 @@ class Evidence(models.Model):
 
     @property
     def title(self) -> str:
+        return self.title_in()
+
+    def title_in(self, lang: str | None = None) -> str:
+        """The evidence's label, or the linked record's name (in `lang` where the record has one)."""
         if self.label:
             return self.label
         if self.content_type_id and self.record is not None:
+            for base in ("name", "title"):
+                if lang and getattr(self.record, f"{base}_{lang}", ""):
+                    return getattr(self.record, f"{base}_{lang}")
             return str(self.record)
         if self.document_id:
             return self.document.title

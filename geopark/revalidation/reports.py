@@ -303,7 +303,8 @@ def _criteria(checklist: selectors.Checklist, say) -> Section:
             items = list(criterion.evidence.all())
             if items:
                 lines.append(say["evidence_heading"])
-                lines += [f"– {item.kind}: {item.title}" for item in items]
+                with translation.override(lang):  # the kind of record in the report's language
+                    lines += [f"– {item.kind}: {item.title_in(lang)}" for item in items]
             else:
                 lines.append(say["no_evidence"])
             subsections.append(Section(f"{criterion.label} {_text(criterion, 'title', lang)}", blocks=lines))
