@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.functional import Promise
 
 from .models import Criterion, Cycle, Evidence, Family, Recommendation, Status, Verdict
 
@@ -38,17 +39,20 @@ def criteria() -> list[Criterion]:
     return list(Criterion.objects.prefetch_related(Prefetch("evidence", queryset=evidence)))
 
 
+StrOrPromise = str | Promise  # a family's label, translated when shown
+
+
 @dataclass
 class Checklist:
     # (family value, its label, its criteria) in the families' order
-    families: list[tuple[str, str, list[Criterion]]]
+    families: list[tuple[str, StrOrPromise, list[Criterion]]]
     verdicts: Counter  # Verdict value → count
     total: int
 
 
 def checklist() -> Checklist:
     found = criteria()
-    families = []
+    families: list[tuple[str, StrOrPromise, list[Criterion]]] = []
     for value, label in Family.choices:
         inside = [c for c in found if c.family == value]
         if inside:

@@ -45,3 +45,23 @@ def test_four_years_after_a_29_february_fall_on_the_same_day_or_the_28th():
     assert countdown.add_years(dt.date(2024, 2, 29), 4) == dt.date(2028, 2, 29)
     assert countdown.add_years(dt.date(2024, 2, 29), 1) == dt.date(2025, 2, 28)
     assert countdown.add_years(dt.date(2025, 4, 17), 4) == dt.date(2029, 4, 17)
+
+
+@pytest.mark.django_db
+def test_the_current_cycle_is_the_one_whose_mission_is_next_and_the_last_once_all_are_past():
+    from geopark.revalidation.selectors import current_cycle
+
+    from .factories import CycleFactory
+
+    assert current_cycle(dt.date(2026, 12, 7)) is None
+    first = CycleFactory()
+    second = CycleFactory(
+        slug="second",
+        recognised_on=dt.date(2028, 9, 1),
+        summary_due_on=dt.date(2031, 7, 31),
+        report_due_on=dt.date(2032, 4, 1),
+        mission_on=dt.date(2032, 7, 1),
+    )
+    assert current_cycle(MISSION) == first  # on the mission's day it is still the current one
+    assert current_cycle(MISSION + dt.timedelta(days=1)) == second
+    assert current_cycle(dt.date(2040, 1, 1)) == second
