@@ -3,6 +3,7 @@ in one menu, the overview page, and the countdown panel on the admin's home."""
 
 from __future__ import annotations
 
+from django import forms
 from django.template.loader import render_to_string
 from django.urls import include, path, reverse_lazy
 from django.utils.translation import gettext_lazy
@@ -51,14 +52,14 @@ class RecommendationViewSet(SnippetViewSet):
     list_filter = ["status", "theme"]
     search_fields = ["code", "text_vi", "text_en"]
     panels = [
-        FieldRowPanel([FieldPanel("cycle"), FieldPanel("code")]),
+        FieldRowPanel([FieldPanel("cycle", widget=forms.Select), FieldPanel("code")]),
         FieldRowPanel([FieldPanel("source"), FieldPanel("issued_on")]),
         FieldPanel("theme"),
         FieldPanel("text_vi"),
         FieldPanel("text_en"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("owner_agency"), FieldPanel("owner_user")]),
+                FieldRowPanel([FieldPanel("owner_agency", widget=forms.Select), FieldPanel("owner_user")]),
                 FieldRowPanel([FieldPanel("due_on"), FieldPanel("status"), FieldPanel("status_on")]),
                 FieldPanel("action_vi"),
                 FieldPanel("action_en"),
