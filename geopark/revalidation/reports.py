@@ -61,7 +61,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "area_text_no_population": "{geopark} covers {area} km².",
         "no_geopark": "The geopark's facts have not been loaded.",
         "improvements": "D. Improvements made on previous recommendations",
-        "card": "Status held: {value}.",
+        "card": "Card held: {value}.",
+        "no_card": "This is the geopark's first revalidation: it holds no card yet.",
         "no_recommendations": "No recommendation has been entered yet.",
         "recommendations_table": "Recommendations and their status",
         "code": "No.",
@@ -122,7 +123,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "area_text_no_population": "{geopark} có diện tích {area} km².",
         "no_geopark": "Chưa nạp thông tin của công viên địa chất.",
         "improvements": "D. Kết quả thực hiện các khuyến nghị trước đây",
-        "card": "Danh hiệu đang giữ: {value}.",
+        "card": "Thẻ đang giữ: {value}.",
+        "no_card": "Đây là lần tái thẩm định đầu tiên của công viên: chưa nhận thẻ nào.",
         "no_recommendations": "Chưa nhập khuyến nghị nào.",
         "recommendations_table": "Các khuyến nghị và tình trạng thực hiện",
         "code": "Số",
@@ -192,11 +194,8 @@ def _general(cycle: Cycle, geopark, today: dt.date, say) -> Section:
             else say["days_left"].format(days=format_number(milestone.days))
         )
         rows.append([say[milestone.key], day(milestone.date, say["lang"]), f"{estimate}; {when}"])
-    blocks: list = [
-        Table(say["dates_table"], [say["milestone"], say["date"], say["remark"]], rows, widths=[5, 3, 4])
-    ]
-    blocks.append(say["card"].format(value=_label(Card, cycle.card, say["lang"])))
-    return Section(say["general"], blocks=blocks)
+    table = Table(say["dates_table"], [say["milestone"], say["date"], say["remark"]], rows, widths=[5, 3, 4])
+    return Section(say["general"], blocks=[table])
 
 
 def _documents(recommendations: list[Recommendation], criteria, say) -> Section:
@@ -220,7 +219,9 @@ def _area(geopark, say) -> Section:
     if geopark is None:
         return Section(say["area"], blocks=[say["no_geopark"]])
     name = _text(geopark, "name", say["lang"])
-    area = format_number(float(geopark.area_km2)) if say["lang"] == "vi" else f"{geopark.area_km2:,}"
+    area = f"{geopark.area_km2:,}"
+    if say["lang"] == "vi":  # 4.842,58: "." between thousands, "," before decimals
+        area = area.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     if geopark.population:
         population = format_number(geopark.population) if say["lang"] == "vi" else f"{geopark.population:,}"
         text = say["area_text"].format(geopark=name, area=area, population=population)
@@ -231,7 +232,8 @@ def _area(geopark, say) -> Section:
 
 def _improvements(cycle: Cycle, recommendations: list[Recommendation], say) -> Section:
     lang = say["lang"]
-    blocks: list = [say["card"].format(value=_label(Card, cycle.card, lang))]
+    card = say["card"].format(value=_label(Card, cycle.card, lang)) if cycle.card else say["no_card"]
+    blocks: list = [card]
     if not recommendations:
         return Section(say["improvements"], blocks=[*blocks, say["no_recommendations"]])
     blocks.append(
@@ -334,7 +336,7 @@ def build(
         number="",
         place="",
         date=today,
-        kind=say["kind"],
+        kind=say["kind"].upper(),
         title=say["title"].format(geopark=name, cycle=_text(cycle, "name", language)),
         opening=[
             say["name"].format(value=name),

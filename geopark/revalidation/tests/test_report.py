@@ -86,6 +86,7 @@ def test_the_english_report_has_the_networks_sections_each_recommendation_and_ea
             "estimate, to be confirmed",
             "236 days left",  # to the one-page summary of 31 July 2027
             "https://example.org/talks",
+            "covers 4,842.58 km² with about 627,500 inhabitants",
         ):
             assert expected in text, expected
     # No furniture of a provincial report in a report to UNESCO.
@@ -103,6 +104,8 @@ def test_the_vietnamese_report_speaks_vietnamese_and_keeps_the_structure(file):
         "Đạt một phần",
         "Hang Gió",
         "còn 236 ngày",
+        "diện tích 4.842,58 km² với khoảng 627.500 người dân",  # the site's geopark, in Vietnamese style
+        "Đây là lần tái thẩm định đầu tiên của công viên: chưa nhận thẻ nào.",
     ):
         assert expected in text, expected
     assert "D. KẾT QUẢ THỰC HIỆN CÁC KHUYẾN NGHỊ TRƯỚC ĐÂY" in text
