@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils import timezone, translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from geopark.reporting import registry
@@ -306,7 +307,7 @@ def _criteria(checklist: selectors.Checklist, say) -> Section:
             if items:
                 lines.append(say["evidence_heading"])
                 with translation.override(lang):  # the kind of record in the report's language
-                    lines += [f"– {item.kind}: {item.title_in(lang)}" for item in items]
+                    lines += [f"– {capfirst(item.kind)}: {item.title_in(lang)}" for item in items]
             else:
                 lines.append(say["no_evidence"])
             subsections.append(Section(f"{criterion.label} {_text(criterion, 'title', lang)}", blocks=lines))
