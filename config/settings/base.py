@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "geopark.partners",
     "geopark.content",
     "geopark.search",
+    "geopark.revalidation",
     "geopark.users",
     "geopark.dataset",
     # Swagger UI's files for /api/v1/docs, served from here (the CSP allows no CDN script).

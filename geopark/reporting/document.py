@@ -92,6 +92,19 @@ class OfficialDocument:
     # "(Kèm theo Báo cáo số …/BC-UBND ngày … tháng … năm … của …)" under each appendix's title: left
     # with blanks, filled in by the clerical office once the report has its number.
     appendix_reference: str = ""
+    # "decree30": the Vietnamese administrative layout above. "plain": a report to an international
+    # body (UNESCO's progress report): no national heading, "Kính gửi", "./.", recipients or
+    # signature; headings carry their own labels ("D.1"), as the body's template numbers them.
+    layout: str = "decree30"
+    language: str = "vi"
+
+    @property
+    def plain(self) -> bool:
+        return self.layout == "plain"
+
+    def heading(self, section: Section, level: int, index: int) -> str:
+        """A heading as printed: numbered by the decree's rules, or as written in a plain report."""
+        return section.heading if self.plain else f"{numbering(level, index)} {section.heading}"
 
     def blocks(self) -> list[Block]:
         inner = [block for section in walk(self.sections) for block in section.blocks]

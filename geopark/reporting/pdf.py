@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.utils.html import escape
 
 from . import charts
-from .document import ROMAN, Chart, OfficialDocument, Section, Table, date_line, format_number, numbering
+from .document import ROMAN, Chart, OfficialDocument, Section, Table, date_line, format_number
 from .fonts import serif
 
 CSS = """
@@ -47,6 +47,7 @@ table.head td { vertical-align: top; text-align: center; padding: 0; }
 .title { text-align: center; font-weight: bold; font-size: 14pt; margin: 0 6% 0; }
 .title + .rule { width: 25%; margin-top: 4pt; margin-bottom: 14pt; }
 .to { text-align: center; margin: 0 0 12pt; }
+.header-line { text-indent: 0; text-align: left; margin: 0 0 2pt; }
 p { text-align: justify; text-indent: 1.27cm; margin: 0 0 6pt; }
 h2, h3, h4 { font-size: 14pt; margin: 10pt 0 6pt; text-indent: 1.27cm; page-break-after: avoid; }
 h2 { font-weight: bold; text-transform: uppercase; text-indent: 0; }
@@ -106,10 +107,10 @@ def _blocks(blocks) -> list[str]:
     return parts
 
 
-def _section(section: Section, level: int, index: int) -> str:
+def _section(doc: OfficialDocument, section: Section, level: int, index: int) -> str:
     tag = ("h2", "h3", "h4")[min(level, 2)]
-    parts = [f"<{tag}>{numbering(level, index)} {escape(section.heading)}</{tag}>", *_blocks(section.blocks)]
-    parts += [_section(sub, level + 1, i) for i, sub in enumerate(section.subsections)]
+    parts = [f"<{tag}>{escape(doc.heading(section, level, index))}</{tag}>", *_blocks(section.blocks)]
+    parts += [_section(doc, sub, level + 1, i) for i, sub in enumerate(section.subsections)]
     return "".join(parts)
 
 
@@ -127,12 +128,14 @@ def html(doc: OfficialDocument) -> str:
         f'<tr><td class="left number">{escape(doc.number)}</td>'
         f'<td class="right date">{escape(date_line(doc.place, doc.date))}</td></tr></table>'
     )
+    if doc.plain:
+        return _plain(doc, css)
     parts = [head, f'<div class="kind">{escape(doc.kind)}</div><div class="title">{escape(doc.title)}</div>']
     parts.append('<div class="rule"></div>')
     if doc.addressees:
         parts.append(f'<div class="to">Kính gửi: {escape("; ".join(doc.addressees))}.</div>')
     parts += [f"<p>{escape(text)}</p>" for text in doc.opening]
-    parts += [_section(section, 0, i) for i, section in enumerate(doc.sections)]
+    parts += [_section(doc, section, 0, i) for i, section in enumerate(doc.sections)]
     # The closing sentence stays on the page of the signature, never the block alone on a page.
     ending = f"<p>{escape(doc.closing.rstrip('.'))}./.</p>" if doc.closing else ""
     recipients = "".join(f"<div>- {escape(r)}</div>" for r in doc.recipients)
@@ -158,6 +161,21 @@ def html(doc: OfficialDocument) -> str:
         )
     return (
         f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{escape(doc.kind)} {escape(doc.title)}</title>'
+        f"<style>{css}</style></head><body>{''.join(parts)}</body></html>"
+    )
+
+
+def _plain(doc: OfficialDocument, css: str) -> str:
+    """A report to an international body: its title, the header lines and the sections."""
+    parts = [f'<div class="kind">{escape(doc.kind)}</div><div class="title">{escape(doc.title)}</div>']
+    parts.append('<div class="rule"></div>')
+    parts += [f'<p class="header-line">{escape(text)}</p>' for text in doc.opening]
+    parts += [_section(doc, section, 0, i) for i, section in enumerate(doc.sections)]
+    if doc.closing:
+        parts.append(f"<p>{escape(doc.closing)}</p>")
+    return (
+        f'<!doctype html><html lang="{escape(doc.language)}"><head><meta charset="utf-8">'
+        f"<title>{escape(doc.kind)} {escape(doc.title)}</title>"
         f"<style>{css}</style></head><body>{''.join(parts)}</body></html>"
     )
 

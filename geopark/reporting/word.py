@@ -25,7 +25,6 @@ from .document import (
     Table,
     date_line,
     format_number,
-    numbering,
 )
 from .fonts import FAMILY
 
@@ -228,8 +227,8 @@ def _appendix(document, doc: OfficialDocument, appendix: Appendix, index: int) -
     _blocks(document, appendix.blocks)
 
 
-def _section(document, section: Section, level: int, index: int) -> None:
-    label = f"{numbering(level, index)} {section.heading}"
+def _section(document, doc: OfficialDocument, section: Section, level: int, index: int) -> None:
+    label = doc.heading(section, level, index)
     heading = _para(
         document,
         label.upper() if level == 0 else label,
@@ -243,7 +242,7 @@ def _section(document, section: Section, level: int, index: int) -> None:
     heading.paragraph_format.keep_with_next = True
     _blocks(document, section.blocks)
     for i, sub in enumerate(section.subsections):
-        _section(document, sub, level + 1, i)
+        _section(document, doc, sub, level + 1, i)
 
 
 def _closing_block(document, doc: OfficialDocument) -> None:
@@ -263,6 +262,23 @@ def _closing_block(document, doc: OfficialDocument) -> None:
     name.paragraph_format.space_before = Pt(72)  # room for the signature and the seal
 
 
+def _plain(document, doc: OfficialDocument) -> bytes:
+    """A report to an international body: its title, the header lines and the sections."""
+    _para(document, doc.kind.upper(), size=14, bold=True)
+    _para(document, doc.title, size=14, bold=True)
+    _rule(document, indent_cm=6.2)
+    _para(document, after=6)
+    for text in doc.opening:
+        _para(document, text, align=WD_ALIGN_PARAGRAPH.LEFT, after=3)
+    for i, part in enumerate(doc.sections):
+        _section(document, doc, part, 0, i)
+    if doc.closing:
+        _para(document, doc.closing, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, after=12)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def render_docx(doc: OfficialDocument) -> bytes:
     document = Document()
     section = document.sections[0]
@@ -277,8 +293,10 @@ def render_docx(doc: OfficialDocument) -> bytes:
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FAMILY)
     document.core_properties.title = f"{doc.kind} {doc.title}"
     document.core_properties.author = doc.issuer
-    document.core_properties.language = "vi-VN"
+    document.core_properties.language = "vi-VN" if doc.language == "vi" else doc.language
     _page_number(section)
+    if doc.plain:
+        return _plain(document, doc)
     _heading_block(document, doc)
     _para(document, doc.kind.upper(), size=14, bold=True).paragraph_format.space_before = Pt(18)
     _para(document, doc.title, size=14, bold=True)
@@ -289,7 +307,7 @@ def render_docx(doc: OfficialDocument) -> bytes:
     for text in doc.opening:
         _para(document, text, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, after=6)
     for i, part in enumerate(doc.sections):
-        _section(document, part, 0, i)
+        _section(document, doc, part, 0, i)
     if doc.closing:
         _para(
             document, f"{doc.closing.rstrip('.')}./.", align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, after=12
