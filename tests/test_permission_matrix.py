@@ -141,6 +141,17 @@ SNIPPETS: dict[str, dict[str, frozenset[str]]] = {
         f"villages.{model}": {"list": who(), "add": who(), "edit": who(), "delete": who()}
         for model in ("criteriaset", "criterion", "candidate")
     },
+    # UNESCO revalidation: the plan managers and the approvers keep the file (their own matrix is
+    # geopark/revalidation/tests/test_permissions.py); nobody deletes.
+    **{
+        f"revalidation.{model}": {
+            "list": who("approver"),
+            "add": who("approver"),
+            "edit": who("approver"),
+            "delete": who(),
+        }
+        for model in ("cycle", "recommendation", "criterion")
+    },
     # The partner network: the partner managers keep it (geopark/partners/tests/test_permissions.py);
     # editors correct listings, approvers read.
     "partners.partner": {
@@ -246,6 +257,7 @@ def _build() -> World:
     from geopark.partners.tests import factories as partners
     from geopark.plans.models import AgencyMembership
     from geopark.plans.tests import factories as plans
+    from geopark.revalidation.tests import factories as revalidation
     from geopark.routes.tests.factories import RouteFactory
     from geopark.territory.tests.factories import CommuneFactory, GeoparkFactory
     from geopark.tourism.models import ReportingScope
@@ -334,6 +346,9 @@ def _build() -> World:
         "cooperation.networkactivity": cooperation.NetworkActivityFactory(),
         "cooperation.agreement": cooperation.AgreementFactory(),
         "cooperation.openingbalance": cooperation.OpeningBalanceFactory(),
+        "revalidation.cycle": revalidation.CycleFactory(),
+        "revalidation.recommendation": revalidation.RecommendationFactory(),
+        "revalidation.criterion": revalidation.CriterionFactory(),
         "villages.criterion": villages.CriterionFactory(),
         "villages.criteriaset": villages.CriteriaSetFactory(slug="matrix-set"),
         "villages.candidate": villages.CandidateFactory(),
