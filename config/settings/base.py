@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "geopark.cooperation",
     "geopark.content",
     "geopark.search",
+    "geopark.statistics",
     "geopark.users",
     "geopark.dataset",
     # Swagger UI's files for /api/v1/docs, served from here (the CSP allows no CDN script).
