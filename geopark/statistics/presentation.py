@@ -16,6 +16,7 @@ from geopark.tourism.aggregates import Aggregate, Series, domestic
 from geopark.tourism.selectors import Totals
 
 BILLION = 1_000_000_000
+SUMMED_METRICS = {"visitors", "international_visitors", "domestic_visitors", "revenue_vnd"}
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,9 @@ def target_rows(rows) -> list[dict]:
                 "unit": "" if is_money else target.unit,
                 "achieved": fmt(row.achieved.to_integral_value()) if row.achieved is not None else None,
                 "measured": bool(target.tourism_metric),
+                # Sums of the monthly figures, withheld when they could disclose one's; the
+                # establishments and rooms come from the register and are only "not yet known".
+                "suppressible": target.tourism_metric in SUMMED_METRICS,
                 "share": row.share,
                 "share_text": format_number(100 * row.share, digits=1) + " %"
                 if row.share is not None

@@ -23,7 +23,9 @@ def seven(db):
     huu_lien = CommuneFactory(code="06001", short_name="Hữu Liên", name="Xã Hữu Liên")
     bac_son = CommuneFactory(code="06002", short_name="Bắc Sơn", name="Xã Bắc Sơn")
     hotels = [EstablishmentFactory(commune=huu_lien) for _ in range(3)]
-    homestays = [EstablishmentFactory(commune=bac_son, kind=EstablishmentKind.HOMESTAY, rooms=5) for _ in range(3)]
+    homestays = [
+        EstablishmentFactory(commune=bac_son, kind=EstablishmentKind.HOMESTAY, rooms=5) for _ in range(3)
+    ]
     restaurant = EstablishmentFactory(commune=bac_son, kind=EstablishmentKind.RESTAURANT, rooms=None)
     for months, scale in ((MONTHS_2025, 1), (MONTHS_2026, 2)):
         for month in months:

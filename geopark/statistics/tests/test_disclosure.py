@@ -42,9 +42,7 @@ def _published(client) -> list[tuple[str, frozenset, int]]:
         for row in body["months"]:
             if not row["withheld"]:
                 month = dt.date.fromisoformat(row["month"] + "-01")
-                cells.append(
-                    (str(row), members(month, month, row["commune"], row["kind"]), row["visitors"])
-                )
+                cells.append((str(row), members(month, month, row["commune"], row["kind"]), row["visitors"]))
                 assert row["domestic_visitors"] == row["visitors"] - row["international_visitors"]
     # The years to date of the summary and of the communes' and kinds' tables, ending each month.
     for month in MONTHS:
@@ -67,7 +65,8 @@ def _published(client) -> list[tuple[str, frozenset, int]]:
 
 
 def test_no_published_total_nor_any_combination_of_them_gives_fewer_than_three_establishments(
-    client, tempting  # noqa: F811
+    client,
+    tempting,  # noqa: F811
 ):
     cells = _published(client)
     visitors = {
