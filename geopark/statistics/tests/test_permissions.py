@@ -38,7 +38,7 @@ MATRIX = [
 ]
 
 
-@pytest.mark.parametrize("what,url,expected", MATRIX, ids=[row[0] for row in MATRIX])
+@pytest.mark.parametrize(("what", "url", "expected"), MATRIX, ids=[row[0] for row in MATRIX])
 def test_each_persona_sees_only_what_its_role_allows(client, what, url, expected):
     ensure_roles()
     for (persona, role), status in zip(PERSONAS.items(), expected, strict=True):
