@@ -79,10 +79,7 @@ def measure(user) -> dict[str, tuple[int, float]]:
         "open-data CSV": "/vi/open-data/tourism/tourism.csv",
         "API": "/api/v1/statistics/tourism",
     }
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()  # the test client's host, "testserver", among the allowed ones
-    client = Client()
+    client = Client(HTTP_HOST="localhost")
     client.force_login(user)
     client.get("/vi/")  # the process's own start (templates, URL tables), not the pages'
     result = {}
