@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "geopark.content",
     "geopark.search",
     "geopark.revalidation",
+    "geopark.statistics",
     "geopark.users",
     "geopark.dataset",
     # Swagger UI's files for /api/v1/docs, served from here (the CSP allows no CDN script).

@@ -17,7 +17,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, S
 from django.utils import timezone
 
 from geopark.territory.models import Commune
-from geopark.tourism import selectors as tourism
+from geopark.tourism.aggregates import aggregate
 from geopark.tourism.models import Establishment
 
 from .models import Agency, Plan, PlanSection, ProgressReport, Target, Task, TaskQuerySet, TourismMetric
@@ -237,7 +237,8 @@ def _tourism_figures(year: int, on: dt.date) -> tuple[dict[str, Decimal | None],
     if last_month.year < year:
         return {}, None
     month = dt.date(year, 12, 1) if last_month.year > year else last_month.replace(day=1)
-    totals = tourism.year_to_date(month=month).current
+    # The one aggregation every published tourism figure comes from (tourism.aggregates).
+    totals = aggregate(year, month=month).province.year_to_date
     figures: dict[str, Decimal | None] = dict.fromkeys(
         (TourismMetric.VISITORS, TourismMetric.INTERNATIONAL, TourismMetric.DOMESTIC, TourismMetric.REVENUE)
     )
