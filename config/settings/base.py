@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "geopark.core",
     "geopark.operations",
     "geopark.reporting",
+    "geopark.analytics",
     "geopark.territory",
     "geopark.heritage",
     "geopark.conservation",
@@ -85,6 +86,8 @@ MIDDLEWARE = [
     "geopark.operations.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "geopark.operations.middleware.NullByteMiddleware",
+    # Above the page cache, so a page it serves is counted too, in memory (analytics/middleware.py).
+    "geopark.analytics.middleware.AnalyticsMiddleware",
     # Before sessions and URL routing: a cached page costs no database query (operations/pagecache.py).
     "geopark.operations.pagecache.PageCacheMiddleware",
     # Pages and API answers compressed (a page shrinks to a quarter: what a phone on a slow link
