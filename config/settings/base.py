@@ -197,6 +197,8 @@ else:
 # Whole public pages for anonymous visitors, per language, refreshed by any edit (operations/pagecache.py).
 # The timeout bounds what no edit announces: an event moving from "upcoming" to "past".
 GEOPARK_PAGE_CACHE = env_bool("GEOPARK_PAGE_CACHE", True)
+# Counting public page views (geopark/analytics): on unless switched off.
+GEOPARK_ANALYTICS = env_bool("GEOPARK_ANALYTICS", True)
 GEOPARK_PAGE_CACHE_SECONDS = int(os.environ.get("GEOPARK_PAGE_CACHE_SECONDS", "600"))
 # With a per-process cache, the workers of one machine share the generation through this file.
 GEOPARK_PAGE_CACHE_STAMP = os.environ.get(
