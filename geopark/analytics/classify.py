@@ -3,39 +3,42 @@ address (iptocc: RIR allocations shipped in the package, no file, no network), t
 the device class, and whether it is a robot. The address and the user agent are read here and go no
 further.
 
-The user agent is classified by a few regular expressions rather than a full parser (ua-parser):
-only three classes and "robot" are wanted, and this runs on every cached page (about a
-microsecond, against tens for a full parse)."""
+The user agent is classified by a few words rather than a full parser (ua-parser): only three
+classes and "robot" are wanted, and this runs on every cached page (a few microseconds, against
+tens for a full parse)."""
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit
 
 import iptocc
 
 from .models import HOST_LENGTH, INTERNAL, Device
 
-# Crawlers, link previews, monitors, command-line clients and headless browsers. A visitor who
-# sends no user agent at all is a script too.
-BOT = re.compile(
-    r"bot\b|bot/|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|monitor|pingdom|"
-    r"lighthouse|pagespeed|headless|phantomjs|curl/|wget/|python-|httpx|aiohttp|go-http|java/|"
-    r"okhttp|libwww|scrapy|feedfetcher|validator|checker|wrk|apachebench|^$",
-    re.IGNORECASE,
-)
-TABLET = re.compile(r"ipad|tablet|kindle|silk/|playbook|(android(?!.*mobile))", re.IGNORECASE)
-MOBILE = re.compile(r"mobi|iphone|ipod|android|phone|blackberry|opera mini|iemobile", re.IGNORECASE)
+# Crawlers, link previews, monitors, command-line clients and headless browsers, as words in the
+# lower-cased user agent: plain substring tests, several times faster than one regular expression
+# with as many alternatives. A visitor who sends no user agent at all is a script too.
+BOT_WORDS = (
+    "bot/", "bot;", "bot)", "bot ", "bot-", "bot.", "crawl", "spider", "slurp", "archiver",
+    "facebookexternalhit", "embedly", "preview", "monitor", "pingdom", "lighthouse", "pagespeed",
+    "headless", "phantomjs", "curl/", "wget/", "python-", "httpx", "aiohttp", "go-http", "java/",
+    "okhttp", "libwww", "scrapy", "feedfetcher", "validator", "checker", "apachebench",
+)  # fmt: skip
+TABLET_WORDS = ("ipad", "tablet", "kindle", "silk/", "playbook")
+MOBILE_WORDS = ("mobi", "iphone", "ipod", "android", "phone", "blackberry", "opera mini")
 
 
 def is_bot(user_agent: str) -> bool:
-    return bool(BOT.search(user_agent.strip()))
+    lowered = user_agent.strip().lower()
+    return not lowered or any(word in lowered for word in BOT_WORDS)
 
 
 def device(user_agent: str) -> str:
-    if TABLET.search(user_agent):
+    lowered = user_agent.lower()
+    # An Android without "mobile" in its user agent is a tablet (Google's rule for its browsers).
+    if any(word in lowered for word in TABLET_WORDS) or ("android" in lowered and "mobile" not in lowered):
         return Device.TABLET
-    if MOBILE.search(user_agent):
+    if any(word in lowered for word in MOBILE_WORDS):
         return Device.MOBILE
     return Device.DESKTOP
 
