@@ -51,7 +51,10 @@ class AnalyticsMiddleware:
         return response
 
     def key(self, request: HttpRequest, response: HttpResponseBase) -> buffer.Key | None:
-        if request.method != "GET" or response.status_code != 200:
+        # REQUEST_METHOD too: operations.faults.HeadAsGetMiddleware asks a HEAD again as a GET.
+        if request.method != "GET" or request.META.get("REQUEST_METHOD", "GET") != "GET":
+            return None
+        if response.status_code != 200:
             return None
         path = request.path
         language = self.prefixes.get(path[: path.find("/", 1) + 1])

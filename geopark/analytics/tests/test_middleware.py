@@ -79,6 +79,7 @@ def test_a_page_from_the_page_cache_is_counted_like_a_rendered_one(client, count
         ("get", "/vi/", {"HTTP_DNT": "1"}, True),
         ("get", "/vi/", {"HTTP_SEC_GPC": "1"}, True),
         ("post", "/vi/", {}, True),
+        ("head", "/vi/", {}, True),
         ("get", "/admin/login/", {}, False),
         ("get", "/api/v1/sites", {}, False),
         ("get", "/robots.txt", {}, False),
@@ -86,7 +87,20 @@ def test_a_page_from_the_page_cache_is_counted_like_a_rendered_one(client, count
         ("get", "/healthz", {}, False),
         ("get", "/vi/no-such-page-anywhere/", {}, False),
     ],
-    ids=["bot", "no-user-agent", "dnt", "gpc", "post", "admin", "api", "robots", "sitemap", "health", "404"],
+    ids=[
+        "bot",
+        "no-user-agent",
+        "dnt",
+        "gpc",
+        "post",
+        "head",
+        "admin",
+        "api",
+        "robots",
+        "sitemap",
+        "health",
+        "404",
+    ],
 )
 def test_what_is_not_a_public_page_view_is_not_counted(
     request, client, counted, method, path, extra, needs_home
