@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "geopark.core",
     "geopark.operations",
     "geopark.reporting",
+    "geopark.analytics",
     "geopark.territory",
     "geopark.heritage",
     "geopark.conservation",
@@ -90,6 +91,8 @@ MIDDLEWARE = [
     "geopark.operations.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "geopark.operations.middleware.NullByteMiddleware",
+    # Above the page cache, so a page it serves is counted too, in memory (analytics/middleware.py).
+    "geopark.analytics.middleware.AnalyticsMiddleware",
     # Before sessions and URL routing: a cached page costs no database query (operations/pagecache.py).
     "geopark.operations.pagecache.PageCacheMiddleware",
     # Pages and API answers compressed (a page shrinks to a quarter: what a phone on a slow link
@@ -201,6 +204,8 @@ else:
 # Whole public pages for anonymous visitors, per language, refreshed by any edit (operations/pagecache.py).
 # The timeout bounds what no edit announces: an event moving from "upcoming" to "past".
 GEOPARK_PAGE_CACHE = env_bool("GEOPARK_PAGE_CACHE", True)
+# Counting public page views (geopark/analytics): on unless switched off.
+GEOPARK_ANALYTICS = env_bool("GEOPARK_ANALYTICS", True)
 GEOPARK_PAGE_CACHE_SECONDS = int(os.environ.get("GEOPARK_PAGE_CACHE_SECONDS", "600"))
 # With a per-process cache, the workers of one machine share the generation through this file.
 GEOPARK_PAGE_CACHE_STAMP = os.environ.get(

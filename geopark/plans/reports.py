@@ -23,6 +23,7 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy, gettext_noop
 
+from geopark.analytics import selectors as analytics
 from geopark.reporting import registry
 from geopark.reporting.document import (
     Appendix,
@@ -463,7 +464,9 @@ def build(
                         if entry_count
                         else "chưa có cơ quan, đơn vị nào gửi báo cáo tiến độ trên hệ thống quản lý của Ban Quản lý "
                         "Công viên địa chất."
-                    )
+                    ),
+                    # The portal's reach over the same months (analytics, daily anonymous counts).
+                    analytics.report_sentence(dt.date(year, 1, 1), as_of),
                 ],
             ),
             Section(
