@@ -38,11 +38,15 @@ def setup(database_url: str) -> None:
     from django.conf import settings
 
     django.setup()
+    from django.test.utils import override_settings
+
     # Static files by name: no collectstatic manifest in a scratch folder.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    override_settings(
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+    ).enable()
     from django.core.management import call_command
 
     if database_url.startswith("postgres"):
