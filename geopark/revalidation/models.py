@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from geopark.core.i18n import TranslatedField, translated_field
+from geopark.core.i18n import TranslatedField, translated_field, translated_value
 
 from . import countdown
 
@@ -185,10 +185,8 @@ class Recommendation(models.Model):
     theme = models.CharField(_("theme"), max_length=20, choices=Theme.choices)
     text_vi = translated_field(models.TextField, "text", "vi")
     text_en = translated_field(models.TextField, "text", "en")
-    text = TranslatedField("text")
     action_vi = translated_field(models.TextField, "action", "vi", blank=True)
     action_en = translated_field(models.TextField, "action", "en", blank=True)
-    action = TranslatedField("action")
     owner_agency = models.ForeignKey(
         "plans.Agency",
         null=True,
@@ -278,6 +276,18 @@ class Recommendation(models.Model):
     def is_overdue(self, today: dt.date) -> bool:
         return bool(self.due_on and self.due_on < today and self.status != Status.DONE)
 
+    @property
+    def text(self) -> str:
+        """In the reader's language where written (Vietnamese or English only, the network
+        working in English: hence not a TranslatedField, which promises every language)."""
+        return translated_value(self, "text")
+
+    @property
+    def action(self) -> str:
+        """In the reader's language where written (Vietnamese or English only, the network
+        working in English: hence not a TranslatedField, which promises every language)."""
+        return translated_value(self, "action")
+
 
 class StatusChange(models.Model):
     recommendation = models.ForeignKey(
@@ -334,7 +344,6 @@ class Criterion(ClusterableModel):
     verdict = models.CharField(_("status"), max_length=8, choices=Verdict.choices, default=Verdict.NOT_YET)
     note_vi = translated_field(models.TextField, "note", "vi", blank=True)
     note_en = translated_field(models.TextField, "note", "en", blank=True)
-    note = TranslatedField("note")
     data_checksum = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
@@ -344,6 +353,12 @@ class Criterion(ClusterableModel):
 
     def __str__(self) -> str:
         return f"{self.label} {self.title_vi}"
+
+    @property
+    def note(self) -> str:
+        """In the reader's language where written (Vietnamese or English only, the network
+        working in English: hence not a TranslatedField, which promises every language)."""
+        return translated_value(self, "note")
 
 
 class Evidence(models.Model):
