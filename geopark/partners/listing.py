@@ -38,6 +38,7 @@ class ListingForm(forms.ModelForm):
     class Meta:
         model = Partner
         fields = EDITABLE
+        widgets = {f"description_{code}": forms.Textarea(attrs={"rows": 4}) for code in ("vi", "en", "zh")}
 
 
 def partner_of(user) -> Partner | None:
