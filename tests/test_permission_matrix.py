@@ -202,6 +202,9 @@ OTHERS: dict[str, frozenset[str]] = {
     "accounts: invite": who("boardadmin"),
     "accounts: send again": who("boardadmin"),
     "accounts: change history": who("boardadmin"),
+    # A partner's own listing page needs an account that speaks for a partner: none of these has one.
+    "partners: my listing": NOBODY,
+    "partners: listing changes": who(),
 }
 
 SNIPPET_ACTIONS = ("list", "add", "edit", "delete")
@@ -445,6 +448,8 @@ def _cases(world: World) -> dict[str, Case]:
                 reverse("users_admin:invitations"),
             ),
             "accounts: change history": Case(reverse("users_admin:history")),
+            "partners: my listing": Case(reverse("partners_admin:my_listing")),
+            "partners: listing changes": Case(reverse("partners_admin:changes")),
             "reports: queue": Case(reports),
             "reports: detail": Case(detail),
             "reports: accept": Case(detail, "post", {"action": "moderate", "m-state": "accepted"}, reports),

@@ -5,24 +5,21 @@ from __future__ import annotations
 from django.urls import include, path, re_path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from geopark.core.menus import GatedMenuItem
 
 from . import admin_views
 
 
-class ReachMenuItem(MenuItem):
-    def is_shown(self, request) -> bool:
-        return admin_views.may_view(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def reach_menu_item():
-    return ReachMenuItem(
+    return GatedMenuItem(
         gettext_lazy("Reach of the portal"),
         reverse("analytics_admin:reach"),
         icon_name="view",
         name="analytics-reach",
         order=240,
+        shown=admin_views.may_view,
     )
 
 

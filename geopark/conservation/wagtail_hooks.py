@@ -6,13 +6,14 @@ from __future__ import annotations
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from geopark.core.choosers import JoinedRows
+from geopark.core.menus import GatedMenuItem
 
 from . import admin_views
 from .forms import FollowUpAdminForm, InspectionAdminForm
@@ -82,50 +83,39 @@ register_snippet(InspectionViewSet)
 register_snippet(FollowUpViewSet)
 
 
-class PermissionMenuItem(MenuItem):
-    """Shown to whoever holds one of the permissions the page itself checks."""
-
-    def __init__(self, *args, permission: str | tuple[str, ...], **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.permissions = (permission,) if isinstance(permission, str) else permission
-
-    def is_shown(self, request) -> bool:
-        return any(request.user.has_perm(p) for p in self.permissions)
-
-
 @hooks.register(CONSERVATION_MENU_HOOK)
 def assessments_menu_item():
-    return PermissionMenuItem(
+    return GatedMenuItem(
         gettext_lazy("Assessments"),
         reverse("conservation_admin:assessments"),
         icon_name="table",
         order=1,
         name="assessments",
-        permission=admin_views.VIEW_ASSESSMENTS,
+        permissions=admin_views.VIEW_ASSESSMENTS,
     )
 
 
 @hooks.register(CONSERVATION_MENU_HOOK)
 def monitoring_menu_item():
-    return PermissionMenuItem(
+    return GatedMenuItem(
         gettext_lazy("Monitoring"),
         reverse("conservation_admin:monitoring"),
         icon_name="warning",
         order=2,
         name="monitoring",
-        permission=admin_views.VIEW_INSPECTIONS,
+        permissions=admin_views.VIEW_INSPECTIONS,
     )
 
 
 @hooks.register(CONSERVATION_MENU_HOOK)
 def reports_menu_item():
-    return PermissionMenuItem(
+    return GatedMenuItem(
         gettext_lazy("Visitor reports"),
         reverse("conservation_admin:reports"),
         icon_name="mail",
         order=5,
         name="visitor-reports",
-        permission=(admin_views.MODERATE, admin_views.ADD_INSPECTION),
+        permissions=(admin_views.MODERATE, admin_views.ADD_INSPECTION),
     )
 
 

@@ -9,6 +9,8 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from geopark.core.menus import GatedMenuItem
+
 from . import admin_views
 from .models import Agreement, Delegation, NetworkActivity, OpeningBalance
 
@@ -56,19 +58,15 @@ for viewset in VIEWSETS:
     register_snippet(viewset)
 
 
-class SummaryMenuItem(MenuItem):
-    def is_shown(self, request) -> bool:
-        return admin_views.may_view(request.user)
-
-
 @hooks.register(MENU_HOOK)
 def summary_menu_item():
-    return SummaryMenuItem(
+    return GatedMenuItem(
         gettext_lazy("Cooperation summary"),
         reverse("cooperation_admin:summary"),
         icon_name="table",
         order=1,
         name="cooperation-summary",
+        shown=admin_views.may_view,
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -540,3 +541,77 @@ class Guide(models.Model):
     def expires_soon(self) -> bool:
         today = timezone.localdate()
         return today <= self.valid_until <= today + dt.timedelta(days=EXPIRY_WARNING_DAYS)
+
+
+class PartnerAccount(models.Model):
+    """A person who speaks for a partner: they propose changes to its own listing, and to no other."""
+
+    partner = ParentalKey(
+        Partner, on_delete=models.CASCADE, related_name="accounts", verbose_name=_("partner")
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="partner_account",
+        verbose_name=_("account"),
+        help_text=_("A person may speak for one partner only."),
+    )
+
+    class Meta:
+        verbose_name = _("partner account")
+        verbose_name_plural = _("partner accounts")
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.partner}"
+
+
+class ChangeStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for review")
+    APPROVED = "approved", _("Approved and published")
+    REJECTED = "rejected", _("Not accepted")
+
+
+class ListingChange(models.Model):
+    """A partner's proposed change to its own public listing, published only once someone else on
+    the board has approved it."""
+
+    partner = models.ForeignKey(
+        Partner, on_delete=models.CASCADE, related_name="changes", verbose_name=_("partner")
+    )
+    proposed = models.JSONField(_("proposed values"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=ChangeStatus.choices, default=ChangeStatus.PENDING
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    submitted_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+        verbose_name = _("listing change")
+        verbose_name_plural = _("listing changes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner"],
+                condition=models.Q(status="pending"),
+                name="partners_one_pending_change",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.partner}: {self.get_status_display()}"

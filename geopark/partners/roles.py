@@ -10,6 +10,9 @@ from django.utils.translation import gettext_noop
 from geopark.core import roles
 
 PARTNER_MANAGERS = gettext_noop("Partner managers")
+# A partner's own people: what they may touch is decided by their PartnerAccount (their listing
+# only, and only through a proposal the board reviews), not by a permission.
+PARTNERS = gettext_noop("Partners")
 
 MODELS = ("partner", "partnerphoto", "label", "agreement", "logolicence", "guide")
 ADMIN = ("wagtailadmin", "access_admin")
@@ -19,7 +22,15 @@ _KEEP = {("partners", f"{action}_{model}") for action in ("add", "change", "view
 _READ = {("partners", f"view_{model}") for model in MODELS}
 
 ROLE_PERMISSIONS: dict[str, set[tuple[str, str]]] = {
-    PARTNER_MANAGERS: {ADMIN, *_KEEP, *IMAGES},
+    PARTNER_MANAGERS: {
+        ADMIN,
+        *_KEEP,
+        *IMAGES,
+        ("partners", "view_listingchange"),
+        ("partners", "change_listingchange"),
+        *(("partners", f"{action}_partneraccount") for action in ("view", "add", "change", "delete")),
+    },
+    PARTNERS: {ADMIN},
     roles.EDITORS: {*_READ, ("partners", "change_partner"), ("partners", "change_partnerphoto")},
     roles.APPROVERS: set(_READ),
 }

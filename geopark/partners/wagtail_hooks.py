@@ -3,8 +3,10 @@ and guides as snippets in one menu; agreements and certificates ending within 60
 
 from __future__ import annotations
 
+from django.urls import include, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     InlinePanel,
@@ -17,8 +19,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from geopark.core.i18n import language_tabs
+from geopark.core.menus import GatedMenuItem
 from geopark.heritage.forms import MapPickerWidget
 
+from . import admin_views, listing
 from .models import Agreement, Guide, LogoLicence, Partner
 
 
@@ -73,6 +77,11 @@ class PartnerViewSet(SnippetViewSet):
             *language_tabs(["name", "description", "season"]),
             ObjectList([InlinePanel("labels", label=gettext_lazy("Labels"))], heading=gettext_lazy("Labels")),
             ObjectList([InlinePanel("photos", label=gettext_lazy("Photos"))], heading=gettext_lazy("Photos")),
+            ObjectList(
+                [InlinePanel("accounts", label=gettext_lazy("Accounts"))],
+                heading=gettext_lazy("Who speaks for it"),
+                help_text=gettext_lazy("These people may propose changes to this listing, and to no other."),
+            ),
         ]
     )
 
@@ -136,3 +145,37 @@ class PartnersGroup(SnippetViewSetGroup):
 
 
 register_snippet(PartnersGroup)
+
+
+@hooks.register("register_admin_menu_item")
+def my_listing_menu_item():
+    return GatedMenuItem(
+        gettext_lazy("My listing"),
+        reverse("partners_admin:my_listing"),
+        icon_name="user",
+        order=261,
+        name="my-listing",
+        shown=lambda user: listing.partner_of(user) is not None,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def listing_changes_menu_item():
+    return GatedMenuItem(
+        gettext_lazy("Listing changes to review"),
+        reverse("partners_admin:changes"),
+        icon_name="tasks",
+        order=262,
+        name="listing-changes",
+        permissions=admin_views.REVIEW,
+    )
+
+
+@hooks.register("register_admin_urls")
+def partners_admin_urls():
+    patterns = [
+        path("my-listing/", admin_views.my_listing, name="my_listing"),
+        path("changes/", admin_views.changes, name="changes"),
+        path("changes/<int:pk>/review/", admin_views.review, name="review"),
+    ]
+    return [path("partner-network/", include((patterns, "partners_admin"), namespace="partners_admin"))]

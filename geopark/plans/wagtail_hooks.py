@@ -3,11 +3,12 @@ from __future__ import annotations
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from geopark.core.choosers import JoinedRows
+from geopark.core.menus import GatedMenuItem
 
 from . import admin_views
 from .models import Agency, AgencyMembership, Plan, PlanSection, Target, Task
@@ -64,20 +65,9 @@ for viewset in (PlanViewSet, SectionViewSet, TaskViewSet, TargetViewSet, AgencyV
     register_snippet(viewset)
 
 
-class PermissionMenuItem(MenuItem):
-    """Shown to whoever holds one of the permissions the page itself checks."""
-
-    def __init__(self, *args, permissions: tuple[str, ...], **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.permissions = permissions
-
-    def is_shown(self, request) -> bool:
-        return any(request.user.has_perm(p) for p in self.permissions)
-
-
 @hooks.register(MENU_HOOK)
 def board_menu_item():
-    return PermissionMenuItem(
+    return GatedMenuItem(
         gettext_lazy("Plan board"),
         reverse("plans_admin:board"),
         icon_name="table",
@@ -89,7 +79,7 @@ def board_menu_item():
 
 @hooks.register(MENU_HOOK)
 def timeline_menu_item():
-    return PermissionMenuItem(
+    return GatedMenuItem(
         gettext_lazy("Timeline"),
         reverse("plans_admin:timeline"),
         icon_name="calendar",
@@ -101,7 +91,7 @@ def timeline_menu_item():
 
 @hooks.register(MENU_HOOK)
 def my_tasks_menu_item():
-    return PermissionMenuItem(
+    return GatedMenuItem(
         gettext_lazy("My plan tasks"),
         reverse("plans_admin:my_tasks"),
         icon_name="tasks",

@@ -3,24 +3,21 @@ from __future__ import annotations
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from geopark.core.menus import GatedMenuItem
 
 from . import admin_views
 
 
-class ReportsMenuItem(MenuItem):
-    def is_shown(self, request) -> bool:
-        return request.user.has_perm(admin_views.VIEW)
-
-
 @hooks.register("register_admin_menu_item")
 def reports_menu():
-    return ReportsMenuItem(
+    return GatedMenuItem(
         gettext_lazy("Reports"),
         reverse("reporting_admin:index"),
         icon_name="doc-full",
         name="reports",
         order=220,
+        permissions=admin_views.VIEW,
     )
 
 

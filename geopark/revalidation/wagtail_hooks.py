@@ -8,11 +8,12 @@ from django.template.loader import render_to_string
 from django.urls import include, path, reverse_lazy
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from geopark.core.menus import GatedMenuItem
 
 from . import admin_views
 from .forms import RecommendationForm
@@ -108,11 +109,6 @@ class CriterionViewSet(SnippetViewSet):
     ]
 
 
-class OverviewMenuItem(MenuItem):
-    def is_shown(self, request) -> bool:
-        return admin_views.may_view(request.user)
-
-
 class RevalidationGroup(SnippetViewSetGroup):
     items = (CycleViewSet, RecommendationViewSet, CriterionViewSet)
     menu_icon = "globe"
@@ -121,12 +117,13 @@ class RevalidationGroup(SnippetViewSetGroup):
     menu_order = 235
 
     def get_submenu_items(self):
-        overview = OverviewMenuItem(
+        overview = GatedMenuItem(
             gettext_lazy("Overview and export"),
             reverse_lazy("revalidation_admin:overview"),
             icon_name="view",
             order=0,
             name="revalidation-overview",
+            shown=admin_views.may_view,
         )
         return [overview, *super().get_submenu_items()]
 

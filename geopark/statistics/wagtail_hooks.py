@@ -3,24 +3,21 @@ from __future__ import annotations
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from geopark.core.menus import GatedMenuItem
 
 from . import admin_views
 
 
-class DashboardMenuItem(MenuItem):
-    def is_shown(self, request) -> bool:
-        return request.user.has_perm(admin_views.PERMISSION)
-
-
 @hooks.register("register_admin_menu_item")
 def dashboard_menu_item():
-    return DashboardMenuItem(
+    return GatedMenuItem(
         gettext_lazy("Statistics dashboard"),
         reverse("statistics_admin:dashboard"),
         icon_name="table",
         name="statistics-dashboard",
         order=230,
+        permissions=admin_views.PERMISSION,
     )
 
 

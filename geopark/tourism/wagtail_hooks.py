@@ -13,7 +13,6 @@ from django.db.models import QuerySet
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -21,6 +20,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
 from geopark.core.choosers import JoinedRows, chooser_viewset
+from geopark.core.menus import GatedMenuItem
 
 from . import admin_views, submissions
 from .forms import MonthlyFigureAdminForm
@@ -181,32 +181,27 @@ class TourismGroup(SnippetViewSetGroup):
 register_snippet(TourismGroup)
 
 
-class ReporterMenuItem(MenuItem):
-    """Shown to whoever reports figures for some establishment (submissions.may_report)."""
-
-    def is_shown(self, request) -> bool:
-        return submissions.may_report(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def report_menu_item():
-    return ReporterMenuItem(
+    return GatedMenuItem(
         gettext_lazy("Monthly tourism report"),
         reverse("tourism_admin:report"),
         icon_name="edit",
         name="tourism-report",
         order=231,
+        shown=submissions.may_report,
     )
 
 
 @hooks.register("register_admin_menu_item")
 def missing_menu_item():
-    return ReporterMenuItem(
+    return GatedMenuItem(
         gettext_lazy("Not reported yet"),
         reverse("tourism_admin:missing"),
         icon_name="warning",
         name="tourism-missing",
         order=232,
+        shown=submissions.may_report,
     )
 
 

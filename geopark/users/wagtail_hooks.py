@@ -5,41 +5,33 @@ from __future__ import annotations
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from geopark.core.menus import GatedMenuItem
 
 from . import admin_views
 
 
-class PermittedItem(MenuItem):
-    def __init__(self, *args, permission: str, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request) -> bool:
-        return request.user.has_perm(self.permission)
-
-
 @hooks.register("register_settings_menu_item")
 def invitations_menu_item():
-    return PermittedItem(
+    return GatedMenuItem(
         gettext_lazy("Invitations"),
         reverse("users_admin:invitations"),
         icon_name="mail",
         order=610,
         name="invitations",
-        permission=admin_views.INVITE,
+        permissions=admin_views.INVITE,
     )
 
 
 @hooks.register("register_reports_menu_item")
 def history_menu_item():
-    return PermittedItem(
+    return GatedMenuItem(
         gettext_lazy("Change history"),
         reverse("users_admin:history"),
         icon_name="history",
         order=900,
         name="change-history",
-        permission=admin_views.VIEW_HISTORY,
+        permissions=admin_views.VIEW_HISTORY,
     )
 
 

@@ -3,11 +3,12 @@ from __future__ import annotations
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from geopark.core.choosers import JoinedRows
+from geopark.core.menus import GatedMenuItem
 
 from . import admin_views
 from .models import Candidate, CriteriaSet, Criterion
@@ -44,18 +45,9 @@ for viewset in (CriteriaSetViewSet, CriterionViewSet, CandidateViewSet):
     register_snippet(viewset)
 
 
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permissions: tuple[str, ...], **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.permissions = permissions
-
-    def is_shown(self, request) -> bool:
-        return any(request.user.has_perm(p) for p in self.permissions)
-
-
 @hooks.register(MENU_HOOK)
 def overview_menu_item():
-    return PermissionMenuItem(
+    return GatedMenuItem(
         gettext_lazy("Self-assessments"),
         reverse("villages_admin:overview"),
         icon_name="edit",
@@ -67,7 +59,7 @@ def overview_menu_item():
 
 @hooks.register(MENU_HOOK)
 def ranking_menu_item():
-    return PermissionMenuItem(
+    return GatedMenuItem(
         gettext_lazy("Ranking"),
         reverse("villages_admin:ranking"),
         icon_name="order",
