@@ -1,11 +1,8 @@
-"""Who sees the reach of the portal: the board's office (plan managers, named by the plans app as
-"Plan managers"; the string is used here so that this low app need not import plans, which sits
-above it). Editors, agency and commune officers and the public do not: the figures are the board's
+"""Who sees the reach of the portal: the board's office (plan managers) and the board's
+administrators. Editors, agency and commune officers and the public do not: the figures are the board's
 for its reports, not part of editing the site."""
 
-from geopark.core.roles import BOARD_ADMINS
-
-PLAN_MANAGERS = "Plan managers"  # geopark.plans.roles.PLAN_MANAGERS
+from geopark.core.roles import BOARD_ADMINS, PLAN_MANAGERS
 
 ADMIN = ("wagtailadmin", "access_admin")
 

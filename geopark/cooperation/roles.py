@@ -1,12 +1,10 @@
 """What the cooperation log grants to each role (collected by users.services.ensure_roles).
 
-The board's office (the plan managers, named by the plans app as "Plan managers"; the string is used
-here so that this app need not import plans, a sibling) and the site's editors keep the log;
+The board's office (the plan managers, named in core.roles) and the site's editors keep the log;
 approvers read it. No delete: a record withdrawn is corrected, only an administrator removes one."""
 
 from geopark.core import roles
-
-PLAN_MANAGERS = "Plan managers"  # geopark.plans.roles.PLAN_MANAGERS
+from geopark.core.roles import PLAN_MANAGERS
 
 MODELS = ("delegation", "networkactivity", "agreement", "openingbalance")
 ADMIN = ("wagtailadmin", "access_admin")

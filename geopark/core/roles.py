@@ -19,3 +19,6 @@ RESEARCHERS = gettext_noop("Researchers")
 # Commune and ward officers work in plans (what the plan asks of their commune) and in tourism
 # (their commune's monthly figures): one group, named here because neither app may import the other.
 COMMUNE_OFFICERS = gettext_noop("Commune officers")
+# The board's office, who run the province's plan: named here because apps on the plans' own
+# level and below grant to it too (cooperation, analytics, revalidation).
+PLAN_MANAGERS = gettext_noop("Plan managers")

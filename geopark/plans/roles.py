@@ -14,7 +14,7 @@ from django.utils.translation import gettext_noop
 
 from geopark.core import roles
 
-PLAN_MANAGERS = gettext_noop("Plan managers")
+PLAN_MANAGERS = roles.PLAN_MANAGERS
 AGENCY_OFFICERS = gettext_noop("Agency officers")
 COMMUNE_OFFICERS = roles.COMMUNE_OFFICERS
 

@@ -1,14 +1,13 @@
 """What the revalidation file grants to each role (collected by users.services.ensure_roles).
 
-The board prepares the revalidation: its office (the plan managers; the name is spelt here so that
-this app need not import plans for a string) and the approvers, who sign what goes to UNESCO, keep
+The board prepares the revalidation: its office (the plan managers, named in
+core.roles) and the approvers, who sign what goes to UNESCO, keep
 the cycle, the recommendations and the checklist, and ask for the progress report. No delete: a
 recommendation withdrawn is marked so, only an administrator removes one. Editors of the public
 site, scientists and everyone else see nothing of it."""
 
 from geopark.core import roles
-
-PLAN_MANAGERS = "Plan managers"  # geopark.plans.roles.PLAN_MANAGERS
+from geopark.core.roles import PLAN_MANAGERS
 
 MODELS = ("cycle", "recommendation", "criterion")
 ADMIN = ("wagtailadmin", "access_admin")
