@@ -14,9 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from django.db import models, transaction
+from django.db import models
 
-from geopark.core.loading import LANGS, LoadReport, Progress, check_model, checksum, in_english, read_csv
+from geopark.core.loading import LANGS, LoadReport, Progress, in_english, upsert_rows
 from geopark.core.rows import (
     RowError,
     parse_choice,
@@ -176,47 +176,29 @@ def load_file(
         return
     where = f"{FOLDER}/{path.name}"
     sites = {s.slug: s for s in Site.objects.only("pk", "slug")} if model is Delegation else {}
-    existing = {r.slug: r for r in model._default_manager.all()}
-    seen: dict[str, int] = {}
-    inner = LoadReport()
-    rows = read_csv(path, required, inner)
-    for problem in inner.errors:
-        report.error(where, problem.line, problem.reason)
-    for line, row in rows:
-        slug = row["slug"]
-        if slug in seen:
-            report.error(where, line, f"slug: {slug} repeats line {seen[slug]}")
-            continue
-        seen[slug] = line
-        digest = checksum(row)
-        record = existing.get(slug)
-        if record is not None and record.data_checksum == digest:
-            report.unchanged[name] += 1
-            continue
-        try:
-            if not slug:
-                raise RowError(column="slug", reason="is empty")
-            values = values_of(row, sites)
-            site_slugs = parse_list(row.get("sites", "")) if model is Delegation else []
-            unknown = [s for s in site_slugs if s not in sites]
+
+    def values(row: dict[str, str]) -> dict[str, Any]:
+        found = values_of(row, sites)
+        if model is Delegation:
+            unknown = [s for s in parse_list(row.get("sites", "")) if s not in sites]
             if unknown:
                 raise RowError(column="sites", reason=f"not in sites.csv: {', '.join(unknown)}")
-            is_new = record is None
-            record = record or model(slug=slug)
-            for key, value in values.items():
-                setattr(record, key, value)
-            record.data_checksum = digest
-            check_model(record)
-        except RowError as error:
-            report.error(where, line, f"{error.column}: {error.reason}" if error.column else error.reason)
-            if record is not None and record.pk:
-                record.refresh_from_db()
-            continue
-        with transaction.atomic():
-            record.save()
-            if model is Delegation:
-                record.sites.set([sites[s] for s in site_slugs])
-        (report.created if is_new else report.updated)[name] += 1
+        return found
+
+    def link_sites(record: Any, row: dict[str, str]) -> None:
+        record.sites.set([sites[s] for s in parse_list(row.get("sites", ""))])
+
+    upsert_rows(
+        path,
+        where,
+        model,
+        "slug",
+        name,
+        required,
+        values,
+        report,
+        after_save=link_sites if model is Delegation else None,
+    )
 
 
 def load(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from django.db import models
+from django.db import models, transaction
 from django.utils import translation
 
 from geopark.core.rows import (
@@ -123,3 +123,59 @@ def read_csv(path: Path, required: Iterable[str], report: LoadReport) -> list[tu
                 continue
             rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items()}))
         return rows
+
+
+def upsert_rows(
+    path: Path,
+    where: str,
+    model: type[models.Model],
+    key: str,
+    name: str,
+    required: Iterable[str],
+    values_of: Callable[[dict[str, str]], dict[str, Any]],
+    report: LoadReport,
+    *,
+    after_save: Callable[[Any, dict[str, str]], None] | None = None,
+) -> None:
+    """Create or update one `model` record per CSV row, found by its `key` column, as the keyed
+    data files do (cooperation, revalidation): a row whose checksum is the record's
+    (`data_checksum`) is left alone; a repeated or empty key, a `RowError` from `values_of` or the
+    model's own rules (`check_model`) is reported at its line and writes nothing; `after_save`
+    writes what the row links to (many-to-many), in the same transaction."""
+    existing = {getattr(r, key): r for r in model._default_manager.all()}
+    seen: dict[str, int] = {}
+    inner = LoadReport()
+    rows = read_csv(path, required, inner)
+    for problem in inner.errors:
+        report.error(where, problem.line, problem.reason)
+    for line, row in rows:
+        value = row[key]
+        if value in seen:
+            report.error(where, line, f"{key}: {value} repeats line {seen[value]}")
+            continue
+        seen[value] = line
+        digest = checksum(row)
+        record = existing.get(value)
+        if record is not None and record.data_checksum == digest:
+            report.unchanged[name] += 1
+            continue
+        try:
+            if not value:
+                raise RowError(column=key, reason="is empty")
+            values = values_of(row)
+            is_new = record is None
+            record = record or model(**{key: value})
+            for field, field_value in values.items():
+                setattr(record, field, field_value)
+            record.data_checksum = digest
+            check_model(record)
+        except RowError as error:
+            report.error(where, line, f"{error.column}: {error.reason}" if error.column else error.reason)
+            if record is not None and record.pk:
+                record.refresh_from_db()
+            continue
+        with transaction.atomic():
+            record.save()
+            if after_save is not None:
+                after_save(record, row)
+        (report.created if is_new else report.updated)[name] += 1

@@ -17,9 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from django.db import models, transaction
+from django.db import models
 
-from geopark.core.loading import LANGS, LoadReport, Progress, check_model, checksum, in_english, read_csv
+from geopark.core.loading import LANGS, LoadReport, Progress, in_english, upsert_rows
 from geopark.core.rows import RowError, parse_choice, parse_date, parse_int, parse_yes_no
 
 from .models import Card, Criterion, Cycle, Family
@@ -96,41 +96,7 @@ def load_file(
     if not path.exists():
         return
     where = f"{FOLDER}/{path.name}"
-    existing = {getattr(r, key): r for r in model._default_manager.all()}
-    seen: dict[str, int] = {}
-    inner = LoadReport()
-    rows = read_csv(path, required, inner)
-    for problem in inner.errors:
-        report.error(where, problem.line, problem.reason)
-    for line, row in rows:
-        value = row[key]
-        if value in seen:
-            report.error(where, line, f"{key}: {value} repeats line {seen[value]}")
-            continue
-        seen[value] = line
-        digest = checksum(row)
-        record = existing.get(value)
-        if record is not None and record.data_checksum == digest:
-            report.unchanged[name] += 1
-            continue
-        try:
-            if not value:
-                raise RowError(column=key, reason="is empty")
-            values = values_of(row)
-            is_new = record is None
-            record = record or model(**{key: value})
-            for field, field_value in values.items():
-                setattr(record, field, field_value)
-            record.data_checksum = digest
-            check_model(record)
-        except RowError as error:
-            report.error(where, line, f"{error.column}: {error.reason}" if error.column else error.reason)
-            if record is not None and record.pk:
-                record.refresh_from_db()
-            continue
-        with transaction.atomic():
-            record.save()
-        (report.created if is_new else report.updated)[name] += 1
+    upsert_rows(path, where, model, key, name, required, values_of, report)
 
 
 def load(
