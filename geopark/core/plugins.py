@@ -70,6 +70,9 @@ class GeoparkApp(AppConfig):
     # "module:attribute" of a sequence of {"model": Model, "exclude": [field names not kept, such as
     # a password], "m2m": [many-to-many fields whose additions and removals are kept]}.
     audited_models: str = ""
+    # "module:attribute" of a sequence of core.scopes.AccountScope: the records (an agency, a
+    # commune, a partner) a role of this app is narrowed to, offered when a person is invited.
+    account_scopes: str = ""
 
 
 def geopark_apps() -> Iterator[GeoparkApp]:

@@ -24,6 +24,7 @@ class PartnersConfig(plugins.GeoparkApp):
     }
     search_sources = ("geopark.partners.indexing:SOURCES",)
     roles = "geopark.partners.roles:ROLE_PERMISSIONS"
+    account_scopes = "geopark.partners.scopes:SCOPES"
     audited_models = "geopark.partners.audit:AUDITED"
     query_count_world = "geopark.partners.tests.world"
     query_count_urls = (

@@ -14,6 +14,7 @@ class PlansConfig(plugins.GeoparkApp):
     sitemaps = {"plans": "geopark.plans.sitemaps:PlanSitemap"}
     sitemap_views = ("plans:plan_list",)
     roles = "geopark.plans.roles:ROLE_PERMISSIONS"
+    account_scopes = "geopark.plans.scopes:SCOPES"
     audited_models = "geopark.plans.audit:AUDITED"
     dataset_steps = ("geopark.plans.dataset:load_plans",)
     query_count_urls = (

@@ -285,6 +285,8 @@ class TourismMetric(models.TextChoices):
     REVENUE = "revenue_vnd", _("Tourism revenue")
     ESTABLISHMENTS = "establishments", _("Accommodation establishments")
     ROOMS = "rooms", _("Rooms")
+    STAFF = "staff", _("Staff of reporting establishments")
+    TRAINED_STAFF = "trained_staff", _("Trained staff of reporting establishments")
 
 
 class Target(models.Model):

@@ -240,7 +240,14 @@ def _tourism_figures(year: int, on: dt.date) -> tuple[dict[str, Decimal | None],
     # The one aggregation every published tourism figure comes from (tourism.aggregates).
     totals = aggregate(year, month=month).province.year_to_date
     figures: dict[str, Decimal | None] = dict.fromkeys(
-        (TourismMetric.VISITORS, TourismMetric.INTERNATIONAL, TourismMetric.DOMESTIC, TourismMetric.REVENUE)
+        (
+            TourismMetric.VISITORS,
+            TourismMetric.INTERNATIONAL,
+            TourismMetric.DOMESTIC,
+            TourismMetric.REVENUE,
+            TourismMetric.STAFF,
+            TourismMetric.TRAINED_STAFF,
+        )
     )
     if not totals.withheld:
         visitors = Decimal(totals.visitors or 0)
@@ -251,6 +258,9 @@ def _tourism_figures(year: int, on: dt.date) -> tuple[dict[str, Decimal | None],
                 TourismMetric.INTERNATIONAL: international,
                 TourismMetric.DOMESTIC: visitors - international,
                 TourismMetric.REVENUE: Decimal(totals.revenue_vnd or 0),
+                # Head counts: the last counted month's, of the establishments that reported then.
+                TourismMetric.STAFF: Decimal(totals.staff or 0),
+                TourismMetric.TRAINED_STAFF: Decimal(totals.trained_staff or 0),
             }
         )
     # Establishments and rooms as the register has them now; none registered is "not known yet".

@@ -16,7 +16,14 @@ from geopark.tourism.aggregates import Aggregate, Series, domestic
 from geopark.tourism.selectors import Totals
 
 BILLION = 1_000_000_000
-SUMMED_METRICS = {"visitors", "international_visitors", "domestic_visitors", "revenue_vnd"}
+SUMMED_METRICS = {
+    "visitors",
+    "international_visitors",
+    "domestic_visitors",
+    "revenue_vnd",
+    "staff",
+    "trained_staff",
+}
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,11 @@ import functools
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from geopark.territory.models import Commune
@@ -25,7 +27,12 @@ from .models import REPORT_FIELDS, ImportJob, MonthlyFigure
 
 
 class Refused(Exception):
-    """What a person may not see or do here, said in words."""
+    """What a person may not see or do here, said in words (403), or what can no longer be done
+    (another status, such as 410 for a file no longer kept)."""
+
+    def __init__(self, message: str, status: int = 403) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 def refusing(view):
@@ -40,7 +47,7 @@ def refusing(view):
                 request,
                 "tourism/admin/refused.html",
                 {**_header(_("Not allowed"), "warning"), "message": str(refused)},
-                status=403,
+                status=refused.status,
             )
 
     return wrapper
@@ -212,14 +219,25 @@ def _job(request: HttpRequest, pk: int) -> ImportJob:
 def job(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job(request, pk)
     if request.method == "POST" and job.finished and job.warnings and not job.confirm_warnings:
-        # "These figures are right": the same file again, its warnings confirmed.
-        again = submissions.queue_import(
-            user=request.user,
-            file_name=job.file_name,
-            content=bytes(ImportJob.objects.get(pk=pk).content),
-            import_good_rows=job.import_good_rows,
-            confirm_warnings=True,
-        )
+        if not job.file_kept:
+            raise Refused(
+                _(
+                    "The file of this import is no longer kept (files are kept %(days)d days). Upload it again."
+                )
+                % {"days": submissions.IMPORT_FILE_KEEP_DAYS},
+                status=410,
+            )
+        # "These figures are right": the same file again, its warnings confirmed. The copy in the
+        # new job is the one kept.
+        with transaction.atomic():
+            again = submissions.queue_import(
+                user=request.user,
+                file_name=job.file_name,
+                content=bytes(ImportJob.objects.get(pk=pk).content),
+                import_good_rows=job.import_good_rows,
+                confirm_warnings=True,
+            )
+            ImportJob.objects.filter(pk=pk).update(content=b"", file_discarded_at=timezone.now())
         return redirect("tourism_admin:job", pk=again.pk)
     return render(
         request,

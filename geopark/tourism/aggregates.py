@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .models import FIGURE_FIELDS, MonthTotal, parse_scope
+from .models import MonthTotal, parse_scope
 from .selectors import Totals, _period_totals
 
 EMPTY = Totals.of(0, False, None, None, None, None)
@@ -62,7 +62,7 @@ def _series(commune: str, kind: str, rows: list[MonthTotal], year: int, month: d
         row = by_month.get(m)
         if row is None:
             return EMPTY
-        return Totals.of(row.establishments, row.published, *(getattr(row, name) for name in FIGURE_FIELDS))
+        return Totals.of_row(row)
 
     this_year = [dt.date(year, m, 1) for m in range(1, 13)]
     last_year = [dt.date(year - 1, m, 1) for m in range(1, 13)]

@@ -12,6 +12,7 @@ class TourismConfig(plugins.GeoparkApp):
     api_router = "geopark.tourism.api:router"
     audited_models = "geopark.tourism.audit:AUDITED"
     roles = "geopark.tourism.roles:ROLE_PERMISSIONS"
+    account_scopes = "geopark.tourism.scopes:SCOPES"
     query_count_world = "geopark.tourism.tests.world"
     query_count_urls = (
         "/api/v1/tourism/monthly",

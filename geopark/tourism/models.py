@@ -110,11 +110,15 @@ class Establishment(models.Model):
             raise ValidationError({"rooms": _("Only accommodation and homestays let rooms.")})
 
 
-# The figures summed into the published totals (MonthTotal).
+# The figures summed into the published totals (MonthTotal) whose months add up to a year.
 FIGURE_FIELDS = ("visitors", "international_visitors", "overnight_guests", "revenue_vnd")
+# Head counts, also summed over establishments into MonthTotal, but a stock: a year's figure is
+# its last counted month's, never the sum of its months (the plan's tourism-workers targets).
+STOCK_FIELDS = ("staff", "trained_staff")
+TOTAL_FIELDS = FIGURE_FIELDS + STOCK_FIELDS
 # The rest of the monthly report: kept per establishment for plausibility and the board's own
-# reading, not (yet) summed into the published totals.
-REPORT_EXTRA_FIELDS = ("guest_nights", "rooms_available", "rooms_sold", "staff", "trained_staff")
+# reading, not summed into the published totals.
+REPORT_EXTRA_FIELDS = ("guest_nights", "rooms_available", "rooms_sold", *STOCK_FIELDS)
 REPORT_FIELDS = FIGURE_FIELDS + REPORT_EXTRA_FIELDS
 
 
@@ -366,6 +370,8 @@ class MonthTotal(models.Model):
     international_visitors = models.BigIntegerField()
     overnight_guests = models.BigIntegerField()
     revenue_vnd = models.BigIntegerField()
+    staff = models.BigIntegerField(default=0)
+    trained_staff = models.BigIntegerField(default=0)
     # Whether this total may be published: set for a whole month at once by
     # `services.refresh_publication` (`disclosure.publishable`), since whether one total can be
     # shown depends on every other total of the month that could be subtracted from it.
@@ -442,7 +448,9 @@ class ReportingScope(models.Model):
 class ImportJob(models.Model):
     """One uploaded workbook of monthly figures, imported in the background; the upload page
     polls its progress. The file is kept in the row (a few hundred kB at most) so that a worker in
-    another process reads it without shared storage."""
+    another process reads it without shared storage, and only for `IMPORT_FILE_KEEP_DAYS` after
+    the import (`submissions.discard_old_files`): it holds every establishment's own figures, and
+    once recorded they live, with their history, in the figures themselves."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting")
@@ -465,15 +473,21 @@ class ImportJob(models.Model):
     warnings = models.JSONField(default=list)  # [file, row, column, reason], not confirmed
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    file_discarded_at = models.DateTimeField(null=True, blank=True)
 
     wagtail_reference_index_ignore = True
     affects_public_pages = False
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["finished_at"], name="tourism_import_finished")]
 
     def __str__(self) -> str:
         return f"{self.file_name} · {self.status}"
+
+    @property
+    def file_kept(self) -> bool:
+        return self.file_discarded_at is None
 
     @property
     def percent(self) -> int:

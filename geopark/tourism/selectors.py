@@ -21,7 +21,7 @@ from django.db.models import QuerySet
 from geopark.territory.models import Commune
 
 from .disclosure import MIN_ESTABLISHMENTS
-from .models import FIGURE_FIELDS, Establishment, MonthTotal, total_scope
+from .models import FIGURE_FIELDS, STOCK_FIELDS, Establishment, MonthTotal, total_scope
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,9 @@ class Totals:
     international_visitors: int | None
     overnight_guests: int | None
     revenue_vnd: int | None
+    # Head counts of the establishments that reported (a month's; a period's last month's).
+    staff: int | None = None
+    trained_staff: int | None = None
 
     @property
     def withheld(self) -> bool:
@@ -57,6 +60,8 @@ class Totals:
         international: Figure,
         overnight: Figure,
         revenue: Figure,
+        staff: Figure = None,
+        trained_staff: Figure = None,
     ) -> Totals:
         if not published or establishments < MIN_ESTABLISHMENTS:
             return cls(establishments, None, None, None, None)
@@ -67,6 +72,18 @@ class Totals:
             int(international or 0),
             int(overnight or 0),
             int(revenue or 0),
+            int(staff or 0),
+            int(trained_staff or 0),
+        )
+
+    @classmethod
+    def of_row(cls, row: MonthTotal) -> Totals:
+        """One month's published total."""
+        return cls.of(
+            row.establishments,
+            row.published,
+            *(getattr(row, name) for name in FIGURE_FIELDS),
+            *(getattr(row, name) for name in STOCK_FIELDS),
         )
 
 
@@ -104,12 +121,7 @@ def monthly_totals(
 ) -> list[MonthTotals]:
     """Every month from `start` to `end` (firsts of months), with months nobody reported for as
     zero establishments: one query."""
-    by_month = {
-        row.month: Totals.of(
-            row.establishments, row.published, *(getattr(row, name) for name in FIGURE_FIELDS)
-        )
-        for row in _totals(filters, start, end)
-    }
+    by_month = {row.month: Totals.of_row(row) for row in _totals(filters, start, end)}
     empty = Totals.of(0, False, None, None, None, None)
     months = (add_months(start, i) for i in range(months_between(start, end)))
     return [MonthTotals(month=m, totals=by_month.get(m, empty)) for m in months]
@@ -121,8 +133,13 @@ def _period_totals(rows: list[MonthTotal], start: dt.date, end: dt.date) -> Tota
     establishments = rows[-1].year_to_date_establishments if rows else 0
     # The sum of months is a union of each month's safe groups only when every month is published.
     published = bool(rows) and all(row.published for row in rows)
+    # Flows add up over the months; head counts are the last counted month's, a total already
+    # published on its own, so the period discloses nothing more through them.
     return Totals.of(
-        establishments, published, *(sum(getattr(row, name) for row in rows) for name in FIGURE_FIELDS)
+        establishments,
+        published,
+        *(sum(getattr(row, name) for row in rows) for name in FIGURE_FIELDS),
+        *(getattr(rows[-1], name) if rows else None for name in STOCK_FIELDS),
     )
 
 

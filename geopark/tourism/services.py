@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count, Min, Q, Sum
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
@@ -20,7 +20,7 @@ from geopark.core.formatting import signature
 
 from . import disclosure
 from .models import (
-    FIGURE_FIELDS,
+    TOTAL_FIELDS,
     Establishment,
     FigureValues,
     MonthlyFigure,
@@ -132,6 +132,10 @@ def regroup_establishment(establishment: Establishment, before: set[str]) -> Non
         rebuild_totals(years=years, scopes=before | after)
 
 
+def _has_field(model: type[models.Model], name: str) -> bool:
+    return any(field.name == name for field in model._meta.get_fields())
+
+
 def _year_filter(years: Iterable[int]) -> Q:
     # Ranges on the month rather than month__year, so that the index on month is used.
     q = Q(pk__in=[])
@@ -162,14 +166,19 @@ def rebuild_totals(
     if scopes is not None:
         totals = totals.filter(scope__in=scopes)
     group = {"commune": "establishment__commune__code", "kind": "establishment__kind"}
-    sums: dict[tuple[str, dt.date], list[int]] = defaultdict(lambda: [0] * (1 + len(FIGURE_FIELDS)))
+    # The fields both models have: the migrations that call this pass the historical models, which
+    # lack the fields added after them.
+    fields = [
+        name for name in TOTAL_FIELDS if _has_field(figure_model, name) and _has_field(total_model, name)
+    ]
+    sums: dict[tuple[str, dt.date], list[int]] = defaultdict(lambda: [0] * (1 + len(fields)))
     per_group = (
         figures.values("month", group["commune"], group["kind"])
-        .annotate(n=Count("*"), **{f"sum_{name}": Sum(name) for name in FIGURE_FIELDS})
+        .annotate(n=Count("*"), **{f"sum_{name}": Sum(name) for name in fields})
         .order_by()
     )
     for row in per_group:
-        values = [row["n"], *(int(row[f"sum_{name}"] or 0) for name in FIGURE_FIELDS)]
+        values = [row["n"], *(int(row[f"sum_{name}"] or 0) for name in fields)]
         for scope in total_scopes(row[group["commune"]], row[group["kind"]]):
             acc = sums[(scope, row["month"])]
             for i, value in enumerate(values):
@@ -196,7 +205,7 @@ def rebuild_totals(
                 month=month,
                 establishments=values[0],
                 year_to_date_establishments=so_far,
-                **dict(zip(FIGURE_FIELDS, values[1:], strict=True)),
+                **dict(zip(fields, values[1:], strict=True)),
             )
         )
     totals.delete()

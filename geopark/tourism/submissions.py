@@ -439,9 +439,27 @@ def _write(
 # --- The import job --------------------------------------------------------------------------------
 
 
+# How long an uploaded workbook is kept after its import: long enough to confirm its unusual
+# figures and import it again, no longer (it holds every establishment's own figures).
+IMPORT_FILE_KEEP_DAYS = 7
+
+
+def discard_old_files(now: dt.datetime | None = None) -> int:
+    """Empty the uploaded files of the imports finished more than IMPORT_FILE_KEEP_DAYS ago; the
+    job's counts and per-row reasons stay. One UPDATE; returns how many files were discarded."""
+    now = now or timezone.now()
+    return ImportJob.objects.filter(
+        finished_at__lt=now - dt.timedelta(days=IMPORT_FILE_KEEP_DAYS), file_discarded_at__isnull=True
+    ).update(content=b"", file_discarded_at=now)
+
+
 def queue_import(
     *, user: User, file_name: str, content: bytes, import_good_rows: bool, confirm_warnings: bool
 ) -> ImportJob:
+    # Every new upload also clears out the files kept too long, so a site without a scheduler
+    # (the default) keeps none beyond the limit for longer than until the next upload;
+    # `manage.py tourism_discard_imports` does it on a schedule.
+    discard_old_files()
     job = ImportJob.objects.create(
         language=translation.get_language() or "vi",
         user=user,

@@ -50,7 +50,7 @@ def invitations(request: HttpRequest) -> HttpResponse:
             try:
                 invitation = services.invite(invited_by=request.user, **form.cleaned_data)
             except services.InvitationError as error:
-                form.add_error("email", str(error))
+                form.add_error(error.field if error.field in form.fields else None, str(error))
             else:
                 messages.success(
                     request, _("The invitation is on its way to %(email)s.") % {"email": invitation.email}
@@ -59,7 +59,11 @@ def invitations(request: HttpRequest) -> HttpResponse:
     else:
         form = InvitationForm()
     context = _page_context(request, _("Invitations"), "mail")
-    context.update({"form": form, "invitations": selectors.pending_invitations()[:200]})
+    sent = list(selectors.pending_invitations()[:200])
+    held = selectors.scopes_held([i.user_id for i in sent])
+    for invitation in sent:
+        invitation.scopes_held = held.get(invitation.user_id, [])
+    context.update({"form": form, "invitations": sent})
     return render(request, "users/admin/invitations.html", context)
 
 

@@ -14,7 +14,21 @@ from django.db.models import QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from geopark.core.scopes import account_scopes
+
 from .models import Invitation
+
+
+def scopes_held(user_ids: list[int]) -> dict[int, list[str]]:
+    """What part of the platform each of these people's roles reaches, in words ("Partner spoken
+    for: Homestay Quỳnh Sơn"): a query per declared scope, whatever the number of people."""
+    held: dict[int, list[str]] = {}
+    if not user_ids:
+        return held
+    for scope in account_scopes():
+        for user_id, names in scope.describe(user_ids).items():
+            held.setdefault(user_id, []).extend(f"{scope.label}: {name}" for name in names)
+    return held
 
 
 @dataclass(frozen=True)

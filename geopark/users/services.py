@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission, User
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import models, transaction
 from django.template.loader import render_to_string
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from geopark.core.plugins import geopark_apps, load
 from geopark.core.roles import APPROVERS, EDITORS, KEEPERS, MODERATORS, SCIENTISTS
+from geopark.core.scopes import account_scopes
 
 from .models import Invitation
 
@@ -149,7 +151,12 @@ def _ensure_collection_permissions(group_name: str, pairs: set[tuple[str, str]])
 
 
 class InvitationError(Exception):
-    """Why an invitation cannot be made or sent, in words for the person inviting."""
+    """Why an invitation cannot be made or sent, in words for the person inviting; `field` is the
+    form field it is about (None: the whole invitation)."""
+
+    def __init__(self, message: str, field: str | None = "email") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class InvitationTokens(PasswordResetTokenGenerator):
@@ -194,10 +201,18 @@ def _send(invitation: Invitation) -> None:
 
 @transaction.atomic
 def invite(
-    *, email: str, first_name: str, last_name: str, roles: list[Group], language: str, invited_by: User
+    *,
+    email: str,
+    first_name: str,
+    last_name: str,
+    roles: list[Group],
+    language: str,
+    invited_by: User,
+    scopes: dict[str, str] | None = None,
 ) -> Invitation:
     """An account that cannot sign in until its owner chooses a password through the link sent
-    to `email`, holding `roles` from the start."""
+    to `email`, holding `roles` and their `scopes` ({AccountScope.key: chosen value}) from the
+    start. Nothing is kept when a scope cannot be given."""
     User = get_user_model()
     email = User.objects.normalize_email(email).strip()
     if User.objects.filter(models.Q(email__iexact=email) | models.Q(username__iexact=email)).exists():
@@ -210,6 +225,14 @@ def invite(
     user.set_unusable_password()
     user.save()
     user.groups.set(roles)
+    by_key = {scope.key: scope for scope in account_scopes()}
+    for key, value in (scopes or {}).items():
+        if key not in by_key:
+            raise InvitationError(_("There is no scope called “%(key)s”.") % {"key": key}, field=None)
+        try:
+            by_key[key].assign(user, str(value))
+        except ValidationError as error:
+            raise InvitationError(" ".join(error.messages), field=f"scope_{key}") from error
     invitation = Invitation.objects.create(user=user, email=email, language=language, invited_by=invited_by)
     invitation.roles.set(roles)
     _set_admin_language(user, language)

@@ -49,3 +49,23 @@ def test_the_plan_targets_read_the_same_aggregate(seven):
     rows = target_rows(plan, on=dt.date(2026, 3, 5))
     assert {row.target.key: row.achieved for row in rows} == {"visitors": 2800, "domestic": 2520}
     assert rows[0].as_of == dt.date(2026, 2, 1)
+
+
+def test_head_counts_are_the_last_counted_month_s_not_a_sum_of_months(seven):
+    agg = aggregate(2026, month=dt.date(2026, 2, 1))
+    # February 2026: 7 establishments × (3 × 2 + 2) staff, × (2 + 2) trained; January's are not added.
+    assert (agg.province.year_to_date.staff, agg.province.year_to_date.trained_staff) == (56, 28)
+    assert agg.province.months[0].staff == 7 * (3 + 2)
+    assert agg.communes["06001"].year_to_date.staff == 3 * 8
+    # Withheld with the rest of a total that could disclose one establishment's.
+    assert agg.kinds["restaurant"].year_to_date.staff is None
+    assert agg.kinds["restaurant"].months[0].trained_staff is None
+
+
+def test_the_workers_targets_compare_with_the_reported_staff(seven):
+    plan = PlanFactory()
+    TargetFactory(plan=plan, key="direct-workers", value=5_400, tourism_metric="staff")
+    TargetFactory(plan=plan, key="trained-workers", value=2_100, tourism_metric="trained_staff")
+    TargetFactory(plan=plan, key="workers", value=10_000, tourism_metric="")
+    rows = {row.target.key: row.achieved for row in target_rows(plan, on=dt.date(2026, 3, 5))}
+    assert rows == {"direct-workers": 56, "trained-workers": 28, "workers": None}

@@ -8,10 +8,13 @@ import datetime as dt
 import io
 
 import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from geopark.tourism import submissions, workbook
-from geopark.tourism.models import MonthlyFigure, MonthlyFigureRevision, MonthTotal
+from geopark.tourism.models import ImportJob, MonthlyFigure, MonthlyFigureRevision, MonthTotal
 from geopark.tourism.roles import STATISTICS_OFFICERS
 
 from .factories import EstablishmentFactory, person
@@ -191,3 +194,66 @@ def test_the_import_job_records_progress_and_the_error_report(officer, hotels):
     job.refresh_from_db()
     assert (job.status, job.percent, job.written) == ("refused", 100, 0)
     assert job.errors == [["thang1.xlsx", 2, "Visitors", "'x' is not a whole number"]]
+
+
+def _queued(officer, hotels, finished_days_ago: int | None):
+    job = submissions.queue_import(
+        user=officer,
+        file_name="thang1.xlsx",
+        content=filled(hotels, [JAN]),
+        import_good_rows=False,
+        confirm_warnings=False,
+    )
+    if finished_days_ago is None:
+        ImportJob.objects.filter(pk=job.pk).update(finished_at=None, status=ImportJob.Status.RUNNING)
+    else:
+        ImportJob.objects.filter(pk=job.pk).update(
+            finished_at=timezone.now() - dt.timedelta(days=finished_days_ago)
+        )
+    return job
+
+
+def test_uploaded_files_are_discarded_a_week_after_their_import_and_the_report_stays(officer, hotels):
+    old = _queued(officer, hotels, finished_days_ago=submissions.IMPORT_FILE_KEEP_DAYS + 1)
+    recent = _queued(officer, hotels, finished_days_ago=submissions.IMPORT_FILE_KEEP_DAYS - 1)
+    running = _queued(officer, hotels, finished_days_ago=None)
+    call_command("tourism_discard_imports", stdout=io.StringIO())
+    kept = {
+        job.pk: (bytes(job.content) != b"", job.file_kept, job.written) for job in ImportJob.objects.all()
+    }
+    assert kept[old.pk] == (False, False, 3)  # the file gone, what it recorded still said
+    assert kept[recent.pk][:2] == (True, True)
+    assert kept[running.pk][:2] == (True, True)
+
+
+def test_a_new_upload_discards_the_files_kept_too_long(officer, hotels):
+    old = _queued(officer, hotels, finished_days_ago=submissions.IMPORT_FILE_KEEP_DAYS + 1)
+    _queued(officer, hotels, finished_days_ago=0)
+    old.refresh_from_db()
+    assert not old.file_kept
+    assert bytes(old.content) == b""
+
+
+def test_confirming_an_import_whose_file_is_gone_asks_for_the_file_again(client, officer, hotels):
+    run(filled(hotels[:1], [JAN]), officer)
+    job = submissions.queue_import(
+        user=officer,
+        file_name="thang2.xlsx",
+        content=filled(hotels[:1], [FEB], {(2, "visitors"): 2000}),
+        import_good_rows=False,
+        confirm_warnings=False,
+    )
+    job.refresh_from_db()
+    assert job.warnings
+    assert not job.written
+    ImportJob.objects.filter(pk=job.pk).update(finished_at=timezone.now() - dt.timedelta(days=30))
+    submissions.discard_old_files()
+    client.force_login(officer)
+    page = client.get(reverse("tourism_admin:job", args=[job.pk])).content.decode()
+    # The officer's admin speaks Vietnamese.
+    assert "không còn được lưu" in page
+    assert "Các số liệu này đúng: nhập tệp" not in page
+    refused = client.post(reverse("tourism_admin:job", args=[job.pk]))
+    assert refused.status_code == 410
+    assert "Hãy tải tệp lên lại" in refused.content.decode()
+    assert ImportJob.objects.count() == 1

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 
-from geopark.core.roles import BOARD_ADMINS, EDITORS
+from geopark.core.roles import EDITORS
 from geopark.users import services
 from geopark.users.models import Invitation
 
@@ -22,15 +22,6 @@ GOOD_PASSWORD = "Phja-Po-dinosaur-ridge-7"
 WELCOME = {"vi": "Chào mừng", "en": "Welcome: choose your password", "zh": "欢迎"}
 SUBJECT = {"vi": "Tài khoản của bạn", "en": "Your account on the", "zh": "您在"}
 EDITORS_NAMED = {"vi": "Biên tập viên", "en": "Editors", "zh": "编辑"}
-
-
-@pytest.fixture
-def board_admin(db):
-    """Bảo administers the board's accounts."""
-    services.ensure_roles()
-    user = get_user_model().objects.create_user("bao", "bao@example.org", "bao-secret-password")
-    user.groups.add(Group.objects.get(name=BOARD_ADMINS))
-    return user
 
 
 def signs_in(client, username: str, password: str) -> bool:
