@@ -127,6 +127,12 @@ def _figure(
     return visitors, international, overnight, int(revenue)
 
 
+def _staff(rng: random.Random, establishment: Establishment, size: float) -> tuple[int, int]:
+    """staff and trained staff, the same every month: a few people, more where there are rooms."""
+    staff = max(1, round(size * (2 + (establishment.rooms or 0) / 4)))
+    return staff, round(staff * rng.uniform(0.2, 0.6))
+
+
 def generate_statistics(
     establishments: int = 2000, years: int = 5, seed: int = 1, progress: bool = True
 ) -> int:
@@ -174,8 +180,9 @@ def generate_statistics(
                     )
                 saved = Establishment.objects.bulk_create([e for e, _ in batch])
                 rows = [
-                    (e.pk, db_month, *_figure(rng, PROFILES[e.kind], size, month, first), now, now)
+                    (e.pk, db_month, *_figure(rng, PROFILES[e.kind], size, month, first), *staff, now, now)
                     for e, (_, size) in zip(saved, batch, strict=True)
+                    for staff in [_staff(rng, e, size)]
                     for month, db_month in zip(months, db_months, strict=True)
                 ]
                 # Plain parameterised inserts: building 120,000 model instances would take most
@@ -199,7 +206,7 @@ def _insert_figure() -> str:
     return (
         f"INSERT INTO {_table(MonthlyFigure)} (establishment_id, month, visitors, international_visitors, "  # noqa: S608 (table name from the model, quoted; values bound)
         "overnight_guests, revenue_vnd, guest_nights, rooms_available, rooms_sold, staff, trained_staff, "
-        "created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s, 0, 0, 0, 0, 0, %s, %s)"
+        "created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s, 0, 0, 0, %s, %s, %s, %s)"
     )
 
 

@@ -45,6 +45,9 @@ def test_synthetic_figures_obey_the_rules_real_ones_do(communes):
     generate_statistics(establishments=20, years=1, seed=2, progress=False)
     for figure in MonthlyFigure.objects.select_related("establishment"):
         figure.full_clean()
+        # Every business has somebody working there, some of them trained (the workers targets).
+        assert figure.staff >= 1
+        assert 0 <= figure.trained_staff <= figure.staff
     for e in Establishment.objects.all():
         e.full_clean()
 
