@@ -136,7 +136,8 @@ def test_site_page_keeps_its_sources_in_a_collapsed_section(client, inventory):
     with translation.override(lang):
         heading = gettext("Sources")
     match = re.search(r"<details[^>]*class=\"sources-box\"[^>]*>\s*<summary[^>]*>(.*?)</summary>", html, re.S)
-    assert match and heading in match.group(1)
+    assert match
+    assert heading in match.group(1)
     assert "open" not in html[match.start() : html.index(">", match.start())]
     assert "https://example.org/source-one" in html
 
@@ -148,13 +149,16 @@ def test_route_headline_is_its_official_length_and_points(client, inventory):
             points = ngettext("%(counter)s point", "%(counter)s points", 8) % {"counter": 8}
             about = gettext("about %(km)s") % {"km": "120 km"}
             estimate = gettext("estimate")
-        facts = html[html.index('class="route-facts"') : html.index("</dl>", html.index('class="route-facts"'))]
+        facts = html[
+            html.index('class="route-facts"') : html.index("</dl>", html.index('class="route-facts"'))
+        ]
         assert points in facts
         assert about in facts
         assert estimate not in facts
         listing = client.get(f"/{lang}/routes/").content.decode()
         card = listing[listing.index("/routes/1-thuong-ngan/") : listing.index("/routes/2-thien-gioi/")]
-        assert points in card and about in card
+        assert points in card
+        assert about in card
         assert estimate not in card
 
 
@@ -231,6 +235,7 @@ def test_admin_dashboard_shows_every_count_taken_off_the_public_pages(client, in
     # 120 km official, then the schematic line's length.
     one = _cells(panel, "route-1")
     assert one[:5] == ["2", "8", "2", "1", "120"]
-    assert len(one) == 6 and one[5] != "—"
+    assert len(one) == 6
+    assert one[5] != "—"
     two = _cells(panel, "route-2")
     assert two[:5] == ["2", "—", "2", "1", "—"]

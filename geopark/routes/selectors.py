@@ -69,7 +69,7 @@ class SiteRouteLinks(RouteLinks):
         # Drafts too: the editors document a route before it is published. One query for the routes
         # and one for their stops with the sites' positions, whatever the number of routes.
         stops = RouteStop.objects.select_related("site", "site__commune").order_by("sort_order")
-        for route in Route.objects.prefetch_related(Prefetch("stops", queryset=stops)).order_by("number"):
+        for route in Route.objects.order_by("number").prefetch_related(Prefetch("stops", queryset=stops)):
             line = RouteGeometry(route, list(route.stops.all()))
             rows.append(
                 {
