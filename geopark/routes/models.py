@@ -128,6 +128,11 @@ class RouteGeometry:
         return sum(1 for stop in self.stops if stop.site.map_position is not None)
 
     @property
+    def has_area_stops(self) -> bool:
+        """Whether the map draws some stop as its commune's area (its exact spot not yet known)."""
+        return any(stop.site.map_position is not None and not stop.site.has_pin for stop in self.stops)
+
+    @property
     def length_km(self) -> float | None:
         points = self.latlngs
         if len(points) < 2:
