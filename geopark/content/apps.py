@@ -8,7 +8,7 @@ class ContentConfig(plugins.GeoparkApp):
     bench_urls = "geopark.content.bench:urls"
 
     public_urls = "geopark.content.urls"
-    sitemap_views = ("map",)
+    sitemap_views = ("map", "about_data")
     search_sources = ("geopark.content.indexing:SOURCES",)
     roles = "geopark.content.roles:ROLE_PERMISSIONS"
     query_count_world = "geopark.content.tests.world"
@@ -18,6 +18,7 @@ class ContentConfig(plugins.GeoparkApp):
         "/en/",
         "/zh/",
         "/vi/map/",
+        "/vi/about-our-data/",
         "/vi/news/",
         "/vi/news/?before=2100-01-01.1",
         "/vi/news/?after=2000-01-01.1",

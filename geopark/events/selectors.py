@@ -45,17 +45,26 @@ def event_by_slug(slug: str) -> Event | None:
 
 @dataclass(frozen=True)
 class EventLists:
-    dated: list[Event]  # exact days, or a known month, soonest first
-    to_be_announced: list[Event]  # only the year is known
+    dated: list[Event]  # exact days, soonest first
+    # Events whose day is not fixed yet, by year: those with a known month first, then those with
+    # only the year. They are listed as "Coming in <year>", never under a month of the dated ones.
+    coming_by_year: list[tuple[int, list[Event]]]
     past_count: int
 
 
+def _coming_order(event: Event) -> tuple:
+    return (event.start_date.year, event.date_precision == DatePrecision.YEAR, event.start_date, event.slug)
+
+
 def upcoming(today: dt.date) -> EventLists:
-    """What the list view shows: events not yet over, soonest first; those with only a year last."""
+    """What the list view shows: events not yet over, the dated ones soonest first, then the others by year."""
     events = list(public_events().upcoming(today).chronological())
+    by_year: dict[int, list[Event]] = {}
+    for event in sorted((e for e in events if not e.has_exact_dates), key=_coming_order):
+        by_year.setdefault(event.start_date.year, []).append(event)
     return EventLists(
-        dated=[e for e in events if e.date_precision != DatePrecision.YEAR],
-        to_be_announced=[e for e in events if e.date_precision == DatePrecision.YEAR],
+        dated=[e for e in events if e.has_exact_dates],
+        coming_by_year=list(by_year.items()),
         past_count=public_events().past(today).count(),
     )
 

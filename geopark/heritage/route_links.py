@@ -35,6 +35,12 @@ class RouteLinks:
         """The site's routes as the API gives them: number, name, order and order_confirmed."""
         return []
 
+    def documentation(self) -> list[dict[str, Any]]:
+        """How far each route is documented, for the editors' dashboard (never a public page): per
+        route its number, name, stops, official_points, placed (stops with a position), unconfirmed
+        (stops whose order no source confirms), official_km and drawn_km (the schematic line)."""
+        return []
+
 
 _registered = RouteLinks()
 

@@ -227,6 +227,12 @@ def inventory_completeness(geopark: Geopark) -> InventoryCompleteness:
     )
 
 
+def route_documentation() -> list[dict[str, Any]]:
+    """Per route, how far it is documented (RouteLinks.documentation). The public pages show only a
+    route's official figures, so these counts live on the editors' dashboard alone."""
+    return route_links().documentation()
+
+
 def type_choices_with_counts() -> list[tuple[str, StrOrPromise, int]]:
     counts = dict(
         # COUNT(*), not COUNT(id): PostgreSQL then reads only the (site_type, code, live) index.

@@ -143,7 +143,8 @@ class InventoryCompletenessPanel(Component):
         if geopark is None:
             return ""
         return render_to_string(
-            "heritage/admin/completeness_panel.html", {"c": selectors.inventory_completeness(geopark)}
+            "heritage/admin/completeness_panel.html",
+            {"c": selectors.inventory_completeness(geopark), "routes": selectors.route_documentation()},
         )
 
 

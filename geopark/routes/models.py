@@ -128,6 +128,11 @@ class RouteGeometry:
         return sum(1 for stop in self.stops if stop.site.map_position is not None)
 
     @property
+    def has_area_stops(self) -> bool:
+        """Whether the map draws some stop as its commune's area (its exact spot not yet known)."""
+        return any(stop.site.map_position is not None and not stop.site.has_pin for stop in self.stops)
+
+    @property
     def length_km(self) -> float | None:
         points = self.latlngs
         if len(points) < 2:
@@ -148,6 +153,38 @@ class RouteGeometry:
     @property
     def is_estimate(self) -> bool:
         return not self.surveyed
+
+    # --- the headline a visitor reads: the official figures first ---------------------------------
+    # A schematic line through the stops documented so far is far shorter than the official route
+    # (route 1: about 51 km drawn, 120 km official), so it is shown only where nothing official exists.
+
+    @property
+    def headline_km(self) -> float | None:
+        if self.route.official_length_km is not None:
+            return float(self.route.official_length_km)
+        return self.length_km
+
+    @property
+    def headline_is_estimate(self) -> bool:
+        """True when the headline length is our estimate rather than an official or surveyed figure."""
+        return self.route.official_length_km is None and self.is_estimate
+
+    @property
+    def headline_is_measured(self) -> bool:
+        """True when the headline length was measured along a surveyed track (shown without "about")."""
+        return self.route.official_length_km is None and self.surveyed
+
+    @property
+    def headline_minutes(self) -> int | None:
+        """Driving time at the average speed over the headline length, rounded to 5 minutes unless
+        measured along a surveyed track (an official length is given to the nearest few km)."""
+        km = self.headline_km
+        if km is None:
+            return None
+        minutes = geo.driving_minutes(km)
+        if self.headline_is_measured:
+            return minutes
+        return max(5, 5 * round(minutes / 5))
 
     def geojson_line(self) -> dict | None:
         points = self.latlngs

@@ -63,3 +63,25 @@ class SiteRouteLinks(RouteLinks):
             }
             for stop in site.route_stops.all()
         ]
+
+    def documentation(self) -> list[dict[str, Any]]:
+        rows = []
+        # Drafts too: the editors document a route before it is published. One query for the routes
+        # and one for their stops with the sites' positions, whatever the number of routes.
+        stops = RouteStop.objects.select_related("site", "site__commune").order_by("sort_order")
+        for route in Route.objects.order_by("number").prefetch_related(Prefetch("stops", queryset=stops)):
+            line = RouteGeometry(route, list(route.stops.all()))
+            rows.append(
+                {
+                    "number": route.number,
+                    "name": route.name,
+                    "live": route.live,
+                    "stops": len(line.stops),
+                    "official_points": route.official_points,
+                    "placed": line.placed_stop_count,
+                    "unconfirmed": sum(1 for stop in line.stops if not stop.order_confirmed),
+                    "official_km": route.official_length_km,
+                    "drawn_km": line.length_km,
+                }
+            )
+        return rows

@@ -31,7 +31,6 @@
       area: d.tArea || "Approximate area: commune",
       open: d.tOpen || "Open the page",
       stop: d.tStop || "Stop",
-      unconfirmed: d.tUnconfirmed || "order not confirmed",
       error: d.tError || "The map data could not be loaded.",
       pins: d.tPins || "located places",
       areas: d.tAreas || "approximate areas",
@@ -383,8 +382,7 @@
           return;
         }
         var latlng = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
-        var popup = '<p class="popup__title"><a href="' + esc(p.url) + '">' + esc(t.stop + " " + p.order + ": " + p.name) + "</a></p>" +
-          (p.order_confirmed === false ? '<p class="popup__type">' + esc(t.unconfirmed) + "</p>" : "");
+        var popup = '<p class="popup__title"><a href="' + esc(p.url) + '">' + esc(t.stop + " " + p.order + ": " + p.name) + "</a></p>";
         if (PINNED[p.precision]) {
           var icon = L.divIcon({
             className: "stop-marker", iconSize: [28, 28], iconAnchor: [14, 14], popupAnchor: [0, -12],
