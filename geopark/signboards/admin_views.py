@@ -9,6 +9,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from geopark.core.formatting import format_number
+
 from . import boards, charts, selectors
 
 PERMISSION = "signboards.print_signboards"
@@ -51,6 +53,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "routes": selectors.routes(),
             "summary": summary,
             "total": sum(summary.per_day),
+            "total_text": format_number(sum(summary.per_day)),
             "chart": charts.scans_by_day(
                 summary.days, summary.per_day, _("Signboard scans per day, all sites, last 90 days")
             ),
