@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "geopark.cooperation",
     "geopark.villages",
     "geopark.partners",
+    "geopark.signboards",
     "geopark.content",
     "geopark.search",
     "geopark.revalidation",

@@ -13,6 +13,7 @@ from .models import SiteType
 from .partner_links import partner_links
 from .route_links import route_links
 from .seo import site_image_url, site_structured_data
+from .signals import short_link_used
 
 PAGE_SIZE = 24
 
@@ -92,4 +93,5 @@ def site_short_link(request: HttpRequest, code: str) -> HttpResponse:
     site = selectors.site_by_code(code)
     if site is None:
         raise Http404(_("No site with this code."))
+    short_link_used.send(sender=type(site), site=site, request=request)
     return redirect("heritage:site_detail", slug=site.slug)

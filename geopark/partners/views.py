@@ -10,7 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import qr, selectors
+from geopark.core import qr
+
+from . import selectors
 from .models import LabelKind, PartnerKind, PriceBand
 
 PAGE_SIZE = 24

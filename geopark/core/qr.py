@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 
 import segno
@@ -14,3 +15,10 @@ def svg(url: str, scale: int = 4) -> SafeString:
     segno.make(url, error="m").save(out, kind="svg", scale=scale, xmldecl=False, svgns=True, title=url)
     # segno writes the SVG itself, escaping the title; nothing of the URL is placed unescaped.
     return mark_safe(out.getvalue().decode())
+
+
+def svg_data_uri(url: str, scale: int = 10) -> str:
+    """The same code as a data: URI, for documents rendered from HTML (the signboards' PDF)."""
+    out = io.BytesIO()
+    segno.make(url, error="m").save(out, kind="svg", scale=scale, xmldecl=False, svgns=True)
+    return "data:image/svg+xml;base64," + base64.b64encode(out.getvalue()).decode()
