@@ -1,0 +1,320 @@
+"""Reading a trip request, planning it and storing the plan (one write: the TripPlan row)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from geopark.core.geo import haversine_m
+from geopark.territory.models import Geopark
+
+from . import selectors, sun, travel
+from .models import TripPlan
+from .planner import DEFAULT_VISIT, FALLBACK_VISIT, PACES, Candidate, Infeasible, Lodging, Problem, clock, plan
+
+# The interests a visitor chooses, and the site types each one brings.
+INTERESTS = {
+    "geology": ("geological", "geomorphological", "viewpoint"),
+    "fossils": ("palaeontological", "archaeological", "museum"),
+    "temples": ("cultural",),
+    "villages": ("community_village", "other"),
+    "nature": ("biodiversity", "viewpoint", "geomorphological"),
+    "food": ("community_village", "other"),
+}
+# Named starts: (lat, lon). The border gate's position is the gate's published coordinate.
+PLACES = {
+    "lang-son-city": (21.8537, 106.7615),
+    "ha-noi": (21.0285, 105.8542),
+    "huu-nghi-border-gate": (21.9706, 106.7068),
+}
+HANOI_RADIUS_KM = 35
+REGION_MARGIN_DEG = 0.1
+MAX_DAYS = 4
+MAX_DATE_AHEAD_DAYS = 730
+MAX_LIST = 40
+LANGS = ("vi", "en", "zh")
+
+
+class BadRequest(ValueError):
+    """A request the planner cannot take, with the reason in the active language."""
+
+
+def place_labels() -> dict[str, str]:
+    return {
+        "lang-son-city": _("Lạng Sơn city"),
+        "ha-noi": _("Hà Nội"),
+        "huu-nghi-border-gate": _("Hữu Nghị border gate"),
+    }
+
+
+def interest_labels() -> dict[str, str]:
+    return {
+        "geology": _("Geology and caves"),
+        "fossils": _("Fossils and archaeology"),
+        "temples": _("Temples and beliefs"),
+        "villages": _("Villages and crafts"),
+        "nature": _("Nature and hiking"),
+        "food": _("Food"),
+    }
+
+
+def means_labels() -> dict[str, str]:
+    return {"car": _("Car"), "motorbike": _("Motorbike"), "coach": _("Coach")}
+
+
+def pace_labels() -> dict[str, str]:
+    return {"relaxed": _("Relaxed"), "normal": _("Normal"), "brisk": _("Brisk")}
+
+
+@dataclass
+class TripRequest:
+    start: dict[str, Any]  # {"place": code} or {"lat": …, "lon": …} or {"partner": slug}
+    position: tuple[float, float]
+    days: int
+    interests: list[str]
+    means: str
+    pace: str
+    date: dt.date
+    lang: str
+    pinned: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "days": self.days,
+            "interests": self.interests,
+            "means": self.means,
+            "pace": self.pace,
+            "date": self.date.isoformat(),
+            "lang": self.lang,
+            "pinned": self.pinned,
+            "excluded": self.excluded,
+        }
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def _slugs(value: Any, name: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value) or len(value) > MAX_LIST:
+        raise BadRequest(_("“%(field)s” must be a list of site addresses (slugs).") % {"field": name})
+    return list(dict.fromkeys(v.strip() for v in value if v.strip()))
+
+
+def _in_region(lat: float, lon: float) -> bool:
+    geopark = Geopark.objects.first()
+    if geopark is not None:
+        b = geopark.bbox
+        m = REGION_MARGIN_DEG
+        if b.min_lat - m <= lat <= b.max_lat + m and b.min_lon - m <= lon <= b.max_lon + m:
+            return True
+    return haversine_m((lat, lon), PLACES["ha-noi"]) <= HANOI_RADIUS_KM * 1000
+
+
+def parse(data: Any, lang: str) -> TripRequest:
+    """The request as given (the API's JSON or the form's fields as the same dict), checked; raises
+    BadRequest with the reason, in the active language."""
+    if not isinstance(data, dict):
+        raise BadRequest(_("The request must be a JSON object."))
+    start = data.get("start")
+    if not isinstance(start, dict):
+        raise BadRequest(_("Give a start: a named place, a partner's accommodation or a point (lat, lon)."))
+    if "place" in start:
+        code = start["place"]
+        if code not in PLACES:
+            raise BadRequest(_("Unknown start place. Choose one of: %(places)s.") % {"places": ", ".join(PLACES)})
+        start, position = {"place": code}, PLACES[code]
+    elif "partner" in start:
+        partner = selectors.lodging_by_slug(str(start["partner"])[:120])
+        if partner is None:
+            raise BadRequest(_("No published accommodation partner with this address."))
+        start, position = {"partner": partner.slug}, partner.map_position
+    else:
+        lat, lon = start.get("lat"), start.get("lon")
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (lat, lon)):
+            raise BadRequest(_("A start point needs a latitude and a longitude as numbers."))
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise BadRequest(_("The start point's coordinates are not on the Earth."))
+        if not _in_region(lat, lon):
+            raise BadRequest(
+                _("The start must be in Lạng Sơn province or in Hà Nội; this point is in the sea or outside the region.")
+            )
+        start, position = {"lat": float(lat), "lon": float(lon)}, (float(lat), float(lon))
+    days = data.get("days")
+    if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= MAX_DAYS:
+        raise BadRequest(_("A trip lasts from 1 to %(max)s days.") % {"max": MAX_DAYS})
+    interests = data.get("interests") or []
+    if not isinstance(interests, list) or not all(isinstance(i, str) for i in interests):
+        raise BadRequest(_("“interests” must be a list."))
+    unknown = [i for i in interests if i not in INTERESTS]
+    if unknown:
+        raise BadRequest(
+            _("Unknown interest “%(name)s”. Choose among: %(known)s.")
+            % {"name": str(unknown[0])[:40], "known": ", ".join(INTERESTS)}
+        )
+    means = data.get("means", "car")
+    if means not in travel.MEANS:
+        raise BadRequest(_("Means of travel must be one of: %(means)s.") % {"means": ", ".join(travel.MEANS)})
+    pace = data.get("pace", "normal")
+    if pace not in PACES:
+        raise BadRequest(_("Pace must be one of: %(paces)s.") % {"paces": ", ".join(PACES)})
+    raw_date = data.get("date")
+    try:
+        date = dt.date.fromisoformat(raw_date) if isinstance(raw_date, str) else None
+    except ValueError:
+        date = None
+    if date is None:
+        raise BadRequest(_("Give the date of the first day as YYYY-MM-DD."))
+    if date < today():
+        raise BadRequest(_("The date of the first day is in the past."))
+    if date > today() + dt.timedelta(days=MAX_DATE_AHEAD_DAYS):
+        raise BadRequest(_("Plan at most two years ahead."))
+    pinned = _slugs(data.get("pinned"), "pinned")
+    excluded = _slugs(data.get("excluded"), "excluded")
+    public = set(selectors.public_sites().filter(slug__in=pinned + excluded).values_list("slug", flat=True))
+    hidden = [s for s in pinned if s not in public]
+    if hidden:
+        raise BadRequest(_("The pinned site “%(slug)s” is not a public site.") % {"slug": hidden[0][:120]})
+    return TripRequest(
+        start=start,
+        position=position,
+        days=days,
+        interests=list(dict.fromkeys(interests)),
+        means=means,
+        pace=pace,
+        date=date,
+        lang=lang,
+        pinned=pinned,
+        excluded=[s for s in excluded if s not in pinned],
+    )
+
+
+def infeasible_message(error: Infeasible) -> str:
+    names = getattr(error, "names", {})
+    sites = ", ".join(names.get(s, s) for s in error.sites)
+    if error.code == "pinned_closed":
+        return _("%(sites)s is closed on every day of your trip. Choose other dates or unpin it.") % {"sites": sites}
+    if error.code == "pinned_unreachable":
+        return _(
+            "%(sites)s cannot be fitted into your days in daylight and opening hours. Add a day, start earlier in the year's long days, or unpin it."
+        ) % {"sites": sites}
+    if error.code == "nothing_matches":
+        return _("No public site matches these interests. Choose more interests.")
+    return _("No site can be reached and visited in daylight from this start in the days chosen. Add a day or choose a nearer start.")
+
+
+def build(request: TripRequest) -> tuple[dict[str, Any], dict[str, str]]:
+    """Plans the request; returns the itinerary to store and the sites' names in the request's
+    language (for messages). Raises Infeasible."""
+    sites = [s for s in selectors.public_sites() if s.map_position and s.slug not in request.excluded]
+    wanted = {t for i in request.interests or INTERESTS for t in INTERESTS[i]}
+    sites = [s for s in sites if s.site_type in wanted or s.slug in request.pinned]
+    names = {s.slug: getattr(s, f"name_{request.lang}") or s.name_vi for s in sites}
+    if not sites:
+        raise Infeasible("nothing_matches")
+    stays = selectors.lodgings()
+    points = [request.position, *(s.map_position for s in sites), *(p.map_position for p in stays)]
+    provider = travel.provider()
+    try:
+        matrix = provider.matrix(points, request.means)
+    except travel.TravelError:
+        # The routing server is down or confused: the estimate still gives a usable plan, and the
+        # plan says which one it used.
+        provider = travel.EstimateProvider()
+        matrix = provider.matrix(points, request.means)
+    rules = selectors.rules_by_site([s.pk for s in sites])
+    candidates = [
+        Candidate(
+            key=s.slug,
+            kind=s.site_type,
+            position=s.map_position,
+            visit=s.duration_minutes or DEFAULT_VISIT.get(s.site_type, FALLBACK_VISIT),
+            rules=rules.get(s.pk, ()),
+            score=1.0 + sum(s.site_type in INTERESTS[i] for i in request.interests) + (0.5 if s.featured else 0),
+        )
+        for s in sites
+    ]
+    problem = Problem(
+        start=request.position,
+        first_day=request.date,
+        days=request.days,
+        pace=request.pace,
+        candidates=candidates,
+        pinned=request.pinned,
+        lodgings=[Lodging(p.slug, p.map_position) for p in stays],
+        travel=lambda a, b: (matrix.minutes[a][b], matrix.km[a][b]),
+        daylight=lambda day: sun.daylight(day, *request.position),
+    )
+    try:
+        days = plan(problem)
+    except Infeasible as error:
+        error.names = names
+        raise
+    by_slug = {s.slug: s for s in sites}
+    stays_by_slug = {p.slug: p for p in stays}
+    out_days = []
+    for d in days:
+        stops = []
+        for stop in d.stops:
+            site = by_slug[stop.key]
+            stops.append(
+                {
+                    "slug": stop.key,
+                    "name": {lang: getattr(site, f"name_{lang}") or site.name_vi for lang in LANGS},
+                    "type": site.site_type,
+                    "lat": round(site.map_position[0], 6),
+                    "lon": round(site.map_position[1], 6),
+                    "arrival": clock(stop.arrival),
+                    "departure": clock(stop.departure),
+                    "visit_minutes": round(stop.visit),
+                    "drive_minutes": round(stop.drive_minutes),
+                    "km": round(stop.km, 1),
+                    "hours_known": stop.hours_known,
+                    "open_from": clock(stop.opens),
+                    "open_until": clock(stop.closes),
+                }
+            )
+        lodging = None
+        if d.lodging:
+            partner = stays_by_slug[d.lodging]
+            lodging = {
+                "slug": partner.slug,
+                "name": {lang: partner.display_name(lang) for lang in LANGS},
+                "lat": round(partner.map_position[0], 6),
+                "lon": round(partner.map_position[1], 6),
+                "drive_minutes": round(d.lodging_drive_minutes),
+                "km": round(d.lodging_km, 1),
+            }
+        out_days.append(
+            {
+                "date": d.date.isoformat(),
+                "sunrise": clock(d.sunrise),
+                "sunset": clock(d.sunset),
+                "depart": clock(d.depart),
+                "ordering": "exact" if d.exact else "heuristic",
+                "drive_minutes": sum(s["drive_minutes"] for s in stops),
+                "km": round(sum(s["km"] for s in stops), 1),
+                "stops": stops,
+                "lodging": lodging,
+            }
+        )
+    itinerary = {
+        "start": {"lat": round(request.position[0], 6), "lon": round(request.position[1], 6), **request.start},
+        "travel_times": provider.name,
+        "days": out_days,
+    }
+    return itinerary, names
+
+
+def create_plan(request: TripRequest) -> TripPlan:
+    """Plans and stores; raises Infeasible (nothing stored) when no plan meets the request."""
+    itinerary, _names = build(request)
+    return TripPlan.objects.create(lang=request.lang, request=request.as_json(), itinerary=itinerary)
