@@ -53,7 +53,13 @@ def _error(status: int, detail: str) -> JsonResponse:
 def plan_out(request: HttpRequest, plan) -> dict[str, Any]:
     with translation.override(plan.lang):
         url = request.build_absolute_uri(plan.get_absolute_url())
-    return {"id": plan.pk, "url": url, "created_at": plan.created_at.isoformat(), "request": plan.request, **plan.itinerary}
+    return {
+        "id": plan.pk,
+        "url": url,
+        "created_at": plan.created_at.isoformat(),
+        "request": plan.request,
+        **plan.itinerary,
+    }
 
 
 REQUEST_BODY = {
@@ -138,7 +144,9 @@ def create_plan(request: HttpRequest):
         return JsonResponse(plan_out(request, plan), status=201)
 
 
-@router.get("/trip-plans/{plan_id}", summary="A stored trip plan, as it was planned", response={200: dict, 404: dict})
+@router.get(
+    "/trip-plans/{plan_id}", summary="A stored trip plan, as it was planned", response={200: dict, 404: dict}
+)
 def read_plan(request: HttpRequest, plan_id: str):
     plan = selectors.plan_by_id(plan_id[:16])
     if plan is None:
@@ -150,7 +158,11 @@ def _site_url(request: HttpRequest):
     return lambda site: request.build_absolute_uri(site.get_absolute_url())
 
 
-@router.get("/routes/{number}.gpx", summary="A route as GPX: its line and a waypoint per stop", response={200: None, 404: dict})
+@router.get(
+    "/routes/{number}.gpx",
+    summary="A route as GPX: its line and a waypoint per stop",
+    response={200: None, 404: dict},
+)
 def route_gpx(request: HttpRequest, number: int, lang: Lang = Lang.vi):
     found = selectors.route_for_export(number)
     if found is None:
@@ -162,7 +174,11 @@ def route_gpx(request: HttpRequest, number: int, lang: Lang = Lang.vi):
     return response
 
 
-@router.get("/routes/{number}.kml", summary="A route as KML: its line and a placemark per stop", response={200: None, 404: dict})
+@router.get(
+    "/routes/{number}.kml",
+    summary="A route as KML: its line and a placemark per stop",
+    response={200: None, 404: dict},
+)
 def route_kml(request: HttpRequest, number: int, lang: Lang = Lang.vi):
     found = selectors.route_for_export(number)
     if found is None:
@@ -172,5 +188,3 @@ def route_kml(request: HttpRequest, number: int, lang: Lang = Lang.vi):
     response = HttpResponse(body, content_type="application/vnd.google-earth.kml+xml; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="route-{number}.kml"'
     return response
-
-

@@ -24,5 +24,10 @@ class TripsConfig(plugins.GeoparkApp):
         "trips:plan_kml": "one stored row turned into a file; no list",
         "trips:plan_geojson": "one stored row turned into map data; no list",
     }
-    query_count_urls = ("/en/plan/", "/en/plan/worldplan01/", "/api/v1/trip-plans/worldplan01", "/api/v1/routes/1.gpx")
+    query_count_urls = (
+        "/en/plan/",
+        "/en/plan/worldplan01/",
+        "/api/v1/trip-plans/worldplan01",
+        "/api/v1/routes/1.gpx",
+    )
     query_count_world = "geopark.trips.tests.world"

@@ -58,10 +58,14 @@ def route_kml(route: Route, geometry: RouteGeometry, lang: str, site_url) -> byt
     if len(line) >= 2:
         mark = ET.SubElement(doc, f"{{{KML_NS}}}Placemark")
         ET.SubElement(mark, f"{{{KML_NS}}}name").text = _name(route, lang)
-        ET.SubElement(mark, f"{{{KML_NS}}}description").text = "surveyed" if geometry.surveyed else "schematic"
+        ET.SubElement(mark, f"{{{KML_NS}}}description").text = (
+            "surveyed" if geometry.surveyed else "schematic"
+        )
         string = ET.SubElement(mark, f"{{{KML_NS}}}LineString")
         ET.SubElement(string, f"{{{KML_NS}}}tessellate").text = "1"
-        ET.SubElement(string, f"{{{KML_NS}}}coordinates").text = " ".join(f"{lon:.6f},{lat:.6f}" for lat, lon in line)
+        ET.SubElement(string, f"{{{KML_NS}}}coordinates").text = " ".join(
+            f"{lon:.6f},{lat:.6f}" for lat, lon in line
+        )
     return ET.tostring(kml, encoding="utf-8", xml_declaration=True)
 
 
@@ -84,7 +88,9 @@ def plan_gpx(plan, lang: str) -> str:
             points.append((stop["lat"], stop["lon"]))
         if len(points) >= 2:
             track = gpxpy.gpx.GPXTrack(name=day["date"])
-            track.segments.append(gpxpy.gpx.GPXTrackSegment([gpxpy.gpx.GPXTrackPoint(a, b) for a, b in points]))
+            track.segments.append(
+                gpxpy.gpx.GPXTrackSegment([gpxpy.gpx.GPXTrackPoint(a, b) for a, b in points])
+            )
             gpx.tracks.append(track)
     return gpx.to_xml(version="1.1")
 
@@ -94,7 +100,7 @@ def plan_kml(plan, lang: str) -> bytes:
     kml = ET.Element(f"{{{KML_NS}}}kml")
     doc = ET.SubElement(kml, f"{{{KML_NS}}}Document")
     ET.SubElement(doc, f"{{{KML_NS}}}name").text = f"Trip plan {plan.pk}"
-    for number, day in enumerate(plan.itinerary["days"], start=1):
+    for day in plan.itinerary["days"]:
         folder = ET.SubElement(doc, f"{{{KML_NS}}}Folder")
         ET.SubElement(folder, f"{{{KML_NS}}}name").text = day["date"]
         for stop in day["stops"]:

@@ -20,7 +20,10 @@ def _number(text: str, what: str) -> float:
 def request_data(post: QueryDict, lang: str) -> dict[str, Any]:
     start_choice = post.get("start", "lang-son-city")
     if start_choice == "point":
-        start: dict[str, Any] = {"lat": _number(post.get("lat", ""), _("latitude")), "lon": _number(post.get("lon", ""), _("longitude"))}
+        start: dict[str, Any] = {
+            "lat": _number(post.get("lat", ""), _("latitude")),
+            "lon": _number(post.get("lon", ""), _("longitude")),
+        }
     elif start_choice.startswith("partner:"):
         start = {"partner": start_choice.removeprefix("partner:")}
     else:

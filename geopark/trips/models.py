@@ -29,9 +29,15 @@ class OpeningHours(models.Model):
     A closing rule wins over an opening one on the same day; a site without rules is taken as open
     in daylight, and the planner says so."""
 
-    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="opening_rules", verbose_name=_("site"))
-    weekday_from = models.PositiveSmallIntegerField(_("from weekday"), choices=Weekday.choices, default=Weekday.MONDAY)
-    weekday_to = models.PositiveSmallIntegerField(_("to weekday"), choices=Weekday.choices, default=Weekday.SUNDAY)
+    site = models.ForeignKey(
+        Site, on_delete=models.CASCADE, related_name="opening_rules", verbose_name=_("site")
+    )
+    weekday_from = models.PositiveSmallIntegerField(
+        _("from weekday"), choices=Weekday.choices, default=Weekday.MONDAY
+    )
+    weekday_to = models.PositiveSmallIntegerField(
+        _("to weekday"), choices=Weekday.choices, default=Weekday.SUNDAY
+    )
     month_from = models.PositiveSmallIntegerField(_("from month"), default=1, help_text=_("1 to 12."))
     month_to = models.PositiveSmallIntegerField(_("to month"), default=12, help_text=_("1 to 12."))
     closed = models.BooleanField(_("closed all day"), default=False)

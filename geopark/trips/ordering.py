@@ -36,7 +36,9 @@ class Ordered:
     exact: bool
 
 
-def schedule(order: Sequence[int], travel: Sequence[Sequence[float]], windows: Sequence[Window], depart: float):
+def schedule(
+    order: Sequence[int], travel: Sequence[Sequence[float]], windows: Sequence[Window], depart: float
+):
     """(drive, end) of visiting `order`, or None when a stop's window cannot be kept."""
     now, last, drive = depart, 0, 0.0
     for stop in order:
@@ -51,7 +53,11 @@ def schedule(order: Sequence[int], travel: Sequence[Sequence[float]], windows: S
 
 
 def best_order(
-    travel: Sequence[Sequence[float]], windows: Sequence[Window], depart: float, *, exact_limit: int = EXACT_LIMIT
+    travel: Sequence[Sequence[float]],
+    windows: Sequence[Window],
+    depart: float,
+    *,
+    exact_limit: int = EXACT_LIMIT,
 ) -> Ordered | None:
     """The best order found (None when no order keeps every window): exact up to exact_limit stops."""
     n = len(windows)
@@ -63,18 +69,31 @@ def best_order(
 
 
 def held_karp(travel: Sequence[Sequence[float]], windows: Sequence[Window], depart: float) -> Ordered | None:
+    """Exact. Labels that cannot beat a known day are dropped (branch and bound): the heuristic's
+    day gives the bound, and a label's drive plus, for each stop still to visit, the shortest leg
+    into it, is no more than any day that label could lead to; so nothing optimal is dropped."""
     n = len(windows)
     opens = [w.opens for w in windows]
     closes = [w.closes for w in windows]
     visits = [w.visit for w in windows]
-    # labels[mask][j]: list of (drive, time, previous label ref) Pareto-minimal, last stop j (0-based).
-    labels: list[list[list[tuple[float, float, tuple | None]]]] = [[[] for _ in range(n)] for _ in range(1 << n)]
+    quick = heuristic(travel, windows, depart, kicks=0)
+    bound = quick.drive + 1e-9 if quick is not None else INF
+    shortest_in = [min(travel[i][k + 1] for i in range(n + 1) if i != k + 1) for k in range(n)]
+    full = (1 << n) - 1
+    # still_to_come[mask]: the sum of the shortest legs into the stops not in mask.
+    still_to_come = [0.0] * (1 << n)
+    for mask in range(full - 1, -1, -1):
+        low = (~mask & full) & -(~mask & full)
+        still_to_come[mask] = still_to_come[mask | low] + shortest_in[low.bit_length() - 1]
+    # labels[mask][j]: the (drive, time, back) labels that no other beats on both, ending at stop j.
+    labels: list[list[list[tuple[float, float, tuple | None]]]] = [
+        [[] for _ in range(n)] for _ in range(1 << n)
+    ]
     for j in range(n):
         leg = travel[0][j + 1]
         t = max(depart + leg, opens[j]) + visits[j]
-        if t <= closes[j]:
+        if t <= closes[j] and leg + still_to_come[1 << j] <= bound:
             labels[1 << j][j].append((leg, t, None))
-    full = (1 << n) - 1
     for mask in range(1, full):
         row = labels[mask]
         for j in range(n):
@@ -88,41 +107,43 @@ def held_karp(travel: Sequence[Sequence[float]], windows: Sequence[Window], depa
                     continue
                 leg = tj[k + 1]
                 ok, ck, vk = opens[k], closes[k], visits[k]
-                target = labels[mask | bit][k]
+                after = mask | bit
+                limit = bound - still_to_come[after]
+                target = labels[after][k]
                 for label in here:
+                    d = label[0] + leg
+                    if d > limit:
+                        continue
                     t = label[1] + leg
                     if t < ok:
                         t = ok
                     t += vk
                     if t > ck:
                         continue
-                    d = label[0] + leg
                     if not target:
                         target.append((d, t, (mask, j, label)))
                     else:
                         _add(target, (d, t, (mask, j, label)))
-    best = None
-    for j in range(n):
-        for label in labels[full][j]:
-            if best is None or (label[0], label[1]) < (best[0][0], best[0][1]):
-                best = (label, j)
+    return _best_path(labels[full])
+
+
+def _best_path(ends: list[list[tuple]]) -> Ordered | None:
+    """The best label over every last stop, followed back to the first stop."""
+    best = min(
+        ((label[0], label[1], j, label) for j, found in enumerate(ends) for label in found), default=None
+    )
     if best is None:
         return None
-    label, j = best
+    drive, end, j, label = best
     order = []
-    mask = full
     while True:
         order.append(j + 1)
         back = label[2]
         if back is None:
             break
-        mask, j, label = back
+        _mask, j, label = back
     order.reverse()
-    return Ordered(order, label_drive(best[0]), best[0][1], True)
-
-
-def label_drive(label: tuple) -> float:
-    return label[0]
+    return Ordered(order, drive, end, True)
 
 
 def _add(labels: list, new: tuple) -> None:
@@ -135,7 +156,9 @@ def _add(labels: list, new: tuple) -> None:
     labels.append(new)
 
 
-def heuristic(travel: Sequence[Sequence[float]], windows: Sequence[Window], depart: float) -> Ordered | None:
+def heuristic(
+    travel: Sequence[Sequence[float]], windows: Sequence[Window], depart: float, *, kicks: int | None = None
+) -> Ordered | None:
     """Nearest neighbour that respects the windows (the nearest stop still reachable in time, the
     one closing first among ties), then 2-opt (reverse a stretch) and or-opt (move a run of 1–3
     stops elsewhere) while a move shortens the drive and keeps every window. A move's change of
@@ -150,7 +173,7 @@ def heuristic(travel: Sequence[Sequence[float]], windows: Sequence[Window], depa
     # The kicks are drawn from a fixed seed, so the same request always gives the same plan.
     rng = random.Random(n)
     best, best_cost = order, cost
-    for _ in range(KICKS):
+    for _ in range(KICKS if kicks is None else kicks):
         if n < 8:
             break
         a, b, c = sorted(rng.sample(range(1, n), 3))
@@ -168,12 +191,13 @@ KICKS = 30
 
 
 def _local_search(order, travel, windows, depart):
+    ext = _with_open_end(travel)
     cost = schedule(order, travel, windows, depart)
     assert cost is not None
     improved = True
     while improved:
         improved = False
-        for candidate in _promising_moves(order, travel):
+        for candidate in _promising_moves(order, ext):
             found = schedule(candidate, travel, windows, depart)
             if found is not None and found[0] < cost[0] - 1e-9:
                 order, cost, improved = candidate, found, True
@@ -201,32 +225,40 @@ def _nearest_neighbour(travel, windows, depart) -> list[int] | None:
     return order
 
 
-def _promising_moves(order: list[int], travel):
-    """2-opt and or-opt moves whose change of the legs at their ends shortens the drive."""
-    path = [0, *order]
-    n = len(path)
+def _with_open_end(travel) -> list[list[float]]:
+    """The matrix with one more node, the day's open end, 0 minutes from and to every node, so a
+    move's legs are read alike wherever in the day it falls."""
+    return [[*row, 0.0] for row in travel] + [[0.0] * (len(travel) + 1)]
 
-    def c(a: int, b: int | None) -> float:
-        return 0.0 if b is None else travel[a][b]
 
-    def at(i: int) -> int | None:
-        return path[i] if i < n else None
-
+def _promising_moves(order: list[int], ext):
+    """2-opt and or-opt moves whose change of the legs at their ends shortens the drive (`ext`: the
+    matrix with the open end, `_with_open_end`)."""
+    end = len(ext) - 1
+    path = [0, *order, end]
+    n = len(path) - 1  # path[1 … n-1] are the stops
+    eps = -1e-9
     for i in range(1, n - 1):
+        a, b = path[i - 1], path[i]
+        row_a, row_b = ext[a], ext[b]
+        ab = row_a[b]
         for j in range(i + 1, n):
-            # reverse path[i..j]
-            delta = c(path[i - 1], path[j]) + c(path[i], at(j + 1)) - c(path[i - 1], path[i]) - c(path[j], at(j + 1))
-            if delta < -1e-9:
-                yield path[1:i] + path[i : j + 1][::-1] + path[j + 1 :]
+            c, d = path[j], path[j + 1]
+            ext_c = ext[c]
+            # reverse path[i..j]: a→b … c→d becomes a→c … b→d
+            if row_a[c] + row_b[d] - ab - ext_c[d] < eps:
+                yield path[1:i] + path[i : j + 1][::-1] + path[j + 1 : n]
     for length in (1, 2, 3):
         for s in range(1, n - length + 1):
             e = s + length - 1
-            first, last, before, after = path[s], path[e], path[s - 1], at(e + 1)
-            gain = c(before, first) + c(last, after) - c(before, after)
+            first, last, before, after = path[s], path[e], path[s - 1], path[e + 1]
+            gain = ext[before][first] + ext[last][after] - ext[before][after]
             rest = path[:s] + path[e + 1 :]
-            for k in range(len(rest)):  # insert after rest[k]
+            last_row = ext[last]
+            for k in range(len(rest) - 1):  # insert between rest[k] and rest[k + 1]
                 if k == s - 1:
                     continue
-                u, v = rest[k], rest[k + 1] if k + 1 < len(rest) else None
-                if c(u, first) + c(last, v) - c(u, v) - gain < -1e-9:
-                    yield rest[1 : k + 1] + path[s : e + 1] + rest[k + 1 :]
+                u, v = rest[k], rest[k + 1]
+                row_u = ext[u]
+                if row_u[first] + last_row[v] - row_u[v] - gain < eps:
+                    yield rest[1 : k + 1] + path[s : e + 1] + rest[k + 1 : -1]

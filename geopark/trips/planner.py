@@ -171,18 +171,7 @@ def plan(problem: Problem) -> list[Day]:
         rise, set_ = problem.daylight(day)
         sunrise, sunset = minutes(rise), minutes(set_)
         depart = max(sunrise, minutes(earliest))
-        windows: dict[int, tuple[Window, bool]] = {}
-        for i in range(1, n + 1):
-            if i in used:
-                continue
-            c = candidates[i - 1]
-            hours = opening_window(c.rules, day)
-            if hours is None:
-                continue
-            opens, closes = (sunrise, sunset) if hours is True else (max(hours[0], sunrise), min(hours[1], sunset))
-            visit = round(c.visit * factor)
-            if closes - opens >= visit:
-                windows[i] = (Window(opens, closes, visit), hours is not True)
+        windows = _windows(candidates, used, day, sunrise, sunset, factor)
         chosen = _choose(problem, here, depart, windows, candidates, pinned, most)
         if not chosen:
             days_out.append(Day(day, sunrise, sunset, depart))
@@ -193,17 +182,9 @@ def plan(problem: Problem) -> list[Day]:
         assert found is not None  # the insertion order was feasible, so the best one is
         order = [chosen[k - 1] for k in found.order]
         result = Day(day, sunrise, sunset, depart, exact=found.exact)
-        now, last = depart, here
-        for i in order:
-            drive, km = problem.travel(last, i)
-            w, known = windows[i]
-            arrival = max(now + drive, w.opens)
-            now = arrival + w.visit
-            result.stops.append(
-                Stop(candidates[i - 1].key, arrival, now, w.visit, drive, km, known, w.opens, w.closes)
-            )
-            last = i
-            used.add(i)
+        result.stops = _timed_stops(problem, candidates, windows, order, here, depart)
+        used.update(order)
+        last = order[-1]
         lodging = _nearest_lodging(problem, last, n)
         if lodging is not None:
             j, (drive, km) = lodging
@@ -220,6 +201,38 @@ def plan(problem: Problem) -> list[Day]:
     if not placed:
         raise Infeasible("nothing_fits")
     return days_out
+
+
+def _windows(candidates, used, day, sunrise, sunset, factor) -> dict[int, tuple[Window, bool]]:
+    """Each candidate still unvisited and open on `day`: its window (opening hours cut to daylight,
+    or daylight when no hours are known), and whether its hours are known."""
+    windows: dict[int, tuple[Window, bool]] = {}
+    for i, c in enumerate(candidates, start=1):
+        if i in used:
+            continue
+        hours = opening_window(c.rules, day)
+        if hours is None:
+            continue
+        opens, closes = (
+            (sunrise, sunset) if hours is True else (max(hours[0], sunrise), min(hours[1], sunset))
+        )
+        visit = round(c.visit * factor)
+        if closes - opens >= visit:
+            windows[i] = (Window(opens, closes, visit), hours is not True)
+    return windows
+
+
+def _timed_stops(problem, candidates, windows, order, here, depart) -> list[Stop]:
+    stops = []
+    now, last = depart, here
+    for i in order:
+        drive, km = problem.travel(last, i)
+        w, known = windows[i]
+        arrival = max(now + drive, w.opens)
+        now = arrival + w.visit
+        stops.append(Stop(candidates[i - 1].key, arrival, now, w.visit, drive, km, known, w.opens, w.closes))
+        last = i
+    return stops
 
 
 def _choose(problem, here, depart, windows, candidates, pinned, most) -> list[int]:

@@ -23,8 +23,16 @@ def public_sites() -> QuerySet[Site]:
 
 def site_choices(lang: str) -> list[tuple[str, str]]:
     """(slug, name) of the public sites that have a position on the map, for the form's "add" list."""
-    sites = [s for s in public_sites().only("slug", "name_vi", "name_en", "name_zh", "lat", "lon", "precision", "commune") if s.map_position]
-    return sorted(((s.slug, getattr(s, f"name_{lang}") or s.name_vi) for s in sites), key=lambda pair: pair[1])
+    sites = [
+        s
+        for s in public_sites().only(
+            "slug", "name_vi", "name_en", "name_zh", "lat", "lon", "precision", "commune"
+        )
+        if s.map_position
+    ]
+    return sorted(
+        ((s.slug, getattr(s, f"name_{lang}") or s.name_vi) for s in sites), key=lambda pair: pair[1]
+    )
 
 
 def rules_by_site(site_ids: list[int]) -> dict[int, tuple[Rule, ...]]:
@@ -38,7 +46,11 @@ def rules_by_site(site_ids: list[int]) -> dict[int, tuple[Rule, ...]]:
 
 def lodgings() -> list[Partner]:
     """Published accommodation partners that have a position (their own pin or their commune's)."""
-    stays = Partner.objects.public().filter(kind__in=STAY_KINDS).select_related("commune", "establishment__commune")
+    stays = (
+        Partner.objects.public()
+        .filter(kind__in=STAY_KINDS)
+        .select_related("commune", "establishment__commune")
+    )
     return [p for p in stays.order_by("slug") if p.map_position]
 
 
@@ -55,4 +67,3 @@ def route_for_export(number: int) -> tuple[Route, RouteGeometry] | None:
     if route is None:
         return None
     return route, routes.geometry(route)
-

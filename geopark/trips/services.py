@@ -14,7 +14,17 @@ from geopark.territory.models import Geopark
 
 from . import selectors, sun, travel
 from .models import TripPlan
-from .planner import DEFAULT_VISIT, FALLBACK_VISIT, PACES, Candidate, Infeasible, Lodging, Problem, clock, plan
+from .planner import (
+    DEFAULT_VISIT,
+    FALLBACK_VISIT,
+    PACES,
+    Candidate,
+    Infeasible,
+    Lodging,
+    Problem,
+    clock,
+    plan,
+)
 
 # The interests a visitor chooses, and the site types each one brings.
 INTERESTS = {
@@ -124,62 +134,21 @@ def parse(data: Any, lang: str) -> TripRequest:
     BadRequest with the reason, in the active language."""
     if not isinstance(data, dict):
         raise BadRequest(_("The request must be a JSON object."))
-    start = data.get("start")
-    if not isinstance(start, dict):
-        raise BadRequest(_("Give a start: a named place, a partner's accommodation or a point (lat, lon)."))
-    if "place" in start:
-        code = start["place"]
-        if code not in PLACES:
-            raise BadRequest(_("Unknown start place. Choose one of: %(places)s.") % {"places": ", ".join(PLACES)})
-        start, position = {"place": code}, PLACES[code]
-    elif "partner" in start:
-        partner = selectors.lodging_by_slug(str(start["partner"])[:120])
-        if partner is None:
-            raise BadRequest(_("No published accommodation partner with this address."))
-        start, position = {"partner": partner.slug}, partner.map_position
-    else:
-        lat, lon = start.get("lat"), start.get("lon")
-        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (lat, lon)):
-            raise BadRequest(_("A start point needs a latitude and a longitude as numbers."))
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise BadRequest(_("The start point's coordinates are not on the Earth."))
-        if not _in_region(lat, lon):
-            raise BadRequest(
-                _("The start must be in Lạng Sơn province or in Hà Nội; this point is in the sea or outside the region.")
-            )
-        start, position = {"lat": float(lat), "lon": float(lon)}, (float(lat), float(lon))
+    start, position = _start(data.get("start"))
     days = data.get("days")
     if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= MAX_DAYS:
         raise BadRequest(_("A trip lasts from 1 to %(max)s days.") % {"max": MAX_DAYS})
-    interests = data.get("interests") or []
-    if not isinstance(interests, list) or not all(isinstance(i, str) for i in interests):
-        raise BadRequest(_("“interests” must be a list."))
-    unknown = [i for i in interests if i not in INTERESTS]
-    if unknown:
-        raise BadRequest(
-            _("Unknown interest “%(name)s”. Choose among: %(known)s.")
-            % {"name": str(unknown[0])[:40], "known": ", ".join(INTERESTS)}
-        )
+    interests = _interests(data.get("interests") or [])
     means = data.get("means", "car")
     if means not in travel.MEANS:
         raise BadRequest(_("Means of travel must be one of: %(means)s.") % {"means": ", ".join(travel.MEANS)})
     pace = data.get("pace", "normal")
     if pace not in PACES:
         raise BadRequest(_("Pace must be one of: %(paces)s.") % {"paces": ", ".join(PACES)})
-    raw_date = data.get("date")
-    try:
-        date = dt.date.fromisoformat(raw_date) if isinstance(raw_date, str) else None
-    except ValueError:
-        date = None
-    if date is None:
-        raise BadRequest(_("Give the date of the first day as YYYY-MM-DD."))
-    if date < today():
-        raise BadRequest(_("The date of the first day is in the past."))
-    if date > today() + dt.timedelta(days=MAX_DATE_AHEAD_DAYS):
-        raise BadRequest(_("Plan at most two years ahead."))
+    date = _date(data.get("date"))
     pinned = _slugs(data.get("pinned"), "pinned")
     excluded = _slugs(data.get("excluded"), "excluded")
-    public = set(selectors.public_sites().filter(slug__in=pinned + excluded).values_list("slug", flat=True))
+    public = set(selectors.public_sites().filter(slug__in=pinned).values_list("slug", flat=True))
     hidden = [s for s in pinned if s not in public]
     if hidden:
         raise BadRequest(_("The pinned site “%(slug)s” is not a public site.") % {"slug": hidden[0][:120]})
@@ -187,7 +156,7 @@ def parse(data: Any, lang: str) -> TripRequest:
         start=start,
         position=position,
         days=days,
-        interests=list(dict.fromkeys(interests)),
+        interests=interests,
         means=means,
         pace=pace,
         date=date,
@@ -197,18 +166,78 @@ def parse(data: Any, lang: str) -> TripRequest:
     )
 
 
+def _start(start: Any) -> tuple[dict[str, Any], tuple[float, float]]:
+    if not isinstance(start, dict):
+        raise BadRequest(_("Give a start: a named place, a partner's accommodation or a point (lat, lon)."))
+    if "place" in start:
+        code = start["place"]
+        if code not in PLACES:
+            raise BadRequest(
+                _("Unknown start place. Choose one of: %(places)s.") % {"places": ", ".join(PLACES)}
+            )
+        return {"place": code}, PLACES[code]
+    if "partner" in start:
+        partner = selectors.lodging_by_slug(str(start["partner"])[:120])
+        if partner is None:
+            raise BadRequest(_("No published accommodation partner with this address."))
+        return {"partner": partner.slug}, partner.map_position
+    lat, lon = start.get("lat"), start.get("lon")
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (lat, lon)):
+        raise BadRequest(_("A start point needs a latitude and a longitude as numbers."))
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise BadRequest(_("The start point's coordinates are not on the Earth."))
+    if not _in_region(lat, lon):
+        raise BadRequest(
+            _(
+                "The start must be in Lạng Sơn province or in Hà Nội; this point is in the sea or outside "
+                "the region."
+            )
+        )
+    return {"lat": float(lat), "lon": float(lon)}, (float(lat), float(lon))
+
+
+def _interests(interests: Any) -> list[str]:
+    if not isinstance(interests, list) or not all(isinstance(i, str) for i in interests):
+        raise BadRequest(_("“interests” must be a list."))
+    unknown = [i for i in interests if i not in INTERESTS]
+    if unknown:
+        raise BadRequest(
+            _("Unknown interest “%(name)s”. Choose among: %(known)s.")
+            % {"name": str(unknown[0])[:40], "known": ", ".join(INTERESTS)}
+        )
+    return list(dict.fromkeys(interests))
+
+
+def _date(raw: Any) -> dt.date:
+    try:
+        date = dt.date.fromisoformat(raw) if isinstance(raw, str) else None
+    except ValueError:
+        date = None
+    if date is None:
+        raise BadRequest(_("Give the date of the first day as YYYY-MM-DD."))
+    if date < today():
+        raise BadRequest(_("The date of the first day is in the past."))
+    if date > today() + dt.timedelta(days=MAX_DATE_AHEAD_DAYS):
+        raise BadRequest(_("Plan at most two years ahead."))
+    return date
+
+
 def infeasible_message(error: Infeasible) -> str:
     names = getattr(error, "names", {})
     sites = ", ".join(names.get(s, s) for s in error.sites)
     if error.code == "pinned_closed":
-        return _("%(sites)s is closed on every day of your trip. Choose other dates or unpin it.") % {"sites": sites}
+        return _("%(sites)s is closed on every day of your trip. Choose other dates or unpin it.") % {
+            "sites": sites
+        }
     if error.code == "pinned_unreachable":
         return _(
-            "%(sites)s cannot be fitted into your days in daylight and opening hours. Add a day, start earlier in the year's long days, or unpin it."
+            "%(sites)s cannot be fitted into your days in daylight and opening hours. Add a day, choose other dates or unpin it."
         ) % {"sites": sites}
     if error.code == "nothing_matches":
         return _("No public site matches these interests. Choose more interests.")
-    return _("No site can be reached and visited in daylight from this start in the days chosen. Add a day or choose a nearer start.")
+    return _(
+        "No site can be reached and visited in daylight from this start in the days chosen. Add a day or choose a nearer start."
+    )
 
 
 def build(request: TripRequest) -> tuple[dict[str, Any], dict[str, str]]:
@@ -238,7 +267,9 @@ def build(request: TripRequest) -> tuple[dict[str, Any], dict[str, str]]:
             position=s.map_position,
             visit=s.duration_minutes or DEFAULT_VISIT.get(s.site_type, FALLBACK_VISIT),
             rules=rules.get(s.pk, ()),
-            score=1.0 + sum(s.site_type in INTERESTS[i] for i in request.interests) + (0.5 if s.featured else 0),
+            score=1.0
+            + sum(s.site_type in INTERESTS[i] for i in request.interests)
+            + (0.5 if s.featured else 0),
         )
         for s in sites
     ]
@@ -307,7 +338,11 @@ def build(request: TripRequest) -> tuple[dict[str, Any], dict[str, str]]:
             }
         )
     itinerary = {
-        "start": {"lat": round(request.position[0], 6), "lon": round(request.position[1], 6), **request.start},
+        "start": {
+            "lat": round(request.position[0], 6),
+            "lon": round(request.position[1], 6),
+            **request.start,
+        },
         "travel_times": provider.name,
         "days": out_days,
     }

@@ -86,10 +86,18 @@ class OsrmProvider:
         try:
             with urllib.request.urlopen(f"{self.base_url}{path}", timeout=self.timeout) as response:
                 body = json.loads(response.read().decode("utf-8"))
+        except urllib.error.HTTPError as exc:
+            # OSRM answers its errors (InvalidQuery, NoTable, TooBig …) as 400 with a JSON body.
+            try:
+                body = json.loads(exc.read().decode("utf-8"))
+            except ValueError:
+                body = {"code": f"HTTP {exc.code}"}
         except (urllib.error.URLError, OSError, ValueError) as exc:
             raise TravelError(f"routing server: {exc}") from exc
         if not isinstance(body, dict) or body.get("code") != "Ok":
-            raise TravelError(f"routing server answered {str(body.get('code') if isinstance(body, dict) else body)[:80]}")
+            raise TravelError(
+                f"routing server answered {str(body.get('code') if isinstance(body, dict) else body)[:80]}"
+            )
         return body
 
     @staticmethod
@@ -104,7 +112,11 @@ class OsrmProvider:
         body = self._get(f"/table/v1/driving/{self._coordinates(points)}?annotations=duration,distance")
         durations, distances = body.get("durations"), body.get("distances")
         n = len(points)
-        if not (isinstance(durations, list) and isinstance(distances, list) and len(durations) == n == len(distances)):
+        if not (
+            isinstance(durations, list)
+            and isinstance(distances, list)
+            and len(durations) == n == len(distances)
+        ):
             raise TravelError("routing server: the table does not match the points")
         slow = self._slowdown(means)
         try:
@@ -150,7 +162,9 @@ class Calibration:
         return self.placed >= self.official_points and low <= self.ratio <= high
 
 
-def calibrate(routes: Sequence[tuple[int, float | None, int, list[Point]]]) -> tuple[float, list[Calibration]]:
+def calibrate(
+    routes: Sequence[tuple[int, float | None, int, list[Point]]],
+) -> tuple[float, list[Calibration]]:
     """The road factor from routes given as (number, official km, official points, stops' positions
     in order): the mean of official km ÷ great-circle km through the stops, over the routes where
     that ratio means something (`Calibration.usable`); ROAD_FACTOR when none does."""

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from geopark.core import formatting
 from geopark.operations import ratelimit
 from geopark.operations.csrf import public_form
 
@@ -105,13 +106,29 @@ def plan_detail(request: HttpRequest, plan_id: str) -> HttpResponse:
     days = []
     for number, day in enumerate(plan.itinerary["days"], start=1):
         stops = [
-            {**stop, "label": stop["name"].get(lang) or stop["name"]["vi"], "url": reverse("heritage:site_detail", kwargs={"slug": stop["slug"]})}
+            {
+                **stop,
+                "label": stop["name"].get(lang) or stop["name"]["vi"],
+                "url": reverse("heritage:site_detail", kwargs={"slug": stop["slug"]}),
+            }
             for stop in day["stops"]
         ]
         lodging = day.get("lodging")
         if lodging:
-            lodging = {**lodging, "label": lodging["name"].get(lang) or lodging["name"]["vi"], "url": reverse("partners:partner_detail", kwargs={"slug": lodging["slug"]})}
-        days.append({**day, "number": number, "date": dt.date.fromisoformat(day["date"]), "stops": stops, "lodging": lodging})
+            lodging = {
+                **lodging,
+                "label": lodging["name"].get(lang) or lodging["name"]["vi"],
+                "url": reverse("partners:partner_detail", kwargs={"slug": lodging["slug"]}),
+            }
+        days.append(
+            {
+                **day,
+                "number": number,
+                "date_label": formatting.format_date(dt.date.fromisoformat(day["date"]), lang, fmt="full"),
+                "stops": stops,
+                "lodging": lodging,
+            }
+        )
     request_values = plan.request
     start = request_values["start"]
     values = {
@@ -144,13 +161,19 @@ def _download(body, content_type: str, filename: str) -> HttpResponse:
 
 def plan_gpx(request: HttpRequest, plan_id: str) -> HttpResponse:
     plan = _plan(plan_id)
-    return _download(exports.plan_gpx(plan, request.LANGUAGE_CODE), "application/gpx+xml; charset=utf-8", f"trip-{plan.pk}.gpx")
+    return _download(
+        exports.plan_gpx(plan, request.LANGUAGE_CODE),
+        "application/gpx+xml; charset=utf-8",
+        f"trip-{plan.pk}.gpx",
+    )
 
 
 def plan_kml(request: HttpRequest, plan_id: str) -> HttpResponse:
     plan = _plan(plan_id)
     return _download(
-        exports.plan_kml(plan, request.LANGUAGE_CODE), "application/vnd.google-earth.kml+xml; charset=utf-8", f"trip-{plan.pk}.kml"
+        exports.plan_kml(plan, request.LANGUAGE_CODE),
+        "application/vnd.google-earth.kml+xml; charset=utf-8",
+        f"trip-{plan.pk}.kml",
     )
 
 
@@ -168,7 +191,8 @@ def plan_geojson(request: HttpRequest, plan_id: str) -> JsonResponse:
                     "properties": {
                         "name": f"{number}.{order} {stop['name'].get(lang) or stop['name']['vi']}",
                         "url": reverse("heritage:site_detail", kwargs={"slug": stop["slug"]}),
-                        "kind_label": _("Day %(n)s, %(from)s–%(to)s") % {"n": number, "from": stop["arrival"], "to": stop["departure"]},
+                        "kind_label": _("Day %(n)s, %(from)s–%(to)s")
+                        % {"n": number, "from": stop["arrival"], "to": stop["departure"]},
                     },
                 }
             )

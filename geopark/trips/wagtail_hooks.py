@@ -13,7 +13,16 @@ class OpeningHoursViewSet(SnippetViewSet):
     model = OpeningHours
     icon = "time"
     menu_label = gettext_lazy("Opening hours")
-    list_display = ["site", "weekday_from", "weekday_to", "month_from", "month_to", "opens", "closes", "closed"]
+    list_display = [
+        "site",
+        "weekday_from",
+        "weekday_to",
+        "month_from",
+        "month_to",
+        "opens",
+        "closes",
+        "closed",
+    ]
     list_filter = ["closed"]
     search_fields = ["site__name_vi"]
 
