@@ -135,6 +135,7 @@ class Infeasible(Exception):
         super().__init__(code)
         self.code = code
         self.sites = list(sites)
+        self.names: dict[str, str] = {}  # the sites' names in the request's language, for the message
 
 
 @dataclass(frozen=True)

@@ -178,11 +178,17 @@ def _start(start: Any) -> tuple[dict[str, Any], tuple[float, float]]:
         return {"place": code}, PLACES[code]
     if "partner" in start:
         partner = selectors.lodging_by_slug(str(start["partner"])[:120])
-        if partner is None:
+        position = partner.map_position if partner is not None else None
+        if partner is None or position is None:
             raise BadRequest(_("No published accommodation partner with this address."))
-        return {"partner": partner.slug}, partner.map_position
+        return {"partner": partner.slug}, position
     lat, lon = start.get("lat"), start.get("lon")
-    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (lat, lon)):
+    if (
+        isinstance(lat, bool)
+        or isinstance(lon, bool)
+        or not isinstance(lat, int | float)
+        or not isinstance(lon, int | float)
+    ):
         raise BadRequest(_("A start point needs a latitude and a longitude as numbers."))
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise BadRequest(_("The start point's coordinates are not on the Earth."))
@@ -223,7 +229,7 @@ def _date(raw: Any) -> dt.date:
 
 
 def infeasible_message(error: Infeasible) -> str:
-    names = getattr(error, "names", {})
+    names = error.names
     sites = ", ".join(names.get(s, s) for s in error.sites)
     if error.code == "pinned_closed":
         return _("%(sites)s is closed on every day of your trip. Choose other dates or unpin it.") % {
@@ -233,6 +239,10 @@ def infeasible_message(error: Infeasible) -> str:
         return _(
             "%(sites)s cannot be fitted into your days in daylight and opening hours. Add a day, choose other dates or unpin it."
         ) % {"sites": sites}
+    if error.code == "pinned_unplaced":
+        return _("The position of %(sites)s is not known yet, so it cannot be planned. Unpin it.") % {
+            "sites": sites
+        }
     if error.code == "nothing_matches":
         return _("No public site matches these interests. Choose more interests.")
     return _(
@@ -243,15 +253,28 @@ def infeasible_message(error: Infeasible) -> str:
 def build(request: TripRequest) -> tuple[dict[str, Any], dict[str, str]]:
     """Plans the request; returns the itinerary to store and the sites' names in the request's
     language (for messages). Raises Infeasible."""
-    sites = [s for s in selectors.public_sites() if s.map_position and s.slug not in request.excluded]
     wanted = {t for i in request.interests or INTERESTS for t in INTERESTS[i]}
-    sites = [s for s in sites if s.site_type in wanted or s.slug in request.pinned]
-    names = {s.slug: getattr(s, f"name_{request.lang}") or s.name_vi for s in sites}
+    sites = {
+        s.slug: (s, position)
+        for s in selectors.public_sites()
+        if (position := s.map_position) is not None
+        and s.slug not in request.excluded
+        and (s.site_type in wanted or s.slug in request.pinned)
+    }
+    names = {slug: getattr(s, f"name_{request.lang}") or s.name_vi for slug, (s, _) in sites.items()}
+    unplaced = [slug for slug in request.pinned if slug not in sites]
+    if unplaced:
+        error = Infeasible("pinned_unplaced", unplaced)
+        error.names = {
+            s.slug: getattr(s, f"name_{request.lang}") or s.name_vi
+            for s in selectors.public_sites().filter(slug__in=unplaced)
+        }
+        raise error
     if not sites:
         raise Infeasible("nothing_matches")
-    stays = selectors.lodgings()
-    points = [request.position, *(s.map_position for s in sites), *(p.map_position for p in stays)]
-    provider = travel.provider()
+    stays = {p.slug: (p, position) for p in selectors.lodgings() if (position := p.map_position) is not None}
+    points = [request.position, *(pos for _, pos in sites.values()), *(pos for _, pos in stays.values())]
+    provider: travel.EstimateProvider | travel.OsrmProvider = travel.provider()
     try:
         matrix = provider.matrix(points, request.means)
     except travel.TravelError:
@@ -259,28 +282,15 @@ def build(request: TripRequest) -> tuple[dict[str, Any], dict[str, str]]:
         # plan says which one it used.
         provider = travel.EstimateProvider()
         matrix = provider.matrix(points, request.means)
-    rules = selectors.rules_by_site([s.pk for s in sites])
-    candidates = [
-        Candidate(
-            key=s.slug,
-            kind=s.site_type,
-            position=s.map_position,
-            visit=s.duration_minutes or DEFAULT_VISIT.get(s.site_type, FALLBACK_VISIT),
-            rules=rules.get(s.pk, ()),
-            score=1.0
-            + sum(s.site_type in INTERESTS[i] for i in request.interests)
-            + (0.5 if s.featured else 0),
-        )
-        for s in sites
-    ]
+    rules = selectors.rules_by_site([s.pk for s, _ in sites.values()])
     problem = Problem(
         start=request.position,
         first_day=request.date,
         days=request.days,
         pace=request.pace,
-        candidates=candidates,
+        candidates=[_candidate(s, position, rules.get(s.pk, ()), request) for s, position in sites.values()],
         pinned=request.pinned,
-        lodgings=[Lodging(p.slug, p.map_position) for p in stays],
+        lodgings=[Lodging(slug, position) for slug, (_, position) in stays.items()],
         travel=lambda a, b: (matrix.minutes[a][b], matrix.km[a][b]),
         daylight=lambda day: sun.daylight(day, *request.position),
     )
@@ -289,54 +299,6 @@ def build(request: TripRequest) -> tuple[dict[str, Any], dict[str, str]]:
     except Infeasible as error:
         error.names = names
         raise
-    by_slug = {s.slug: s for s in sites}
-    stays_by_slug = {p.slug: p for p in stays}
-    out_days = []
-    for d in days:
-        stops = []
-        for stop in d.stops:
-            site = by_slug[stop.key]
-            stops.append(
-                {
-                    "slug": stop.key,
-                    "name": {lang: getattr(site, f"name_{lang}") or site.name_vi for lang in LANGS},
-                    "type": site.site_type,
-                    "lat": round(site.map_position[0], 6),
-                    "lon": round(site.map_position[1], 6),
-                    "arrival": clock(stop.arrival),
-                    "departure": clock(stop.departure),
-                    "visit_minutes": round(stop.visit),
-                    "drive_minutes": round(stop.drive_minutes),
-                    "km": round(stop.km, 1),
-                    "hours_known": stop.hours_known,
-                    "open_from": clock(stop.opens),
-                    "open_until": clock(stop.closes),
-                }
-            )
-        lodging = None
-        if d.lodging:
-            partner = stays_by_slug[d.lodging]
-            lodging = {
-                "slug": partner.slug,
-                "name": {lang: partner.display_name(lang) for lang in LANGS},
-                "lat": round(partner.map_position[0], 6),
-                "lon": round(partner.map_position[1], 6),
-                "drive_minutes": round(d.lodging_drive_minutes),
-                "km": round(d.lodging_km, 1),
-            }
-        out_days.append(
-            {
-                "date": d.date.isoformat(),
-                "sunrise": clock(d.sunrise),
-                "sunset": clock(d.sunset),
-                "depart": clock(d.depart),
-                "ordering": "exact" if d.exact else "heuristic",
-                "drive_minutes": sum(s["drive_minutes"] for s in stops),
-                "km": round(sum(s["km"] for s in stops), 1),
-                "stops": stops,
-                "lodging": lodging,
-            }
-        )
     itinerary = {
         "start": {
             "lat": round(request.position[0], 6),
@@ -344,9 +306,69 @@ def build(request: TripRequest) -> tuple[dict[str, Any], dict[str, str]]:
             **request.start,
         },
         "travel_times": provider.name,
-        "days": out_days,
+        "days": [_day_out(d, sites, stays) for d in days],
     }
     return itinerary, names
+
+
+def _candidate(site, position: tuple[float, float], rules, request: TripRequest) -> Candidate:
+    return Candidate(
+        key=site.slug,
+        kind=site.site_type,
+        position=position,
+        visit=site.duration_minutes or DEFAULT_VISIT.get(site.site_type, FALLBACK_VISIT),
+        rules=rules,
+        # Worth: one, and one more per chosen interest the site's type answers; a featured site more.
+        score=1.0
+        + sum(site.site_type in INTERESTS[i] for i in request.interests)
+        + (0.5 if site.featured else 0),
+    )
+
+
+def _day_out(day, sites: dict[str, tuple[Any, tuple[float, float]]], stays) -> dict[str, Any]:
+    """A planned day as it is stored: times as HH:MM, minutes and km rounded, names in every language."""
+    stops = []
+    for stop in day.stops:
+        site, (lat, lon) = sites[stop.key]
+        stops.append(
+            {
+                "slug": stop.key,
+                "name": {lang: getattr(site, f"name_{lang}") or site.name_vi for lang in LANGS},
+                "type": site.site_type,
+                "lat": round(lat, 6),
+                "lon": round(lon, 6),
+                "arrival": clock(stop.arrival),
+                "departure": clock(stop.departure),
+                "visit_minutes": round(stop.visit),
+                "drive_minutes": round(stop.drive_minutes),
+                "km": round(stop.km, 1),
+                "hours_known": stop.hours_known,
+                "open_from": clock(stop.opens),
+                "open_until": clock(stop.closes),
+            }
+        )
+    lodging = None
+    if day.lodging:
+        partner, (lat, lon) = stays[day.lodging]
+        lodging = {
+            "slug": partner.slug,
+            "name": {lang: partner.display_name(lang) for lang in LANGS},
+            "lat": round(lat, 6),
+            "lon": round(lon, 6),
+            "drive_minutes": round(day.lodging_drive_minutes),
+            "km": round(day.lodging_km, 1),
+        }
+    return {
+        "date": day.date.isoformat(),
+        "sunrise": clock(day.sunrise),
+        "sunset": clock(day.sunset),
+        "depart": clock(day.depart),
+        "ordering": "exact" if day.exact else "heuristic",
+        "drive_minutes": sum(s["drive_minutes"] for s in stops),
+        "km": round(sum(s["km"] for s in stops), 1),
+        "stops": stops,
+        "lodging": lodging,
+    }
 
 
 def create_plan(request: TripRequest) -> TripPlan:

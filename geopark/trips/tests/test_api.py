@@ -156,6 +156,16 @@ def test_a_request_no_plan_can_meet_is_explained_in_its_language(client, sites):
     assert "关闭" in response.json()["detail"]
 
 
+def test_a_pinned_site_without_a_known_position_is_explained(client, sites):
+    SiteFactory(slug="hang-x", name_en="Cave X", unknown_position=True)
+    response = post(client, body(pinned=["hang-x"]))
+    assert response.status_code == 422
+    assert (
+        response.json()["detail"]
+        == "The position of Cave X is not known yet, so it cannot be planned. Unpin it."
+    )
+
+
 def test_plans_from_one_address_are_limited_like_the_other_public_posts(client, sites, monkeypatch):
     monkeypatch.setattr(api, "PLAN_LIMIT", api.ratelimit.Limit("trip-plans-test", 2, 3600))
     assert [post(client, body()).status_code for _ in range(3)] == [201, 201, 429]
