@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Router
 
-from geopark.core.api import Lang
+from geopark.core.api import Lang, ProblemsOut
 from geopark.operations import ratelimit
 
 from . import exports, selectors, services
@@ -158,10 +158,16 @@ def _site_url(request: HttpRequest):
     return lambda site: request.build_absolute_uri(site.get_absolute_url())
 
 
+def _file_response(media_type: str) -> dict:
+    return {"responses": {"200": {"description": "The file", "content": {media_type: {"schema": {"type": "string"}}}}}}
+
+
 @router.get(
     "/routes/{number}.gpx",
+    openapi_extra=_file_response("application/gpx+xml"),
     summary="A route as GPX: its line and a waypoint per stop",
-    response={200: None, 404: dict},
+    response={404: dict, 422: ProblemsOut},
+    tags=["routes"],
 )
 def route_gpx(request: HttpRequest, number: int, lang: Lang = Lang.vi):
     found = selectors.route_for_export(number)
@@ -176,8 +182,10 @@ def route_gpx(request: HttpRequest, number: int, lang: Lang = Lang.vi):
 
 @router.get(
     "/routes/{number}.kml",
+    openapi_extra=_file_response("application/vnd.google-earth.kml+xml"),
     summary="A route as KML: its line and a placemark per stop",
-    response={200: None, 404: dict},
+    response={404: dict, 422: ProblemsOut},
+    tags=["routes"],
 )
 def route_kml(request: HttpRequest, number: int, lang: Lang = Lang.vi):
     found = selectors.route_for_export(number)

@@ -134,6 +134,8 @@ def parse(data: Any, lang: str) -> TripRequest:
     BadRequest with the reason, in the active language."""
     if not isinstance(data, dict):
         raise BadRequest(_("The request must be a JSON object."))
+    if data.get("lang", lang) not in LANGS:
+        raise BadRequest(_("The language must be one of: %(langs)s.") % {"langs": ", ".join(LANGS)})
     start, position = _start(data.get("start"))
     days = data.get("days")
     if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= MAX_DAYS:
