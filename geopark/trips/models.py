@@ -85,6 +85,10 @@ class TripPlan(models.Model):
     """A plan as it was computed and shown: the request and the itinerary are kept as they were, so
     the shared link shows the same plan later, whatever has changed in the data since."""
 
+    # A new plan shows only on its own new page: storing one must not empty the whole page cache
+    # (operations.pagecache), which every visitor's plan would otherwise do.
+    affects_public_pages = False
+
     id = models.CharField(primary_key=True, max_length=16, default=new_plan_id, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     lang = models.CharField(max_length=5)

@@ -172,6 +172,14 @@ def test_plans_from_one_address_are_limited_like_the_other_public_posts(client, 
     assert TripPlan.objects.count() == 2
 
 
+def test_storing_a_plan_keeps_the_page_cache(client, sites):
+    from geopark.operations import pagecache
+
+    before = pagecache.current_generation()
+    assert post(client, body()).status_code == 201
+    assert pagecache.current_generation() == before
+
+
 def test_an_unknown_plan_is_404(client, db):
     assert client.get("/api/v1/trip-plans/nope").status_code == 404
     assert client.get("/en/plan/nope/").status_code == 404

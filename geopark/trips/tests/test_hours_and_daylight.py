@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from geopark.trips.planner import Candidate, Infeasible, Problem, Rule, opening_window, plan
+from geopark.trips.planner import Candidate, Infeasible, Lodging, Problem, Rule, opening_window, plan
 from geopark.trips.sun import daylight
 
 MONDAY = dt.date(2027, 3, 1)
@@ -93,3 +93,32 @@ def test_a_pinned_site_closed_on_every_day_of_the_trip_is_explained_as_closed():
     with pytest.raises(Infeasible) as caught:
         plan(one_site_problem([closed]))
     assert (caught.value.code, caught.value.sites) == ("pinned_closed", ["hang"])
+
+
+def test_the_night_is_at_the_lodging_nearest_the_days_last_stop_and_the_next_day_starts_there():
+    # Nodes: 0 start, 1 and 2 the sites, 3 and 4 the lodgings. Day 1 ends at site 1 (pinned);
+    # lodging 4 is nearer to it than lodging 3; day 2 goes from lodging 4 to site 2.
+    minutes = {(0, 1): 20, (1, 3): 50, (1, 4): 10, (4, 2): 15, (0, 2): 600, (1, 2): 600, (3, 2): 15}
+
+    def travel(a, b):
+        m = 0.0 if a == b else float(minutes.get((a, b), minutes.get((b, a), 900)))
+        return m, m / 2
+
+    problem = Problem(
+        start=(21.85, 106.76),
+        first_day=MONDAY,
+        days=2,
+        pace="relaxed",
+        candidates=[
+            Candidate("hang", "geomorphological", (21.9, 106.8), 60),
+            Candidate("den", "cultural", (21.7, 106.9), 60),
+        ],
+        pinned=["hang"],
+        lodgings=[Lodging("homestay-far", (22.0, 106.6)), Lodging("homestay-near", (21.9, 106.81))],
+        travel=travel,
+        daylight=lambda day: (dt.time(6), dt.time(18)),
+    )
+    first, second = plan(problem)
+    assert [s.key for s in first.stops] == ["hang"]
+    assert (first.lodging, first.lodging_drive_minutes) == ("homestay-near", 10)
+    assert [(s.key, s.drive_minutes) for s in second.stops] == [("den", 15)]
