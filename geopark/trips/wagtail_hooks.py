@@ -6,11 +6,15 @@ from django.utils.translation import gettext_lazy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from geopark.core.choosers import JoinedRows
+
 from .models import OpeningHours
 
 
-class OpeningHoursViewSet(SnippetViewSet):
+class OpeningHoursViewSet(JoinedRows, SnippetViewSet):
     model = OpeningHours
+    # Each row names its site (and __str__ too): read with the rows.
+    row_relations = ("site",)
     icon = "time"
     menu_label = gettext_lazy("Opening hours")
     list_display = [
