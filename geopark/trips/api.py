@@ -159,7 +159,11 @@ def _site_url(request: HttpRequest):
 
 
 def _file_response(media_type: str) -> dict:
-    return {"responses": {"200": {"description": "The file", "content": {media_type: {"schema": {"type": "string"}}}}}}
+    return {
+        "responses": {
+            "200": {"description": "The file", "content": {media_type: {"schema": {"type": "string"}}}}
+        }
+    }
 
 
 @router.get(

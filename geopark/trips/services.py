@@ -112,8 +112,6 @@ def today() -> dt.date:
 
 
 def _slugs(value: Any, name: str) -> list[str]:
-    if value is None:
-        return []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value) or len(value) > MAX_LIST:
         raise BadRequest(_("“%(field)s” must be a list of site addresses (slugs).") % {"field": name})
     return list(dict.fromkeys(v.strip() for v in value if v.strip()))
@@ -140,7 +138,7 @@ def parse(data: Any, lang: str) -> TripRequest:
     days = data.get("days")
     if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= MAX_DAYS:
         raise BadRequest(_("A trip lasts from 1 to %(max)s days.") % {"max": MAX_DAYS})
-    interests = _interests(data.get("interests") or [])
+    interests = _interests(data.get("interests", []))
     means = data.get("means", "car")
     if means not in travel.MEANS:
         raise BadRequest(_("Means of travel must be one of: %(means)s.") % {"means": ", ".join(travel.MEANS)})
@@ -148,8 +146,8 @@ def parse(data: Any, lang: str) -> TripRequest:
     if pace not in PACES:
         raise BadRequest(_("Pace must be one of: %(paces)s.") % {"paces": ", ".join(PACES)})
     date = _date(data.get("date"))
-    pinned = _slugs(data.get("pinned"), "pinned")
-    excluded = _slugs(data.get("excluded"), "excluded")
+    pinned = _slugs(data.get("pinned", []), "pinned")
+    excluded = _slugs(data.get("excluded", []), "excluded")
     public = set(selectors.public_sites().filter(slug__in=pinned).values_list("slug", flat=True))
     hidden = [s for s in pinned if s not in public]
     if hidden:

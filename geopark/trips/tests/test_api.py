@@ -116,6 +116,9 @@ BAD = [
     ("not JSON", "{days: 1", 400, "not valid JSON"),
     ("unknown place", body(start={"place": "paris"}), 400, "Unknown start place"),
     ("days as text", body(days="2"), 400, "from 1 to 4 days"),
+    ("excluded as null", body(excluded=None), 400, "must be a list of site addresses"),
+    ("interests as null", body(interests=None), 400, "“interests” must be a list"),
+    ("unknown language", body(lang="fr"), 400, "The language must be one of: vi, en, zh."),
 ]
 
 

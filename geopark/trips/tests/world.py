@@ -9,6 +9,7 @@ from geopark.trips.tests.factories import OpeningHoursFactory, stored_plan
 
 def seed(world: dict) -> None:
     stored_plan("worldplan01", slug=world["site"].slug)
+    OpeningHoursFactory(site=world["site"])  # the admin's opening-hours list has rows in the small world too
 
 
 def grow(world: dict) -> None:
