@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geopark.trips.ordering import EXACT_LIMIT, Window, best_order, held_karp, heuristic  # noqa: E402
+from geopark.trips.ordering import EXACT_LIMIT, Window, best_order, held_karp, heuristic
 
 # The province's box (geopark.toml) and the estimate's speeds, without Django: the same numbers.
 BOX = (21.32515, 106.09538, 22.461466, 107.363976)
@@ -59,7 +59,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--instances", type=int, default=20)
     args = parser.parse_args()
-    print("| stops | method | median ms | max ms | target | heuristic gap (mean / max) | gap measured against |")
+    print(
+        "| stops | method | median ms | max ms | target | heuristic gap (mean / max) | gap measured against |"
+    )
     print("|---:|---|---:|---:|---:|---|---|")
     failed = False
     for n in (5, 10, 20, 38):
