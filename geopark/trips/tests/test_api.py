@@ -88,6 +88,17 @@ def test_opening_hours_are_kept_and_sites_without_them_keep_to_daylight(client, 
     assert not next(s for s in stops if s["slug"] == "hang-a")["hours_known"]
 
 
+def test_a_plan_may_start_at_a_partners_accommodation_and_sleeps_at_the_nearest_one(client, sites):
+    from geopark.partners.tests.factories import PartnerFactory
+
+    PartnerFactory(slug="homestay-a", name_en="Homestay A", lat=21.86, lon=106.76)
+    PartnerFactory(slug="homestay-far", name_en="Far homestay", lat=22.3, lon=107.2)
+    created = post(client, body(start={"partner": "homestay-a"})).json()
+    assert created["start"]["partner"] == "homestay-a"
+    assert created["days"][0]["lodging"]["slug"] == "homestay-a"
+    assert post(client, body(start={"partner": "nobody"})).status_code == 400
+
+
 def test_an_excluded_site_is_left_out_and_a_pinned_one_kept(client, sites):
     SiteFactory(slug="lang-d", site_type="community_village", lat=21.84, lon=106.74)
     stops = post(client, body(excluded=["hang-a"], pinned=["lang-d"])).json()["days"][0]["stops"]
