@@ -140,10 +140,10 @@ def parse(data: Any, lang: str) -> TripRequest:
         raise BadRequest(_("A trip lasts from 1 to %(max)s days.") % {"max": MAX_DAYS})
     interests = _interests(data.get("interests", []))
     means = data.get("means", "car")
-    if means not in travel.MEANS:
+    if not isinstance(means, str) or means not in travel.MEANS:
         raise BadRequest(_("Means of travel must be one of: %(means)s.") % {"means": ", ".join(travel.MEANS)})
     pace = data.get("pace", "normal")
-    if pace not in PACES:
+    if not isinstance(pace, str) or pace not in PACES:
         raise BadRequest(_("Pace must be one of: %(paces)s.") % {"paces": ", ".join(PACES)})
     date = _date(data.get("date"))
     pinned = _slugs(data.get("pinned", []), "pinned")
@@ -171,7 +171,7 @@ def _start(start: Any) -> tuple[dict[str, Any], tuple[float, float]]:
         raise BadRequest(_("Give a start: a named place, a partner's accommodation or a point (lat, lon)."))
     if "place" in start:
         code = start["place"]
-        if code not in PLACES:
+        if not isinstance(code, str) or code not in PLACES:
             raise BadRequest(
                 _("Unknown start place. Choose one of: %(places)s.") % {"places": ", ".join(PLACES)}
             )
