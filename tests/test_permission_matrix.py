@@ -135,6 +135,13 @@ SNIPPETS: dict[str, dict[str, frozenset[str]]] = {
         }
         for model in ("delegation", "networkactivity", "agreement", "openingbalance")
     },
+    # The sites' opening hours (the trip planner): editors keep them, approvers read them.
+    "trips.openinghours": {
+        "list": who("editor", "approver"),
+        "add": who("editor"),
+        "edit": who("editor"),
+        "delete": who("editor"),
+    },
     # Model villages: the board's reviewers keep them (geopark.villages.roles; their own matrix is
     # geopark/villages/tests/test_permissions.py); none of the roles above edits them.
     **{
@@ -265,6 +272,7 @@ def _build() -> World:
     from geopark.territory.tests.factories import CommuneFactory, GeoparkFactory
     from geopark.tourism.models import ReportingScope
     from geopark.tourism.tests.factories import EstablishmentFactory, MonthlyFigureFactory
+    from geopark.trips.tests import factories as trips
     from geopark.users import services as roles
     from geopark.villages.tests import factories as villages
 
@@ -349,6 +357,7 @@ def _build() -> World:
         "cooperation.networkactivity": cooperation.NetworkActivityFactory(),
         "cooperation.agreement": cooperation.AgreementFactory(),
         "cooperation.openingbalance": cooperation.OpeningBalanceFactory(),
+        "trips.openinghours": trips.OpeningHoursFactory(),
         "revalidation.cycle": revalidation.CycleFactory(),
         "revalidation.recommendation": revalidation.RecommendationFactory(),
         "revalidation.criterion": revalidation.CriterionFactory(),

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "geopark.villages",
     "geopark.partners",
     "geopark.signboards",
+    "geopark.trips",
     "geopark.content",
     "geopark.search",
     "geopark.revalidation",
@@ -386,6 +387,8 @@ AUDITLOG_STORE_JSON_CHANGES = True
 GEOPARK_DATA_DIR = Path(os.environ.get("GEOPARK_DATA_DIR", BASE_DIR / "data" / "langson"))
 GEOPARK_TILE_URL = os.environ.get("GEOPARK_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 GEOPARK_TILE_ATTRIBUTION = os.environ.get("GEOPARK_TILE_ATTRIBUTION", "&copy; OpenStreetMap contributors")
+# The trip planner's routing engine (an OSRM server's base URL); empty: driving times are estimated.
+GEOPARK_OSRM_URL = os.environ.get("GEOPARK_OSRM_URL", "")
 # The four route colours follow the Mother Goddess realms (see docs/decisions/0011-front-end.md); one place.
 GEOPARK_ROUTE_COLOURS = {
     1: {"fill": "#2e7d32", "outline": "#1b5e20", "text": "#ffffff"},
