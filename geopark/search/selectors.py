@@ -640,7 +640,14 @@ def _rank(candidates: dict[int, Candidate], folded: str, n: int, limit: int) -> 
         names = tuple(name for name in others.splitlines() if name)
         ranked.append(Result(pk, kind, title, summary, url, score, names))
     ranked.sort(
-        key=lambda r: (r.score < all_in_title, not phrase_in_text[r.pk], -r.score, len(r.title), r.title, r.pk)
+        key=lambda r: (
+            r.score < all_in_title,
+            not phrase_in_text[r.pk],
+            -r.score,
+            len(r.title),
+            r.title,
+            r.pk,
+        )
     )
     return ranked[:limit]
 
@@ -664,7 +671,9 @@ def suggestions(query: str | None, *, lang: str | None = None, limit: int = MAX_
     rows = list(
         SearchDocument.objects.filter(lang=current_lang(lang), kind__in=SUGGESTION_KINDS)
         .order_by("pk")
-        .values_list("pk", "kind", "title", "summary", "url", "title_folded", "other_titles")[:SUGGESTION_NAMES]
+        .values_list("pk", "kind", "title", "summary", "url", "title_folded", "other_titles")[
+            :SUGGESTION_NAMES
+        ]
     )
     names: list[str] = []
     owners: list[int] = []

@@ -61,7 +61,9 @@ def test_the_legend_shows_each_kind_of_place_on_the_map_with_its_icon(client, ma
 def test_approximate_positions_are_said_once_in_the_legend(client, mapped):
     html = client.get("/zh/map/").content.decode()
     with translation.override("zh"):
-        note = gettext("Positions drawn as light areas are approximate: the place is somewhere in that commune.")
+        note = gettext(
+            "Positions drawn as light areas are approximate: the place is somewhere in that commune."
+        )
         old_intro = gettext(
             "Located places are pins; places known only to their commune are drawn as a shaded area, never as a pin."
         )
@@ -71,7 +73,9 @@ def test_approximate_positions_are_said_once_in_the_legend(client, mapped):
 
 def test_the_map_filters_by_the_communes_that_have_sites(client, mapped):
     html = client.get("/vi/map/?commune=26042").content.decode()
-    select = html[html.index('id="map-filter-commune"') : html.index("</select>", html.index('id="map-filter-commune"'))]
+    select = html[
+        html.index('id="map-filter-commune"') : html.index("</select>", html.index('id="map-filter-commune"'))
+    ]
     assert '<option value="26042" selected>' in select
     assert "Xã Đồng Đăng" in select
     assert "26043" not in select

@@ -40,7 +40,10 @@ def places(geopark):
     )
     SiteFactory(geopark=geopark, name_vi="Hang <Gió> & Mây", name_en="Wind Cave", name_zh="风洞")
     RouteFactory(
-        number=2, geopark=geopark, name_vi="Hành trình về miền Thượng giới", name_en="Journey to the Heavenly Realm"
+        number=2,
+        geopark=geopark,
+        name_vi="Hành trình về miền Thượng giới",
+        name_en="Journey to the Heavenly Realm",
     )
     rebuild_index()
 
@@ -73,7 +76,7 @@ def test_a_name_in_another_language_finds_the_record(places, query, lang, expect
 
 def test_a_name_matched_in_another_language_is_shown_with_the_result(client, places):
     html = client.get("/zh/search/", {"q": "Tam Thanh Pagoda"}).content.decode()
-    assert '<mark>Tam</mark> <mark>Thanh</mark> <mark>Pagoda</mark>' in html
+    assert "<mark>Tam</mark> <mark>Thanh</mark> <mark>Pagoda</mark>" in html
 
 
 def test_matched_words_are_marked_whatever_their_diacritics_and_the_rest_is_escaped():
@@ -85,7 +88,10 @@ def test_matched_words_are_marked_whatever_their_diacritics_and_the_rest_is_esca
     assert highlight("Two temples, Le and Leo", ["temple", "le"]) == (
         "Two <mark>temples</mark>, <mark>Le</mark> and Leo"
     )
-    assert highlight("三清寺（三清洞）", ["三", "清"]) == "<mark>三</mark><mark>清</mark>寺（<mark>三</mark><mark>清</mark>洞）"
+    assert (
+        highlight("三清寺（三清洞）", ["三", "清"])
+        == "<mark>三</mark><mark>清</mark>寺（<mark>三</mark><mark>清</mark>洞）"
+    )
     assert highlight("Nothing here", ["dong"]) == "Nothing here"
 
 
@@ -97,7 +103,9 @@ def test_the_results_page_marks_the_words_found_and_escapes_titles(client, place
     assert "<Gió>" not in html
 
 
-@pytest.mark.parametrize(("lang", "query", "expected"), [("vi", "tamthanh", "Chùa Tam Thanh"), ("zh", "tamthahn", "三清寺")])
+@pytest.mark.parametrize(
+    ("lang", "query", "expected"), [("vi", "tamthanh", "Chùa Tam Thanh"), ("zh", "tamthahn", "三清寺")]
+)
 def test_nothing_found_suggests_the_closest_names(client, places, lang, query, expected):
     html = client.get(f"/{lang}/search/", {"q": query}).content.decode()
     assert 'class="search-suggestions"' in html
