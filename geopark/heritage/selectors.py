@@ -260,7 +260,7 @@ def communes_with_sites() -> list[Commune]:
 def kinds_on_map() -> list[tuple[str, str]]:
     """(value, label) of each kind of place the map shows, in the order of SiteType: its legend."""
     present = set(Site.objects.public().mappable().order_by().values_list("site_type", flat=True).distinct())
-    return [(value, label) for value, label in SiteType.choices if value in present]
+    return [(value, str(label)) for value, label in SiteType.choices if value in present]
 
 
 def featured_sites(limit: int = 6) -> QuerySet[Site]:

@@ -620,7 +620,7 @@ def _rank(candidates: dict[int, Candidate], folded: str, n: int, limit: int) -> 
     pattern = f"% {escaped} %" if spaced else f"%{escaped}%"
     together = "(' ' || body_folded || ' ') LIKE %s ESCAPE '!'"
     where = f"id IN ({_placeholders(read)})" if read else "1 = 0"
-    params: list[object] = [pattern, *read]
+    params: list[str | int] = [pattern, *read]
     if probe:
         where += f" OR (id IN ({_placeholders(probe)}) AND {together})"
         params += [*probe, pattern]
