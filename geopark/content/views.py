@@ -16,6 +16,7 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from geopark.heritage import selectors as heritage
 from geopark.heritage.models import SiteType
 from geopark.operations import ratelimit
 from geopark.operations.csrf import from_elsewhere, refused
@@ -37,13 +38,17 @@ CONTACT_LIMIT = ratelimit.Limit("contact-posts", CONTACT_POSTS_PER_HOUR, 3600)
 def map_page(request: HttpRequest) -> HttpResponse:
     """The full map. Its data comes from the API; the page itself carries the filters and the
     tile settings, and a plain list of sites for people without JavaScript."""
+    # The legend says of each route whether it is drawn (its stops are prefetched: no query more).
+    route_rows = [(route, routes.geometry(route).geojson_line() is not None) for route in routes.route_list()]
     return render(
         request,
         "content/map.html",
         {
             "geopark": current_geopark(),
-            "routes": routes.route_list(),
+            "routes": route_rows,
             "type_choices": SiteType.choices,
+            "kinds": heritage.kinds_on_map(),
+            "communes": heritage.communes_with_sites(),
             "tile_url": settings.GEOPARK_TILE_URL,
             "tile_attribution": settings.GEOPARK_TILE_ATTRIBUTION,
         },

@@ -202,6 +202,7 @@ class SiteFeatureProperties(Schema):
     type_label: str
     routes: list[int]
     commune: str
+    commune_code: str
     url: str
     precision: str
     uncertainty_m: int | None
@@ -266,6 +267,7 @@ def sites_geojson(request: HttpRequest, q: Query[SiteGeoQuery]):
                         "type_label": site.type_label,
                         "routes": [route["number"] for route in route_links().refs(site)],
                         "commune": site.commune.name if site.commune else "",
+                        "commune_code": site.commune.code if site.commune else "",
                         "url": site.get_absolute_url(),
                         "precision": site.precision,
                         "uncertainty_m": site.map_uncertainty_m,

@@ -263,6 +263,12 @@ def communes_with_sites() -> list[Commune]:
     return communes
 
 
+def kinds_on_map() -> list[tuple[str, str]]:
+    """(value, label) of each kind of place the map shows, in the order of SiteType: its legend."""
+    present = set(Site.objects.public().mappable().order_by().values_list("site_type", flat=True).distinct())
+    return [(value, str(label)) for value, label in SiteType.choices if value in present]
+
+
 def featured_sites(limit: int = 6) -> QuerySet[Site]:
     """The home page's site cards, with what a card shows (route badges, hazards) prefetched."""
     return _as_listed(Site.objects.public().filter(featured=True)).prefetch_related("photos__image")[:limit]

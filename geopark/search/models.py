@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from geopark.core.text import MAX_WORD_LENGTH, index_words, word_sequence
+from geopark.core.text import MAX_WORD_LENGTH, fold, index_words, word_sequence
 
 TITLE_WEIGHT = 10
 BODY_WEIGHT = 1
@@ -49,6 +49,9 @@ class SearchDocument(models.Model):
     url = models.CharField(max_length=400)
     title_folded = models.CharField(max_length=300)
     body_folded = models.TextField(blank=True)
+    # The record's names in the other languages, one a line, as written: a visitor who types one
+    # finds the record (their words and phrase tokens are indexed) and sees the name it matched.
+    other_titles = models.TextField(blank=True, default="")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["lang", "kind", "key"], name="unique_search_document")]
@@ -79,11 +82,21 @@ class SearchDocument(models.Model):
         return min(len(self.title), TITLE_LENGTH_MAX)
 
     def index_tokens(self) -> list[tuple[str, int]]:
-        """(word, weight) of each distinct word: 10 when it is in the title, else 1; then the
-        title's phrase tokens."""
-        weights = dict.fromkeys(index_words(self.body_folded), BODY_WEIGHT)
+        """(word, weight) of each distinct word: 10 when it is in the title, else 1 (the other
+        languages' names are body words); then the title's phrase tokens, and the pairs of the
+        other names, so that such a name typed whole is found as a phrase (ranked like a title
+        holding every word, below a title holding the phrase)."""
+        others = [fold(name) for name in self.other_names]
+        weights = dict.fromkeys(index_words(" ".join([self.body_folded, *others])), BODY_WEIGHT)
         weights.update(dict.fromkeys(index_words(self.title_folded), TITLE_WEIGHT))
-        return [*weights.items(), *phrase_tokens(self.title_folded)]
+        tokens = dict.fromkeys(phrase_tokens(self.title_folded))
+        for name in others:
+            tokens.update(dict.fromkeys(token for token in phrase_tokens(name) if token[1] == PAIR))
+        return [*weights.items(), *tokens]
+
+    @property
+    def other_names(self) -> list[str]:
+        return [name for name in self.other_titles.splitlines() if name]
 
 
 class SearchToken(models.Model):

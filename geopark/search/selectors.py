@@ -27,8 +27,12 @@ How a query is answered, in three statements whatever the size of the index:
 3. **Documents**: of the candidates, those the page can show (see `_rank`), scored and ordered.
 
 Score: 10 per word found in the title, 1 per word found only in the body, 20 more when the whole
-folded query stands in the title, and 5 more when the title starts with it; ties go to the shorter
-title, then alphabetically. The scans stop early, so where thousands of documents tie on the words
+folded query stands in the title, and 5 more when the title starts with it. Documents with every
+word in the title come first; then those whose text holds the query's words together and in order
+("dong dang": the places in Đồng Đăng before a cave named "Động …" that says "đăng" elsewhere); then
+the rest by score. Ties go to the shorter title, then alphabetically. A record's names in the other
+languages are indexed with it (their words as body words, their pairs as phrase tokens), so a name
+typed whole in another language finds it as if its title held every word. The scans stop early, so where thousands of documents tie on the words
 they hold, the shortest titles among them are the ones ranked, and documents with the words apart
 are looked for among the shortest titles only; below those numbers (every query on a geopark's real
 data) the ranking is exact.
@@ -40,9 +44,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection
+from rapidfuzz import fuzz, process
 
 from geopark.core.i18n import current_lang
-from geopark.core.text import fold, index_words, terms
+from geopark.core.text import fold, index_words, terms, word_sequence
 
 from .models import BODY_WEIGHT, PAIR, START, START_PAIR, TITLE_LENGTH_MAX, TITLE_WEIGHT, SearchDocument
 
@@ -64,6 +69,8 @@ COUNT_CAP = 250
 WEIGHTS = (TITLE_WEIGHT, BODY_WEIGHT)
 PHRASE_BONUS = 20
 START_BONUS = 5
+# Candidates below the page whose text is tested for the query's words together (see _rank).
+PHRASE_PROBE = 200
 
 TOKENS = "sitesearch_searchtoken"
 LOOKUP = "sitesearch_token_lookup"
@@ -85,6 +92,7 @@ class Result:
     summary: str
     url: str
     score: int
+    other_titles: tuple[str, ...] = ()  # the record's names in the other languages
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,11 @@ class SearchOutcome:
     folded: str
     results: list[Result]
     problem: str = ""  # "empty", "too_long", "no_words" — a helpful page explains it
+
+    @property
+    def words(self) -> list[str]:
+        """The query's words as the index sees them (what a results page marks)."""
+        return index_words(self.folded)[:MAX_LOOKUPS]
 
 
 def search(
@@ -581,8 +594,11 @@ def _rank(candidates: dict[int, Candidate], folded: str, n: int, limit: int) -> 
 
     A document with every word in its title outranks all others and may earn the phrase bonuses,
     which its title decides: all of those are read. The others' order is known from the index
-    (score, then title length): of them only as many as the page has room for are read, with
-    those tied with the last one (ties go alphabetically, by title)."""
+    (score, then title length) except for one thing only their text tells: whether it holds the
+    query's words together and in order, which puts a document above the others. So as many as the
+    page has room for are read, with those tied with the last one (ties go alphabetically, by title),
+    and of the next PHRASE_PROBE only those whose text holds the phrase (the database tests it; their
+    rows are the only extra ones sent)."""
     if not candidates:
         return []
     all_in_title = TITLE_WEIGHT * n
@@ -592,21 +608,89 @@ def _rank(candidates: dict[int, Candidate], folded: str, n: int, limit: int) -> 
     if room > 0:
         last = rest[room - 1][:2]
         read += [pk for score, length, pk in rest if (score, length) <= last]
+    chosen = set(read)
+    probe = [pk for _, _, pk in rest[:PHRASE_PROBE] if pk not in chosen] if n > 1 else []
     ranked = []
     # A plain statement: the ORM took twice as long as the database to build this one and convert
-    # its 50 rows.
+    # its 50 rows. The phrase is looked for between spaces: whole words, in order.
     table = SearchDocument._meta.db_table
+    escaped = folded.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+    # Chinese is written without spaces: there the characters in order are the phrase.
+    spaced = len(word_sequence(folded)) == len(folded.split(" "))
+    pattern = f"% {escaped} %" if spaced else f"%{escaped}%"
+    together = "(' ' || body_folded || ' ') LIKE %s ESCAPE '!'"
+    where = f"id IN ({_placeholders(read)})" if read else "1 = 0"
+    params: list[str | int] = [pattern, *read]
+    if probe:
+        where += f" OR (id IN ({_placeholders(probe)}) AND {together})"
+        params += [*probe, pattern]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT id, kind, title, title_folded, summary, url FROM {table} "  # noqa: S608 (the table's name comes from the model; the ids are bound)
-            f"WHERE id IN ({', '.join(['%s'] * len(read))})",
-            read,
+            f"SELECT id, kind, title, title_folded, summary, url, other_titles, "  # noqa: S608 (the table's name comes from the model; values bound)
+            f"CASE WHEN {together} THEN 1 ELSE 0 END FROM {table} WHERE {where}",
+            params,
         )
         rows = cursor.fetchall()
-    for pk, kind, title, title_folded, summary, url in rows:
+    phrase_in_text = {}
+    for pk, kind, title, title_folded, summary, url, others, in_text in rows:
         score = candidates[pk].score
         if score == all_in_title and folded in title_folded:
             score += PHRASE_BONUS + (START_BONUS if title_folded.startswith(folded) else 0)
-        ranked.append(Result(pk, kind, title, summary, url, score))
-    ranked.sort(key=lambda r: (-r.score, len(r.title), r.title, r.pk))
+        phrase_in_text[pk] = n > 1 and bool(in_text)
+        names = tuple(name for name in others.splitlines() if name)
+        ranked.append(Result(pk, kind, title, summary, url, score, names))
+    ranked.sort(
+        key=lambda r: (
+            r.score < all_in_title,
+            not phrase_in_text[r.pk],
+            -r.score,
+            len(r.title),
+            r.title,
+            r.pk,
+        )
+    )
     return ranked[:limit]
+
+
+# Names a zero-result page compares the query with: the places and routes, which is what a visitor
+# misspells (a small set: read whole, up to a bound for a very large inventory).
+SUGGESTION_KINDS = ("site", "route")
+SUGGESTION_NAMES = 2000
+SUGGESTION_CUTOFF = 75
+MAX_SUGGESTIONS = 5
+
+
+def suggestions(query: str | None, *, lang: str | None = None, limit: int = MAX_SUGGESTIONS) -> list[Result]:
+    """The names closest to a query that found nothing, in any of the record's languages, diacritics
+    ignored (đ included): rapidfuzz's weighted ratio, which also scores a name holding the query or
+    the query's words in another order, over the folded names; each record once, best first."""
+    words = terms(query)
+    if not words:
+        return []
+    folded = " ".join(words)
+    rows = list(
+        SearchDocument.objects.filter(lang=current_lang(lang), kind__in=SUGGESTION_KINDS)
+        .order_by("pk")
+        .values_list("pk", "kind", "title", "summary", "url", "title_folded", "other_titles")[
+            :SUGGESTION_NAMES
+        ]
+    )
+    names: list[str] = []
+    owners: list[int] = []
+    for i, row in enumerate(rows):
+        for name in [row[5], *(fold(other) for other in row[6].splitlines() if other)]:
+            # Spaces are not evidence: "tamthanh" is "tam thanh" typed in a hurry.
+            names += [name, name.replace(" ", "")]
+            owners += [i, i]
+    best: dict[int, float] = {}
+    for _, score, index in process.extract(
+        folded, names, scorer=fuzz.WRatio, limit=None, score_cutoff=SUGGESTION_CUTOFF
+    ):
+        owner = owners[index]
+        best[owner] = max(best.get(owner, 0), score)
+    order = sorted(best, key=lambda i: (-best[i], len(rows[i][2]), rows[i][0]))[:limit]
+    return [
+        Result(pk, kind, title, summary, url, round(best[i]), tuple(o for o in others.splitlines() if o))
+        for i in order
+        for pk, kind, title, summary, url, _, others in [rows[i]]
+    ]

@@ -30,7 +30,7 @@ def source_for(record: Any) -> IndexSource | None:
     return next((source for source in sources() if model in source.models), None)
 
 
-def _upsert(kind: str, key: str, entry: IndexEntry) -> None:
+def _upsert(kind: str, key: str, entry: IndexEntry, others: list[str]) -> None:
     SearchDocument.objects.update_or_create(
         lang=entry.lang,
         kind=kind,
@@ -41,8 +41,22 @@ def _upsert(kind: str, key: str, entry: IndexEntry) -> None:
             "url": entry.url,
             "title_folded": fold(entry.title)[:300],
             "body_folded": fold(" ".join(part for part in entry.body if part)),
+            "other_titles": "\n".join(others),
         },
     )
+
+
+def other_titles(entry: IndexEntry, entries: list[IndexEntry]) -> list[str]:
+    """The record's names in its other languages that differ from this entry's (folded): a visitor
+    on the Chinese pages who types "Tam Thanh" finds 三清寺."""
+    seen = {fold(entry.title)}
+    names = []
+    for other in entries:
+        folded = fold(other.title)
+        if folded and folded not in seen:
+            seen.add(folded)
+            names.append(" ".join(other.title.split())[:300])
+    return names
 
 
 @transaction.atomic
@@ -57,7 +71,7 @@ def index(record: Any) -> None:
     if not entries:
         SearchDocument.objects.filter(kind=source.kind, key=key).delete()
     for entry in entries:
-        _upsert(source.kind, key, entry)
+        _upsert(source.kind, key, entry, other_titles(entry, entries))
 
 
 @transaction.atomic

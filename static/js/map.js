@@ -15,6 +15,11 @@
   // Leaflet's defaults, as when they were linked in the head.
   var SITE_CSS = document.querySelector('link[rel="stylesheet"]');
 
+  // The kinds' glyphs (static/img/map-kinds.svg), drawn on the pins and in the full map's legend.
+  var KIND_ICONS = ASSETS.kindIcons || "";
+  // From this zoom on, pins carry their names (below it they would cover one another).
+  var NAMES_ZOOM = 12;
+
   var CENTRE = [21.85, 106.6];
   var PINNED = { surveyed: true, published: true };
   var DEFAULT_COLOUR = { fill: "#1d5e40", outline: "#0f3324", text: "#ffffff" };
@@ -92,6 +97,8 @@
   function baseMap(el, options) {
     el.classList.add("is-live");
     var map = L.map(el, Object.assign({ zoomControl: true, attributionControl: true, minZoom: 5, maxZoom: 18 }, options || {}));
+    // Approximate areas lie under the route lines (overlay pane, 400) and the pins (600).
+    map.createPane("areas").style.zIndex = 350;
     var url = el.dataset.tileUrl;
     if (url) {
       L.tileLayer(url, { attribution: el.dataset.tileAttribution || "", maxZoom: 18 }).addTo(map);
@@ -118,35 +125,71 @@
     return L.divIcon({ className: "site-marker site-marker--" + precision, html: "<span></span>", iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -10] });
   }
 
+  /* A pin showing the kind of place (heritage SiteType) by its glyph and colour (site.css). */
+  function kindIcon(kind) {
+    var k = esc(kind || "other");
+    var glyph = KIND_ICONS ? '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><use href="' + esc(KIND_ICONS) + "#kind-" + k + '"></use></svg>' : "";
+    return L.divIcon({ className: "site-marker", html: '<span class="site-pin site-pin--' + k + '">' + glyph + "</span>", iconSize: [28, 28], iconAnchor: [14, 14], popupAnchor: [0, -12], tooltipAnchor: [12, 0] });
+  }
+
   function sitePopup(p, t) {
     var html = '<p class="popup__title"><a href="' + esc(p.url) + '">' + esc(p.name) + "</a></p>";
-    if (p.type_label) { html += '<p class="popup__type">' + esc(p.type_label) + "</p>"; }
+    if (p.type_label || p.commune) { html += '<p class="popup__type">' + esc([p.type_label, p.commune].filter(Boolean).join(" · ")) + "</p>"; }
     // `hazard` is the most severe active hazard notice of the site (info, caution, danger).
     if (p.hazard && t.hazard[p.hazard]) { html += '<p class="popup__hazard popup__hazard--' + esc(p.hazard) + '">⚠ ' + esc(t.hazard[p.hazard]) + "</p>"; }
-    if (!PINNED[p.precision] && p.commune) { html += "<p>" + esc(t.area) + " " + esc(p.commune) + "</p>"; }
     html += '<p><a href="' + esc(p.url) + '">' + esc(t.open) + " →</a></p>";
     return html;
   }
 
+  /* Drawn light, in the pane under the lines and pins: the legend says once what an area means. */
   function areaCircle(latlng, radius, extra) {
     return L.circle(latlng, Object.assign({
-      radius: radius || 2500, color: "#8a6500", weight: 2, dashArray: "6 5",
-      fillColor: "#d9a521", fillOpacity: 0.18, className: "site-area"
+      radius: radius || 2500, color: "#a07a12", weight: 1.5, dashArray: "4 4", opacity: 0.8,
+      fillColor: "#e3b341", fillOpacity: 0.12, className: "site-area", pane: "areas"
     }, extra || {}));
   }
 
-  /* Sites from the GeoJSON API, each with a marker (pinned) or a circle (commune area). */
+  /* Places known only to their commune share its centroid: one circle per commune in `group`, its
+   * tooltip naming them and its popup listing them (circles piled on one another would darken). */
+  function areaSet(group, t) {
+    var byKey = {};
+    return {
+      add: function (s) {
+        var key = s.latlng.join(","), a = byKey[key];
+        if (!a) {
+          a = byKey[key] = { circle: areaCircle(s.latlng, s.props.uncertainty_m), names: [], popups: [] };
+          a.circle.bindTooltip("", { sticky: true }).bindPopup("");
+          group.addLayer(a.circle);
+        }
+        a.names.push(esc(s.props.name));
+        a.popups.push(sitePopup(s.props, t));
+        a.circle.setTooltipContent(a.names.join("<br>"));
+        a.circle.setPopupContent(a.popups.join('<hr class="popup__rule">'));
+      },
+      clear: function () { byKey = {}; group.clearLayers(); },
+      count: function () { return group.getLayers().length; }
+    };
+  }
+
+  /* Pins carry their names from NAMES_ZOOM on (a class on the map element shows them). */
+  function namesWhenClose(map, el) {
+    function update() { el.classList.toggle("map--names", map.getZoom() >= NAMES_ZOOM); }
+    map.on("zoomend", update);
+    update();
+  }
+
+  /* Sites from the GeoJSON API: a pin of its kind for a located one (named for screen readers and,
+   * close up, on the map); a commune-level one is drawn by an areaSet where it is shown. */
   function buildSites(collection, t) {
     return (collection.features || []).filter(function (f) { return f.geometry; }).map(function (f) {
       var p = f.properties, c = f.geometry.coordinates, latlng = [c[1], c[0]];
       var item = { props: p, pinned: !!PINNED[p.precision], latlng: latlng };
       if (item.pinned) {
-        item.layer = L.marker(latlng, { icon: siteIcon(p.precision), title: p.name, keyboard: true, riseOnHover: true });
-      } else {
-        item.layer = areaCircle(latlng, p.uncertainty_m);
-        item.layer.bindTooltip(p.name, { sticky: true });
+        var label = p.type_label ? p.name + " · " + p.type_label : p.name;
+        item.layer = L.marker(latlng, { icon: kindIcon(p.type), title: label, alt: label, keyboard: true, riseOnHover: true });
+        item.layer.bindTooltip(esc(p.name), { permanent: true, direction: "right", className: "site-name", interactive: false });
+        item.layer.bindPopup(sitePopup(p, t));
       }
-      item.layer.bindPopup(sitePopup(p, t));
       return item;
     });
   }
@@ -196,8 +239,10 @@
     var clusters = L.markerClusterGroup
       ? L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: true })
       : L.featureGroup();
-    var plain = L.featureGroup(), areas = L.featureGroup(), lines = L.featureGroup();
-    lines.addTo(map); areas.addTo(map); clusters.addTo(map); plain.addTo(map);
+    var plain = L.featureGroup(), areaLayer = L.featureGroup(), lines = L.featureGroup();
+    var areas = areaSet(areaLayer, t);
+    lines.addTo(map); areaLayer.addTo(map); clusters.addTo(map); plain.addTo(map);
+    namesWhenClose(map, el);
     var overlays = {}, geology = geologyLayer(el), boundary = el.dataset.boundary ? boundaryLayer().addTo(map) : null;
     if (boundary) { overlays[el.dataset.tBoundary || "Boundary"] = boundary; }
     if (geology) { overlays[el.dataset.tGeology || "Geology"] = geology; }
@@ -206,6 +251,7 @@
     var form = document.getElementById(el.dataset.filterForm || "");
     var typeSelect = form ? form.elements.type : null;
     var routeSelect = form ? form.elements.route : null;
+    var communeSelect = form ? form.elements.commune : null;
     var counter = document.getElementById(el.dataset.count || "");
     var sites = [], routeLines = [];
     var shown = { pins: 0, areas: 0, lines: 0 };
@@ -213,7 +259,8 @@
     function current() {
       return {
         type: typeSelect ? typeSelect.value : "",
-        route: routeSelect && routeSelect.value ? parseInt(routeSelect.value, 10) : null
+        route: routeSelect && routeSelect.value ? parseInt(routeSelect.value, 10) : null,
+        commune: communeSelect ? communeSelect.value : ""
       };
     }
 
@@ -223,17 +270,18 @@
       items.forEach(function (s) {
         if (f.type && s.props.type !== f.type) { return; }
         if (f.route && (s.props.routes || []).indexOf(f.route) < 0) { return; }
-        if (s.pinned) { pins.push(s.layer); } else { areas.addLayer(s.layer); shown.areas += 1; }
+        if (f.commune && s.props.commune_code !== f.commune) { return; }
+        if (s.pinned) { pins.push(s.layer); } else { areas.add(s); shown.areas += 1; }
       });
-      // One route's few stops are shown one by one; the whole inventory is clustered.
-      if (f.route) { pins.forEach(function (m) { plain.addLayer(m); }); } else if (clusters.addLayers) { clusters.addLayers(pins); } else { pins.forEach(function (m) { clusters.addLayer(m); }); }
+      // One route's or one commune's few places are shown one by one; the whole inventory is clustered.
+      if (f.route || f.commune) { pins.forEach(function (m) { plain.addLayer(m); }); } else if (clusters.addLayers) { clusters.addLayers(pins); } else { pins.forEach(function (m) { clusters.addLayer(m); }); }
       shown.pins += pins.length;
       if (counter) { counter.textContent = shown.pins + " " + t.pins + " · " + shown.areas + " " + t.areas; }
     }
 
     function render(fit) {
       var f = current();
-      clusters.clearLayers(); plain.clearLayers(); areas.clearLayers(); lines.clearLayers();
+      clusters.clearLayers(); plain.clearLayers(); areas.clear(); lines.clearLayers();
       shown = { pins: 0, areas: 0, lines: 0 };
       routeLines.forEach(function (r) {
         if (r.layer && (!f.route || r.number === f.route)) { lines.addLayer(r.layer); shown.lines += 1; }
@@ -241,12 +289,12 @@
       addSites(sites, f);
       if (fit) {
         var bounds = L.latLngBounds([]);
-        [plain, clusters, areas, lines].forEach(function (g) { if (g.getLayers().length) { bounds.extend(g.getBounds()); } });
+        [plain, clusters, areaLayer, lines].forEach(function (g) { if (g.getLayers().length) { bounds.extend(g.getBounds()); } });
         if (bounds.isValid()) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 13, animate: false }); } else if (home) { map.fitBounds(home, { animate: false }); }
       }
       if (window.history && window.history.replaceState) {
         var params = new URLSearchParams(window.location.search);
-        ["type", "route"].forEach(function (k) { var v = k === "type" ? f.type : (f.route || ""); if (v) { params.set(k, v); } else { params.delete(k); } });
+        ["type", "route", "commune"].forEach(function (k) { var v = f[k] || ""; if (v) { params.set(k, v); } else { params.delete(k); } });
         var qs = params.toString();
         window.history.replaceState(null, "", window.location.pathname + (qs ? "?" + qs : ""));
       }
@@ -295,13 +343,15 @@
       complete: complete,
       siteCount: function () { return sites.length; },
       markerCount: function () { return plain.getLayers().length + clusters.getLayers().length; },
-      areaCount: function () { return areas.getLayers().length; },
+      areaCount: function () { return shown.areas; },
+      areaCircleCount: function () { return areas.count(); },
       lineCount: function () { return shown.lines; },
       overlayNames: function () { return Object.keys(overlays); },
       boundaryCount: function () { return boundary && map.hasLayer(boundary) ? boundary.getLayers().length : 0; },
       setFilters: function (filters) {
         if (filters && typeSelect && "type" in filters) { typeSelect.value = filters.type || ""; }
         if (filters && routeSelect && "route" in filters) { routeSelect.value = filters.route ? String(filters.route) : ""; }
+        if (filters && communeSelect && "commune" in filters) { communeSelect.value = filters.commune || ""; }
         render(true);
       }
     };
@@ -311,14 +361,16 @@
   function overviewMap(el) {
     var t = strings(el), table = colours(el);
     var map = baseMap(el, { scrollWheelZoom: false, zoomSnap: 0.5 });
-    var group = L.featureGroup().addTo(map);
+    var group = L.featureGroup().addTo(map), areaLayer = L.featureGroup().addTo(map);
+    var areas = areaSet(areaLayer, t);
+    namesWhenClose(map, el);
     // Pins are grouped as on the full map: at this scale they would overlap, too small to tap.
     var pins = L.markerClusterGroup
       ? L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45 })
       : L.featureGroup();
     pins.addTo(map);
     function addSites(collection) {
-      buildSites(collection, t).forEach(function (s) { (s.pinned ? pins : group).addLayer(s.layer); });
+      buildSites(collection, t).forEach(function (s) { if (s.pinned) { pins.addLayer(s.layer); } else { areas.add(s); } });
     }
     // The view is fitted to the first page; later pages of a big inventory fill it in.
     var drawn = false, waiting = [];
@@ -329,7 +381,7 @@
         drawn = true;
         waiting.forEach(addSites); waiting = [];
         var bounds = L.latLngBounds([]);
-        [group, pins].forEach(function (g) { if (g.getLayers().length) { bounds.extend(g.getBounds()); } });
+        [group, areaLayer, pins].forEach(function (g) { if (g.getLayers().length) { bounds.extend(g.getBounds()); } });
         if (bounds.isValid()) { map.fitBounds(bounds, { padding: [20, 20], maxZoom: 11, animate: false }); }
         el.setAttribute("data-ready", "true");
         return pages.complete;

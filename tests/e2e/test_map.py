@@ -77,3 +77,35 @@ def test_a_map_of_many_sites_fills_in_page_by_page_until_every_site_is_shown(pag
     assert page.evaluate("window.geoparkMap.markerCount()") == pinned_count() == 1207
     assert len(requests) == 3
     assert page.locator(".map__error").count() == 0
+
+
+def test_on_a_phone_the_map_leads_with_pins_by_kind_names_close_up_a_commune_filter_and_every_route(
+    page, live_server, langson
+):
+    from geopark.routes.models import Route
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_map(page, f"{live_server.url}/en/map/")
+    # The map starts within the first screen, with room to see it.
+    assert page.locator("#geopark-map").bounding_box()["y"] < 844 - 300
+    # Each pin shows its kind and is named, with its kind, for screen readers.
+    pin = page.locator(".leaflet-marker-icon.site-marker").first
+    assert pin.locator(".site-pin use").get_attribute("href").split("#")[1].startswith("kind-")
+    assert " · " in pin.get_attribute("title")
+    # Names appear only close up.
+    assert page.locator(".site-name:visible").count() == 0
+    page.evaluate("window.geoparkMap.map.setZoom(13, {animate: false})")
+    # (wait_for_function would evaluate a string, which the site's CSP forbids)
+    page.locator(".site-name").first.wait_for(state="visible")
+    # One commune's places, pins and areas.
+    site = Site.objects.public().pinned().exclude(commune=None).first()
+    in_commune = Site.objects.public().filter(commune=site.commune)
+    page.select_option("#map-filter-commune", site.commune.code)
+    assert page.evaluate("window.geoparkMap.markerCount()") == in_commune.pinned().count()
+    assert page.evaluate("window.geoparkMap.areaCount()") == in_commune.filter(precision="commune").count()
+    # Every route of the legend is drawn or said to have no line yet.
+    page.select_option("#map-filter-commune", "")
+    legend = page.locator(".map-panel--legend .legend").inner_text()
+    assert (
+        page.evaluate("window.geoparkMap.lineCount()") + legend.count("no line yet") == Route.objects.count()
+    )
