@@ -55,7 +55,9 @@ class ReviewFlagPanel(FieldPanel):
     def __init__(self, code: str, **kwargs: Any) -> None:
         kwargs.setdefault(
             "help_text",
-            _("The text in another language changed since this one was written: check it, then tick the box."),
+            _(
+                "The text in another language changed since this one was written: check it, then tick the box."
+            ),
         )
         super().__init__(confirm_field(code), **kwargs)
         self.code = code

@@ -199,7 +199,8 @@ def test_the_list_and_the_editor_show_which_languages_need_review(client, editor
     editor_html = client.get(url("edit", site.pk), HTTP_ACCEPT_LANGUAGE=lang).content.decode()
     assert (
         in_lang(
-            lang, "The text in another language changed since this one was written: check it, then tick the box."
+            lang,
+            "The text in another language changed since this one was written: check it, then tick the box.",
         )
         in editor_html
     )
