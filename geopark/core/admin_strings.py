@@ -3,7 +3,7 @@ its count of pages, its menus and some headings). Marked here so that `make mess
 the project's catalogue, which Django reads before Wagtail's (LOCALE_PATHS): editors see them in
 their language. `geopark/core/tests/test_admin_languages.py` finds the ones still missing."""
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext_lazy
 
 WAGTAIL_GAPS = (
     gettext_noop("Pagination"),
@@ -35,4 +35,23 @@ WAGTAIL_GAPS = (
     gettext_noop("Site summary"),
     gettext_noop("Name and Email"),
     gettext_noop("Filter by"),
+    # The admin home: its search box, the editor guide, the count of pages, images and documents.
+    gettext_noop("Search all pages…"),
+    gettext_noop("Search…"),
+    gettext_noop("Wagtail %(current_version)s editor guide"),
+    ngettext_lazy(
+        '%(total)s Page <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Pages <span class="w-sr-only">created in %(site_name)s</span>',
+        "total",
+    ),
+    ngettext_lazy(
+        '%(total)s Image <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Images <span class="w-sr-only">created in %(site_name)s</span>',
+        "total",
+    ),
+    ngettext_lazy(
+        '%(total)s Document <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Documents <span class="w-sr-only">created in %(site_name)s</span>',
+        "total",
+    ),
 )

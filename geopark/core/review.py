@@ -59,8 +59,21 @@ def flag_languages(
 
 
 def changed_languages(form: forms.BaseForm, fields: Iterable[str]) -> set[str]:
-    names = set(form.changed_data)
-    return {code for code in LANG_CODES for field in fields if f"{field}_{code}" in names}
+    """The languages of which the form changed some text. Whitespace alone is no change: a browser
+    sends a textarea's lines ending in CRLF, which the form would otherwise count as changed."""
+    changed = set()
+    for code in LANG_CODES:
+        for field in fields:
+            name = f"{field}_{code}"
+            if name in form.changed_data and _words(form[name].initial) != _words(
+                form.cleaned_data.get(name)
+            ):
+                changed.add(code)
+    return changed
+
+
+def _words(value: Any) -> list[str]:
+    return str(value or "").split()
 
 
 def confirm_field(code: str) -> str:

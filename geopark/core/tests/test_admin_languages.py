@@ -1,6 +1,6 @@
 """The Vietnamese admin is in Vietnamese and the English admin in English, for a superuser and for an
 editor: no two menu entries share a label, and the menu, the headings and the breadcrumbs of the
-admin home and of every page the menu opens hold no word of the other language."""
+admin home (and its summary) and of every page the menu opens hold no word of the other language."""
 
 from __future__ import annotations
 
@@ -47,9 +47,9 @@ def menu_entries(html: str) -> list[tuple[str, str | None]]:
 
 
 def headings(html: str) -> list[str]:
-    """A page's headings and breadcrumbs, each as one line of text."""
+    """A page's headings, breadcrumbs and (on the home) summary, each as one line of text."""
     soup = BeautifulSoup(html, "html.parser")
-    found = soup.select("h1, h2, h3, [data-controller~='w-breadcrumbs'] nav a")
+    found = soup.select("h1, h2, h3, [data-controller~='w-breadcrumbs'] nav a, .w-summary__list a")
     return [" ".join(h.get_text(" ", strip=True).split()) for h in found]
 
 
