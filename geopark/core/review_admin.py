@@ -41,7 +41,7 @@ ReviewFlagsFormMixin: type = forms.forms.DeclarativeFieldsMetaclass(
         "(`review_text_fields`): a box per language to clear its flag, and the flags set on save.",
         **{
             confirm_field(code): forms.BooleanField(
-                required=False, label=_("Checked: this text says the same as the other languages'")
+                required=False, label=_("Checked: it says the same as the other languages")
             )
             for code in LANG_CODES
         },

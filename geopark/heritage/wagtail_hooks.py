@@ -146,15 +146,30 @@ class SiteViewSet(SnippetViewSet):
         [
             ObjectList(
                 [
-                    FieldRowPanel([FieldPanel("code"), FieldPanel("slug")]),
                     FieldRowPanel(
-                        [FieldPanel("site_type"), FieldPanel("route_status"), FieldPanel("featured")]
+                        [
+                            FieldPanel("code", heading=gettext_lazy("Code")),
+                            FieldPanel("slug", heading=gettext_lazy("Address in the site (slug)")),
+                        ]
                     ),
-                    FieldPanel("geopark"),
                     FieldRowPanel(
-                        [FieldPanel("duration_minutes"), FieldPanel("formation"), FieldPanel("age")]
+                        [
+                            FieldPanel("site_type"),
+                            FieldPanel("route_status"),
+                            FieldPanel("featured", heading=gettext_lazy("Shown on the home page")),
+                        ]
                     ),
-                    FieldPanel("sources"),
+                    FieldPanel("geopark", heading=gettext_lazy("Geopark")),
+                    FieldRowPanel(
+                        [
+                            FieldPanel(
+                                "duration_minutes", heading=gettext_lazy("Time a visit needs (minutes)")
+                            ),
+                            FieldPanel("formation", heading=gettext_lazy("Rock formation")),
+                            FieldPanel("age", heading=gettext_lazy("Geological age")),
+                        ]
+                    ),
+                    FieldPanel("sources", heading=gettext_lazy("Sources")),
                     InlinePanel("photos", heading=gettext_lazy("Photos"), label=gettext_lazy("Photo")),
                 ],
                 heading=gettext_lazy("Inventory"),
@@ -165,13 +180,23 @@ class SiteViewSet(SnippetViewSet):
                         [
                             FieldPanel("precision"),
                             FieldRowPanel([FieldPanel("lat"), FieldPanel("lon")]),
-                            FieldRowPanel([FieldPanel("uncertainty_m"), FieldPanel("position_source")]),
+                            FieldRowPanel(
+                                [
+                                    FieldPanel("uncertainty_m", heading=gettext_lazy("Uncertainty (m)")),
+                                    FieldPanel("position_source", heading=gettext_lazy("Position source")),
+                                ]
+                            ),
                         ],
                         heading=gettext_lazy("Position"),
                     ),
-                    FieldPanel("commune"),
-                    FieldPanel("former_commune"),
-                    FieldRowPanel([FieldPanel("former_district"), FieldPanel("locality")]),
+                    FieldPanel("commune", heading=gettext_lazy("Commune")),
+                    FieldPanel("former_commune", heading=gettext_lazy("Former commune")),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("former_district", heading=gettext_lazy("Former district")),
+                            FieldPanel("locality", heading=gettext_lazy("Village, hamlet or street")),
+                        ]
+                    ),
                 ],
                 heading=gettext_lazy("Location"),
             ),
