@@ -124,20 +124,21 @@ class SiteViewSet(SnippetViewSet):
         lambda sites: sites.annotate_approved_schedule().prefetch_workflow_states()
     )
     menu_label = pgettext_lazy("inventory", "Sites")  # not Wagtail's "Sites" (web addresses)
+    # The state and the review flags next to the name: on a phone the table scrolls sideways.
     list_display = [
         "code",
         "name_vi",
-        "site_type",
-        "route_status",
-        "precision",
-        "en_status",
-        "zh_status",
+        Column("publication", label=gettext_lazy("Publication"), accessor=publication_state, sort_key="live"),
         Column(
             "needs_review",
             label=gettext_lazy("Needs review"),
             accessor=lambda site: language_names(site.needs_review),
         ),
-        Column("publication", label=gettext_lazy("Publication"), accessor=publication_state, sort_key="live"),
+        "site_type",
+        "route_status",
+        "precision",
+        "en_status",
+        "zh_status",
     ]
     list_filter = ["site_type", "route_status", "precision", "en_status", "zh_status", "featured"]
     search_fields = ["code", "name_vi", "name_en"]  # see SiteIndexView
