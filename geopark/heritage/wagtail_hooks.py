@@ -157,7 +157,7 @@ class SiteViewSet(SnippetViewSet):
                         [
                             FieldPanel("site_type"),
                             FieldPanel("route_status"),
-                            FieldPanel("featured", heading=gettext_lazy("Shown on the home page")),
+                            FieldPanel("featured", heading=gettext_lazy("Featured")),
                         ]
                     ),
                     FieldPanel("geopark", heading=gettext_lazy("Geopark")),
