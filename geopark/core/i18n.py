@@ -103,16 +103,23 @@ def is_fallback(obj: Any, base: str, lang: str | None = None) -> bool:
     return code != DEFAULT_LANG and not getattr(obj, f"{base}_{code}", "")
 
 
-def language_tabs(fields: list[str] | tuple[str, ...], *, translation_status: bool = False) -> list[Any]:
+def language_tabs(
+    fields: list[str] | tuple[str, ...], *, translation_status: bool = False, review_flags: bool = False
+) -> list[Any]:
     """One admin tab per published language, headed by the language's own name, holding each of
     `fields` in that language (`name_vi`, `name_en`…). With `translation_status`, a translation's
-    tab starts with its review status (`en_status`, `zh_status`)."""
+    tab starts with its review status (`en_status`, `zh_status`); with `review_flags`, with the box
+    that clears its review flag while it has one (`core.review_admin`)."""
     from wagtail.admin.panels import FieldPanel, ObjectList  # the admin's, loaded only where it is built
+
+    from .review_admin import ReviewFlagPanel
 
     tabs = []
     for code, label in settings.LANGUAGES:
         panels = [FieldPanel(f"{field}_{code}") for field in fields]
         if translation_status and code != DEFAULT_LANG:
             panels.insert(0, FieldPanel(f"{code}_status"))
+        if review_flags:
+            panels.insert(0, ReviewFlagPanel(code))
         tabs.append(ObjectList(panels, heading=label))
     return tabs

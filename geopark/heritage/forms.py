@@ -7,6 +7,11 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from geopark.core.i18n import translated_names
+from geopark.core.review_admin import ReviewFlagsFormMixin
+
+from .models import Site
+
 
 class MapPickerWidget(forms.NumberInput):
     """The latitude input, followed by a small map: a click or a drag sets latitude and longitude.
@@ -30,7 +35,10 @@ class MapPickerWidget(forms.NumberInput):
         js = ["vendor/leaflet/leaflet.js", "js/admin-map-picker.js"]
 
 
-class SiteAdminForm(WagtailAdminModelForm):
+class SiteAdminForm(ReviewFlagsFormMixin, WagtailAdminModelForm):
+    # Every per-language text of a site: a change to one language's flags the others for review.
+    review_text_fields = translated_names(Site)
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if "lat" in self.fields:

@@ -60,8 +60,8 @@ def index(request: HttpRequest) -> HttpResponse:
         request,
         "reporting/admin/index.html",
         {
-            "page_title": _("Reports"),
-            "header_title": _("Reports"),
+            "page_title": _("Periodic reports"),
+            "header_title": _("Periodic reports"),
             "header_icon": "doc-full",
             "form": form,
             "can_add": request.user.has_perm(ADD),

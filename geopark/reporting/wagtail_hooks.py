@@ -12,7 +12,7 @@ from . import admin_views
 @hooks.register("register_admin_menu_item")
 def reports_menu():
     return GatedMenuItem(
-        gettext_lazy("Reports"),
+        gettext_lazy("Periodic reports"),
         reverse("reporting_admin:index"),
         icon_name="doc-full",
         name="reports",

@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from geopark.core.geo import validate_lat_lon
 from geopark.core.i18n import TranslatedField, translated_field
+from geopark.core.review import needs_review_field
 from geopark.core.text import fold
 from geopark.territory.models import Commune, FormerCommune, Geopark
 
@@ -242,6 +243,8 @@ class Site(
     zh_status = models.CharField(
         _("Chinese text"), max_length=10, choices=TranslationStatus.choices, default=TranslationStatus.MISSING
     )
+    # Languages whose text may lag behind a change in another (core.review), set by the admin form.
+    needs_review = needs_review_field()
     data_checksum = models.CharField(max_length=64, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     # The Vietnamese name folded by core.text.fold (no diacritics, đ as d), for the admin's search.
