@@ -12,6 +12,9 @@ class SearchConfig(plugins.GeoparkApp):
     # A query with fewer title hits than a page of results in both worlds: search reads titles only
     # when they alone fill the page, which saves a query, not one per record.
     query_count_urls = ("/vi/search/?q=tam+thanh", "/api/v1/search?q=tam+thanh")
+    # The index is a copy of records whose own writes already drop the pages that show them; its
+    # rows are read only by the search page and its API (operations/pagecache.py).
+    shown_on = {"sitesearch.SearchToken": ("search", "api-v1:search")}
 
     def ready(self) -> None:
         # Keeping the index in step with what is published is bookkeeping, not domain logic: it is
