@@ -9,9 +9,14 @@ import pytest
 def _clear_cache():
     from django.core.cache import cache
 
+    from geopark.operations import pagecache
+
+    # A rolled-back test moves no generation: what it remembered must not outlive it.
     cache.clear()
+    pagecache.forget_remembered()
     yield
     cache.clear()
+    pagecache.forget_remembered()
 
 
 @pytest.fixture

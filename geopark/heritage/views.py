@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from geopark.core.i18n import is_fallback
+from geopark.operations.pagecache import remembered
 
 from . import selectors
 from .conservation_links import conservation_links
@@ -53,9 +54,11 @@ def site_list(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "sites": page.object_list,
             "filters": filters,
-            "type_choices": selectors.type_choices_with_counts(),
-            "communes": selectors.communes_with_sites(),
-            "routes": route_links().choices(),
+            # The filters' choices and counts are the same for every visitor: read once per process
+            # until a site, commune or route changes (operations.pagecache.remembered).
+            "type_choices": remembered("heritage.site_list.types", (), selectors.type_choices_with_counts),
+            "communes": remembered("heritage.site_list.communes", (), selectors.communes_with_sites),
+            "routes": remembered("heritage.site_list.routes", (), lambda: list(route_links().choices())),
         },
     )
 

@@ -26,7 +26,7 @@ import tempfile
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -39,6 +39,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 GENERATION_KEY = "pagecache:generation"
 # The tag every page depends on: moved by writes to records no app declared (see `shown_on`).
@@ -236,6 +237,48 @@ def page_group(request: HttpRequest) -> str:
         page = getattr(route, "page", None)
         return page._meta.label if page is not None else "wagtail"
     return match.view_name
+
+
+# --- Remembered values -----------------------------------------------------------------------------
+#
+# What many pages compute alike (the geopark of the header, a home page's route list) is worked out
+# once per process and kept as long as the generations of the tags it was computed under stand: the
+# same writes that drop the cached pages showing those records drop it, so it is never stale. Kept
+# in the process, not in the shared cache: no pickling, and nothing to fetch but the generations.
+
+_remembered: dict[tuple[str, Any], tuple[dict[str, str], Any]] = {}
+_remembered_limit = 256
+
+
+def remembered(name: str, tags: Iterable[str], compute: Callable[[], T], *, vary: Any = None) -> T:
+    """`compute()`, or what it returned before in this process while none of `tags` moved since.
+
+    `tags` are what a write to the records it reads moves: `tags_for_model(Model)` for each model
+    (records no app declared move "*", which every value also depends on). `vary`: whatever else
+    the value depends on (the language, a slug). The value is shared between requests: treat it as
+    read-only. GEOPARK_FRAGMENT_CACHE=0 switches this off (computed every time)."""
+    if not getattr(settings, "GEOPARK_FRAGMENT_CACHE", True):
+        return compute()
+    depends_on = sorted({ALL, *tags})
+    try:
+        generations, _found = current_generations(depends_on)
+    except Exception:
+        logger.warning("page cache: generations unreachable, computing %s", name, exc_info=True)
+        return compute()
+    key = (name, vary)
+    stored = _remembered.get(key)
+    if stored is not None and stored[0] == generations:
+        return stored[1]
+    value = compute()
+    if len(_remembered) >= _remembered_limit:
+        _remembered.clear()
+    _remembered[key] = (generations, value)
+    return value
+
+
+def forget_remembered() -> None:
+    """Tests: a rolled-back transaction moves no generation, so its values must go by hand."""
+    _remembered.clear()
 
 
 # --- Which requests and responses --------------------------------------------------------------
