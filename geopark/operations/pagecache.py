@@ -247,7 +247,7 @@ def page_group(request: HttpRequest) -> str:
 # in the process, not in the shared cache: no pickling, and nothing to fetch but the generations.
 
 _remembered: dict[tuple[str, Any], tuple[dict[str, str], Any]] = {}
-_remembered_limit = 256
+_remembered_limit = 1024
 
 
 def remembered(name: str, tags: Iterable[str], compute: Callable[[], T], *, vary: Any = None) -> T:

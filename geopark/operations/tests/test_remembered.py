@@ -61,7 +61,8 @@ def test_the_site_list_counts_a_new_site_and_its_commune_at_once(client, geopark
     client.get("/vi/sites/")
     commune = CommuneFactory(short_name="Mai Pha")
     SiteFactory(geopark=geopark, commune=commune)
-    assert "Xã Mai Pha" in client.get("/vi/sites/").content.decode()
+    # The commune filter lists it with its count (a card would name it anyway).
+    assert "Xã Mai Pha (1)" in client.get("/vi/sites/").content.decode()
 
 
 def test_the_header_shows_the_renamed_geopark_at_once(client, home_pages, uncached_pages):
@@ -70,3 +71,32 @@ def test_the_header_shows_the_renamed_geopark_at_once(client, home_pages, uncach
     home_pages.short_name_vi = "Công viên địa chất Lạng Sơn mới"
     home_pages.save()
     assert "Công viên địa chất Lạng Sơn mới" in client.get("/vi/").content.decode()
+
+
+def test_the_site_page_shows_a_renamed_partner_and_a_new_neighbour_at_once(client, geopark, uncached_pages):
+    from geopark.partners.tests.factories import PartnerFactory
+
+    SiteFactory(geopark=geopark, slug="hang-gio", lat=21.85, lon=106.75)
+    partner = PartnerFactory(name_vi="Homestay Kim", lat=21.851, lon=106.751)
+    assert "Homestay Kim" in client.get("/vi/sites/hang-gio/").content.decode()
+    partner.name_vi = "Homestay Kim Đồng"
+    partner.save()
+    assert "Homestay Kim Đồng" in client.get("/vi/sites/hang-gio/").content.decode()
+
+    SiteFactory(geopark=geopark, name_vi="Động Nhị Thanh", lat=21.852, lon=106.752)
+    assert "Động Nhị Thanh" in client.get("/vi/sites/hang-gio/").content.decode()
+
+
+def test_a_draft_preview_never_uses_or_leaves_a_remembered_part(client, geopark, uncached_pages, admin_user):
+    from django.test import RequestFactory
+
+    from geopark.heritage.views import render_site
+
+    site = SiteFactory(geopark=geopark, slug="hang-gio", lat=21.85, lon=106.75)
+    client.get("/vi/sites/hang-gio/")
+    before = dict(pagecache._remembered)
+    request = RequestFactory().get("/vi/sites/hang-gio/")
+    request.LANGUAGE_CODE = "vi"
+    request.user = admin_user
+    render_site(request, site)
+    assert pagecache._remembered == before
