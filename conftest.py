@@ -24,6 +24,8 @@ def uncached(settings):
     """Query-count tests measure the views themselves: the page cache would answer the second
     request with no query at all (operations/pagecache.py has its own tests)."""
     settings.GEOPARK_PAGE_CACHE = False
+    # Nor values remembered from an earlier request (operations.pagecache.remembered).
+    settings.GEOPARK_FRAGMENT_CACHE = False
 
 
 @pytest.fixture
