@@ -9,9 +9,14 @@ import pytest
 def _clear_cache():
     from django.core.cache import cache
 
+    from geopark.operations import pagecache
+
+    # A rolled-back test moves no generation: what it remembered must not outlive it.
     cache.clear()
+    pagecache.forget_remembered()
     yield
     cache.clear()
+    pagecache.forget_remembered()
 
 
 @pytest.fixture
@@ -19,6 +24,8 @@ def uncached(settings):
     """Query-count tests measure the views themselves: the page cache would answer the second
     request with no query at all (operations/pagecache.py has its own tests)."""
     settings.GEOPARK_PAGE_CACHE = False
+    # Nor values remembered from an earlier request (operations.pagecache.remembered).
+    settings.GEOPARK_FRAGMENT_CACHE = False
 
 
 @pytest.fixture

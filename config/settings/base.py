@@ -209,6 +209,9 @@ GEOPARK_PAGE_CACHE = env_bool("GEOPARK_PAGE_CACHE", True)
 # Counting public page views (geopark/analytics): on unless switched off.
 GEOPARK_ANALYTICS = env_bool("GEOPARK_ANALYTICS", True)
 GEOPARK_PAGE_CACHE_SECONDS = int(os.environ.get("GEOPARK_PAGE_CACHE_SECONDS", "600"))
+# Values many pages compute alike, kept per worker until a write moves their generations
+# (operations.pagecache.remembered); independent of the page cache, so a page's miss stays cheap.
+GEOPARK_FRAGMENT_CACHE = env_bool("GEOPARK_FRAGMENT_CACHE", True)
 # With a per-process cache, the workers of one machine share the generation through this file.
 GEOPARK_PAGE_CACHE_STAMP = os.environ.get(
     "GEOPARK_PAGE_CACHE_STAMP", str(BASE_DIR / "var" / "pagecache.stamp")

@@ -6,6 +6,20 @@ class ContentConfig(plugins.GeoparkApp):
     label = "content"
     dataset_steps = ("geopark.content.dataset:load",)
     bench_urls = "geopark.content.bench:urls"
+    # Where news appears (operations/pagecache.py): the news pages and feeds, the home page's latest
+    # news, education's articles, search and the sitemap. The other pages (home, about, contact)
+    # are not listed: the menu shows them, so they drop every cached page.
+    _NEWS_PAGES = (
+        "content.NewsIndexPage",
+        "content.NewsPage",
+        "content.HomePage",
+        "education:*",
+        "search",
+        "api-v1:search",
+        "sitemap",
+        "sitemap_section",
+    )
+    shown_on = {"content.NewsPage": _NEWS_PAGES, "content.NewsCategory": _NEWS_PAGES}
 
     public_urls = "geopark.content.urls"
     sitemap_views = ("map", "about_data")

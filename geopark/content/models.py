@@ -68,17 +68,32 @@ class HomePage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from geopark.heritage import selectors as heritage
+        from geopark.operations.pagecache import remembered
         from geopark.routes import selectors as routes
         from geopark.territory.selectors import current_geopark
 
         context = super().get_context(request, *args, **kwargs)
         geopark = current_geopark()
-        route_list = list(routes.route_list())
+        # Read once per process until a route, site or notice changes (what they read moves "*"):
+        # a cold home page then costs its template, not its queries (operations.pagecache).
+        today = timezone.localdate()
         context.update(
             geopark=geopark,
-            routes=[(r, routes.geometry(r)) for r in route_list],
-            featured_sites=list(heritage.featured_sites()),
-            completeness=heritage.inventory_completeness(geopark) if geopark else None,
+            routes=remembered(
+                "content.home.routes",
+                (),
+                lambda: [(r, routes.geometry(r)) for r in routes.route_list()],
+                vary=today,
+            ),
+            featured_sites=remembered(
+                "content.home.featured_sites", (), lambda: list(heritage.featured_sites()), vary=today
+            ),
+            completeness=remembered(
+                "content.home.completeness",
+                (),
+                lambda: heritage.inventory_completeness(geopark) if geopark else None,
+                vary=geopark.pk if geopark else None,
+            ),
         )
         return context
 

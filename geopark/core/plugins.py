@@ -73,6 +73,15 @@ class GeoparkApp(AppConfig):
     # "module:attribute" of a sequence of core.scopes.AccountScope: the records (an agency, a
     # commune, a partner) a role of this app is narrowed to, offered when a person is invited.
     account_scopes: str = ""
+    # The public page cache (operations/pagecache.py): on which public pages this app's records
+    # appear, {model label: page groups}. A page group is a URL name ("heritage:site_detail", "map",
+    # "search:search", "api-v1:partners_list"), a Wagtail page model ("content.NewsPage"), or a
+    # pattern of them ("partners:*", "api-v1:*"); "*" alone is every page. Saving or deleting a
+    # record of a listed model drops only the cached pages of its groups (and the fragments keyed
+    # by them); a public model of the app left out drops every cached page, which is always correct.
+    # List every page that shows the records, or any part of them: a page forgotten here shows
+    # the old record until GEOPARK_PAGE_CACHE_SECONDS runs out.
+    shown_on: Mapping[str, Sequence[str]] = {}
 
 
 def geopark_apps() -> Iterator[GeoparkApp]:

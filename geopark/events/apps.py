@@ -8,6 +8,19 @@ class EventsConfig(plugins.GeoparkApp):
     label = "events"
     dataset_steps = ("geopark.events.dataset:load",)
     bench_urls = "geopark.events.bench:urls"
+    # Where events appear (operations/pagecache.py): their own pages, the home page's "what's on",
+    # the plans that link them, search, the API and the sitemap.
+    shown_on = {
+        "events.Event": (
+            "events:*",
+            "content.HomePage",
+            "plans:*",
+            "search",
+            "api-v1:*",
+            "sitemap",
+            "sitemap_section",
+        )
+    }
     verbose_name = _("Events")
 
     public_urls = "geopark.events.urls"

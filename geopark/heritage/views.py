@@ -3,9 +3,11 @@ from __future__ import annotations
 from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from geopark.core.i18n import is_fallback
+from geopark.operations.pagecache import remembered, tags_for_group
 
 from . import selectors
 from .conservation_links import conservation_links
@@ -54,9 +56,11 @@ def site_list(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "sites": page.object_list,
             "filters": filters,
-            "type_choices": selectors.type_choices_with_counts(),
-            "communes": selectors.communes_with_sites(),
-            "routes": route_links().choices(),
+            # The filters' choices and counts are the same for every visitor: read once per process
+            # until a site, commune or route changes (operations.pagecache.remembered).
+            "type_choices": remembered("heritage.site_list.types", (), selectors.type_choices_with_counts),
+            "communes": remembered("heritage.site_list.communes", (), selectors.communes_with_sites),
+            "routes": remembered("heritage.site_list.routes", (), lambda: list(route_links().choices())),
         },
     )
 
@@ -65,12 +69,30 @@ def site_detail(request: HttpRequest, slug: str) -> HttpResponse:
     site = selectors.site_by_slug(slug)
     if site is None:
         raise Http404(_("No site with this address."))
-    return render_site(request, site)
+    return render_site(request, site, published=True)
 
 
-def render_site(request: HttpRequest, site) -> HttpResponse:
+def render_site(request: HttpRequest, site, *, published: bool = False) -> HttpResponse:
     """The public page of `site`: a live one, or a draft shown in the admin's preview (`Site.serve_preview`)."""
     image_url = site_image_url(site)
+    parts = {
+        "stops": lambda: route_links().stops(site),
+        "nearby": lambda: selectors.nearby_sites(site),
+        "partners_section": lambda: partner_links().nearby_section(request, site),
+    }
+    if published:
+        # What the published page shows of other records, kept per worker until a write moves a
+        # generation the site page depends on (operations.pagecache.remembered). Never for a draft.
+        tags = tags_for_group("heritage:site_detail")
+        key = (site.pk, request.LANGUAGE_CODE, timezone.localdate())
+        parts = {
+            name: (
+                lambda name=name, compute=compute: remembered(
+                    f"heritage.site.{name}", tags, compute, vary=key
+                )
+            )
+            for name, compute in parts.items()
+        }
     return render(
         request,
         "heritage/site_detail.html",
@@ -78,12 +100,12 @@ def render_site(request: HttpRequest, site) -> HttpResponse:
             "site": site,
             "structured_data": site_structured_data(site, request, image_url=image_url),
             "og_image": image_url,
-            "stops": route_links().stops(site),
-            "nearby": selectors.nearby_sites(site),
+            "stops": parts["stops"](),
+            "nearby": parts["nearby"](),
             "description_is_fallback": is_fallback(site, "description"),
             "translation_status": site.translation_status(request.LANGUAGE_CODE),
             "report_section": conservation_links().report_section(request, site),
-            "partners_section": partner_links().nearby_section(request, site),
+            "partners_section": parts["partners_section"](),
         },
     )
 

@@ -48,6 +48,31 @@ class PartnersConfig(plugins.GeoparkApp):
         "partners:label_lookup": "a fixed form without records",
     }
     bench_urls = "geopark.partners.bench:urls"
+    # Where a partner's listing, photos, labels, licences and guides appear (operations/pagecache.py):
+    # a partner editing its listing drops these cached pages, not the whole portal's.
+    _PARTNER_PAGES = (
+        "partners:*",
+        "heritage:site_detail",  # "Stay nearby", through heritage.partner_links
+        "search",
+        "api-v1:list_partners",
+        "api-v1:partners_geojson",
+        "api-v1:check_label",
+        "api-v1:list_guides",
+        "api-v1:check_certificate",
+        "api-v1:search",
+        "sitemap",
+        "sitemap_section",
+    )
+    shown_on = {
+        "partners.Partner": _PARTNER_PAGES,
+        "partners.PartnerPhoto": _PARTNER_PAGES,
+        "partners.Label": _PARTNER_PAGES,
+        "partners.LogoLicence": _PARTNER_PAGES,
+        "partners.Guide": _PARTNER_PAGES,
+        # Accounts and proposed changes stay in the admin; an approved change is saved on Partner.
+        "partners.PartnerAccount": (),
+        "partners.ListingChange": (),
+    }
 
     def ready(self) -> None:
         # Heritage, below this app, shows the partners near a site through what this app hands it.

@@ -13,6 +13,9 @@ class SearchConfig(plugins.GeoparkApp):
     # when they alone fill the page, which saves a query, not one per record.
     # The zero-result page adds the closest names (one statement over a bounded set of names).
     query_count_urls = ("/vi/search/?q=tam+thanh", "/api/v1/search?q=tam+thanh", "/vi/search/?q=zzqxjw")
+    # The index is a copy of records whose own writes already drop the pages that show them; its
+    # rows are read only by the search page and its API (operations/pagecache.py).
+    shown_on = {"sitesearch.SearchToken": ("search", "api-v1:search")}
 
     def ready(self) -> None:
         # Keeping the index in step with what is published is bookkeeping, not domain logic: it is

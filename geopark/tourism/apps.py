@@ -7,6 +7,10 @@ class TourismConfig(plugins.GeoparkApp):
     name = "geopark.tourism"
     label = "tourism"
     bench_urls = "geopark.tourism.bench:urls"
+    # Monthly figures reach the public only as aggregates: the open-data page and files, the plans'
+    # indicators and the API (operations/pagecache.py). Establishments show elsewhere too: not listed.
+    _FIGURE_PAGES = ("statistics:*", "plans:*", "api-v1:*")
+    shown_on = {"tourism.MonthlyFigure": _FIGURE_PAGES, "tourism.MonthTotal": _FIGURE_PAGES}
     verbose_name = _("Tourism statistics")
 
     api_router = "geopark.tourism.api:router"

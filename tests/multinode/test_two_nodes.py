@@ -87,7 +87,7 @@ def test_an_edit_on_node_a_shows_on_node_b_at_once_even_over_its_cached_page(clu
     assert all(page.status == 200 and "Động Tam Thanh" in page.text for page in before)
     if cluster.page_cache:
         assert before[1].headers.get("x-page-cache") == "hit", "node B did not cache the page"
-        generation = redis.Redis.from_url(cluster.redis_url).keys("*pagecache:generation")
+        generation = redis.Redis.from_url(cluster.redis_url).keys("*pagecache:generation:*")
         assert generation, "the page cache's generation is not in the shared Redis"
 
     editor = Browser()

@@ -254,7 +254,7 @@ def test_the_index_costs_the_same_queries_for_few_or_many_articles(client, news)
     assert count() == few
 
 
-def test_the_feeds_cost_the_same_queries_for_few_or_many_articles(client, news):
+def test_the_feeds_cost_the_same_queries_for_few_or_many_articles(client, news, uncached):
     def count() -> int:
         with CaptureQueriesContext(connection) as ctx:
             assert client.get("/vi/news/feed/rss/").status_code == 200
