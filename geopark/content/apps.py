@@ -6,6 +6,7 @@ class ContentConfig(plugins.GeoparkApp):
     label = "content"
     dataset_steps = ("geopark.content.dataset:load",)
     bench_urls = "geopark.content.bench:urls"
+    public_sections = {"news": "geopark.content.selectors:live_news"}
 
     public_urls = "geopark.content.urls"
     sitemap_views = ("map",)

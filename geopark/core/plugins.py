@@ -70,6 +70,14 @@ class GeoparkApp(AppConfig):
     # "module:attribute" of a sequence of {"model": Model, "exclude": [field names not kept, such as
     # a password], "m2m": [many-to-many fields whose additions and removals are kept]}.
     audited_models: str = ""
+    # Public sections that can be empty, {section key: "module:function"}: function() returns the
+    # QuerySet (or a list of QuerySets) of the section's public records. The menu and the home page
+    # leave out a section with none (content.sections asks them all in one query, kept until a write).
+    public_sections: Mapping[str, str] = {}
+    # What the home page shows of the app, {key: "module:function"}: function(limit) returns up to
+    # `limit` records, soonest or newest first (events: "What's on"); the home page includes the
+    # template "<app label>/includes/home_<key>.html" with them as `items`.
+    home_items: Mapping[str, str] = {}
 
 
 def geopark_apps() -> Iterator[GeoparkApp]:
