@@ -422,6 +422,21 @@ class ContactPage(GeoparkPage):
 
         return views.contact(request, self)
 
+    def clean(self) -> None:
+        super().clean()
+        if (self.lat is None) != (self.lon is None):
+            raise ValidationError(
+                {"lon" if self.lon is None else "lat": _("Give both latitude and longitude, or neither.")}
+            )
+        if (
+            self.lat is not None
+            and self.lon is not None
+            and not (-90 <= self.lat <= 90 and -180 <= self.lon <= 180)
+        ):
+            raise ValidationError(
+                {"lat": _("Latitude is between -90 and 90, longitude between -180 and 180.")}
+            )
+
     @property
     def has_position(self) -> bool:
         return self.lat is not None and self.lon is not None

@@ -109,3 +109,15 @@ def test_a_visitor_fact_without_a_source_is_refused_with_its_reason(db, tmp_path
 
     assert any("sources must list where the fact comes from" in str(error) for error in report.errors)
     assert not VisitFact.objects.exists()
+
+
+def test_an_office_position_without_its_longitude_is_refused_with_a_reason(home_pages):
+    from django.core.exceptions import ValidationError
+
+    page = contact_page()
+    page.lat = 21.85
+
+    with pytest.raises(ValidationError) as refused:
+        page.clean()
+
+    assert "Give both latitude and longitude, or neither." in str(refused.value)
