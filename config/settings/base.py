@@ -137,6 +137,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "geopark.operations.context_processors.platform",
+                "geopark.content.context_processors.public_sections",
             ],
         },
     },

@@ -20,6 +20,7 @@ class ContentConfig(plugins.GeoparkApp):
         "sitemap_section",
     )
     shown_on = {"content.NewsPage": _NEWS_PAGES, "content.NewsCategory": _NEWS_PAGES}
+    public_sections = {"news": "geopark.content.selectors:live_news"}
 
     public_urls = "geopark.content.urls"
     sitemap_views = ("map", "about_data")

@@ -18,6 +18,8 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.html import escape
 from wagtail.rich_text import RichText
@@ -28,7 +30,7 @@ from geopark.heritage.models import Site
 from geopark.territory.models import Geopark
 
 from . import services
-from .models import ContactPage, HomePage, NewsCategory, NewsIndexPage, NewsPage, StandardPage
+from .models import ContactPage, HomePage, NewsCategory, NewsIndexPage, NewsPage, StandardPage, VisitFact
 
 # Part of every file's checksum: raising it reloads files whose text is unchanged.
 CONTENT_LOADER_VERSION = 1
@@ -39,7 +41,7 @@ PAGE_TYPES = {"standard": StandardPage, "news_index": NewsIndexPage, "contact": 
 TEXT_FIELDS = {
     StandardPage: ["intro"],
     NewsIndexPage: ["intro"],
-    ContactPage: ["intro", "thank_you"],
+    ContactPage: ["intro", "thank_you", "organisation", "address", "office_hours"],
     NewsPage: ["lead"],
 }
 GEOPARK_TEXTS = {"summary", "recognition", "vision", "mission", "commitment"}
@@ -273,6 +275,8 @@ def load_pages(folder: Path, report: LoadReport) -> None:
                     values["body"] = body
                     for lang in data.languages:
                         strings[lang].update(body_strings[lang])
+                if page_class is ContactPage:
+                    values.update(_office(data))
                 page, outcome = services.upsert_source_page(
                     parent=parent,
                     page_class=page_class,
@@ -284,6 +288,115 @@ def load_pages(folder: Path, report: LoadReport) -> None:
                 _translate(page, data, strings, outcome != "unchanged", "page", report)
         except FileError as exc:
             report.error(name, exc.line, str(exc))
+
+
+def _office(data: PageData) -> dict[str, Any]:
+    """The contact page's fields that are the same in every language: phone, e-mail, website and
+    the office's position. A field the file leaves out stays empty, and the page does not show it."""
+    doc = data.doc
+    values: dict[str, Any] = {}
+    for name in ("phone", "email", "website"):
+        value = doc.get(name, "")
+        if not isinstance(value, str):
+            raise FileError(f"{name} must be text", data.line_of(name))
+        values[name] = value.strip()
+    if values["email"]:
+        try:
+            validate_email(values["email"])
+        except ValidationError:
+            raise FileError("email is not an e-mail address", data.line_of("email")) from None
+    if values["website"] and not values["website"].startswith(("https://", "http://")):
+        raise FileError("website must start with https:// or http://", data.line_of("website"))
+    lat, lon = doc.get("lat"), doc.get("lon")
+    if (lat is None) != (lon is None):
+        raise FileError("lat and lon go together", data.line_of("lat" if lat is not None else "lon"))
+    if lat is not None:
+        if not all(isinstance(v, int | float) for v in (lat, lon)) or not (
+            -90 <= lat <= 90 and -180 <= lon <= 180
+        ):
+            raise FileError("lat and lon must be numbers in degrees", data.line_of("lat"))
+    values["lat"], values["lon"] = lat, lon
+    return values
+
+
+VISIT_KINDS = set(VisitFact.Kind.values)
+
+
+def _visit_values(row: dict[str, Any], number: int, sites: dict[str, int]) -> dict[str, Any]:
+    where = f"fact {number}"
+    key = row.get("key", "")
+    if not isinstance(key, str) or not _SLUG.match(key):
+        raise FileError(f"{where}: key must be lower-case letters, digits and hyphens")
+    where = f"fact {number} ({key})"
+    kind = row.get("kind", "")
+    if kind not in VISIT_KINDS:
+        raise FileError(f"{where}: kind must be one of {', '.join(sorted(VISIT_KINDS))}")
+    texts = row.get("text", {})
+    titles = row.get("title", {})
+    if not isinstance(texts, dict) or not str(texts.get(SOURCE_LANG, "")).strip():
+        raise FileError(f"{where}: [fact.text] needs the original text ({SOURCE_LANG})")
+    if not isinstance(titles, dict) or (kind != VisitFact.Kind.LEAD and not titles.get(SOURCE_LANG)):
+        raise FileError(f"{where}: [fact.title] needs the original text ({SOURCE_LANG})")
+    sources = row.get("sources", [])
+    if not sources or not isinstance(sources, list):
+        raise FileError(f"{where}: sources must list where the fact comes from")
+    site_code = row.get("site", "")
+    values: dict[str, Any] = {
+        "kind": kind,
+        "sort_order": int(row.get("order", 0)),
+        "site_id": sites.get(site_code) if site_code else None,
+        "source": "\n".join(str(s).strip() for s in sources),
+    }
+    for lang in (SOURCE_LANG, *TARGET_LANGS):
+        values[f"title_{lang}"] = " ".join(str(titles.get(lang, "")).split())
+        values[f"text_{lang}"] = " ".join(str(texts.get(lang, "")).split())
+    return values
+
+
+def load_visit(path: Path, report: LoadReport) -> None:
+    """visit.toml: what the home page tells a visitor, fact by fact. A fact whose row has not
+    changed since the last load is left alone (admin edits survive); a fact the file no longer has
+    is removed if the loader made it (one an editor added stays)."""
+    if not path.exists():
+        return
+    name = path.name
+    try:
+        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        report.error(name, 1, f"not valid TOML: {exc}")
+        return
+    sites = dict(Site.objects.values_list("code", "pk"))
+    existing = {fact.key: fact for fact in VisitFact.objects.all()}
+    seen = set()
+    for number, row in enumerate(doc.get("fact", []), start=1):
+        try:
+            values = _visit_values(row, number, sites)
+        except FileError as exc:
+            report.error(name, 1, str(exc))
+            if isinstance(row.get("key"), str):
+                seen.add(row["key"])  # a bad row does not remove the fact loaded before
+            continue
+        key = row["key"]
+        seen.add(key)
+        if row.get("site") and values["site_id"] is None:
+            report.warn(name, 1, f"fact {number} ({key}): no site with code {row['site']}; link left out")
+        checksum = hashlib.sha256(repr(sorted(values.items())).encode()).hexdigest()
+        fact = existing.get(key)
+        if fact is None:
+            VisitFact.objects.create(key=key, data_checksum=checksum, **values)
+            report.created["visitor fact"] += 1
+        elif fact.data_checksum == checksum:
+            report.unchanged["visitor fact"] += 1
+        else:
+            for field_name, value in values.items():
+                setattr(fact, field_name, value)
+            fact.data_checksum = checksum
+            fact.save()
+            report.updated["visitor fact"] += 1
+    for key, fact in existing.items():
+        if key not in seen and fact.data_checksum:
+            fact.delete()
+            report.updated["visitor fact removed"] += 1
 
 
 def load_categories(path: Path, report: LoadReport) -> dict[str, NewsCategory]:
@@ -377,5 +490,6 @@ def load(folder: Path, report: LoadReport, *, geopark: Geopark, progress: Progre
     report.unchanged["home page"] += unchanged
     load_pages(folder / "pages", report)
     load_news(folder / "news", report)
+    load_visit(folder / "visit.toml", report)
     workflow_changed = services.ensure_board_workflow(approvers=Group.objects.get(name=APPROVERS))
     (report.created if workflow_changed else report.unchanged)["approval workflow"] += 1

@@ -47,6 +47,9 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("hero_image")]
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]
+    # Short on a phone: three highlights, and three of each in "What's on".
+    HIGHLIGHTS = 3
+    WHATS_ON = 3
 
     class Meta:
         verbose_name = _("home page")
@@ -72,8 +75,12 @@ class HomePage(Page):
         from geopark.routes import selectors as routes
         from geopark.territory.selectors import current_geopark
 
+        from . import selectors
+        from .sections import section_presence
+
         context = super().get_context(request, *args, **kwargs)
         geopark = current_geopark()
+        sections = section_presence()
         # Read once per process until a route, site or notice changes (what they read moves "*"):
         # a cold home page then costs its template, not its queries (operations.pagecache).
         today = timezone.localdate()
@@ -86,13 +93,15 @@ class HomePage(Page):
                 vary=today,
             ),
             featured_sites=remembered(
-                "content.home.featured_sites", (), lambda: list(heritage.featured_sites()), vary=today
-            ),
-            completeness=remembered(
-                "content.home.completeness",
+                "content.home.featured_sites",
                 (),
-                lambda: heritage.inventory_completeness(geopark) if geopark else None,
-                vary=geopark.pk if geopark else None,
+                lambda: list(heritage.featured_sites(self.HIGHLIGHTS)),
+                vary=today,
+            ),
+            visit=selectors.visit_facts(),
+            home_items=selectors.home_items(sections, self.WHATS_ON),
+            latest_news=(
+                selectors.latest_news(self.locale_id, self.WHATS_ON) if sections.get("news") else []
             ),
         )
         return context
@@ -367,14 +376,53 @@ class NewsPageSite(Orderable):
 
 
 class ContactPage(GeoparkPage):
-    """The contact form. Messages are stored (ContactMessage) and answered from the admin."""
+    """The contact form, and the board's office: its address, phone, e-mail, office hours and
+    position, each shown only when known. Messages are stored (ContactMessage) and answered from
+    the admin."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
     thank_you = models.TextField(
         _("thank-you text"), blank=True, max_length=600, help_text=_("Shown after a message has been sent.")
     )
+    organisation = models.CharField(
+        _("office"),
+        max_length=300,
+        blank=True,
+        help_text=_("Who answers: the board's office and what it belongs to."),
+    )
+    address = models.TextField(_("postal address"), blank=True, max_length=500)
+    office_hours = models.TextField(_("office hours"), blank=True, max_length=300)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    lat = models.FloatField(_("latitude"), null=True, blank=True)
+    lon = models.FloatField(_("longitude"), null=True, blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("thank_you")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation"),
+                FieldPanel("address"),
+                FieldPanel("office_hours"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+                FieldPanel("website"),
+                FieldRowPanel([FieldPanel("lat"), FieldPanel("lon")]),
+            ],
+            heading=_("The board's office (each field shown only when filled)"),
+        ),
+        FieldPanel("thank_you"),
+    ]
+    # The numbers and addresses are the same in every language; the texts are translated.
+    override_translatable_fields = [
+        *GeoparkPage.override_translatable_fields,
+        SynchronizedField("phone"),
+        SynchronizedField("email"),
+        SynchronizedField("website"),
+        SynchronizedField("lat"),
+        SynchronizedField("lon"),
+    ]
     parent_page_types = ["content.HomePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
@@ -386,6 +434,42 @@ class ContactPage(GeoparkPage):
         from . import views
 
         return views.contact(request, self)
+
+    def clean(self) -> None:
+        super().clean()
+        if (self.lat is None) != (self.lon is None):
+            raise ValidationError(
+                {"lon" if self.lon is None else "lat": _("Give both latitude and longitude, or neither.")}
+            )
+        if (
+            self.lat is not None
+            and self.lon is not None
+            and not (-90 <= self.lat <= 90 and -180 <= self.lon <= 180)
+        ):
+            raise ValidationError(
+                {"lat": _("Latitude is between -90 and 90, longitude between -180 and 180.")}
+            )
+
+    @property
+    def has_position(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+    @property
+    def has_office_details(self) -> bool:
+        return bool(
+            self.organisation
+            or self.address
+            or self.office_hours
+            or self.phone
+            or self.email
+            or self.website
+            or self.has_position
+        )
+
+    @property
+    def phone_uri(self) -> str:
+        """tel: link target: the digits and a leading plus only."""
+        return "".join(c for c in self.phone if c.isdigit() or c == "+")
 
 
 class ContactMessage(models.Model):
@@ -525,3 +609,59 @@ class BoardApprovalTask(AbstractGroupApprovalTask):
     @classmethod
     def get_description(cls) -> str:
         return _("Members of the chosen groups approve, but never a change they made or submitted")
+
+
+class VisitFact(models.Model):
+    """One thing the home page tells a visitor: the lead about the place, how to get there, an
+    information centre, a season, a safety rule. Loaded from the dataset (visit.toml) with its
+    source; a fact the dataset lacks is simply not there, and the home page leaves its block out."""
+
+    class Kind(models.TextChoices):
+        LEAD = "lead", _("The place (the home page's lead)")
+        GETTING_THERE = "getting_there", _("Getting there")
+        INFO_CENTRE = "info_centre", _("Information centre")
+        SEASON = "season", _("Seasons and weather")
+        SAFETY = "safety", _("Safety")
+
+    key = models.SlugField(unique=True, help_text=_("Names the fact in the dataset file."))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title_vi = translated_field(models.CharField, "title", "vi", max_length=200, blank=True)
+    title_en = translated_field(models.CharField, "title", "en", max_length=200)
+    title_zh = translated_field(models.CharField, "title", "zh", max_length=200)
+    title = TranslatedField("title")
+    text_vi = translated_field(models.TextField, "text", "vi", max_length=1200)
+    text_en = translated_field(models.TextField, "text", "en", max_length=1200)
+    text_zh = translated_field(models.TextField, "text", "zh", max_length=1200)
+    text = TranslatedField("text")
+    site = models.ForeignKey(
+        "heritage.Site",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("site"),
+        help_text=_("The site page that tells more, if any."),
+    )
+    source = models.TextField(_("sources"), help_text=_("Where the fact comes from (addresses, one a line)."))
+    data_checksum = models.CharField(max_length=64, blank=True, editable=False)
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("sort_order"), FieldPanel("key")]),
+        FieldPanel("title_vi"),
+        FieldPanel("text_vi"),
+        FieldPanel("title_en"),
+        FieldPanel("text_en"),
+        FieldPanel("title_zh"),
+        FieldPanel("text_zh"),
+        FieldPanel("site"),
+        FieldPanel("source"),
+    ]
+
+    class Meta:
+        ordering = ["kind", "sort_order", "key"]
+        verbose_name = _("visitor fact")
+        verbose_name_plural = _("visitor facts")
+
+    def __str__(self) -> str:
+        return self.title_vi or self.text_vi[:60]

@@ -11,6 +11,8 @@ ROLE_PERMISSIONS = {
         ("content", "view_newscategory"),
         ("content", "change_contactmessage"),
         ("content", "view_contactmessage"),
+        ("content", "change_visitfact"),
+        ("content", "view_visitfact"),
         ("wagtail_localize", "submit_translation"),
     },
 }

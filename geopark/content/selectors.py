@@ -11,7 +11,9 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sub
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-from .models import NewsCategory, NewsIndexPage, NewsPage, NewsPageTag
+from geopark.core.plugins import geopark_apps, load
+
+from .models import NewsCategory, NewsIndexPage, NewsPage, NewsPageTag, VisitFact
 
 RELATED_NEWS = 3
 FEED_SIZE = 20
@@ -21,6 +23,22 @@ RELATED_TAG_CANDIDATES = 500
 # Old numbered links (?page=N) are followed to the same articles up to this page; deeper ones, which
 # would have to count their way through the list, lead to the oldest news.
 NUMBERED_PAGES_FOLLOWED = 100
+
+
+def live_news() -> QuerySet[NewsPage]:
+    """Every live article, in any language (the news section is empty without one). Not narrowed
+    to pages without a view restriction: Wagtail reads the restrictions in a query of their own."""
+    return NewsPage.objects.live()
+
+
+def latest_news(locale_id: int, limit: int) -> list[NewsPage]:
+    """The home page's latest news in one language's tree, newest first (like live_news, not
+    narrowed by view restrictions, which would cost a query of their own)."""
+    return list(
+        _for_list(NewsPage.objects.live().filter(locale_id=locale_id, date__gte=dt.date.min)).order_by(
+            "-date", "-pk"
+        )[:limit]
+    )
 
 
 def _live_news(index: NewsIndexPage, category: NewsCategory | None) -> QuerySet[NewsPage]:
@@ -359,3 +377,55 @@ def translation_status(pages: Iterable[Page]) -> list[TranslationRow]:
                 row.statuses[code] = Status.UP_TO_DATE
         rows.append(row)
     return rows
+
+
+@dataclass(frozen=True)
+class VisitFacts:
+    """What the home page tells a visitor, by kind; a kind without facts is an empty list."""
+
+    lead: VisitFact | None
+    getting_there: list[VisitFact]
+    info_centres: list[VisitFact]
+    seasons: list[VisitFact]
+    safety: list[VisitFact]
+
+    @property
+    def any_plan(self) -> bool:
+        return bool(self.getting_there or self.info_centres or self.seasons or self.safety)
+
+
+def visit_facts() -> VisitFacts:
+    """Every visitor fact in one query (with the site each may link to)."""
+    facts = list(VisitFact.objects.select_related("site").order_by("kind", "sort_order", "key"))
+    by_kind: dict[str, list[VisitFact]] = {}
+    for fact in facts:
+        by_kind.setdefault(fact.kind, []).append(fact)
+    leads = by_kind.get(VisitFact.Kind.LEAD, [])
+    return VisitFacts(
+        lead=leads[0] if leads else None,
+        getting_there=by_kind.get(VisitFact.Kind.GETTING_THERE, []),
+        info_centres=by_kind.get(VisitFact.Kind.INFO_CENTRE, []),
+        seasons=by_kind.get(VisitFact.Kind.SEASON, []),
+        safety=by_kind.get(VisitFact.Kind.SAFETY, []),
+    )
+
+
+@dataclass(frozen=True)
+class HomeItems:
+    key: str
+    template: str
+    items: list
+
+
+def home_items(presence: dict[str, bool], limit: int) -> list[HomeItems]:
+    """What other apps show on the home page (GeoparkApp.home_items), for sections that have content:
+    a query per app that has any, none for an empty one."""
+    found = []
+    for app in geopark_apps():
+        for key, path in app.home_items.items():
+            if not presence.get(key, True):
+                continue
+            items = list(load(path)(limit))
+            if items:
+                found.append(HomeItems(key, f"{app.label}/includes/home_{key}.html", items))
+    return found

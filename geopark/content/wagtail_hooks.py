@@ -15,7 +15,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from . import admin_views, selectors
 from .explorer import ExplorerViewSet, localize_hooks, translation_buttons
-from .models import ContactMessage, NewsCategory
+from .models import ContactMessage, NewsCategory, VisitFact
 
 
 class NewsCategoryViewSet(SnippetViewSet):
@@ -77,8 +77,21 @@ class ContactMessageViewSet(SnippetViewSet):
     ]
 
 
+class VisitFactViewSet(SnippetViewSet):
+    """What the home page tells a visitor (the lead, getting there, information centres, seasons,
+    safety); loaded from the dataset's visit.toml, corrected here."""
+
+    model = VisitFact
+    icon = "info-circle"
+    menu_label = _("Visitor facts")
+    list_display = ["__str__", "kind", "sort_order"]
+    list_filter = ["kind"]
+    ordering = ["kind", "sort_order", "key"]
+
+
 register_snippet(NewsCategoryViewSet)
 register_snippet(ContactMessageViewSet)
+register_snippet(VisitFactViewSet)
 
 
 @hooks.register("register_admin_urls")

@@ -82,6 +82,14 @@ class GeoparkApp(AppConfig):
     # List every page that shows the records, or any part of them: a page forgotten here shows
     # the old record until GEOPARK_PAGE_CACHE_SECONDS runs out.
     shown_on: Mapping[str, Sequence[str]] = {}
+    # Public sections that can be empty, {section key: "module:function"}: function() returns the
+    # QuerySet (or a list of QuerySets) of the section's public records. The menu and the home page
+    # leave out a section with none (content.sections asks them all in one query, kept until a write).
+    public_sections: Mapping[str, str] = {}
+    # What the home page shows of the app, {key: "module:function"}: function(limit) returns up to
+    # `limit` records, soonest or newest first (events: "What's on"); the home page includes the
+    # template "<app label>/includes/home_<key>.html" with them as `items`.
+    home_items: Mapping[str, str] = {}
 
 
 def geopark_apps() -> Iterator[GeoparkApp]:

@@ -11,6 +11,7 @@ class EducationConfig(plugins.GeoparkApp):
 
     public_urls = "geopark.education.urls"
     url_prefix = "education/"
+    public_sections = {"education": "geopark.education.selectors:public_content"}
     sitemap_views = ("education:education",)
     roles = "geopark.education.roles:ROLE_PERMISSIONS"
     query_count_world = "geopark.education.tests.world"

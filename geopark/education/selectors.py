@@ -36,6 +36,11 @@ def programmes() -> QuerySet[Programme]:
     return Programme.objects.public()
 
 
+def public_content() -> list[QuerySet]:
+    """What the education page shows; the menu and the home page leave it out when all are empty."""
+    return [resources(), GeoparkCorner.objects.public(), programmes()]
+
+
 def contact_page_url(lang: str) -> str:
     """Where a school asks to be listed: the contact page in this language, if the site has one.
 

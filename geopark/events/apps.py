@@ -25,6 +25,8 @@ class EventsConfig(plugins.GeoparkApp):
 
     public_urls = "geopark.events.urls"
     url_prefix = "events/"
+    public_sections = {"events": "geopark.events.selectors:public_events"}
+    home_items = {"events": "geopark.events.selectors:next_events"}
     sitemaps = {"events": "geopark.events.sitemaps:EventSitemap"}
     sitemap_views = ("events:event_list", "events:event_month", "events:event_past")
     sitemap_exempt = {

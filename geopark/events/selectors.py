@@ -7,7 +7,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Case, F, QuerySet, When
+from django.utils import timezone
 
 from .models import DatePrecision, Event, EventQuerySet
 
@@ -37,6 +38,19 @@ def parse_month(value: str | None, today: dt.date) -> dt.date:
 
 def public_events() -> EventQuerySet:
     return Event.objects.published().with_places()
+
+
+def next_events(limit: int) -> list[Event]:
+    """The home page's "What's on": events not yet over, soonest first, those with only a year last
+    (one query)."""
+    today = timezone.localdate()
+    to_be_announced = Case(When(date_precision=DatePrecision.YEAR, then=1), default=0)
+    return list(
+        public_events()
+        .upcoming(today)
+        .annotate(to_be_announced=to_be_announced)
+        .order_by("to_be_announced", "start_date", F("start_time").asc(nulls_first=True), "slug")[:limit]
+    )
 
 
 def event_by_slug(slug: str) -> Event | None:

@@ -11,6 +11,7 @@ class MuseumConfig(plugins.GeoparkApp):
 
     public_urls = "geopark.museum.urls"
     url_prefix = "collection/"
+    public_sections = {"collection": "geopark.museum.selectors:collection_list"}
     api_router = "geopark.museum.api:router"
     sitemaps = {"collection": "geopark.museum.sitemaps:CollectionItemSitemap"}
     sitemap_views = ("museum:item_list",)

@@ -14,6 +14,7 @@ class PartnersConfig(plugins.GeoparkApp):
     # /<lang>/partners/…, /<lang>/guides/…, /<lang>/labels/<code>/
     public_urls = "geopark.partners.urls"
     url_prefix = ""
+    public_sections = {"partners": "geopark.partners.selectors:partner_list"}
     api_router = "geopark.partners.api:router"
     sitemaps = {"partners": "geopark.partners.sitemaps:PartnerSitemap"}
     sitemap_views = ("partners:partner_list", "partners:guide_list", "partners:label_lookup")

@@ -12,7 +12,15 @@ from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 
 from geopark.content import services
-from geopark.content.models import ContactPage, HomePage, NewsCategory, NewsIndexPage, NewsPage, StandardPage
+from geopark.content.models import (
+    ContactPage,
+    HomePage,
+    NewsCategory,
+    NewsIndexPage,
+    NewsPage,
+    StandardPage,
+    VisitFact,
+)
 
 _slugs = itertools.count(1)
 
@@ -86,3 +94,20 @@ def translate(page: Page, lang: str, strings: dict[str, str] | None = None) -> P
     as a translator would, and publish the translation."""
     services.translate_page(page=page, language=lang, strings=strings or {}, refresh=True)
     return page.get_translation(Locale.objects.get(language_code=lang)).specific
+
+
+class VisitFactFactory(factory.django.DjangoModelFactory):
+    """A way to get there, with its source; traits for the other kinds."""
+
+    class Meta:
+        model = VisitFact
+
+    key = factory.Sequence(lambda n: f"fact-{n}")
+    kind = VisitFact.Kind.GETTING_THERE
+    title_vi = factory.Sequence(lambda n: f"Đường đi {n}")
+    title_en = factory.Sequence(lambda n: f"Way there {n}")
+    title_zh = factory.Sequence(lambda n: f"交通{n}")
+    text_vi = "Cách thành phố khoảng 17 km."
+    text_en = "About 17 km from the city."
+    text_zh = "距城市约17公里。"
+    source = "https://example.org/source"
