@@ -46,3 +46,8 @@ class ContentConfig(plugins.GeoparkApp):
         "/sitemap.xml",
         "/sitemap-pages.xml",
     )
+
+    def ready(self) -> None:
+        from . import sections
+
+        sections.connect_signals()

@@ -9,13 +9,15 @@ it is not, whatever the number of apps or records."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable
 
 from django.core.cache import cache
-from django.db import connections
+from django.db import connections, transaction
 from django.db.models import QuerySet
+from django.db.models.signals import post_delete, post_save
 
 from geopark.core.plugins import geopark_apps, load
 from geopark.operations import pagecache
@@ -62,7 +64,7 @@ def compute_presence() -> dict[str, bool]:
     return presence
 
 
-# The last answer given, whatever the generations: when it changes, every page's menu changes.
+# The last answer given: when a write changes it, every page's menu changes.
 LAST_KEY = "content:sections:last"
 
 
@@ -81,12 +83,43 @@ def section_presence() -> dict[str, bool]:
         presence = compute_presence()
         try:
             cache.set(key, presence, CACHE_SECONDS)
-            previous = cache.get(LAST_KEY)
-            cache.set(LAST_KEY, presence, None)
-            if previous is not None and previous != presence:
-                # A section got its first record or lost its last: the menu of every cached page
-                # (stored under its own app's generations) is out of date, so all of them go.
-                pagecache.invalidate()
         except Exception:
             pass
     return presence
+
+
+def check_transition() -> None:
+    """After a write to a record of a section: when a section got its first public record or lost
+    its last, every cached page is dropped. The write itself moves only its app's pages
+    (GeoparkApp.shown_on), but the menu on every page leads to the section or leaves it out.
+    One query per such write; the page cache is dropped only on the rare change."""
+    presence = compute_presence()
+    try:
+        previous = cache.get(LAST_KEY)
+        cache.set(LAST_KEY, presence, None)
+    except Exception:
+        previous = None
+    if previous != presence:
+        pagecache.invalidate()
+
+
+@functools.cache
+def _section_models() -> frozenset[type]:
+    # Asked at the first write, not at start-up: building a section's QuerySet may read the
+    # database (a page type's content type), which may not exist yet while migrating.
+    return frozenset(qs.model for querysets in declared_sections().values() for qs in querysets)
+
+
+def _on_write(sender: type, **kwargs: object) -> None:
+    # Fixtures (raw) and the migrations' historical models ("__fake__") are no visitor's business.
+    if kwargs.get("raw") or sender.__module__ == "__fake__" or sender not in _section_models():
+        return
+    # At once (the writer's own next page, inside its transaction) and again at commit (the others').
+    check_transition()
+    transaction.on_commit(check_transition)
+
+
+def connect_signals() -> None:
+    """Watch every write for the models of the declared sections (content's ready())."""
+    post_save.connect(_on_write, dispatch_uid="content-sections-save", weak=False)
+    post_delete.connect(_on_write, dispatch_uid="content-sections-delete", weak=False)

@@ -6,12 +6,14 @@ process (the generations in a file every worker reads), and Redis shared by seve
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import socket
 import subprocess
 import time
 
 import pytest
+from django.utils import timezone
 
 from geopark.content.tests import factories as pages
 from geopark.events.tests.factories import EventFactory
@@ -199,3 +201,18 @@ def test_with_redis_an_edit_shows_on_the_next_request(client, world, redis_cache
     assert cache_state(client.get(NEWS)) == "hit"
     assert "Homestay Kim Đồng" in client.get(SITE).content.decode()
     assert "Homestay Kim Đồng" in client.get(PARTNER).content.decode()
+
+
+def test_a_section_s_first_record_puts_it_in_the_menu_of_pages_cached_before(client, world):
+    """The menu leaves out empty sections (content.sections); the first event is declared on the
+    event pages only, yet every cached page's menu must now lead to the events."""
+    warm(client, NEWS, SITE)
+    assert 'href="/vi/events/"' not in client.get(NEWS).content.decode()
+
+    EventFactory(start_date=timezone.localdate() + dt.timedelta(days=20))
+
+    for url in (SITE, NEWS):
+        assert 'href="/vi/events/"' in client.get(url).content.decode(), url
+    # A second event changes no menu: the news list is served from the cache again.
+    EventFactory(start_date=timezone.localdate() + dt.timedelta(days=30))
+    assert cache_state(client.get(NEWS)) == "hit"
