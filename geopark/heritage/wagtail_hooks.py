@@ -73,9 +73,7 @@ class SiteViewSet(SnippetViewSet):
                         [FieldPanel("site_type"), FieldPanel("route_status"), FieldPanel("featured")]
                     ),
                     FieldPanel("geopark"),
-                    FieldRowPanel(
-                        [FieldPanel("duration_minutes"), FieldPanel("formation"), FieldPanel("age")]
-                    ),
+                    FieldPanel("duration_minutes"),
                     FieldPanel("sources"),
                     InlinePanel("photos", heading=gettext_lazy("Photos"), label=gettext_lazy("Photo")),
                 ],
@@ -93,7 +91,7 @@ class SiteViewSet(SnippetViewSet):
                     ),
                     FieldPanel("commune"),
                     FieldPanel("former_commune"),
-                    FieldRowPanel([FieldPanel("former_district"), FieldPanel("locality")]),
+                    FieldPanel("former_district"),
                 ],
                 heading=gettext_lazy("Location"),
             ),
