@@ -218,6 +218,38 @@ class NewsIndexPage(RoutablePageMixin, GeoparkPage):
         return feeds.news_feed(request, self, kind="atom", category_slug=slug, strict=True)
 
 
+class NewsTagName(models.Model):
+    """What a news tag reads in each language. Articles are tagged with one tag in every language
+    tree (the tag's own name is the key data files and editors use); readers see its name here,
+    or the key itself while a tag has no names yet."""
+
+    tag = models.OneToOneField(
+        "taggit.Tag", on_delete=models.CASCADE, primary_key=True, related_name="names", verbose_name=_("tag")
+    )
+    name_vi = translated_field(models.CharField, "name", "vi", max_length=100)
+    name_en = translated_field(models.CharField, "name", "en", max_length=100)
+    name_zh = translated_field(models.CharField, "name", "zh", max_length=100)
+    name = TranslatedField("name")
+
+    panels = [FieldPanel("tag"), FieldPanel("name_vi"), FieldPanel("name_en"), FieldPanel("name_zh")]
+
+    class Meta:
+        ordering = ["name_vi"]
+        verbose_name = _("news tag name")
+        verbose_name_plural = _("news tag names")
+
+    def __str__(self) -> str:
+        return self.name_vi
+
+
+def tag_label(tag: Any) -> str:
+    """A tag as the reader sees it: its name in the active language, else its key."""
+    try:
+        return tag.names.name or tag.name
+    except NewsTagName.DoesNotExist:
+        return tag.name
+
+
 class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("content.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
 
@@ -313,6 +345,7 @@ class NewsPage(GeoparkPage):
 
         context = super().get_context(request, *args, **kwargs)
         context["related_news"] = selectors.related_news(self)
+        context["tag_labels"] = [tag_label(tag) for tag in self.tags.select_related("names")]
         context["related_sites"] = selectors.related_sites(self)
         index = self.get_parent().specific
         fallback = getattr(request, "content_fallback", "")
