@@ -138,6 +138,10 @@ class StandardPage(GeoparkPage):
         return context
 
 
+# Beside an original that stands in, in a list or feed, for an article not yet translated.
+LIST_FALLBACK_NOTICE = _("Vietnamese original, not yet translated")
+
+
 class NewsCategory(models.Model):
     """A kind of news (recognition, cooperation …). Its name is kept per language like the
     inventory's texts, so the category filter works the same in every language tree."""

@@ -23,9 +23,54 @@ RELATED_TAG_CANDIDATES = 500
 NUMBERED_PAGES_FOLLOWED = 100
 
 
+def _source_index(index: NewsIndexPage) -> NewsIndexPage | None:
+    """The Vietnamese news index that `index` translates, or None when `index` is the original (one
+    query, remembered on the index for the other reads of the same request)."""
+    if not hasattr(index, "_source_news_index"):
+        source = (
+            NewsIndexPage.objects.filter(
+                translation_key=index.translation_key, locale__language_code=settings.LANGUAGE_CODE
+            )
+            .only("path", "depth")
+            .first()
+        )
+        index._source_news_index = None if source is None or source.pk == index.pk else source  # type: ignore[attr-defined]
+    return index._source_news_index  # type: ignore[attr-defined]
+
+
 def _live_news(index: NewsIndexPage, category: NewsCategory | None) -> QuerySet[NewsPage]:
-    qs = NewsPage.objects.live().child_of(index)
+    """The live articles of a news list: in a translated list, its own articles and the originals
+    of those not translated (yet), so that no article vanishes from a language's list or feed."""
+    live = NewsPage.objects.live()
+    source = _source_index(index)
+    if source is None:
+        qs = live.child_of(index)
+    else:
+        translated = NewsPage.objects.live().child_of(index).values("translation_key")
+        qs = live.filter(
+            live.child_of_q(index) | (live.child_of_q(source) & ~Q(translation_key__in=translated))
+        )
     return qs.filter(category=category) if category is not None else qs
+
+
+def mark_fallbacks(articles: list[NewsPage], index: NewsIndexPage) -> list[NewsPage]:
+    """Flag the originals shown in a translated list: they link to the article's address in the
+    reader's language (served as the original with a notice), say that they are not translated
+    yet, and carry the original's language for the `lang` attribute."""
+    from .models import LIST_FALLBACK_NOTICE
+
+    for article in articles:
+        if article.locale_id != index.locale_id:
+            article.content_lang = settings.LANGUAGE_CODE  # type: ignore[attr-defined]
+            article.list_url = f"{index.url}{article.slug}/"  # type: ignore[attr-defined]
+            article.fallback_notice = LIST_FALLBACK_NOTICE  # type: ignore[attr-defined]
+    return articles
+
+
+def latest_news(index: NewsIndexPage, *, limit: int = 3) -> list[NewsPage]:
+    """The newest articles of a language's news (originals standing in for untranslated ones,
+    marked), for the home page."""
+    return mark_fallbacks(list(news_list(index)[:limit]), index)
 
 
 def _for_list(qs: QuerySet[NewsPage]) -> QuerySet[NewsPage]:
@@ -218,7 +263,7 @@ def related_sites(page: NewsPage) -> list:
 
 
 def feed_items(index: NewsIndexPage, *, category: NewsCategory | None = None) -> list[NewsPage]:
-    return list(news_list(index, category=category)[:FEED_SIZE])
+    return mark_fallbacks(list(news_list(index, category=category)[:FEED_SIZE]), index)
 
 
 # --- Translation status ------------------------------------------------------------------------
