@@ -61,7 +61,8 @@ def test_the_shipped_chinese_texts_have_full_width_punctuation_and_no_glued_lati
 
 def test_the_scan_finds_half_width_punctuation_and_glued_names(tmp_path):
     (tmp_path / "sites.csv").write_text(
-        "code,name_zh,summary_zh\nX-1,Keng Tao洞,\"溶洞,很深.\"\nX-2,Keng Tao 洞,溶洞，很深。\n", encoding="utf-8"
+        'code,name_zh,summary_zh\nX-1,Keng Tao洞,"溶洞,很深."\nX-2,Keng Tao 洞,溶洞，很深。\n',
+        encoding="utf-8",
     )
     (tmp_path / "news.toml").write_text('[title]\nvi = "Tin"\nzh = "谅山(越南)新闻"\n', encoding="utf-8")
     found = problems(tmp_path)
@@ -69,3 +70,21 @@ def test_the_scan_finds_half_width_punctuation_and_glued_names(tmp_path):
     assert any("sites.csv:2 summary_zh: half-width" in p for p in found)
     assert any("news.toml.title.zh: half-width" in p for p in found)
     assert not any("sites.csv:3" in p for p in found)
+
+
+def untranslated(folder: Path) -> list[str]:
+    """News and page files whose title, lead or a body block has no Chinese text."""
+    missing = []
+    for path in sorted([*folder.glob("news/20*.toml"), *folder.glob("pages/*.toml")]):
+        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+        parts = [doc.get("title", {}), *([doc["lead"]] if "lead" in doc else [])]
+        parts += [
+            block for block in doc.get("body", []) if block.get("type") in ("paragraph", "heading", "quote")
+        ]
+        if any(isinstance(part, dict) and part.get("vi") and not part.get("zh") for part in parts):
+            missing.append(path.name)
+    return missing
+
+
+def test_every_shipped_news_article_and_page_is_written_in_chinese():
+    assert untranslated(DATA) == []
