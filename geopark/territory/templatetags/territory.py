@@ -49,9 +49,19 @@ def former_place(site: object) -> str:
     former = getattr(site, "former_commune", None)
     current = getattr(site, "commune", None)
     district = getattr(site, "former_district", "")
+    if current is None:
+        # Nothing before it on the line: say where it was, without brackets.
+        place = (
+            _former_line_in_sentence(former)
+            if former is not None
+            else names.in_sentence(names.district_full_name(district))
+            if district
+            else ""
+        )
+        return _("In former %(place)s") % {"place": place} if place else ""
     if former is not None:
         district_text = names.in_sentence(former.district_name)
-        if current is not None and names.same_place(former.name, current.name):
+        if names.same_place(former.name, current.name):
             text = _("formerly in %(district)s") % {"district": district_text}
         else:
             text = _("formerly %(place)s") % {"place": _former_line_in_sentence(former)}

@@ -84,3 +84,13 @@ def test_the_api_gives_the_units_display_name_in_the_requested_language(
     assert body["commune"]["name"] == "Xã Hữu Liên"  # the unit list's name stays, for matching
     assert body["commune"]["display_name"] == commune
     assert body["former_unit"]["display_name"] == former
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("vi", "Thuộc huyện Chi Lăng cũ"), ("en", "In former Chi Lăng District"), ("zh", "原 Chi Lăng 县")],
+)
+def test_a_place_known_only_by_its_former_district_says_so_without_brackets(client, geopark, lang, expected):
+    SiteFactory(geopark=geopark, slug="tram-hoa-hoi", commune=None, former_district="Chi Lăng")
+    html = client.get(f"/{lang}/sites/").content.decode()
+    assert f'<span class="site-card__former">{expected}</span>' in html
