@@ -34,8 +34,8 @@ def _source_index(index: NewsIndexPage) -> NewsIndexPage | None:
             .only("path", "depth")
             .first()
         )
-        index._source_news_index = None if source is None or source.pk == index.pk else source  # type: ignore[attr-defined]
-    return index._source_news_index  # type: ignore[attr-defined]
+        index._source_news_index = None if source is None or source.pk == index.pk else source
+    return index._source_news_index
 
 
 def _live_news(index: NewsIndexPage, category: NewsCategory | None) -> QuerySet[NewsPage]:
@@ -61,9 +61,9 @@ def mark_fallbacks(articles: list[NewsPage], index: NewsIndexPage) -> list[NewsP
 
     for article in articles:
         if article.locale_id != index.locale_id:
-            article.content_lang = settings.LANGUAGE_CODE  # type: ignore[attr-defined]
-            article.list_url = f"{index.url}{article.slug}/"  # type: ignore[attr-defined]
-            article.fallback_notice = LIST_FALLBACK_NOTICE  # type: ignore[attr-defined]
+            article.content_lang = settings.LANGUAGE_CODE
+            article.list_url = f"{index.url}{article.slug}/"
+            article.fallback_notice = LIST_FALLBACK_NOTICE
     return articles
 
 
