@@ -22,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.html import escape
+from taggit.models import Tag
 from wagtail.rich_text import RichText
 
 from geopark.core.loading import LoadReport, Progress
@@ -30,7 +31,16 @@ from geopark.heritage.models import Site
 from geopark.territory.models import Geopark
 
 from . import services
-from .models import ContactPage, HomePage, NewsCategory, NewsIndexPage, NewsPage, StandardPage, VisitFact
+from .models import (
+    ContactPage,
+    HomePage,
+    NewsCategory,
+    NewsIndexPage,
+    NewsPage,
+    NewsTagName,
+    StandardPage,
+    VisitFact,
+)
 
 # Part of every file's checksum: raising it reloads files whose text is unchanged.
 CONTENT_LOADER_VERSION = 1
@@ -431,6 +441,38 @@ def load_categories(path: Path, report: LoadReport) -> dict[str, NewsCategory]:
     return categories
 
 
+def load_tag_names(path: Path, report: LoadReport) -> set[str]:
+    """news/tags.toml: [[tag]] tables with the key (`tag`) and its name in vi, en, zh. Returns the
+    keys that have names, for the articles' check."""
+    if not path.exists():
+        return set()
+    try:
+        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        report.error(f"news/{path.name}", 1, f"not valid TOML: {exc}")
+        return set()
+    known = set()
+    existing = {n.tag.name: n for n in NewsTagName.objects.select_related("tag")}
+    for number, row in enumerate(doc.get("tag", []), start=1):
+        key = str(row.get("tag", "")).strip()
+        if not key or not row.get(SOURCE_LANG):
+            report.error(f"news/{path.name}", 1, f"tag {number}: needs a key (tag) and a {SOURCE_LANG} name")
+            continue
+        known.add(key)
+        values = {f"name_{lang}": str(row.get(lang, "")).strip() for lang in (SOURCE_LANG, *TARGET_LANGS)}
+        names = existing.get(key)
+        if names is None:
+            tag = Tag.objects.filter(name=key).first() or Tag.objects.create(name=key)
+            NewsTagName.objects.create(tag=tag, **values)
+            report.created["news tag"] += 1
+        elif any(getattr(names, k) != v for k, v in values.items()):
+            NewsTagName.objects.filter(pk=names.pk).update(**values)
+            report.updated["news tag"] += 1
+        else:
+            report.unchanged["news tag"] += 1
+    return known
+
+
 def load_news(folder: Path, report: LoadReport) -> None:
     """news/*.toml: one article per file, under the Vietnamese news index."""
     if not folder.is_dir():
@@ -440,8 +482,9 @@ def load_news(folder: Path, report: LoadReport) -> None:
         report.error(folder.name, 0, "no news index page: add pages/news.toml")
         return
     categories = load_categories(folder / "categories.toml", report)
+    named_tags = load_tag_names(folder / "tags.toml", report)
     sites = dict(Site.objects.values_list("code", "pk"))
-    for data in _files(folder, report, exclude=("categories.toml",)):
+    for data in _files(folder, report, exclude=("categories.toml", "tags.toml")):
         name = f"{folder.name}/{data.path.name}"
         try:
             with transaction.atomic():
@@ -467,6 +510,13 @@ def load_news(folder: Path, report: LoadReport) -> None:
                     else:
                         report.warn(name, data.line_of("sites"), f"no site with code {code}; link left out")
                 tags = [str(t).strip() for t in data.doc.get("tags", []) if str(t).strip()]
+                for tag in tags:
+                    if named_tags and tag not in named_tags:
+                        report.warn(
+                            name,
+                            data.line_of("tags"),
+                            f"tag “{tag}” has no names in tags.toml; shown as written",
+                        )
                 page, outcome = services.upsert_source_page(
                     parent=index,
                     page_class=NewsPage,

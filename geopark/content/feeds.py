@@ -45,10 +45,11 @@ class NewsFeed(Feed):
         return item.title
 
     def item_description(self, item: NewsPage) -> str:
-        return item.lead
+        notice = getattr(item, "fallback_notice", "")
+        return f"({notice}) {item.lead}" if notice else item.lead
 
     def item_link(self, item: NewsPage) -> str:
-        return item.url
+        return getattr(item, "list_url", "") or item.url
 
     def item_pubdate(self, item: NewsPage) -> dt.datetime:
         return item.published_at

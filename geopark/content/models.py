@@ -100,11 +100,15 @@ class HomePage(Page):
             ),
             visit=selectors.visit_facts(),
             home_items=selectors.home_items(sections, self.WHATS_ON),
-            latest_news=(
-                selectors.latest_news(self.locale_id, self.WHATS_ON) if sections.get("news") else []
-            ),
+            latest_news=self._latest_news(selectors) if sections.get("news") else [],
         )
         return context
+
+    def _latest_news(self, selectors: Any) -> list:
+        # This language's newest articles, an untranslated original standing in (marked) for its
+        # translation, as in the news list and the feeds.
+        index = selectors.news_index_of(self.locale_id)
+        return selectors.latest_news(index, limit=self.WHATS_ON) if index is not None else []
 
     def get_structured_data(self, request: HttpRequest) -> list[dict[str, Any]]:
         """schema.org Organization and WebSite, read by {% seo_head %} (core.seo's convention)."""
@@ -160,6 +164,10 @@ class StandardPage(GeoparkPage):
         context["geopark"] = current_geopark()
         context["subpages"] = list(self.get_children().live().specific().order_by("path"))
         return context
+
+
+# Beside an original that stands in, in a list or feed, for an article not yet translated.
+LIST_FALLBACK_NOTICE = _("Vietnamese original, not yet translated")
 
 
 class NewsCategory(models.Model):
@@ -240,6 +248,38 @@ class NewsIndexPage(RoutablePageMixin, GeoparkPage):
         from . import feeds
 
         return feeds.news_feed(request, self, kind="atom", category_slug=slug, strict=True)
+
+
+class NewsTagName(models.Model):
+    """What a news tag reads in each language. Articles are tagged with one tag in every language
+    tree (the tag's own name is the key data files and editors use); readers see its name here,
+    or the key itself while a tag has no names yet."""
+
+    tag = models.OneToOneField(
+        "taggit.Tag", on_delete=models.CASCADE, primary_key=True, related_name="names", verbose_name=_("tag")
+    )
+    name_vi = translated_field(models.CharField, "name", "vi", max_length=100)
+    name_en = translated_field(models.CharField, "name", "en", max_length=100)
+    name_zh = translated_field(models.CharField, "name", "zh", max_length=100)
+    name = TranslatedField("name")
+
+    panels = [FieldPanel("tag"), FieldPanel("name_vi"), FieldPanel("name_en"), FieldPanel("name_zh")]
+
+    class Meta:
+        ordering = ["name_vi"]
+        verbose_name = _("news tag name")
+        verbose_name_plural = _("news tag names")
+
+    def __str__(self) -> str:
+        return self.name_vi
+
+
+def tag_label(tag: Any) -> str:
+    """A tag as the reader sees it: its name in the active language, else its key."""
+    try:
+        return tag.names.name or tag.name
+    except NewsTagName.DoesNotExist:
+        return tag.name
 
 
 class NewsPageTag(TaggedItemBase):
@@ -337,6 +377,7 @@ class NewsPage(GeoparkPage):
 
         context = super().get_context(request, *args, **kwargs)
         context["related_news"] = selectors.related_news(self)
+        context["tag_labels"] = [tag_label(tag) for tag in self.tags.select_related("names")]
         context["related_sites"] = selectors.related_sites(self)
         index = self.get_parent().specific
         fallback = getattr(request, "content_fallback", "")

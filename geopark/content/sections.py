@@ -83,6 +83,8 @@ def section_presence() -> dict[str, bool]:
         presence = compute_presence()
         try:
             cache.set(key, presence, CACHE_SECONDS)
+            # What the pages rendered from now on show, for check_transition to compare with.
+            cache.add(LAST_KEY, presence, None)
         except Exception:
             pass
     return presence

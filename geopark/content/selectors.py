@@ -31,19 +31,59 @@ def live_news() -> QuerySet[NewsPage]:
     return NewsPage.objects.live()
 
 
-def latest_news(locale_id: int, limit: int) -> list[NewsPage]:
-    """The home page's latest news in one language's tree, newest first (like live_news, not
-    narrowed by view restrictions, which would cost a query of their own)."""
-    return list(
-        _for_list(NewsPage.objects.live().filter(locale_id=locale_id, date__gte=dt.date.min)).order_by(
-            "-date", "-pk"
-        )[:limit]
-    )
+def news_index_of(locale_id: int) -> NewsIndexPage | None:
+    """The live news index of one language's tree (the home page's latest news come from it)."""
+    return NewsIndexPage.objects.live().filter(locale_id=locale_id).first()
+
+
+def _source_index(index: NewsIndexPage) -> NewsIndexPage | None:
+    """The Vietnamese news index that `index` translates, or None when `index` is the original (one
+    query, remembered on the index for the other reads of the same request)."""
+    if not hasattr(index, "_source_news_index"):
+        source = (
+            NewsIndexPage.objects.filter(
+                translation_key=index.translation_key, locale__language_code=settings.LANGUAGE_CODE
+            )
+            .only("path", "depth")
+            .first()
+        )
+        index._source_news_index = None if source is None or source.pk == index.pk else source
+    return index._source_news_index
 
 
 def _live_news(index: NewsIndexPage, category: NewsCategory | None) -> QuerySet[NewsPage]:
-    qs = NewsPage.objects.live().child_of(index)
+    """The live articles of a news list: in a translated list, its own articles and the originals
+    of those not translated (yet), so that no article vanishes from a language's list or feed."""
+    live = NewsPage.objects.live()
+    source = _source_index(index)
+    if source is None:
+        qs = live.child_of(index)
+    else:
+        translated = NewsPage.objects.live().child_of(index).values("translation_key")
+        qs = live.filter(
+            live.child_of_q(index) | (live.child_of_q(source) & ~Q(translation_key__in=translated))
+        )
     return qs.filter(category=category) if category is not None else qs
+
+
+def mark_fallbacks(articles: list[NewsPage], index: NewsIndexPage) -> list[NewsPage]:
+    """Flag the originals shown in a translated list: they link to the article's address in the
+    reader's language (served as the original with a notice), say that they are not translated
+    yet, and carry the original's language for the `lang` attribute."""
+    from .models import LIST_FALLBACK_NOTICE
+
+    for article in articles:
+        if article.locale_id != index.locale_id:
+            article.content_lang = settings.LANGUAGE_CODE
+            article.list_url = f"{index.url}{article.slug}/"
+            article.fallback_notice = LIST_FALLBACK_NOTICE
+    return articles
+
+
+def latest_news(index: NewsIndexPage, *, limit: int = 3) -> list[NewsPage]:
+    """The newest articles of a language's news (originals standing in for untranslated ones,
+    marked), for the home page."""
+    return mark_fallbacks(list(news_list(index)[:limit]), index)
 
 
 def _for_list(qs: QuerySet[NewsPage]) -> QuerySet[NewsPage]:
@@ -236,7 +276,7 @@ def related_sites(page: NewsPage) -> list:
 
 
 def feed_items(index: NewsIndexPage, *, category: NewsCategory | None = None) -> list[NewsPage]:
-    return list(news_list(index, category=category)[:FEED_SIZE])
+    return mark_fallbacks(list(news_list(index, category=category)[:FEED_SIZE]), index)
 
 
 # --- Translation status ------------------------------------------------------------------------

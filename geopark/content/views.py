@@ -81,7 +81,7 @@ def news_index(request: HttpRequest, index: NewsIndexPage, *, category_slug: str
     )
     context = {
         "window": window,
-        "articles": window.articles,
+        "articles": selectors.mark_fallbacks(window.articles, index),
         "older_url": older_url,
         "newer_url": newer_url,
         "category": category,

@@ -15,7 +15,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from . import admin_views, selectors
 from .explorer import ExplorerViewSet, localize_hooks, translation_buttons
-from .models import ContactMessage, NewsCategory, VisitFact
+from .models import ContactMessage, NewsCategory, NewsTagName, VisitFact
 
 
 class NewsCategoryViewSet(SnippetViewSet):
@@ -26,6 +26,18 @@ class NewsCategoryViewSet(SnippetViewSet):
     ordering = ["sort_order", "slug"]
     add_to_admin_menu = True
     menu_order = 260
+
+
+class NewsTagNameViewSet(SnippetViewSet):
+    """The names readers see for news tags, per language (beside the categories, in the menu)."""
+
+    model = NewsTagName
+    icon = "tag"
+    menu_label = _("News tag names")
+    list_display = ["name_vi", "name_en", "name_zh", "tag"]
+    ordering = ["name_vi"]
+    add_to_admin_menu = True
+    menu_order = 261
 
 
 class ContactMessageIndexView(IndexView):
@@ -90,6 +102,7 @@ class VisitFactViewSet(SnippetViewSet):
 
 
 register_snippet(NewsCategoryViewSet)
+register_snippet(NewsTagNameViewSet)
 register_snippet(ContactMessageViewSet)
 register_snippet(VisitFactViewSet)
 

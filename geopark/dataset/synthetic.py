@@ -393,7 +393,7 @@ def _site_rows(geopark: Geopark, n: int, rng: random.Random) -> Iterator[Site]:
             route_status=RouteStatus.UNCONFIRMED,
             commune=commune,
             former_commune=rng.choice(former),
-            locality=f"Thôn {_place_name(rng)['vi']}",
+            locality_vi=f"Thôn {_place_name(rng)['vi']}",
             lat=lat,
             lon=lon,
             precision=precision,
@@ -423,7 +423,7 @@ def _site_documents(sites: list[Site]) -> list[SearchDocument]:
             extra = [
                 site.name_vi,
                 site.code,
-                site.locality,
+                site.locality_vi,
                 site.former_district,
                 site.commune.name if site.commune else "",
                 site.former_commune.name if site.former_commune else "",

@@ -20,6 +20,7 @@ from geopark.core.api import (
     page_window,
 )
 from geopark.core.geo import BBox
+from geopark.territory import names
 
 from . import selectors
 from .conservation_links import conservation_links
@@ -39,11 +40,13 @@ class RouteRef(Schema):
 class CommuneRef(Schema):
     code: str
     name: str
+    display_name: str = ""  # in the requested language: "Hữu Liên Commune", "Hữu Liên 乡"
 
 
 class FormerUnitRef(Schema):
     commune: str
     district: str
+    display_name: str = ""
 
 
 class SiteOut(Schema):
@@ -163,10 +166,28 @@ def site_out(site: Site) -> dict:
         "url": site.get_absolute_url(),
         "route_status": site.route_status,
         "routes": route_links().refs(site),
-        "commune": {"code": site.commune.code, "name": site.commune.name} if site.commune else None,
-        "former_unit": {"commune": former.name, "district": former.district_name}
+        "commune": {
+            "code": site.commune.code,
+            "name": site.commune.name,
+            "display_name": names.unit_name(site.commune.name, site.commune.kind),
+        }
+        if site.commune
+        else None,
+        "former_unit": {
+            "commune": former.name,
+            "district": former.district_name,
+            "display_name": names.former_unit_line(former.name, former.district_name),
+        }
         if former
-        else ({"commune": "", "district": site.former_district} if site.former_district else None),
+        else (
+            {
+                "commune": "",
+                "district": site.former_district,
+                "display_name": names.unit_name(names.district_full_name(site.former_district)),
+            }
+            if site.former_district
+            else None
+        ),
         "precision": site.precision,
         "lat": site.lat if site.has_pin else None,
         "lon": site.lon if site.has_pin else None,

@@ -95,15 +95,12 @@ def site_values(
         "former_district": district,
         "former_commune": former,
         "commune": current,
-        "locality": row.get("locality", ""),
         "lat": lat,
         "lon": lon,
         "precision": precision,
         "uncertainty_m": parse_int(row.get("uncertainty_m", ""), "uncertainty_m", minimum=0),
         "position_source": row.get("position_source", ""),
         "duration_minutes": parse_int(row.get("duration_minutes", ""), "duration_minutes", minimum=0),
-        "formation": row.get("formation", ""),
-        "age": row.get("age", ""),
         "sources": "\n".join(parse_list(row.get("sources", ""))),
     }
     for lang in ("en", "zh"):

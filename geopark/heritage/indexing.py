@@ -29,7 +29,7 @@ class SiteSource(IndexSource):
         if not record.live:
             return []
         # Names in Vietnamese, the code and the places are found in every language.
-        extra = [record.name_vi, record.code, record.locality, record.former_district]
+        extra = [record.name_vi, record.code, record.locality_vi, record.former_district]
         if record.commune_id:
             extra.append(record.commune.name)
         if record.former_commune_id:

@@ -161,15 +161,7 @@ class SiteViewSet(SnippetViewSet):
                         ]
                     ),
                     FieldPanel("geopark", heading=gettext_lazy("Geopark")),
-                    FieldRowPanel(
-                        [
-                            FieldPanel(
-                                "duration_minutes", heading=gettext_lazy("Time a visit needs (minutes)")
-                            ),
-                            FieldPanel("formation", heading=gettext_lazy("Rock formation")),
-                            FieldPanel("age", heading=gettext_lazy("Geological age")),
-                        ]
-                    ),
+                    FieldPanel("duration_minutes", heading=gettext_lazy("Time a visit needs (minutes)")),
                     FieldPanel("sources", heading=gettext_lazy("Sources")),
                     InlinePanel("photos", heading=gettext_lazy("Photos"), label=gettext_lazy("Photo")),
                 ],
@@ -192,12 +184,7 @@ class SiteViewSet(SnippetViewSet):
                     ),
                     FieldPanel("commune", heading=gettext_lazy("Commune")),
                     FieldPanel("former_commune", heading=gettext_lazy("Former commune")),
-                    FieldRowPanel(
-                        [
-                            FieldPanel("former_district", heading=gettext_lazy("Former district")),
-                            FieldPanel("locality", heading=gettext_lazy("Village, hamlet or street")),
-                        ]
-                    ),
+                    FieldPanel("former_district", heading=gettext_lazy("Former district")),
                 ],
                 heading=gettext_lazy("Location"),
             ),

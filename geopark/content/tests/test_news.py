@@ -98,13 +98,49 @@ def test_the_news_index_lists_newest_first(client, news):
     )
 
 
-def test_each_language_lists_its_own_articles(client, news):
+def _notice(lang: str) -> str:
+    with translation.override(lang):
+        return gettext("Vietnamese original, not yet translated")
+
+
+def test_a_list_shows_its_translations_and_the_originals_of_untranslated_articles_with_a_notice(client, news):
     html = client.get("/en/news/").content.decode()
     assert "The Council agrees" in html
-    assert "Kế hoạch 2026" not in html
-    with translation.override("zh"):
-        empty = gettext("No news has been published in this language yet.")
-    assert empty in client.get("/zh/news/").content.decode()
+    assert "Hội đồng nhất trí" not in html  # translated: never listed twice
+    # Not translated: listed as the original, at the reader's address of the article, with a notice.
+    assert html.count(_notice("en")) == 2
+    assert 'href="/en/news/ke-hoach-2026/"' in html
+    assert 'lang="vi"><a href="/en/news/ke-hoach-2026/">Kế hoạch 2026</a>' in html
+    assert html.index("/en/news/ke-hoach-2026/") < html.index("The Council agrees") < html.index("thanh-lap")
+    zh = client.get("/zh/news/").content.decode()
+    assert zh.count(_notice("zh")) == 3
+    assert 'href="/zh/news/hoi-dong/"' in zh
+    assert client.get("/en/news/ke-hoach-2026/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url", ["/zh/news/feed/rss/", "/zh/news/feed/atom/", "/zh/news/category/plans/feed/rss/"]
+)
+def test_feeds_of_a_language_carry_the_untranslated_articles_with_a_notice(client, news, url):
+    body = client.get(url).content.decode()
+    assert "Kế hoạch 2026" in body
+    assert "/zh/news/ke-hoach-2026/" in body
+    assert _notice("zh") in body
+
+
+def test_the_sitemap_keeps_an_untranslated_article(client, news):
+    body = client.get("/sitemap-pages.xml").content.decode()
+    assert "/vi/news/ke-hoach-2026/" in body
+
+
+def test_the_latest_news_for_the_home_page_include_untranslated_articles_marked(news):
+    from geopark.content import selectors
+    from geopark.content.models import NewsIndexPage
+
+    zh_index = NewsIndexPage.objects.get(locale__language_code="zh")
+    latest = selectors.latest_news(zh_index, limit=2)
+    assert [a.slug for a in latest] == ["ke-hoach-2026", "hoi-dong"]
+    assert all(a.list_url.startswith("/zh/news/") for a in latest)
 
 
 def test_the_category_filter_keeps_only_that_category(client, news):
@@ -313,7 +349,8 @@ def test_the_rss_feed_is_valid_rss_2(client, news, lang):
             assert item.findtext(tag), tag
         assert item.findtext("link").startswith("http://testserver/")
         assert email.utils.parsedate_to_datetime(item.findtext("pubDate")).tzinfo is not None  # RFC 822
-    assert items[0].findtext("title") == ("Kế hoạch 2026" if lang == "vi" else "The Council agrees")
+    # The newest article is not translated: in en it stands as the original, marked.
+    assert items[0].findtext("title") == "Kế hoạch 2026"
 
 
 def test_the_atom_feed_is_valid_atom(client, news):

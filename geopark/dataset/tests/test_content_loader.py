@@ -164,3 +164,25 @@ def test_the_load_command_reports_pages_news_and_the_workflow_and_indexes_them(s
     call_command("load_geopark", data=shipped, no_progress=True, stdout=again, stderr=StringIO())
     assert "approval workflow: 0 created, 0 updated, 1 unchanged" in again.getvalue()
     assert "news translation: 0 created, 0 updated" in again.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown", "not_shown"),
+    [("vi", "công nhận", "recognition"), ("en", "recognition", "công nhận"), ("zh", "认定", "recognition")],
+)
+def test_news_tags_read_in_the_readers_language(client, home_pages, small, lang, shown, not_shown):
+    shutil.copy(SHIPPED / "news" / "tags.toml", small / "news")
+    report = load(small)
+    assert report.errors == []
+    assert report.warnings == []
+    page = NewsPage.objects.get(slug="certificate-presented-in-paris", locale__language_code=lang)
+    html = client.get(page.url).content.decode()
+    tags = html.split('class="article__tags"', 1)[1].split("</p>", 1)[0]
+    assert f'<span class="tag">{shown}</span>' in tags
+    assert not_shown not in tags
+
+
+def test_a_tag_without_names_is_a_warning_and_shows_as_written(home_pages, small):
+    (small / "news" / "tags.toml").write_text('[[tag]]\ntag = "UNESCO"\nvi = "UNESCO"\n', encoding="utf-8")
+    report = load(small)
+    assert any("tag “recognition” has no names in tags.toml" in str(w) for w in report.warnings)

@@ -39,7 +39,7 @@ SITE_HEADER = [
     "former_district",
     "former_commune",
     "current_commune",
-    "locality",
+    "locality_vi",
     "lat",
     "lon",
     "position_precision",
@@ -281,11 +281,11 @@ def test_a_row_the_admin_would_refuse_is_refused_by_the_models_own_rules(tmp_pat
     sites = [
         *GOOD_SITES,
         site_row(code="E-1", slug="Hang A!"),
-        site_row(code="E-2", slug="e-2", locality="x" * 201),
+        site_row(code="E-2", slug="e-2", locality_vi="x" * 201),
         site_row(code="E-3", slug="e-3", position_precision="surveyed"),
     ]
     _, err = run_loader(write_dataset(tmp_path / "d", sites))
     assert "sites.csv:5: slug 'Hang A!' may hold only letters, digits, hyphens and underscores" in err
-    assert "sites.csv:6: locality is longer than 200 characters" in err
+    assert "sites.csv:6: locality_vi is longer than 200 characters" in err
     assert "sites.csv:7: position_precision 'surveyed' needs lat and lon" in err
     assert sorted(Site.objects.values_list("code", flat=True)) == ["A-1", "A-2", "A-3"]

@@ -83,10 +83,14 @@ def test_geopark_corners_are_listed_by_commune(client, home_pages):
     GeoparkCornerFactory(school_name="Trường chưa duyệt", commune=bac_son, published=False)
     html = client.get("/en/education/").content.decode()
     assert (
-        html.index("Xã Bắc Sơn") < html.index("Trường THPT Bắc Sơn") < html.index("Trường Tiểu học Bắc Sơn")
+        html.index("Bắc Sơn Commune")
+        < html.index("Trường THPT Bắc Sơn")
+        < html.index("Trường Tiểu học Bắc Sơn")
     )
     assert (
-        html.index("Trường Tiểu học Bắc Sơn") < html.index("Xã Hữu Liên") < html.index("Trường THCS Hữu Liên")
+        html.index("Trường Tiểu học Bắc Sơn")
+        < html.index("Hữu Liên Commune")
+        < html.index("Trường THCS Hữu Liên")
     )
     assert "Trường chưa duyệt" not in html
     with translation.override("en"):

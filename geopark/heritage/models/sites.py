@@ -206,8 +206,31 @@ class Site(
     position_note_zh = translated_field(models.CharField, "position_note", "zh", max_length=300, blank=True)
     position_note = TranslatedField("position_note")
     duration_minutes = models.PositiveIntegerField(null=True, blank=True, help_text=_("Time a visit needs."))
-    formation = models.CharField(max_length=200, blank=True, help_text=_("Rock formation, when known."))
-    age = models.CharField(max_length=200, blank=True, help_text=_("Geological age, when known."))
+    # The geology and the village are read by visitors like any other text: one per language.
+    formation_vi = translated_field(
+        models.CharField,
+        "formation",
+        "vi",
+        max_length=200,
+        blank=True,
+        db_column="formation",  # the column it had before it had a language: old nodes still read it
+        help_text=_("Rock formation, when known."),
+    )
+    formation_en = translated_field(models.CharField, "formation", "en", max_length=200, blank=True)
+    formation_zh = translated_field(models.CharField, "formation", "zh", max_length=200, blank=True)
+    formation = TranslatedField("formation")
+    age_vi = translated_field(
+        models.CharField,
+        "age",
+        "vi",
+        max_length=200,
+        blank=True,
+        db_column="age",  # the column it had before it had a language: old nodes still read it
+        help_text=_("Geological age, when known."),
+    )
+    age_en = translated_field(models.CharField, "age", "en", max_length=200, blank=True)
+    age_zh = translated_field(models.CharField, "age", "zh", max_length=200, blank=True)
+    age = TranslatedField("age")
 
     commune = models.ForeignKey(
         Commune,
@@ -226,7 +249,18 @@ class Site(
         help_text=_("Commune and district before 1 July 2025, as signs still name them."),
     )
     former_district = models.CharField(max_length=100, blank=True)
-    locality = models.CharField(max_length=200, blank=True, help_text=_("Village, hamlet or street."))
+    locality_vi = translated_field(
+        models.CharField,
+        "locality",
+        "vi",
+        max_length=200,
+        blank=True,
+        db_column="locality",  # the column it had before it had a language: old nodes still read it
+        help_text=_("Village, hamlet or street."),
+    )
+    locality_en = translated_field(models.CharField, "locality", "en", max_length=200, blank=True)
+    locality_zh = translated_field(models.CharField, "locality", "zh", max_length=200, blank=True)
+    locality = TranslatedField("locality")
 
     lat = models.FloatField(_("latitude"), null=True, blank=True)
     lon = models.FloatField(_("longitude"), null=True, blank=True)

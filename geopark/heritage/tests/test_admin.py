@@ -37,10 +37,7 @@ def form_for(site: Site, **changes) -> dict:
         "commune": site.commune_id or "",
         "former_commune": "",
         "former_district": "",
-        "locality": "",
         "duration_minutes": "",
-        "formation": "",
-        "age": "",
         "en_status": site.en_status,
         "zh_status": site.zh_status,
         "photos": inline_formset([]),
@@ -55,6 +52,9 @@ def form_for(site: Site, **changes) -> dict:
         "access",
         "safety",
         "position_note",
+        "formation",
+        "age",
+        "locality",
     ):
         for lang in ("vi", "en", "zh"):
             data[f"{field}_{lang}"] = getattr(site, f"{field}_{lang}")

@@ -1,0 +1,96 @@
+"""Communes and districts read in the visitor's language, and a place's former unit is named only
+when it says something the current one does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from geopark.heritage.tests.factories import SiteFactory
+from geopark.territory.tests.factories import CommuneFactory, FormerCommuneFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def renamed(geopark):
+    """A site in Xã Hữu Liên that was in Xã Yên Thịnh, Huyện Hữu Lũng before July 2025."""
+    huu_lien = CommuneFactory(short_name="Hữu Liên", name="Xã Hữu Liên")
+    yen_thinh = FormerCommuneFactory(short_name="Yên Thịnh", name="Xã Yên Thịnh", current=huu_lien)
+    return SiteFactory(geopark=geopark, slug="dai-duong-co", commune=huu_lien, former_commune=yen_thinh)
+
+
+@pytest.fixture
+def same_name(geopark):
+    """A site in Xã Tân Thành, which kept its name when the districts went."""
+    tan_thanh = CommuneFactory(short_name="Tân Thành", name="Xã Tân Thành")
+    former = FormerCommuneFactory(short_name="Tân Thành", name="Xã Tân Thành", current=tan_thanh)
+    return SiteFactory(geopark=geopark, slug="den-bac-le", commune=tan_thanh, former_commune=former)
+
+
+@pytest.mark.parametrize(
+    ("lang", "commune", "former"),
+    [
+        ("vi", "Xã Hữu Liên", "trước đây là xã Yên Thịnh, huyện Hữu Lũng"),
+        ("en", "Hữu Liên Commune", "formerly Yên Thịnh Commune, Hữu Lũng District"),
+        ("zh", "Hữu Liên 乡", "原 Hữu Lũng 县 Yên Thịnh 乡"),
+    ],
+)
+def test_the_site_list_names_communes_and_districts_in_the_visitors_language(
+    client, renamed, lang, commune, former
+):
+    html = client.get(f"/{lang}/sites/").content.decode()
+    assert commune in html
+    assert former in html
+    if lang != "vi":
+        assert "Xã " not in html
+        assert "Huyện " not in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected", "repeated"),
+    [
+        ("vi", "(trước đây thuộc huyện Hữu Lũng)", "trước đây là xã Tân Thành"),
+        ("en", "(formerly in Hữu Lũng District)", "formerly Tân Thành"),
+        ("zh", "（原属 Hữu Lũng 县）", "县 Tân Thành"),
+    ],
+)
+def test_a_commune_that_kept_its_name_is_not_named_twice(client, same_name, lang, expected, repeated):
+    html = client.get(f"/{lang}/sites/").content.decode()
+    assert expected in html
+    assert repeated not in html
+
+
+def test_the_site_page_says_where_the_place_was_before_july_2025_in_english_and_chinese(client, renamed):
+    en = client.get("/en/sites/dai-duong-co/").content.decode()
+    zh = client.get("/zh/sites/dai-duong-co/").content.decode()
+    assert "Yên Thịnh Commune, Hữu Lũng District" in en
+    assert "Hữu Liên Commune" in en
+    assert "Hữu Lũng 县 Yên Thịnh 乡" in zh
+    assert "Xã Yên Thịnh" not in en + zh
+
+
+@pytest.mark.parametrize(
+    ("lang", "commune", "former"),
+    [
+        ("vi", "Xã Hữu Liên", "Xã Yên Thịnh, Huyện Hữu Lũng"),
+        ("en", "Hữu Liên Commune", "Yên Thịnh Commune, Hữu Lũng District"),
+        ("zh", "Hữu Liên 乡", "Hữu Lũng 县 Yên Thịnh 乡"),
+    ],
+)
+def test_the_api_gives_the_units_display_name_in_the_requested_language(
+    client, renamed, lang, commune, former
+):
+    body = client.get(f"/api/v1/sites/dai-duong-co?lang={lang}").json()
+    assert body["commune"]["name"] == "Xã Hữu Liên"  # the unit list's name stays, for matching
+    assert body["commune"]["display_name"] == commune
+    assert body["former_unit"]["display_name"] == former
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("vi", "Thuộc huyện Chi Lăng cũ"), ("en", "In former Chi Lăng District"), ("zh", "原 Chi Lăng 县")],
+)
+def test_a_place_known_only_by_its_former_district_says_so_without_brackets(client, geopark, lang, expected):
+    SiteFactory(geopark=geopark, slug="tram-hoa-hoi", commune=None, former_district="Chi Lăng")
+    html = client.get(f"/{lang}/sites/").content.decode()
+    assert f'<span class="site-card__former">{expected}</span>' in html
