@@ -227,7 +227,7 @@ def backdrop(
         base = HEIGHT * (horizon + 0.1 * i)
         scene.path(ridge(rng, base, base - 18, base - 48 - 22 * t, 26, 58), pal.depth(t * 0.7))
         # Haze lying in the valley in front of each row.
-        scene.path(wave_band(rng, base - 8, 3, base + 4), pal.sky_bottom, 0.45)
+        scene.path(wave_band(rng, base - 8, 3, base + 4), pal.sky_bottom, 0.3)
 
 
 # --- Motifs -------------------------------------------------------------------------------------
@@ -594,29 +594,52 @@ def draw_viewpoint(scene: Scene, rng: random.Random, pal: Palette) -> None:
 
 def draw_museum(scene: Scene, rng: random.Random, pal: Palette) -> None:
     backdrop(scene, rng, pal, rows=2, horizon=0.42)
-    ground = HEIGHT * 0.86
-    scene.path(wave_band(rng, ground - 3, 3, HEIGHT + 2), pal.land("#7fa68c"))
-    cx, w = rng.uniform(WIDTH * 0.4, WIDTH * 0.6), rng.uniform(210, 250)
-    wall = rng.choice(("#efe7d6", "#e8e2d2", "#f3ead8"))
-    top = ground - 70
-    scene.rect(cx - w / 2, top, w, 70, wall)
+    ground = HEIGHT * rng.uniform(0.84, 0.9)
+    scene.path(wave_band(rng, ground - 3, 3, HEIGHT + 2), pal.land(rng.choice(("#7fa68c", "#8fb05a"))))
+    cx, w = rng.uniform(WIDTH * 0.36, WIDTH * 0.64), rng.uniform(170, 250)
+    wall = rng.choice(("#efe7d6", "#e8e2d2", "#f3ead8", "#e9dcc3"))
+    height = rng.uniform(55, 80)
+    top = ground - height
+    scene.rect(cx - w / 2, top, w, height, wall)
     scene.rect(cx - w / 2 - 10, ground - 4, w + 20, 6, STONE_200)
-    glass = mix(WATER, "#ffffff", 0.35)
-    for i in range(5):
-        x = cx - w / 2 + 14 + i * (w - 28) / 5
-        scene.rect(x + 3, top + 14, (w - 28) / 5 - 6, 38, glass)
-        scene.rect(x + 3, top + 14, 4, 38, "#ffffff", 0.5)
-    scene.rect(cx - 14, top + 30, 28, 40, "#3b2a20")
-    # The roof slopes like the karst it shows; an ammonite sign at the door.
-    scene.poly(
-        [(cx - w / 2 - 16, top + 2), (cx - w * 0.1, top - 32), (cx + w / 2 + 16, top + 2)],
-        pal.land(FOREST_800),
+    glass = mix(WATER, "#ffffff", rng.uniform(0.2, 0.5))
+    n = rng.randint(3, 6)
+    tall = rng.random() < 0.5  # tall gallery windows, or a band of windows under the eaves
+    for i in range(n):
+        span = (w - 28) / n
+        x = cx - w / 2 + 14 + i * span
+        wh = height - 28 if tall else height * 0.35
+        scene.rect(x + 3, top + 12, span - 6, wh, glass)
+        scene.rect(x + 3, top + 12, 4, wh, "#ffffff", 0.5)
+    scene.rect(cx - 14, ground - 40, 28, 40, "#3b2a20")
+    # The roof: a slope like the karst the museum shows, a karst tower itself, or a flat slab.
+    roof_colour = pal.land(rng.choice((FOREST_800, "#5a3b2e", STONE_600)))
+    style = rng.randrange(3)
+    if style == 0:
+        peak = cx + rng.uniform(-0.3, 0.3) * w
+        scene.poly(
+            [(cx - w / 2 - 16, top + 2), (peak, top - rng.uniform(24, 40)), (cx + w / 2 + 16, top + 2)],
+            roof_colour,
+        )
+    elif style == 1:
+        scene.path(tower(cx, top - rng.uniform(30, 45), w + 30, top + 3), roof_colour)
+    else:
+        scene.rect(cx - w / 2 - 14, top - 8, w + 28, 10, roof_colour)
+    ammonite(
+        scene, rng, cx + rng.choice((-1, 1)) * (w / 2 - 30), ground - 52 if tall else top + height * 0.65, 12
     )
-    ammonite(scene, rng, cx + w / 2 - 30, top - 2, 12)
-    scene.stroke([("M", cx - w / 2 - 24, ground), ("L", cx - w / 2 - 24, top - 30)], STONE_600, 2)
-    scene.rect(cx - w / 2 - 24, top - 30, 22, 13, rng.choice(("#c62828", "#1d5e40")))
+    flag_x = cx + rng.choice((-1, 1)) * (w / 2 + 24)
+    scene.stroke([("M", flag_x, ground), ("L", flag_x, top - 30)], STONE_600, 2)
+    scene.rect(flag_x, top - 30, 22, 13, rng.choice(("#c62828", "#1d5e40", GOLD_500)))
     for side in (-1, 1):
-        tree(scene, cx + side * (w / 2 + 36), ground - 2, rng.uniform(13, 18), pal.land(FOREST_700))
+        if rng.random() < 0.8:
+            tree(
+                scene,
+                cx + side * (w / 2 + rng.uniform(40, 70)),
+                ground - 2,
+                rng.uniform(11, 18),
+                pal.land(FOREST_700),
+            )
 
 
 def draw_route(scene: Scene, rng: random.Random, pal: Palette, colour: str = "") -> None:
@@ -834,13 +857,10 @@ def render_png(
     for shape in scene.shapes:
         alpha = round(255 * shape.opacity)
         if shape.kind == "sky":
-            top, bottom = (_rgb(c) for c in shape.colours)
-            for y in range(full_h):
-                t = y / max(1, full_h - 1)
-                draw.line(
-                    [(0, y), (full_w, y)],
-                    fill=tuple(round(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)),
-                )
+            # A two-pixel image stretched: the gradient without drawing each line.
+            sky = Image.new("RGBA", (1, 2))
+            sky.putdata([(*_rgb(shape.colours[0]), 255), (*_rgb(shape.colours[1]), 255)])
+            img.paste(sky.resize((full_w, full_h), Image.BILINEAR))
         elif shape.kind == "path":
             for sub in _subpaths(shape.d):
                 if len(sub) > 2:
@@ -857,7 +877,7 @@ def render_png(
     top = max(0, (img.height - height) // 3)
     img = img.crop((left, top, left + width, top + height))
     out = io.BytesIO()
-    img.save(out, fmt, optimize=True)
+    img.save(out, fmt)
     return out.getvalue()
 
 
@@ -894,7 +914,7 @@ _PARTNER_MOTIFS = {
     "transport": "route",
     "school": "museum",
 }
-_ANY = ("karst", "river", "viewpoint", "village", "temple", "cave")
+_ANY = ("karst", "river", "viewpoint", "village", "temple", "forest")
 
 
 def _pick(seed: str, choices: tuple[str, ...]) -> str:
