@@ -105,3 +105,27 @@ def test_every_public_page_type_has_an_og_image_that_answers_as_an_image(client,
         assert response["Content-Type"].startswith("image/"), name
         body = b"".join(response.streaming_content) if response.streaming else response.content
         Image.open(io.BytesIO(body)).verify()
+
+
+def test_an_editor_fills_in_an_images_credit_and_licence_on_its_admin_form(client, admin_user):
+    from wagtail.models import Collection
+
+    from geopark.operations.models import ImageRights
+
+    image = get_image_model().objects.create(title="Hang", file=get_test_image_file_jpeg("hang.jpg"))
+    client.force_login(admin_user)
+    edit = f"/admin/images/{image.pk}/"
+    assert 'name="credit"' in client.get(edit).content.decode()
+    response = client.post(
+        edit,
+        {
+            "title": "Hang",
+            "collection": Collection.get_first_root_node().pk,
+            "credit": "Trần Thị Bình",
+            "licence": "CC BY-SA 4.0",
+        },
+    )
+    assert response.status_code == 302
+    rights = ImageRights.objects.get(image=image)
+    assert (rights.credit, rights.licence) == ("Trần Thị Bình", "CC BY-SA 4.0")
+    assert "Trần Thị Bình" in client.get(edit).content.decode()
