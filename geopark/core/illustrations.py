@@ -265,15 +265,32 @@ def draw_forest(scene: Scene, rng: random.Random, pal: Palette) -> None:
 
 def draw_cave(scene: Scene, rng: random.Random, pal: Palette) -> None:
     backdrop(scene, rng, pal, rows=2, horizon=0.45)
-    rock = pal.land(mix(STONE_600, FOREST_700, rng.uniform(0.15, 0.45)))
-    cx = rng.uniform(WIDTH * 0.35, WIDTH * 0.65)
-    # The cliff: a wide tower filling most of the frame.
-    scene.path(tower(cx, rng.uniform(10, 40), WIDTH * rng.uniform(1.1, 1.5), HEIGHT + 4), rock)
-    scene.path(tower(cx - 60, rng.uniform(40, 70), 150, HEIGHT + 4), mix(rock, "#000000", 0.12), 0.6)
+    # Limestone grey with a tinge of the forest that grows on it.
+    rock = pal.land(mix("#8f9488", FOREST_500, rng.uniform(0.15, 0.45)))
+    cx = rng.uniform(WIDTH * 0.4, WIDTH * 0.6)
+    # The cliff: a broad tower, the valley and its peaks showing either side.
+    cliff_w = WIDTH * rng.uniform(0.8, 1.05)
+    cliff_top = rng.uniform(25, 55)
+    scene.path(tower(cx, cliff_top, cliff_w, HEIGHT + 4), rock)
+    # Streaks down the face where water runs over the limestone.
+    for _ in range(rng.randint(3, 5)):
+        x = cx + rng.uniform(-0.35, 0.35) * cliff_w
+        scene.stroke(
+            [("M", x, cliff_top + 25), ("L", x + rng.uniform(-6, 6), HEIGHT * rng.uniform(0.45, 0.6))],
+            mix(rock, "#000000", 0.15),
+            rng.uniform(3, 7),
+            0.5,
+        )
     for _ in range(5):
         tree(
-            scene, cx + rng.uniform(-140, 140), rng.uniform(45, 80), rng.uniform(6, 11), pal.land(FOREST_700)
+            scene,
+            cx + rng.uniform(-0.3, 0.3) * cliff_w,
+            cliff_top + rng.uniform(4, 14),
+            rng.uniform(6, 11),
+            pal.land(FOREST_700),
         )
+    for side in (-1, 1):
+        tree(scene, cx + side * cliff_w * 0.52, HEIGHT - 8, rng.uniform(14, 20), pal.land(FOREST_800))
     # The mouth: an arch, darker inside, with stalactites along its lip.
     mw, mh = rng.uniform(110, 170), rng.uniform(90, 130)
     mx, base = cx + rng.uniform(-30, 30), HEIGHT + 2
