@@ -330,6 +330,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_IMAGE_FORM_BASE = "geopark.operations.image_forms.ImageFormWithRights"  # + credit, licence
 # Documents are served from the site's own origin, so only types no browser runs are accepted, each
 # file's content is checked against its extension (operations/documents.py, which holds a check for every
 # type listed here), and every document is a sandboxed download streamed by Django: never a redirect

@@ -19,6 +19,8 @@ from django.utils.safestring import SafeString, mark_safe
 # Query parameters that make a different page (not a filtered view of the same one): they stay in
 # the canonical address; every other parameter (filters, tracking) is dropped.
 CANONICAL_PARAMS = ("page", "month")
+# The size of every share image: photos as a `fill-1200x630` rendition, illustrations drawn to it.
+OG_IMAGE_SIZE = (1200, 630)
 
 
 def absolute_url(request: HttpRequest | None, url: str) -> str:

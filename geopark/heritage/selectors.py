@@ -116,7 +116,7 @@ def site_by_slug(slug: str) -> Site | None:
         .with_places()
         .select_related("geopark")
         .prefetch_related(
-            "photos__image",
+            "photos__image__rights",
             *route_links().prefetch(),
             active_hazards_prefetch(),
             *conservation_links().prefetch(),

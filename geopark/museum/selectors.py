@@ -43,7 +43,7 @@ def item_by_slug(slug: str) -> CollectionItem | None:
     return (
         CollectionItem.objects.public()
         .with_relations()
-        .prefetch_related("images__image")
+        .prefetch_related("images__image__rights")
         .filter(slug=slug)
         .first()
     )

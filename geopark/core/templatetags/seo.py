@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from geopark.core import seo
+from geopark.core import illustrations, seo
 
 from .geopark import language_links
 
@@ -50,6 +50,29 @@ def _as_list(data: Any) -> list[dict[str, Any]]:
     return [d for d in (data if isinstance(data, list | tuple) else [data]) if d]
 
 
+# The records a page may be about, by the name its view gives them in the context.
+_RECORD_KEYS = ("site", "route", "event", "item", "partner")
+_RECORD_LABELS = frozenset(
+    {"heritage.site", "routes.route", "events.event", "museum.collectionitem", "partners.partner"}
+)
+
+
+def _illustration_og_url(context: template.Context, page: Any, request: Any) -> str:
+    from .illustrations import illustration_path
+
+    for key in _RECORD_KEYS:
+        obj = context.get(key)
+        if getattr(getattr(obj, "_meta", None), "label_lower", "") in _RECORD_LABELS:
+            motif, seed = illustrations.for_object(obj)
+            break
+    else:
+        if page is not None and getattr(page, "depth", 0) > 2:
+            motif, seed = illustrations.for_object(page)
+        else:
+            motif, seed = illustrations.page_motif(request.path if request is not None else "/")
+    return illustration_path(motif, seed, "png")
+
+
 @register.inclusion_tag("includes/seo_head.html", takes_context=True)
 def seo_head(context: template.Context, title: str = "", description: str = "") -> dict[str, Any]:
     request = context.get("request")
@@ -70,6 +93,13 @@ def seo_head(context: template.Context, title: str = "", description: str = "") 
     og_image = context.get("og_image")
     if not og_image and page is not None and hasattr(page, "get_og_image_url"):
         og_image = page.get_og_image_url(request)
+    if og_image:
+        # Every share image the apps build is a `fill-1200x630` rendition (seo.OG_IMAGE_SIZE).
+        og_size = context.get("og_image_size") or seo.OG_IMAGE_SIZE
+    else:
+        # No photo: the page's illustration, drawn once as a PNG (social networks do not read SVG).
+        og_image = _illustration_og_url(context, page, request)
+        og_size = (illustrations.OG_WIDTH, illustrations.OG_HEIGHT)
     og_type = context.get("og_type") or getattr(page, "og_type", "") or "website"
     geopark = context.get("site_geopark")
     site_name = (getattr(geopark, "name", "") if geopark else "") or settings.WAGTAIL_SITE_NAME
@@ -81,6 +111,8 @@ def seo_head(context: template.Context, title: str = "", description: str = "") 
         "site_name": site_name,
         "og_type": og_type,
         "og_image": seo.absolute_url(request, og_image or ""),
+        "og_image_width": og_size[0],
+        "og_image_height": og_size[1],
         "og_locale": seo.og_locale(lang),
         "og_locale_alternates": [seo.og_locale(code) for code, _ in settings.LANGUAGES if code != lang],
         "json_ld_blocks": [seo.json_ld(block) for block in _as_list(structured)],

@@ -71,7 +71,7 @@ def test_the_site_page_shows_active_notices_above_everything_else(client, geopar
     assert "Đã rút" not in html
     assert "已撤回" not in html
     main = html.index('class="detail-main"')
-    assert main < html.index('data-hazard="danger"') < html.index('class="photo-placeholder')
+    assert main < html.index('data-hazard="danger"') < html.index('class="site-figure')
     with translation.override(lang):
         from geopark.heritage.models import HazardKind
 
