@@ -174,14 +174,7 @@ def _file_response(media_type: str) -> dict:
     tags=["routes"],
 )
 def route_gpx(request: HttpRequest, number: int, lang: Lang = Lang.vi):
-    found = selectors.route_for_export(number)
-    if found is None:
-        return _error(404, f"No route number {number}.")
-    with translation.override(lang.value):
-        body = exports.route_gpx(*found, lang.value, _site_url(request))
-    response = HttpResponse(body, content_type="application/gpx+xml; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="route-{number}.gpx"'
-    return response
+    return _route_file(request, number, lang, "gpx")
 
 
 @router.get(
@@ -192,11 +185,23 @@ def route_gpx(request: HttpRequest, number: int, lang: Lang = Lang.vi):
     tags=["routes"],
 )
 def route_kml(request: HttpRequest, number: int, lang: Lang = Lang.vi):
+    return _route_file(request, number, lang, "kml")
+
+
+# A route's file per extension: the writer and its media type.
+ROUTE_FILES = {
+    "gpx": (exports.route_gpx, "application/gpx+xml"),
+    "kml": (exports.route_kml, "application/vnd.google-earth.kml+xml"),
+}
+
+
+def _route_file(request: HttpRequest, number: int, lang: Lang, kind: str):
     found = selectors.route_for_export(number)
     if found is None:
         return _error(404, f"No route number {number}.")
+    write, media_type = ROUTE_FILES[kind]
     with translation.override(lang.value):
-        body = exports.route_kml(*found, lang.value, _site_url(request))
-    response = HttpResponse(body, content_type="application/vnd.google-earth.kml+xml; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="route-{number}.kml"'
+        body = write(*found, lang.value, _site_url(request))
+    response = HttpResponse(body, content_type=f"{media_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="route-{number}.{kind}"'
     return response

@@ -11,27 +11,14 @@ import io
 import pypdfium2
 import pytest
 import zxingcpp
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from pypdf import PdfReader
 
-from geopark.core.roles import EDITORS
 from geopark.heritage.tests.factories import SiteFactory
 from geopark.routes.tests.factories import RouteFactory, RouteStopFactory
 from geopark.signboards.models import ScanDay
 from geopark.signboards.services import count_scan
-from geopark.users.services import ensure_roles
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(db):
-    """Hạnh edits the sites' texts and prints their boards."""
-    ensure_roles()
-    user = get_user_model().objects.create_user("hanh", "hanh@example.org", "hanh-secret-password")
-    user.groups.add(Group.objects.get(name=EDITORS))
-    return user
 
 
 @pytest.fixture
@@ -176,9 +163,7 @@ def test_the_board_sees_the_scans_as_a_chart_and_per_site(client, editor, cave):
     assert '<td class="gp-num">2</td>' in page
 
 
-def test_only_the_board_s_people_print_boards_or_read_scans(client, cave):
-    ensure_roles()
-    visitor = get_user_model().objects.create_user("khach", "k@example.org", "k-secret-password-1")
+def test_only_the_board_s_people_print_boards_or_read_scans(client, cave, visitor):
     client.force_login(visitor)
     for url in ("/admin/signboards/", "/admin/signboards/sites/LSG-07.pdf", "/admin/signboards/routes/1.pdf"):
         assert client.get(url).status_code in (302, 403)
