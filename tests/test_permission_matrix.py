@@ -84,6 +84,15 @@ SNIPPETS: dict[str, dict[str, frozenset[str]]] = {
         "delete": who(),
     },
     "content.contactmessage": {"list": who("editor"), "add": who(), "edit": who("editor"), "delete": who()},
+    # Tag names per language (the tags come with the articles); visitor facts come with the data
+    # and editors correct them.
+    "content.newstagname": {
+        "list": who("editor"),
+        "add": who("editor"),
+        "edit": who("editor"),
+        "delete": who(),
+    },
+    "content.visitfact": {"list": who("editor"), "add": who(), "edit": who("editor"), "delete": who()},
     "events.event": {"list": who("editor"), "add": who("editor"), "edit": who("editor"), "delete": who()},
     "education.learningresource": {
         "list": who("editor"),
@@ -247,11 +256,12 @@ def _user(name: str, group: str | None = None, **extra: Any):
 
 def _build() -> World:
     from django.contrib.auth.models import Group
+    from taggit.models import Tag
     from wagtail.models import Workflow
 
     from geopark.conservation.models import FollowUpAction, Inspection
     from geopark.conservation.tests.factories import VisitorReportFactory
-    from geopark.content.models import ContactMessage
+    from geopark.content.models import ContactMessage, NewsTagName
     from geopark.content.services import BOARD_WORKFLOW, ensure_board_workflow, ensure_home_pages
     from geopark.content.tests import factories as pages
     from geopark.cooperation.tests import factories as cooperation
@@ -335,6 +345,10 @@ def _build() -> World:
         ),
         "routes.route": route,
         "content.newscategory": pages.NewsCategoryFactory(),
+        "content.newstagname": NewsTagName.objects.create(
+            tag=Tag.objects.create(name="dia-chat", slug="dia-chat"), name_vi="Địa chất", name_en="Geology"
+        ),
+        "content.visitfact": pages.VisitFactFactory(),
         "content.contactmessage": ContactMessage.objects.create(
             name="Lan", email="lan@example.org", subject="Opening hours", message="When is the cave open?"
         ),
