@@ -298,7 +298,9 @@ class Event(models.Model):
         if self.site_id:
             return self.site.name
         if self.commune_id:
-            return self.commune.name
+            from geopark.territory.names import unit_name
+
+            return unit_name(self.commune.name)
         return ""
 
     @property
@@ -311,10 +313,13 @@ class Event(models.Model):
 
     def place_line(self) -> str:
         """The place in one line, for calendar files: venue or site, then the commune when it adds something."""
+        from geopark.territory.names import unit_name
+
         parts = [self.place_name]
         commune = self.place_commune
-        if commune is not None and commune.name not in parts:
-            parts.append(commune.name)
+        # In the reader's words: "Mẫu Sơn Commune", "Mẫu Sơn 乡" (territory.names).
+        if commune is not None and unit_name(commune.name) not in parts:
+            parts.append(unit_name(commune.name))
         return ", ".join(p for p in parts if p)
 
     @property

@@ -128,3 +128,12 @@ def test_the_place_prefers_the_written_venue_then_the_site_then_the_commune():
     )
     assert EventFactory(venue_vi="", venue_en="", commune=commune).place_line() == "Phường Tam Thanh"
     assert EventFactory(venue_vi="", venue_en="").place_line() == ""
+
+
+def test_the_place_names_the_commune_in_the_reader_s_words():
+    commune = CommuneFactory(name="Xã Mẫu Sơn")
+    event = EventFactory(venue_vi="", venue_en="", commune=commune)
+    with translation.override("en"):
+        assert event.place_line() == "Mẫu Sơn Commune"
+    with translation.override("zh"):
+        assert event.place_line() == "Mẫu Sơn 乡"
