@@ -94,3 +94,15 @@ def test_a_place_known_only_by_its_former_district_says_so_without_brackets(clie
     SiteFactory(geopark=geopark, slug="tram-hoa-hoi", commune=None, former_district="Chi Lăng")
     html = client.get(f"/{lang}/sites/").content.decode()
     assert f'<span class="site-card__former">{expected}</span>' in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "caption"), [("en", "Approximate area: Hữu Liên Commune."), ("zh", "大致范围：Hữu Liên 乡。")]
+)
+def test_an_approximate_area_names_its_commune_in_the_visitors_language(client, geopark, lang, caption):
+    huu_lien = CommuneFactory(short_name="Hữu Liên", name="Xã Hữu Liên", lat=21.68, lon=106.35)
+    SiteFactory(geopark=geopark, slug="thung-lung", commune=huu_lien, commune_only=True)
+    html = client.get(f"/{lang}/sites/thung-lung/").content.decode()
+    assert caption in html
+    # Only the structured data for machines keeps the official Vietnamese name.
+    assert "commune Xã" not in html
