@@ -211,6 +211,8 @@ def test_a_browsers_line_endings_are_not_a_change_of_text(client, admin_user, ge
     # Browsers send a textarea's lines with CRLF: the same text, so no language is flagged or cleared.
     site = SiteFactory(geopark=geopark, description_vi="Dòng một.\nDòng hai.", needs_review=["en"])
     client.force_login(admin_user)
-    publish(client, site, description_vi="Dòng một.\r\nDòng hai.", description_en=site.description_en + "\r\n")
+    publish(
+        client, site, description_vi="Dòng một.\r\nDòng hai.", description_en=site.description_en + "\r\n"
+    )
     site.refresh_from_db()
     assert site.needs_review == ["en"]
