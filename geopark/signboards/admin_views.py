@@ -3,8 +3,10 @@ file, and how often the boards were scanned."""
 
 from __future__ import annotations
 
+import functools
+
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,10 +23,14 @@ def _require(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
+class NotFound(Exception):
+    """What was asked for is not there, said in words (a 404 whose reason the board reads)."""
+
+
 def _size(request: HttpRequest) -> str:
     size = request.GET.get("size", "A4").upper()
     if size not in boards.SIZES:
-        raise Http404(_("A signboard is printed on A4 or A3."))
+        raise NotFound(_("A signboard is printed on A4 or A3."))
     return size
 
 
@@ -61,23 +67,36 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _refusing_in_words(view):
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except NotFound as reason:
+            return HttpResponseNotFound(str(reason), content_type="text/plain; charset=utf-8")
+
+    return wrapper
+
+
+@_refusing_in_words
 def site_board(request: HttpRequest, code: str) -> HttpResponse:
     _require(request)
     size = _size(request)
     site = selectors.site_by_code(code)
     if site is None:
-        raise Http404(_("No public site has this code."))
+        raise NotFound(_("No public site has this code."))
     board = boards.board(site, _short_url(request, site.code))
     return _pdf(boards.pdf([board], size), f"signboard-{site.code}-{size}.pdf")
 
 
+@_refusing_in_words
 def route_boards(request: HttpRequest, number: int) -> HttpResponse:
     _require(request)
     size = _size(request)
     sites = selectors.route_sites(number)
     if sites is None:
-        raise Http404(_("No public route has this number."))
+        raise NotFound(_("No public route has this number."))
     if not sites:
-        raise Http404(_("This route has no public site with a code yet."))
+        raise NotFound(_("This route has no public site with a code yet."))
     made = [boards.board(site, _short_url(request, site.code)) for site in sites]
     return _pdf(boards.pdf(made, size), f"signboards-route-{number}-{size}.pdf")

@@ -11,6 +11,7 @@ import io
 import pypdfium2
 import pytest
 import zxingcpp
+from django.utils import translation
 from pypdf import PdfReader
 
 from geopark.heritage.tests.factories import SiteFactory
@@ -109,17 +110,22 @@ def test_a_route_s_boards_come_in_one_file_in_the_route_s_order(client, editor, 
 
 
 @pytest.mark.parametrize(
-    ("url", "status"),
+    ("url", "reason"),
     [
-        ("/admin/signboards/sites/NOPE.pdf", 404),
-        ("/admin/signboards/sites/LSG-07.pdf?size=A0", 404),
-        ("/admin/signboards/routes/99.pdf", 404),
+        ("/admin/signboards/sites/NOPE.pdf", "No public site has this code."),
+        ("/admin/signboards/sites/LSG-07.pdf?size=A0", "A signboard is printed on A4 or A3."),
+        ("/admin/signboards/routes/99.pdf", "No public route has this number."),
     ],
 )
-def test_unknown_sites_routes_and_sizes_are_refused_in_words(client, editor, cave, url, status):
+def test_unknown_sites_routes_and_sizes_are_refused_in_words(client, editor, cave, url, reason):
     client.force_login(editor)
     response = client.get(url)
-    assert response.status_code == status
+    assert response.status_code == 404
+    # The editor's admin speaks Vietnamese (the default), and so does the reason.
+    with translation.override("vi"):
+        expected = translation.gettext(reason)
+    assert expected != reason
+    assert response.content.decode() == expected
 
 
 def test_a_draft_site_has_no_board(client, editor):
