@@ -150,7 +150,7 @@ def create_plan(request: HttpRequest):
 def read_plan(request: HttpRequest, plan_id: str):
     plan = selectors.plan_by_id(plan_id[:16])
     if plan is None:
-        return _error(404, f"No trip plan '{plan_id[:16]}'.")
+        return _error(404, _("No trip plan “%(id)s”.") % {"id": plan_id[:16]})
     return JsonResponse(plan_out(request, plan))
 
 
@@ -198,7 +198,8 @@ ROUTE_FILES = {
 def _route_file(request: HttpRequest, number: int, lang: Lang, kind: str):
     found = selectors.route_for_export(number)
     if found is None:
-        return _error(404, f"No route number {number}.")
+        with translation.override(lang.value):
+            return _error(404, _("No route number %(number)d.") % {"number": number})
     write, media_type = ROUTE_FILES[kind]
     with translation.override(lang.value):
         body = write(*found, lang.value, _site_url(request))

@@ -56,9 +56,18 @@ def test_a_route_downloads_as_kml_with_placemarks_and_its_line(client, route):
     )
 
 
-def test_an_unknown_route_has_no_download(client, db):
+def test_an_unknown_route_has_no_download_and_says_so_in_the_asked_language(client, db):
     assert client.get("/api/v1/routes/9.gpx").status_code == 404
-    assert client.get("/api/v1/routes/9.kml").status_code == 404
+    refused = client.get("/api/v1/routes/9.kml?lang=zh")
+    assert refused.status_code == 404
+    assert refused.json()["detail"] == "没有9号线路。"
+    assert client.get("/api/v1/routes/9.gpx?lang=en").json()["detail"] == "No route number 9."
+
+
+def test_an_unknown_trip_plan_is_said_in_words(client, db):
+    refused = client.get("/api/v1/trip-plans/nothing-here", HTTP_ACCEPT_LANGUAGE="en")
+    assert refused.status_code == 404
+    assert "nothing-here" in refused.json()["detail"]
 
 
 def test_a_stored_plan_downloads_as_gpx_and_kml_in_the_pages_language(client, db):
