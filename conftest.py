@@ -2,7 +2,37 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+
+# Fixtures through which a test reaches the configured database.
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """CI's PostgreSQL pass (GEOPARK_DATABASE_PASS=1) runs only the tests whose outcome the database
+    engine can change: those that use the configured database, and those marked `postgresql`.
+
+    The rest gives the same result on both passes, so running it twice only spends CI's time:
+    browser tests (what a page looks like and does is the same over either engine; their database
+    work is tested through the test client on both), and tests that never open the configured
+    database (documents, translations, settings, servers started on a scratch database of their
+    own, the fault tests' throwaway cluster)."""
+    if not os.environ.get("GEOPARK_DATABASE_PASS"):
+        return
+    kept, left_out = [], []
+    for item in items:
+        engine_bound = item.get_closest_marker("postgresql") is not None or (
+            item.get_closest_marker("browser") is None
+            and (
+                item.get_closest_marker("django_db") is not None or DATABASE_FIXTURES & set(item.fixturenames)
+            )
+        )
+        (kept if engine_bound else left_out).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
 
 
 @pytest.fixture(autouse=True)

@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 PRIMARY_PORTS = range(5451, 5460)
 STANDBY_PORTS = range(5461, 5470)
 
-pytestmark = pytest.mark.services
+pytestmark = [pytest.mark.services, pytest.mark.postgresql]
 
 # Run inside the platform (manage.py shell): each step prints one JSON line the test reads.
 CHECKS = r"""

@@ -27,7 +27,7 @@ from .conftest import (
     s3_client,
 )
 
-pytestmark = [pytest.mark.services]
+pytestmark = [pytest.mark.services, pytest.mark.postgresql]
 
 SLUG = "dong-tam-thanh"
 SITE_PAGE = f"/vi/sites/{SLUG}/"

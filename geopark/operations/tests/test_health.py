@@ -127,6 +127,7 @@ def test_health_is_ok_on_a_migrated_sqlite_file_and_leaves_no_trace_of_its_write
         )
 
 
+@pytest.mark.postgresql
 def test_health_is_unhealthy_when_postgresql_refuses_writes(client, database_at):
     if connections["default"].vendor != "postgresql":
         pytest.skip("PostgreSQL suite: run with DATABASE_URL=postgres://…")
