@@ -44,9 +44,12 @@ def elevation_profile(profile: Sequence[tuple[float, float]], *, name: str, widt
     def y(e: float) -> float:
         return top + (y_max - e) / (y_max - y_min) * plot_h
 
-    body = [
-        f"<desc>{escape(_('Elevation along the trail, from %(low)s m to %(high)s m over %(km)s km.') % {'low': format_number(round(low)), 'high': format_number(round(high)), 'km': format_number(total / 1000, digits=1)})}</desc>"
-    ]
+    described = _("Elevation along the trail, from %(low)s m to %(high)s m over %(km)s km.") % {
+        "low": format_number(round(low)),
+        "high": format_number(round(high)),
+        "km": format_number(total / 1000, digits=1),
+    }
+    body = [f"<desc>{escape(described)}</desc>"]
     level = y_min
     while level <= y_max + 1e-6:
         body.append(
@@ -63,10 +66,11 @@ def elevation_profile(profile: Sequence[tuple[float, float]], *, name: str, widt
             f'fill="{TEXT}">{escape(format_number(mark, digits=1 if km_step < 1 else 0))}</text>'
         )
         mark += km_step
+    km_label, m_label = escape(_("km")), escape(_("m"))
     body.append(
         f'<text x="{left + plot_w}" y="{height - 4}" font-size="11" text-anchor="end" fill="{TEXT}">'
-        f"{escape(_('km'))}</text>"
-        f'<text x="4" y="{top - 4 if top > 12 else 12}" font-size="11" fill="{TEXT}">{escape(_("m"))}</text>'
+        f"{km_label}</text>"
+        f'<text x="4" y="12" font-size="11" fill="{TEXT}">{m_label}</text>'
     )
     line = " ".join(f"{x(d):.1f},{y(e):.1f}" for d, e in profile)
     base = f"{x(profile[-1][0]):.1f},{top + plot_h} {x(0):.1f},{top + plot_h}"
