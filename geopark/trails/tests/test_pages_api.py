@@ -49,7 +49,8 @@ def test_a_surveyed_trail_page_has_map_profile_figures_and_downloads(client, tra
     assert 'data-map="points"' in page
     assert f"/api/v1/trails/walked.gpx?lang={lang}" in page
     assert f"/api/v1/trails/walked.kml?lang={lang}" in page
-    assert "<svg" in page and "profile-line" in page
+    assert "<svg" in page
+    assert "profile-line" in page
     with translation.override(lang):
         assert gettext("Elevation profile") in page
         assert gettext("The profile as a table") in page
@@ -66,7 +67,6 @@ def test_an_unsurveyed_trail_says_so_once_with_no_chart_map_or_file(client, trai
         assert sentence != UNSURVEYED or lang == "en"
         assert page.count(sentence) == 1
         assert gettext("Elevation profile") not in page
-    assert "<svg" not in page.split("<main", 1)[-1].split("</main>")[0] or "profile-line" not in page
     assert "profile-line" not in page
     assert "data-map=" not in page
     assert ".gpx" not in page
@@ -80,7 +80,8 @@ def test_the_profile_chart_draws_every_sampled_point(trails):
     chart = str(charts.elevation_profile(profile, name="A"))
     line = chart.split('<polyline points="', 1)[1].split('"', 1)[0]
     assert len(line.split()) == len(profile) == 11
-    assert "<title>" in chart and "<desc>" in chart
+    assert "<title>" in chart
+    assert "<desc>" in chart
     assert 'role="img"' in chart
     # The highest point (400 m) is drawn at the top of the plot, the lowest at the bottom.
     ys = [float(pair.split(",")[1]) for pair in line.split()]
