@@ -27,7 +27,7 @@ def _nice_step(span: float, ticks: int) -> float:
     return 10 * power
 
 
-def elevation_profile(profile: Sequence[tuple[float, float]], *, name: str, width: int = 720) -> SafeString:
+def elevation_profile(profile: Sequence[tuple[float, float]], *, name: str, width: int = 600) -> SafeString:
     """profile: (distance from the start in m, elevation in m), in order along the track."""
     height, left, right, top, bottom = 240, 56, 16, 16, 40
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -54,7 +54,7 @@ def elevation_profile(profile: Sequence[tuple[float, float]], *, name: str, widt
     while level <= y_max + 1e-6:
         body.append(
             f'<line x1="{left}" y1="{y(level):.1f}" x2="{left + plot_w}" y2="{y(level):.1f}" stroke="{GRID}"/>'
-            f'<text x="{left - 6}" y="{y(level) + 4:.1f}" font-size="11" text-anchor="end" fill="{TEXT}">'
+            f'<text x="{left - 6}" y="{y(level) + 4:.1f}" font-size="12" text-anchor="end" fill="{TEXT}">'
             f"{escape(format_number(round(level)))}</text>"
         )
         level += step
@@ -62,15 +62,15 @@ def elevation_profile(profile: Sequence[tuple[float, float]], *, name: str, widt
     mark = 0.0
     while mark * 1000 <= total + 1e-6:
         body.append(
-            f'<text x="{x(mark * 1000):.1f}" y="{top + plot_h + 16}" font-size="11" text-anchor="middle" '
+            f'<text x="{x(mark * 1000):.1f}" y="{top + plot_h + 16}" font-size="12" text-anchor="middle" '
             f'fill="{TEXT}">{escape(format_number(mark, digits=1 if km_step < 1 else 0))}</text>'
         )
         mark += km_step
     km_label, m_label = escape(_("km")), escape(_("m"))
     body.append(
-        f'<text x="{left + plot_w}" y="{height - 4}" font-size="11" text-anchor="end" fill="{TEXT}">'
+        f'<text x="{left + plot_w}" y="{height - 4}" font-size="12" text-anchor="end" fill="{TEXT}">'
         f"{km_label}</text>"
-        f'<text x="4" y="12" font-size="11" fill="{TEXT}">{m_label}</text>'
+        f'<text x="4" y="12" font-size="12" fill="{TEXT}">{m_label}</text>'
     )
     line = " ".join(f"{x(d):.1f},{y(e):.1f}" for d, e in profile)
     base = f"{x(profile[-1][0]):.1f},{top + plot_h} {x(0):.1f},{top + plot_h}"
