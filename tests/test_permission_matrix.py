@@ -20,6 +20,8 @@ from django.db import transaction
 from django.urls import reverse
 from wagtail.snippets.models import get_snippet_models
 
+from geopark.trails.tests.factories import TrailFactory
+
 pytestmark = pytest.mark.django_db
 
 PERSONAS = (
@@ -150,6 +152,13 @@ SNIPPETS: dict[str, dict[str, frozenset[str]]] = {
         "add": who("editor"),
         "edit": who("editor"),
         "delete": who("editor"),
+    },
+    # Trails on foot: editors keep them (no deletion: a trail is unpublished), approvers read them.
+    "trails.trail": {
+        "list": who("editor", "approver"),
+        "add": who("editor"),
+        "edit": who("editor"),
+        "delete": who(),
     },
     # Model villages: the board's reviewers keep them (geopark.villages.roles; their own matrix is
     # geopark/villages/tests/test_permissions.py); none of the roles above edits them.
@@ -372,6 +381,7 @@ def _build() -> World:
         "cooperation.agreement": cooperation.AgreementFactory(),
         "cooperation.openingbalance": cooperation.OpeningBalanceFactory(),
         "trips.openinghours": trips.OpeningHoursFactory(),
+        "trails.trail": TrailFactory(),
         "revalidation.cycle": revalidation.CycleFactory(),
         "revalidation.recommendation": revalidation.RecommendationFactory(),
         "revalidation.criterion": revalidation.CriterionFactory(),

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "geopark.partners",
     "geopark.signboards",
     "geopark.trips",
+    "geopark.trails",
     "geopark.content",
     "geopark.search",
     "geopark.revalidation",

@@ -948,6 +948,22 @@ def site_motif(site_type: str, name: str, seed: str) -> str:
     return _SITE_TYPE_MOTIFS.get(site_type) or _pick(seed, ("karst", "river", "viewpoint"))
 
 
+# A trail is drawn as where it leads: a lake, a village, a peak; else the land it crosses.
+_TRAIL_MOTIFS = (
+    (("hồ ", " lake"), "river"),
+    (("làng", "village"), "village"),
+    (("đỉnh", "peak"), "viewpoint"),
+)
+
+
+def trail_motif(name: str, seed: str) -> str:
+    lowered = f" {name.lower()} "
+    for words, motif in _TRAIL_MOTIFS:
+        if any(w in lowered for w in words):
+            return motif
+    return _pick(seed, ("karst", "forest"))
+
+
 def clean_seed(text: str) -> str:
     seed = re.sub(r"[^A-Za-z0-9_-]+", "-", str(text)).strip("-")[:80]
     return seed or "x"
@@ -966,6 +982,9 @@ def for_object(obj: Any) -> tuple[str, str]:
         return _EVENT_MOTIFS.get(obj.category, "karst"), clean_seed(obj.slug)
     if label == "museum.collectionitem":
         return "fossil", clean_seed(getattr(obj, "slug", "") or obj.pk)
+    if label == "trails.trail":
+        seed = clean_seed(obj.slug)
+        return trail_motif(f"{obj.name_vi} {obj.name_en}", seed), seed
     if label == "partners.partner":
         seed = clean_seed(getattr(obj, "slug", "") or obj.pk)
         return _PARTNER_MOTIFS.get(getattr(obj, "kind", ""), "karst"), seed

@@ -1,7 +1,10 @@
-"""A route as GPX (gpxpy) and KML: the line it is drawn with and a waypoint per placed stop."""
+"""A route as GPX (gpxpy) and KML: the line it is drawn with and a waypoint per placed stop. The
+writers of one line and its waypoints (`line_gpx`, `line_kml`) serve the trails too."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
 import gpxpy.gpx
@@ -15,58 +18,89 @@ def _name(obj, lang: str) -> str:
     return getattr(obj, f"name_{lang}", "") or obj.name_vi
 
 
-def _waypoints(geometry: RouteGeometry, lang: str):
-    for stop in geometry.stops:
-        position = stop.site.map_position
-        if position is not None:
-            yield stop, position, _name(stop.site, lang)
+@dataclass(frozen=True)
+class Waypoint:
+    lat: float
+    lon: float
+    name: str
+    link: str = ""
+    kind: str = ""
 
 
-def route_gpx(route: Route, geometry: RouteGeometry, lang: str, site_url) -> str:
+def _waypoints(geometry: RouteGeometry, lang: str, site_url) -> list[Waypoint]:
+    return [
+        Waypoint(
+            lat, lon, f"{stop.position}. {_name(stop.site, lang)}", site_url(stop.site), stop.site.site_type
+        )
+        for stop in geometry.stops
+        if (position := stop.site.map_position) is not None
+        for lat, lon in [position]
+    ]
+
+
+def line_gpx(name: str, waypoints: Sequence[Waypoint], line: Sequence[tuple], line_type: str) -> str:
+    """A GPX file of one line ((lat, lon) or (lat, lon, elevation) points) and its waypoints: the
+    writer of the routes' and the trails' files."""
     gpx = gpxpy.gpx.GPX()
-    gpx.name = _name(route, lang)
+    gpx.name = name
     gpx.creator = "Geopark Platform"
-    for stop, (lat, lon), name in _waypoints(geometry, lang):
-        point = gpxpy.gpx.GPXWaypoint(latitude=lat, longitude=lon, name=f"{stop.position}. {name}")
-        point.link = site_url(stop.site)
-        point.type = stop.site.site_type
+    for waypoint in waypoints:
+        point = gpxpy.gpx.GPXWaypoint(latitude=waypoint.lat, longitude=waypoint.lon, name=waypoint.name)
+        point.link = waypoint.link or None
+        point.type = waypoint.kind or None
         gpx.waypoints.append(point)
-    line = geometry.latlngs
     if len(line) >= 2:
-        track = gpxpy.gpx.GPXTrack(name=_name(route, lang))
-        # A route with no surveyed track is drawn straight between its stops: said in the track's
-        # type, so a navigation app's user knows it is not the road.
-        track.type = "surveyed" if geometry.surveyed else "schematic"
-        segment = gpxpy.gpx.GPXTrackSegment([gpxpy.gpx.GPXTrackPoint(lat, lon) for lat, lon in line])
+        track = gpxpy.gpx.GPXTrack(name=name)
+        # A line that is not surveyed is said so in the track's type, so a navigation app's user
+        # knows it is not the road.
+        track.type = line_type
+        segment = gpxpy.gpx.GPXTrackSegment(
+            [gpxpy.gpx.GPXTrackPoint(p[0], p[1], elevation=p[2] if len(p) > 2 else None) for p in line]
+        )
         track.segments.append(segment)
         gpx.tracks.append(track)
     return gpx.to_xml(version="1.1")
 
 
-def route_kml(route: Route, geometry: RouteGeometry, lang: str, site_url) -> bytes:
+def line_kml(name: str, waypoints: Sequence[Waypoint], line: Sequence[tuple], line_type: str) -> bytes:
+    """The same as KML: a placemark per waypoint (its link as description) and the line."""
     ET.register_namespace("", KML_NS)
     kml = ET.Element(f"{{{KML_NS}}}kml")
     doc = ET.SubElement(kml, f"{{{KML_NS}}}Document")
-    ET.SubElement(doc, f"{{{KML_NS}}}name").text = _name(route, lang)
-    for stop, (lat, lon), name in _waypoints(geometry, lang):
+    ET.SubElement(doc, f"{{{KML_NS}}}name").text = name
+    for waypoint in waypoints:
         mark = ET.SubElement(doc, f"{{{KML_NS}}}Placemark")
-        ET.SubElement(mark, f"{{{KML_NS}}}name").text = f"{stop.position}. {name}"
-        ET.SubElement(mark, f"{{{KML_NS}}}description").text = site_url(stop.site)
+        ET.SubElement(mark, f"{{{KML_NS}}}name").text = waypoint.name
+        ET.SubElement(mark, f"{{{KML_NS}}}description").text = waypoint.link
         point = ET.SubElement(mark, f"{{{KML_NS}}}Point")
-        ET.SubElement(point, f"{{{KML_NS}}}coordinates").text = f"{lon:.6f},{lat:.6f}"
-    line = geometry.latlngs
+        ET.SubElement(point, f"{{{KML_NS}}}coordinates").text = f"{waypoint.lon:.6f},{waypoint.lat:.6f}"
     if len(line) >= 2:
         mark = ET.SubElement(doc, f"{{{KML_NS}}}Placemark")
-        ET.SubElement(mark, f"{{{KML_NS}}}name").text = _name(route, lang)
-        ET.SubElement(mark, f"{{{KML_NS}}}description").text = (
-            "surveyed" if geometry.surveyed else "schematic"
-        )
+        ET.SubElement(mark, f"{{{KML_NS}}}name").text = name
+        ET.SubElement(mark, f"{{{KML_NS}}}description").text = line_type
         string = ET.SubElement(mark, f"{{{KML_NS}}}LineString")
         ET.SubElement(string, f"{{{KML_NS}}}tessellate").text = "1"
         ET.SubElement(string, f"{{{KML_NS}}}coordinates").text = " ".join(
-            f"{lon:.6f},{lat:.6f}" for lat, lon in line
+            f"{p[1]:.6f},{p[0]:.6f}" + (f",{p[2]:.1f}" if len(p) > 2 and p[2] is not None else "")
+            for p in line
         )
     return ET.tostring(kml, encoding="utf-8", xml_declaration=True)
+
+
+def _line_type(geometry: RouteGeometry) -> str:
+    return "surveyed" if geometry.surveyed else "schematic"
+
+
+def route_gpx(route: Route, geometry: RouteGeometry, lang: str, site_url) -> str:
+    return line_gpx(
+        _name(route, lang), _waypoints(geometry, lang, site_url), geometry.latlngs, _line_type(geometry)
+    )
+
+
+def route_kml(route: Route, geometry: RouteGeometry, lang: str, site_url) -> bytes:
+    return line_kml(
+        _name(route, lang), _waypoints(geometry, lang, site_url), geometry.latlngs, _line_type(geometry)
+    )
 
 
 def plan_gpx(plan, lang: str) -> str:

@@ -458,7 +458,8 @@
     }).catch(function () { showError(el, t.error); el.setAttribute("data-ready", "error"); });
   }
 
-  /* ---- Points of any GeoJSON list (the partner directory): a pin each, opening its page ------- */
+  /* ---- Points of any GeoJSON list (the partner directory, a trail): a pin each, opening its page,
+   * and a line for a LineString (a trail's track) ---------------------------------------------- */
   function pointsMap(el) {
     var t = strings(el);
     var map = baseMap(el, { scrollWheelZoom: false });
@@ -467,8 +468,14 @@
       (gj.features || []).forEach(function (f) {
         var p = f.properties || {};
         if (!f.geometry) { return; }
+        // A line (a trail's surveyed track) is drawn under the pins, as a route's line is.
+        if (f.geometry.type === "LineString") {
+          group.addLayer(routeLine(f.geometry.coordinates.map(function (x) { return [x[1], x[0]]; }), DEFAULT_COLOUR));
+          return;
+        }
         var latlng = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
-        var popup = '<p class="popup__title"><a href="' + esc(p.url) + '">' + esc(p.name) + "</a></p>" +
+        var title = p.url ? '<a href="' + esc(p.url) + '">' + esc(p.name) + "</a>" : esc(p.name);
+        var popup = '<p class="popup__title">' + title + "</p>" +
           (p.kind_label ? '<p class="popup__type">' + esc(p.kind_label) + "</p>" : "");
         group.addLayer(L.marker(latlng, { icon: siteIcon("published"), title: p.name, keyboard: true }).bindPopup(popup));
       });
