@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "geopark.partners",
     "geopark.signboards",
     "geopark.trips",
+    "geopark.offline",
     "geopark.content",
     "geopark.search",
     "geopark.revalidation",
@@ -417,6 +418,10 @@ CONTENT_SECURITY_POLICY = {
         "style-src": ["'self'", "'unsafe-inline'"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
+        # The service worker (/sw.js) and the web app manifest: the site's own, said explicitly
+        # rather than left to default-src (geopark/offline).
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
