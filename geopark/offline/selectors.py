@@ -60,7 +60,9 @@ class Pack:
 
     def add(self, *urls: str) -> None:
         for url in urls:
-            if url and url not in self._seen:
+            # Only this site's own addresses: the service worker stores nothing of another origin
+            # (media in a bucket on its own domain, tiles), which a page could not read to save.
+            if url and url.startswith("/") and not url.startswith("//") and url not in self._seen:
                 self._seen.add(url)
                 self.files.append(url)
 
@@ -109,6 +111,8 @@ def _add_pictures(pack: Pack, site: Any) -> None:
         small, larger = (MAIN_PHOTO, MAIN_PHOTO_LARGER) if index == 0 else (THUMBNAIL, THUMBNAIL_LARGER)
         renditions = photo.image.get_renditions(small, *larger)
         stored = renditions[small].url
+        if not stored.startswith("/") or stored.startswith("//"):
+            continue
         pack.add(stored)
         for spec in larger:
             pack.same_as[renditions[spec].url] = stored
