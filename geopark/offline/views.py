@@ -15,6 +15,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from geopark.territory.selectors import current_geopark
 
@@ -37,6 +38,7 @@ SHELL = (
 PASS_THROUGH = ("/admin/", "/sw.js", "/documents/")
 
 
+@require_safe
 def manifest(request: HttpRequest) -> HttpResponse:
     """The web app manifest in the page's language: installing from /en/ opens /en/."""
     lang = translation.get_language()
@@ -102,6 +104,7 @@ def _worker_config() -> dict:
     }
 
 
+@require_safe
 def service_worker(request: HttpRequest) -> HttpResponse:
     """The service worker, at the root so that its scope is the whole site. Never kept long by any
     cache: a phone checks it on each visit and gets a new version as soon as it is deployed."""
@@ -117,6 +120,7 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@require_safe
 def offline_page(request: HttpRequest) -> HttpResponse:
     """What the service worker shows, without a network, for an address the visitor did not save."""
     return render(request, "offline/offline.html")
