@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "geopark.signboards",
     "geopark.trips",
     "geopark.trails",
+    "geopark.offline",
     "geopark.content",
     "geopark.search",
     "geopark.revalidation",
@@ -418,6 +419,10 @@ CONTENT_SECURITY_POLICY = {
         "style-src": ["'self'", "'unsafe-inline'"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
+        # The service worker (/sw.js) and the web app manifest: the site's own, said explicitly
+        # rather than left to default-src (geopark/offline).
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],

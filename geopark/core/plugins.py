@@ -90,6 +90,12 @@ class GeoparkApp(AppConfig):
     # `limit` records, soonest or newest first (events: "What's on"); the home page includes the
     # template "<app label>/includes/home_<key>.html" with them as `items`.
     home_items: Mapping[str, str] = {}
+    # What the app adds to a route's offline pack (geopark/offline, "Save for offline" on a route's
+    # page): "module:function", called as function(route, lang) with the public route (its stops and
+    # their sites already fetched: `route.stops.all()`, `stop.site`) and a language code, returning
+    # the same-origin addresses to store (pages, files, API answers) in that language. It must ask
+    # a constant number of queries whatever the number of stops.
+    offline_pack: str = ""
 
 
 def geopark_apps() -> Iterator[GeoparkApp]:
