@@ -467,10 +467,26 @@
       (gj.features || []).forEach(function (f) {
         var p = f.properties || {};
         if (!f.geometry) { return; }
+        if (f.geometry.type === "LineString") {
+          // A trip plan's day: the road, or dashed where the stops are joined straight (the page's legend says which).
+          group.addLayer(L.polyline(f.geometry.coordinates.map(function (x) { return [x[1], x[0]]; }), {
+            color: p.colour || "#1d5e40", weight: 5, opacity: 0.85, dashArray: p.road ? null : "8 8", interactive: false
+          }));
+          return;
+        }
         var latlng = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
+        if (p.kind === "start") {
+          group.addLayer(L.circleMarker(latlng, { radius: 8, color: "#1a1a1a", weight: 3, fillColor: "#fff", fillOpacity: 1 })
+            .bindTooltip(esc(p.name)));
+          return;
+        }
         var popup = '<p class="popup__title"><a href="' + esc(p.url) + '">' + esc(p.name) + "</a></p>" +
           (p.kind_label ? '<p class="popup__type">' + esc(p.kind_label) + "</p>" : "");
-        group.addLayer(L.marker(latlng, { icon: siteIcon("published"), title: p.name, keyboard: true }).bindPopup(popup));
+        var icon = p.label ? L.divIcon({
+          className: "stop-marker", iconSize: [34, 28], iconAnchor: [17, 14], popupAnchor: [0, -12],
+          html: '<span style="--rf:' + esc(p.colour || "#1d5e40") + ';--ro:#fff;--rt:#fff">' + esc(p.label) + "</span>"
+        }) : siteIcon("published");
+        group.addLayer(L.marker(latlng, { icon: icon, title: p.name, keyboard: true }).bindPopup(popup));
       });
       if (group.getLayers().length) { map.fitBounds(group.getBounds(), { padding: [24, 24], maxZoom: 13, animate: false }); }
       else { map.setView(CENTRE, 9); }
