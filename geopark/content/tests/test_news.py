@@ -398,3 +398,13 @@ def test_a_news_list_with_no_news_shows_no_filter_only_what_to_do(client, home_p
     if lang != "vi":
         factories.translate(article, lang, {})
     assert 'class="filters"' in client.get(f"/{lang}/news/").content.decode()
+
+
+def test_only_the_first_news_cards_picture_loads_at_once_the_others_lazily(client, news):
+    """The first card's picture is a phone's largest paint: lazy, it would wait (lcp-lazy-loaded)."""
+    html = client.get("/vi/news/").content.decode()
+    pictures = re.findall(r'<div class="card-art[^"]*"[^>]*>(<img[^>]*>)', html)
+    assert len(pictures) >= 3
+    assert 'fetchpriority="high"' in pictures[0]
+    assert "lazy" not in pictures[0]
+    assert all('loading="lazy"' in p and "fetchpriority" not in p for p in pictures[1:])
