@@ -222,7 +222,12 @@ class SiteFeatureProperties(Schema):
     type: str
     type_label: str
     routes: list[int]
-    commune: str
+    commune: str = Field(
+        description="The commune in the requested language: “Hữu Liên Commune”, “Hữu Liên 乡”"
+    )
+    commune_official: str = Field(
+        description="The commune's official Vietnamese name, as the unit list writes it"
+    )
     commune_code: str
     url: str
     precision: str
@@ -287,7 +292,10 @@ def sites_geojson(request: HttpRequest, q: Query[SiteGeoQuery]):
                         "type": site.site_type,
                         "type_label": site.type_label,
                         "routes": [route["number"] for route in route_links().refs(site)],
-                        "commune": site.commune.name if site.commune else "",
+                        "commune": names.unit_name(site.commune.name, site.commune.kind)
+                        if site.commune
+                        else "",
+                        "commune_official": site.commune.name if site.commune else "",
                         "commune_code": site.commune.code if site.commune else "",
                         "url": site.get_absolute_url(),
                         "precision": site.precision,

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from ninja import Field, Query, Router, Schema, Status
 
 from geopark.core.api import FeatureCollection, Lang, Message, PageOut, PastLastPage, ProblemsOut, page_window
+from geopark.territory import names
 
 from . import selectors
 from .models import Guide, Partner
@@ -49,7 +50,9 @@ class PartnerOut(Schema):
     kind: str
     kind_label: str
     url: str
-    commune: dict | None
+    commune: dict | None = Field(
+        description="code, name (the official Vietnamese name) and display_name (in the requested language)"
+    )
     address: str
     lat: float | None
     lon: float | None
@@ -97,7 +100,13 @@ def partner_out(partner: Partner, near: tuple[float, float] | None) -> dict:
         "kind": partner.kind,
         "kind_label": partner.get_kind_display(),
         "url": partner.get_absolute_url(),
-        "commune": {"code": commune.code, "name": commune.name} if commune else None,
+        "commune": {
+            "code": commune.code,
+            "name": commune.name,
+            "display_name": names.unit_name(commune.name, commune.kind),
+        }
+        if commune
+        else None,
         "address": partner.place_address,
         "lat": partner.lat if partner.has_pin else None,
         "lon": partner.lon if partner.has_pin else None,

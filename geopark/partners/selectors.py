@@ -92,6 +92,10 @@ def current_labels_prefetch(day: dt.date | None = None) -> Prefetch:
     return Prefetch("labels", queryset=valid_labels(day or _today()), to_attr="current_labels")
 
 
+def any_public_partner() -> bool:
+    return Partner.objects.public().exists()
+
+
 def partner_list(filters: PartnerFilters | None = None) -> QuerySet[Partner]:
     """Public partners with what a list, a map or the API shows, in a fixed number of queries."""
     filters = filters or PartnerFilters()

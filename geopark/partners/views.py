@@ -38,11 +38,15 @@ def partner_list(request: HttpRequest) -> HttpResponse:
         # A bad link: say so (400) and show every partner.
         filters = selectors.PartnerFilters()
     page = Paginator(selectors.partner_list(filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    # A directory with no public partner at all is no place for filters and "0 partners": it
+    # explains what a partner is and how to become one (one more query, only when filters gave zero).
+    empty_directory = not page.paginator.count and (filters.is_empty() or not selectors.any_public_partner())
     return render(
         request,
         "partners/partner_list.html",
         {
             "page_obj": page,
+            "empty_directory": empty_directory,
             "partners": page.object_list,
             "filters": filters,
             "problem": problem,

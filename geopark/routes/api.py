@@ -8,6 +8,7 @@ from django.utils import translation
 from ninja import Router, Schema, Status
 
 from geopark.core.api import FeatureCollection, Lang, Message, ProblemsOut
+from geopark.territory import names
 
 from . import selectors
 from .models import Route, RouteGeometry
@@ -98,7 +99,10 @@ def route_geojson(request: HttpRequest, number: int, lang: Lang = Lang.vi):
                         "slug": stop.site.slug,
                         "name": stop.site.name,
                         "url": stop.site.get_absolute_url(),
-                        "commune": stop.site.commune.name if stop.site.commune else "",
+                        "commune": names.unit_name(stop.site.commune.name, stop.site.commune.kind)
+                        if stop.site.commune
+                        else "",
+                        "commune_official": stop.site.commune.name if stop.site.commune else "",
                         "precision": stop.site.precision,
                         "uncertainty_m": stop.site.map_uncertainty_m,
                     },

@@ -308,7 +308,38 @@ def build(request: TripRequest) -> tuple[dict[str, Any], dict[str, str]]:
         "travel_times": provider.name,
         "days": [_day_out(d, sites, stays) for d in days],
     }
+    if provider.name == "osrm":
+        _add_road_lines(itinerary, provider, request.means)
     return itinerary, names
+
+
+def day_paths(itinerary: dict[str, Any]) -> list[list[tuple[float, float]]]:
+    """Each day's drive as (lat, lon) points: from where the day starts (the trip's start, else the
+    last night's lodging, else the last stop before) through its stops to its lodging."""
+    here = (itinerary["start"]["lat"], itinerary["start"]["lon"])
+    paths = []
+    for day in itinerary["days"]:
+        path = [here, *((s["lat"], s["lon"]) for s in day["stops"])] if day["stops"] else []
+        if path and day.get("lodging"):
+            path.append((day["lodging"]["lat"], day["lodging"]["lon"]))
+        paths.append(path)
+        if path:
+            here = path[-1]
+    return paths
+
+
+def _add_road_lines(itinerary: dict[str, Any], provider: travel.OsrmProvider, means: str) -> None:
+    """The road each day follows, as the routing server draws it, stored with the plan (a plan is
+    shown as planned, never recomputed). A day the server cannot draw keeps no line: its map joins
+    the stops straight and says so."""
+    for day, path in zip(itinerary["days"], day_paths(itinerary), strict=True):
+        if len(path) < 2:
+            continue
+        try:
+            line = provider.line(path, means)
+        except travel.TravelError:
+            continue
+        day["line"] = [[round(lat, 5), round(lon, 5)] for lat, lon in line]
 
 
 def _candidate(site, position: tuple[float, float], rules, request: TripRequest) -> Candidate:

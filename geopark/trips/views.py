@@ -124,6 +124,8 @@ def plan_detail(request: HttpRequest, plan_id: str) -> HttpResponse:
             {
                 **day,
                 "number": number,
+                "colour": day_colour(number),
+                "road": bool(day.get("line")),
                 "date_label": formatting.format_date(dt.date.fromisoformat(day["date"]), lang, fmt="full"),
                 "stops": stops,
                 "lodging": lodging,
@@ -177,18 +179,50 @@ def plan_kml(request: HttpRequest, plan_id: str) -> HttpResponse:
     )
 
 
+# A colour per day (at most 4 days), each dark enough for white numbers on it (contrast over 5:1)
+# and apart from the others for the common colour blindnesses; the numbers "1.2" say the day too.
+DAY_COLOURS = ("#1d5e40", "#b3261e", "#1f5fa8", "#7a4a00")
+
+
+def day_colour(number: int) -> str:
+    return DAY_COLOURS[(number - 1) % len(DAY_COLOURS)]
+
+
 def plan_geojson(request: HttpRequest, plan_id: str) -> JsonResponse:
-    """The plan's stops as points for the page's map (map.js "points" kind)."""
+    """The plan for the page's map (map.js "points" kind): each day's drive as a line in the day's
+    colour (the road when the routing server drew it, else straight from stop to stop, `road`
+    false), then its stops as numbered points."""
     plan = _plan(plan_id)
     lang = request.LANGUAGE_CODE
-    features = []
-    for number, day in enumerate(plan.itinerary["days"], start=1):
+    legs, points = [], []
+    for number, (day, path) in enumerate(
+        zip(plan.itinerary["days"], services.day_paths(plan.itinerary), strict=True), start=1
+    ):
+        line = day.get("line") or [list(point) for point in path]
+        if len(line) >= 2:
+            legs.append(
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "LineString", "coordinates": [[lon, lat] for lat, lon in line]},
+                    "properties": {
+                        "kind": "leg",
+                        "day": number,
+                        "colour": day_colour(number),
+                        "road": bool(day.get("line")),
+                        "name": _("Day %(n)s") % {"n": number},
+                    },
+                }
+            )
         for order, stop in enumerate(day["stops"], start=1):
-            features.append(
+            points.append(
                 {
                     "type": "Feature",
                     "geometry": {"type": "Point", "coordinates": [stop["lon"], stop["lat"]]},
                     "properties": {
+                        "kind": "stop",
+                        "day": number,
+                        "colour": day_colour(number),
+                        "label": f"{number}.{order}",
                         "name": f"{number}.{order} {stop['name'].get(lang) or stop['name']['vi']}",
                         "url": reverse("heritage:site_detail", kwargs={"slug": stop["slug"]}),
                         "kind_label": _("Day %(n)s, %(from)s–%(to)s")
@@ -196,4 +230,14 @@ def plan_geojson(request: HttpRequest, plan_id: str) -> JsonResponse:
                     },
                 }
             )
-    return JsonResponse({"type": "FeatureCollection", "features": features})
+    start = plan.itinerary["start"]
+    label = services.place_labels().get(start.get("place", ""), "")
+    points.insert(
+        0,
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [start["lon"], start["lat"]]},
+            "properties": {"kind": "start", "name": f"{_('Start')}: {label}" if label else _("Start")},
+        },
+    )
+    return JsonResponse({"type": "FeatureCollection", "features": legs + points})

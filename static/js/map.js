@@ -468,16 +468,33 @@
       (gj.features || []).forEach(function (f) {
         var p = f.properties || {};
         if (!f.geometry) { return; }
-        // A line (a trail's surveyed track) is drawn under the pins, as a route's line is.
         if (f.geometry.type === "LineString") {
-          group.addLayer(routeLine(f.geometry.coordinates.map(function (x) { return [x[1], x[0]]; }), DEFAULT_COLOUR));
+          var line = f.geometry.coordinates.map(function (x) { return [x[1], x[0]]; });
+          if (p.colour) {
+            // A trip plan's day: the road, or dashed where the stops are joined straight (the page's legend says which).
+            group.addLayer(L.polyline(line, {
+              color: p.colour, weight: 5, opacity: 0.85, dashArray: p.road ? null : "8 8", interactive: false
+            }));
+          } else {
+            // A trail's surveyed track is drawn under the pins, as a route's line is.
+            group.addLayer(routeLine(line, DEFAULT_COLOUR));
+          }
           return;
         }
         var latlng = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
+        if (p.kind === "start") {
+          group.addLayer(L.circleMarker(latlng, { radius: 8, color: "#1a1a1a", weight: 3, fillColor: "#fff", fillOpacity: 1 })
+            .bindTooltip(esc(p.name)));
+          return;
+        }
         var title = p.url ? '<a href="' + esc(p.url) + '">' + esc(p.name) + "</a>" : esc(p.name);
         var popup = '<p class="popup__title">' + title + "</p>" +
           (p.kind_label ? '<p class="popup__type">' + esc(p.kind_label) + "</p>" : "");
-        group.addLayer(L.marker(latlng, { icon: siteIcon("published"), title: p.name, keyboard: true }).bindPopup(popup));
+        var icon = p.label ? L.divIcon({
+          className: "stop-marker", iconSize: [34, 28], iconAnchor: [17, 14], popupAnchor: [0, -12],
+          html: '<span style="--rf:' + esc(p.colour || "#1d5e40") + ';--ro:#fff;--rt:#fff">' + esc(p.label) + "</span>"
+        }) : siteIcon("published");
+        group.addLayer(L.marker(latlng, { icon: icon, title: p.name, keyboard: true }).bindPopup(popup));
       });
       if (group.getLayers().length) { map.fitBounds(group.getBounds(), { padding: [24, 24], maxZoom: 13, animate: false }); }
       else { map.setView(CENTRE, 9); }

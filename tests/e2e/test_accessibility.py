@@ -47,6 +47,7 @@ def public_paths() -> list[str]:
         f"/{{lang}}/events/{dated.slug}/",
         f"/{{lang}}/events/{tba.slug}/",
         "/{lang}/education/",
+        "/{lang}/plan/",
     ]
     if apps.is_installed("geopark.museum"):
         paths.append("/{lang}/collection/")

@@ -477,6 +477,38 @@ def test_the_dossier_is_a_pdf_with_the_sites_name_scores_and_hazards(client, geo
     assert str(current.degradation_risk) in text
 
 
+@pytest.mark.parametrize(
+    ("lang", "commune", "former"),
+    [
+        ("vi", "Xã Hữu Liên", "Xã Yên Thịnh, Huyện Hữu Lũng"),
+        (
+            "en",
+            "Hữu Liên Commune (Xã Hữu Liên)",
+            "Yên Thịnh Commune, Hữu Lũng District (Xã Yên Thịnh, Huyện Hữu Lũng)",
+        ),
+    ],
+)
+def test_the_dossier_names_communes_in_the_admins_language_with_the_official_name(
+    geopark, lang, commune, former
+):
+    """An official document: in Vietnamese the unit list's names; in English the reader's words,
+    with the official name beside them for matching with other records."""
+    from django.template.loader import render_to_string
+
+    from geopark.conservation.dossier import dossier_context
+    from geopark.territory.tests.factories import CommuneFactory, FormerCommuneFactory
+
+    huu_lien = CommuneFactory(short_name="Hữu Liên", name="Xã Hữu Liên")
+    yen_thinh = FormerCommuneFactory(
+        short_name="Yên Thịnh", name="Xã Yên Thịnh", district_name="Huyện Hữu Lũng", current=huu_lien
+    )
+    site = SiteFactory(geopark=geopark, commune=huu_lien, former_commune=yen_thinh)
+    with translation.override(lang):  # the admin's language, as its middleware activates it
+        html = render_to_string("conservation/admin/dossier.html", dossier_context(site))
+    assert f"<dd>{commune}</dd>" in html
+    assert f"<dd>{former}</dd>" in html
+
+
 def test_the_dossier_of_an_unknown_site_is_a_404(client, db, scientist):
     client.force_login(scientist)
     assert client.get(url("dossier", site_id=999999)).status_code == 404

@@ -384,3 +384,27 @@ def test_an_article_dated_on_its_publication_day_uses_the_publication_time(news)
     today = factories.article(news["index"], date=timezone.localdate())
     assert today.published_at == today.first_published_at
     assert news["old"].published_at.date() == dt.date(2021, 12, 13)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_news_list_with_no_news_shows_no_filter_only_what_to_do(client, home_pages, lang):
+    index = factories.news_index("vi")
+    if lang != "vi":
+        factories.translate(index, lang, {"Tin tức": "News"})
+    html = client.get(f"/{lang}/news/").content.decode()
+    assert 'class="filters"' not in html
+    assert "empty-state" in html
+    article = factories.article(index)
+    if lang != "vi":
+        factories.translate(article, lang, {})
+    assert 'class="filters"' in client.get(f"/{lang}/news/").content.decode()
+
+
+def test_only_the_first_news_cards_picture_loads_at_once_the_others_lazily(client, news):
+    """The first card's picture is a phone's largest paint: lazy, it would wait (lcp-lazy-loaded)."""
+    html = client.get("/vi/news/").content.decode()
+    pictures = re.findall(r'<div class="card-art[^"]*"[^>]*>(<img[^>]*>)', html)
+    assert len(pictures) >= 3
+    assert 'fetchpriority="high"' in pictures[0]
+    assert "lazy" not in pictures[0]
+    assert all('loading="lazy"' in p and "fetchpriority" not in p for p in pictures[1:])

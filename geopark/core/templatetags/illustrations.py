@@ -27,6 +27,10 @@ def illustration_url(obj: Any, ext: str = "svg") -> str:
 
 
 @register.inclusion_tag("includes/card_art.html")
-def card_art(obj: Any, image: Any = None, sizes: str = "(max-width: 40rem) 100vw, 400px") -> dict[str, Any]:
-    """A card's picture: the photo when there is one, else the record's illustration (decorative)."""
-    return {"image": image, "src": "" if image else illustration_url(obj), "sizes": sizes}
+def card_art(
+    obj: Any, image: Any = None, sizes: str = "(max-width: 40rem) 100vw, 400px", eager: bool = False
+) -> dict[str, Any]:
+    """A card's picture: the photo when there is one, else the record's illustration (decorative).
+    `eager` for a list's first card, whose picture is the phone's largest paint: a lazy one would
+    wait for layout (Lighthouse's lcp-lazy-loaded)."""
+    return {"image": image, "src": "" if image else illustration_url(obj), "sizes": sizes, "eager": eager}

@@ -173,3 +173,15 @@ def test_calendar_pages_cost_the_same_queries_for_few_or_many_events(client, cal
         EventFactory(start_date=dt.date(2026, 1 + i % 10, 2), site=site if i % 3 else None)
         EventFactory(date_precision=DatePrecision.MONTH, start_date=dt.date(2026, 12, 1))
     assert count() == few
+
+
+def test_only_the_first_event_cards_picture_loads_at_once_the_others_lazily(client, calendar):
+    """The first card's picture is a phone's largest paint: lazy, it would wait (lcp-lazy-loaded)."""
+    import re
+
+    html = client.get("/vi/events/").content.decode()
+    pictures = re.findall(r'<div class="card-art[^"]*"[^>]*>(<img[^>]*>)', html)
+    assert len(pictures) >= 2
+    assert 'fetchpriority="high"' in pictures[0]
+    assert "lazy" not in pictures[0]
+    assert all('loading="lazy"' in p and "fetchpriority" not in p for p in pictures[1:])

@@ -112,10 +112,33 @@ def test_a_restaurant_cannot_link_to_an_establishment_counted_as_a_hotel():
 
 
 @pytest.mark.parametrize("lang", ["vi", "en", "zh"])
-def test_an_empty_directory_says_so_politely_in_each_language(client, lang):
-    page = client.get(f"/{lang}/partners/")
+@pytest.mark.parametrize("query", ["", "?kind=homestay&language=zh"])
+def test_an_empty_directory_explains_partnership_and_shows_no_filters_in_each_language(client, lang, query):
+    """No public partner (a draft and a synthetic one do not count): no filters and no "0 partners",
+    but what a partner is, how to become one and whom to contact; a filtered link says the same."""
+    PartnerFactory(live=False)
+    PartnerFactory(synthetic=True)
+    page = client.get(f"/{lang}/partners/{query}")
     assert page.status_code == 200
-    assert "empty-state" in page.content.decode()
+    html = page.content.decode()
+    with translation.override(lang):
+        zero = translation.ngettext("%(counter)s partner", "%(counter)s partners", 0) % {"counter": 0}
+        become = translation.gettext("How to become a partner")
+        filters = translation.gettext("Filter")
+    assert 'class="filters"' not in html
+    assert filters not in html
+    assert zero not in html
+    assert become in html
+    assert f'href="/{lang}/contact/"' in html
+
+
+def test_filters_that_match_no_partner_say_so_and_lead_back_to_all(client):
+    PartnerFactory(kind=PartnerKind.HOMESTAY)
+    html = client.get("/en/partners/?kind=restaurant").content.decode()
+    assert 'class="filters"' in html
+    assert "No partner matches these filters" in html
+    assert 'href="/en/partners/"' in html
+    assert "How to become a partner" not in html
 
 
 def test_synthetic_and_unpublished_partners_are_never_shown(client):

@@ -106,3 +106,40 @@ def test_an_approximate_area_names_its_commune_in_the_visitors_language(client, 
     assert caption in html
     # Only the structured data for machines keeps the official Vietnamese name.
     assert "commune Xã" not in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "commune"), [("vi", "Xã Hữu Liên"), ("en", "Hữu Liên Commune"), ("zh", "Hữu Liên 乡")]
+)
+def test_the_geojson_names_a_sites_commune_in_the_requested_language_and_keeps_the_official_name(
+    client, renamed, lang, commune
+):
+    from geopark.routes.tests.factories import RouteFactory, RouteStopFactory
+
+    renamed.lat, renamed.lon = 21.68, 106.35
+    renamed.save()
+    RouteStopFactory(route=RouteFactory(number=1, geopark=renamed.geopark), site=renamed, sort_order=0)
+    feature = client.get(f"/api/v1/sites.geojson?lang={lang}").json()["features"][0]["properties"]
+    assert feature["commune"] == commune
+    assert feature["commune_official"] == "Xã Hữu Liên"
+    assert feature["commune_code"] == renamed.commune.code
+    route = client.get(f"/api/v1/routes/1.geojson?lang={lang}").json()
+    stop = next(f["properties"] for f in route["features"] if f["properties"].get("kind") == "stop")
+    assert stop["commune"] == commune
+    assert stop["commune_official"] == "Xã Hữu Liên"
+
+
+@pytest.mark.parametrize("lang", ["xx", "fr"])
+def test_the_geojson_refuses_an_unknown_language_with_a_reason(client, renamed, lang):
+    response = client.get(f"/api/v1/sites.geojson?lang={lang}")
+    assert response.status_code in (400, 422)
+    assert "lang" in response.content.decode()
+
+
+def test_the_partners_api_names_the_commune_in_the_requested_language(client):
+    from geopark.partners.tests.factories import PartnerFactory
+
+    PartnerFactory(commune=CommuneFactory(short_name="Mẫu Sơn", name="Xã Mẫu Sơn"))
+    item = client.get("/api/v1/partners?lang=en").json()["items"][0]
+    assert item["commune"]["name"] == "Xã Mẫu Sơn"
+    assert item["commune"]["display_name"] == "Mẫu Sơn Commune"

@@ -77,4 +77,42 @@ def test_a_stored_plan_downloads_as_gpx_and_kml_in_the_pages_language(client, db
     root = ET.fromstring(client.get("/en/plan/p1/plan.kml").content)
     assert root.findtext(f"{KML}Document/{KML}Folder/{KML}Placemark/{KML}name") == "Cave A"
     geojson = client.get("/en/plan/p1/plan.geojson").json()
-    assert geojson["features"][0]["geometry"]["coordinates"] == [106.75, 21.85]
+    stops = [f for f in geojson["features"] if f["properties"]["kind"] == "stop"]
+    assert stops[0]["geometry"]["coordinates"] == [106.75, 21.85]
+
+
+def test_a_plans_map_draws_each_days_drive_in_the_days_colour_straight_when_no_road_is_known(client, db):
+    stored_plan("p1")
+    features = client.get("/en/plan/p1/plan.geojson").json()["features"]
+    leg, start, stop = features  # the line first, so the pins are drawn over it
+    assert start["properties"] == {"kind": "start", "name": "Start: Lạng Sơn city"}
+    assert start["geometry"]["coordinates"] == [106.7615, 21.8537]
+    assert leg["geometry"] == {"type": "LineString", "coordinates": [[106.7615, 21.8537], [106.75, 21.85]]}
+    assert leg["properties"] == {"kind": "leg", "day": 1, "colour": "#1d5e40", "road": False, "name": "Day 1"}
+    assert (stop["properties"]["label"], stop["properties"]["colour"]) == ("1.1", "#1d5e40")
+    for lang, words in (("en", "Day 1: straight from stop to stop"), ("zh", "第 1 天：各站点之间的直线")):
+        html = client.get(f"/{lang}/plan/p1/").content.decode()
+        legend = html[
+            html.index('class="plan-legend"') : html.index("</ul>", html.index('class="plan-legend"'))
+        ]
+        assert f"</span>{words}</li>" in legend
+        assert "plan-legend__line--straight" in legend
+
+
+def test_a_plans_days_start_where_the_night_before_ended():
+    from geopark.trips.services import day_paths
+
+    stop = {"lat": 21.8, "lon": 106.8}
+    itinerary = {
+        "start": {"lat": 21.0, "lon": 105.8},
+        "days": [
+            {"stops": [stop], "lodging": {"lat": 21.9, "lon": 106.9}},
+            {"stops": [], "lodging": None},  # a day of rest draws nothing
+            {"stops": [{"lat": 22.0, "lon": 107.0}], "lodging": None},
+        ],
+    }
+    assert day_paths(itinerary) == [
+        [(21.0, 105.8), (21.8, 106.8), (21.9, 106.9)],
+        [],
+        [(21.9, 106.9), (22.0, 107.0)],
+    ]

@@ -147,5 +147,10 @@ def test_the_planner_uses_the_configured_server_and_falls_back_to_the_estimate(o
     assert itinerary["travel_times"] == "osrm"
     first = itinerary["days"][0]["stops"][0]
     assert (first["slug"], first["drive_minutes"], first["km"]) == ("hang-a", 30, 25.0)
+    # The day's road, as the server drew it (the stub draws through the points it was given).
+    assert itinerary["days"][0]["line"] == [[21.8537, 106.7615], [21.85, 106.75], [21.8, 106.8]]
+    assert Osrm.seen[-1].startswith("/route/v1/driving/106.761500,21.853700;106.750000,21.850000;")
     Osrm.broken = True
-    assert services.build(trip)[0]["travel_times"] == "estimate"
+    fallback = services.build(trip)[0]
+    assert fallback["travel_times"] == "estimate"
+    assert "line" not in fallback["days"][0]
