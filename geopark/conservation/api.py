@@ -139,7 +139,7 @@ def create_report(
             return Status(403, {"detail": gettext("A report cannot be sent from another website's page.")})
         site = sites.site_by_slug(slug)
         if site is None:
-            return Status(404, {"detail": f"No site with slug '{slug[:100]}'."})
+            return Status(404, {"detail": gettext("No site has the slug “%(slug)s”.") % {"slug": slug[:100]}})
         submission = submit(request, site, lang.value)
         if isinstance(submission, HttpResponse):
             return submission

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.http import HttpRequest
 from django.utils import translation
+from django.utils.translation import gettext
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -327,7 +328,8 @@ def sites_geojson(request: HttpRequest, q: Query[SiteGeoQuery]):
 def get_site(request: HttpRequest, slug: str, lang: Lang = Lang.vi):
     site = selectors.site_by_slug(slug)
     if site is None:
-        return Status(404, {"detail": f"No site with slug '{slug[:100]}'."})
+        with translation.override(lang.value):
+            return Status(404, {"detail": gettext("No site has the slug “%(slug)s”.") % {"slug": slug[:100]}})
     with translation.override(lang.value):
         data = site_out(site)
         data.update(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.utils import translation
+from django.utils.translation import gettext
 from ninja import Field, Query, Router, Schema, Status
 
 from geopark.core.api import Lang, Message, PageOut, PastLastPage, ProblemsOut, page_window
@@ -130,7 +131,9 @@ def list_items(request: HttpRequest, q: Query[CollectionQuery]):
 def get_item(request: HttpRequest, slug: str, lang: Lang = Lang.vi):
     item = selectors.item_by_slug(slug)
     if item is None:
-        return Status(404, {"detail": f"No public collection item at '{slug[:100]}'."})
+        with translation.override(lang.value):
+            message = gettext("No public collection item has the slug “%(slug)s”.") % {"slug": slug[:100]}
+        return Status(404, {"detail": message})
     with translation.override(lang.value):
         data = item_out(item)
         data["images"] = [i.image.get_rendition("width-1200").url for i in item.images.all()]

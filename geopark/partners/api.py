@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.http import HttpRequest
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 from ninja import Field, Query, Router, Schema, Status
 
 from geopark.core.api import FeatureCollection, Lang, Message, PageOut, PastLastPage, ProblemsOut, page_window
@@ -273,5 +274,10 @@ def list_guides(request: HttpRequest, q: Query[GuideQuery]):
 def check_certificate(request: HttpRequest, number: str):
     guide = selectors.guide_by_certificate(number[:40])
     if guide is None:
-        return Status(404, {"detail": f"No geopark guide certificate has the number '{number[:40]}'."})
+        # No lang parameter here: the reason follows the caller's Accept-Language.
+        with translation.override(translation.get_language_from_request(request)):
+            message = gettext("No geopark guide certificate has the number “%(number)s”.") % {
+                "number": number[:40]
+            }
+        return Status(404, {"detail": message})
     return guide_out(guide)

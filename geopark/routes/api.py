@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import translation
+from django.utils.translation import gettext
 from ninja import Router, Schema, Status
 
 from geopark.core.api import FeatureCollection, Lang, Message, ProblemsOut
@@ -71,7 +72,8 @@ class RouteFeatureCollection(FeatureCollection):
 def route_geojson(request: HttpRequest, number: int, lang: Lang = Lang.vi):
     route = selectors.route_by_number(number)
     if route is None:
-        return Status(404, {"detail": f"No route number {number}."})
+        with translation.override(lang.value):
+            return Status(404, {"detail": gettext("No route number %(number)d.") % {"number": number}})
     with translation.override(lang.value):
         geometry = selectors.geometry(route)
         features = []

@@ -135,7 +135,7 @@ def test_one_item_in_detail_and_unpublished_items_are_json_404s(client, collecti
     assert data["common_name"] == "Răng đười ươi"
     assert data["images"] == []
     for slug in ("ls-999", "nothing-here"):
-        response = client.get(f"/api/v1/collection/{slug}")
+        response = client.get(f"/api/v1/collection/{slug}?lang=en")
         assert response.status_code == 404
         assert "No public collection item" in response.json()["detail"]
 

@@ -134,7 +134,7 @@ def test_route_geojson_has_the_line_and_every_stop_in_order(client, route4):
 
 
 def test_unknown_route_is_a_json_404_and_bad_number_a_422(client, db):
-    response = client.get("/api/v1/routes/9.geojson")
+    response = client.get("/api/v1/routes/9.geojson?lang=en")
     assert response.status_code == 404
     assert response.json()["detail"] == "No route number 9."
     assert client.get("/api/v1/routes/x.geojson").status_code in (404, 422)
