@@ -325,6 +325,13 @@ class NewsPage(GeoparkPage):
     )
     body = StreamField(ArticleBodyBlock(), blank=True, verbose_name=_("body"))
 
+    # Set by selectors.mark_fallbacks on an original standing in for its translation in a list. As
+    # class defaults, a card reading them on any other article finds them at once: a missing
+    # attribute makes Django's template engine list the whole page class (dir()) to explain it.
+    content_lang = ""
+    list_url = ""
+    fallback_notice = ""
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("lead"),

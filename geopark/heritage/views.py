@@ -80,6 +80,9 @@ def render_site(request: HttpRequest, site, *, published: bool = False) -> HttpR
         "nearby": lambda: selectors.nearby_sites(site),
         "partners_section": lambda: partner_links().nearby_section(request, site),
     }
+    if not published:
+        # As Wagtail marks its previews: the fragments of the public pages stay out of a draft's.
+        request.is_preview = True
     if published:
         # What the published page shows of other records, kept per worker until a write moves a
         # generation the site page depends on (operations.pagecache.remembered). Never for a draft.
