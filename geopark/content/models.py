@@ -71,7 +71,7 @@ class HomePage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from geopark.heritage import selectors as heritage
-        from geopark.operations.pagecache import remembered
+        from geopark.operations.pagecache import remembered, tags_for_group
         from geopark.routes import selectors as routes
         from geopark.territory.selectors import current_geopark
 
@@ -98,9 +98,23 @@ class HomePage(Page):
                 lambda: list(heritage.featured_sites(self.HIGHLIGHTS)),
                 vary=today,
             ),
-            visit=selectors.visit_facts(),
-            home_items=selectors.home_items(sections, self.WHATS_ON),
-            latest_news=self._latest_news(selectors) if sections.get("news") else [],
+            visit=remembered("content.home.visit", (), selectors.visit_facts),
+            # What other apps and the news show: kept until a write moves a tag the home page
+            # depends on (their shown_on declarations name it), or the day turns.
+            home_items=remembered(
+                "content.home.items",
+                tags_for_group("content.HomePage"),
+                lambda: selectors.home_items(sections, self.WHATS_ON),
+                vary=(today, tuple(sorted(sections.items()))),
+            ),
+            latest_news=remembered(
+                "content.home.latest_news",
+                tags_for_group("content.HomePage"),
+                lambda: self._latest_news(selectors),
+                vary=self.locale_id,
+            )
+            if sections.get("news")
+            else [],
         )
         return context
 

@@ -48,7 +48,20 @@ def site_list(request: HttpRequest) -> HttpResponse:
         route=_int_or_none(request.GET.get("route")),
         commune=request.GET.get("commune", "")[:10],
     )
-    page = SitePaginator(selectors.site_list(filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    number = request.GET.get("page")
+
+    def read_page() -> Page:
+        page = SitePaginator(selectors.site_list(filters), PAGE_SIZE).get_page(number)
+        # Read now, as it is shared between requests: the rows and the count.
+        page.object_list = list(page.object_list)
+        page.paginator.count  # noqa: B018 (a cached property, computed here)
+        return page
+
+    # The same for every visitor asking this filter and page: read once per process until a site,
+    # route, commune or notice changes (what they read moves "*"), or the day turns (notices).
+    page = remembered(
+        "heritage.site_list.page", (), read_page, vary=(filters, number, timezone.localdate())
+    )
     return render(
         request,
         "heritage/site_list.html",
