@@ -20,6 +20,7 @@ from geopark.heritage import selectors as heritage
 from geopark.heritage.models import SiteType
 from geopark.operations import ratelimit
 from geopark.operations.csrf import from_elsewhere, refused
+from geopark.operations.pagecache import remembered
 from geopark.routes import selectors as routes
 from geopark.territory.selectors import current_geopark
 
@@ -39,7 +40,13 @@ def map_page(request: HttpRequest) -> HttpResponse:
     """The full map. Its data comes from the API; the page itself carries the filters and the
     tile settings, and a plain list of sites for people without JavaScript."""
     # The legend says of each route whether it is drawn (its stops are prefetched: no query more).
-    route_rows = [(route, routes.geometry(route).geojson_line() is not None) for route in routes.route_list()]
+    # What it reads is the same for every visitor: kept per process until a site, route or commune
+    # changes (they move "*"; operations.pagecache.remembered).
+    route_rows = remembered(
+        "content.map.routes",
+        (),
+        lambda: [(route, routes.geometry(route).geojson_line() is not None) for route in routes.route_list()],
+    )
     return render(
         request,
         "content/map.html",
@@ -47,8 +54,11 @@ def map_page(request: HttpRequest) -> HttpResponse:
             "geopark": current_geopark(),
             "routes": route_rows,
             "type_choices": SiteType.choices,
-            "kinds": heritage.kinds_on_map(),
-            "communes": heritage.communes_with_sites(),
+            # Their labels are translated when read.
+            "kinds": remembered(
+                "content.map.kinds", (), heritage.kinds_on_map, vary=translation.get_language()
+            ),
+            "communes": remembered("heritage.site_list.communes", (), heritage.communes_with_sites),
             "tile_url": settings.GEOPARK_TILE_URL,
             "tile_attribution": settings.GEOPARK_TILE_ATTRIBUTION,
         },
