@@ -95,3 +95,25 @@ def test_without_the_fragment_cache_nothing_is_kept(client, home_pages, uncached
     SiteFactory(geopark=home_pages, featured=True)
     client.get("/vi/")
     assert not [key for key in pagecache._remembered if key[0].startswith("fragment.")]
+
+
+def test_a_renamed_route_shows_on_the_route_list_and_its_page_at_once(client, geopark, uncached_pages):
+    from geopark.routes.tests.factories import RouteFactory
+
+    route = RouteFactory(geopark=geopark, name_vi="Tuyến Thượng Ngàn")
+    assert "Tuyến Thượng Ngàn" in client.get("/vi/routes/").content.decode()
+    assert "Tuyến Thượng Ngàn" in client.get(route.get_absolute_url()).content.decode()
+
+    route.name_vi = "Tuyến Non Nước"
+    route.save()
+
+    assert "Tuyến Non Nước" in client.get("/vi/routes/").content.decode()
+    assert "Tuyến Non Nước" in client.get(route.get_absolute_url()).content.decode()
+
+
+def test_a_renamed_site_shows_on_its_own_page_at_once(client, geopark, uncached_pages):
+    site = SiteFactory(geopark=geopark, slug="hang-gio", name_vi="Hang Gió")
+    assert "Hang Gió" in client.get("/vi/sites/hang-gio/").content.decode()
+    site.name_vi = "Hang Gió Lớn"
+    site.save()
+    assert "Hang Gió Lớn" in client.get("/vi/sites/hang-gio/").content.decode()
