@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -397,9 +397,28 @@ class NewsPage(GeoparkPage):
         from . import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["related_news"] = selectors.related_news(self)
-        context["tag_labels"] = [tag_label(tag) for tag in self.tags.select_related("names")]
-        context["related_sites"] = selectors.related_sites(self)
+
+        def related() -> tuple[list, list, list]:
+            return (
+                list(selectors.related_news(self)),
+                [tag_label(tag) for tag in self.tags.select_related("names")],
+                list(selectors.related_sites(self)),
+            )
+
+        if getattr(request, "is_preview", False):
+            parts = related()
+        else:
+            # What the article shows of other records is kept per process until a write moves a
+            # tag the news pages depend on (news, "*"), or the day turns (the sites' notices).
+            from geopark.operations.pagecache import remembered, tags_for_group
+
+            parts = remembered(
+                "content.news_page.related",
+                tags_for_group("content.NewsPage"),
+                related,
+                vary=(self.pk, translation.get_language(), timezone.localdate()),
+            )
+        context["related_news"], context["tag_labels"], context["related_sites"] = parts
         index = self.get_parent().specific
         fallback = getattr(request, "content_fallback", "")
         if fallback:
