@@ -70,7 +70,12 @@ LAST_KEY = "content:sections:last"
 
 def section_presence() -> dict[str, bool]:
     """What compute_presence says, kept until the next write to a public record of any app (the
-    generations of every page-cache tag: a news article moves only the news pages' tag)."""
+    generations of every page-cache tag: a news article moves only the news pages' tag): in this
+    process, else in the shared cache, else asked of the database."""
+    return pagecache.remembered("content.sections.presence", pagecache.all_tags(), _shared_presence)
+
+
+def _shared_presence() -> dict[str, bool]:
     try:
         generations, _found = pagecache.current_generations(pagecache.all_tags())
         stamp = hashlib.sha1(json.dumps(generations, sort_keys=True).encode()).hexdigest()
