@@ -117,3 +117,19 @@ def test_a_renamed_site_shows_on_its_own_page_at_once(client, geopark, uncached_
     site.name_vi = "Hang Gió Lớn"
     site.save()
     assert "Hang Gió Lớn" in client.get("/vi/sites/hang-gio/").content.decode()
+
+
+def test_a_renamed_event_shows_on_the_events_list_at_once(client, home_pages, uncached_pages):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from geopark.events.tests.factories import EventFactory
+
+    event = EventFactory(title_vi="Hội Lồng Tồng", start_date=timezone.localdate() + dt.timedelta(days=30))
+    assert "Hội Lồng Tồng" in client.get("/vi/events/").content.decode()
+    event.title_vi = "Hội Kỳ Cùng"
+    event.save()
+    page = client.get("/vi/events/").content.decode()
+    assert "Hội Kỳ Cùng" in page
+    assert "Hội Lồng Tồng" not in page
