@@ -133,3 +133,21 @@ def test_a_renamed_event_shows_on_the_events_list_at_once(client, home_pages, un
     page = client.get("/vi/events/").content.decode()
     assert "Hội Kỳ Cùng" in page
     assert "Hội Lồng Tồng" not in page
+
+
+def test_a_page_reads_the_generations_once_however_many_fragments_it_has(
+    client, home_pages, uncached_pages, monkeypatch
+):
+    SiteFactory(geopark=home_pages, featured=True)
+    client.get("/vi/")
+    reads: list[str] = []
+    read = pagecache._read_stamp
+
+    def counted() -> dict[str, str]:
+        reads.append("stamp")
+        return read()
+
+    # The stamp file stands for the generations here (the tests' cache is per process).
+    monkeypatch.setattr(pagecache, "_read_stamp", counted)
+    client.get("/vi/")
+    assert len(reads) == 1
