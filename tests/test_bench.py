@@ -114,3 +114,11 @@ def test_static_server_serves_the_given_file_and_frees_its_port_on_exit(tmp_path
     assert _port_is_free(port)
     with pytest.raises(urllib.error.URLError):
         urllib.request.urlopen(base + STATIC_FILE_PATH, timeout=5)
+
+
+def test_parser_reads_the_95th_percentile_that_the_lua_script_prints() -> None:
+    output = (CAPTURED / "static-file.txt").read_text() + "Latency 95th percentile: 61250 us\n"
+
+    assert parse_wrk(output).p95_ms == pytest.approx(61.25)
+    # Without the script's line there is no 95th percentile, rather than a made-up one.
+    assert parse_wrk((CAPTURED / "static-file.txt").read_text()).p95_ms is None

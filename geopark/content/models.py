@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -71,7 +71,7 @@ class HomePage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from geopark.heritage import selectors as heritage
-        from geopark.operations.pagecache import remembered
+        from geopark.operations.pagecache import remembered, tags_for_group
         from geopark.routes import selectors as routes
         from geopark.territory.selectors import current_geopark
 
@@ -98,9 +98,23 @@ class HomePage(Page):
                 lambda: list(heritage.featured_sites(self.HIGHLIGHTS)),
                 vary=today,
             ),
-            visit=selectors.visit_facts(),
-            home_items=selectors.home_items(sections, self.WHATS_ON),
-            latest_news=self._latest_news(selectors) if sections.get("news") else [],
+            visit=remembered("content.home.visit", (), selectors.visit_facts),
+            # What other apps and the news show: kept until a write moves a tag the home page
+            # depends on (their shown_on declarations name it), or the day turns.
+            home_items=remembered(
+                "content.home.items",
+                tags_for_group("content.HomePage"),
+                lambda: selectors.home_items(sections, self.WHATS_ON),
+                vary=(today, tuple(sorted(sections.items()))),
+            ),
+            latest_news=remembered(
+                "content.home.latest_news",
+                tags_for_group("content.HomePage"),
+                lambda: self._latest_news(selectors),
+                vary=self.locale_id,
+            )
+            if sections.get("news")
+            else [],
         )
         return context
 
@@ -325,6 +339,13 @@ class NewsPage(GeoparkPage):
     )
     body = StreamField(ArticleBodyBlock(), blank=True, verbose_name=_("body"))
 
+    # Set by selectors.mark_fallbacks on an original standing in for its translation in a list. As
+    # class defaults, a card reading them on any other article finds them at once: a missing
+    # attribute makes Django's template engine list the whole page class (dir()) to explain it.
+    content_lang = ""
+    list_url = ""
+    fallback_notice = ""
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("lead"),
@@ -376,9 +397,28 @@ class NewsPage(GeoparkPage):
         from . import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["related_news"] = selectors.related_news(self)
-        context["tag_labels"] = [tag_label(tag) for tag in self.tags.select_related("names")]
-        context["related_sites"] = selectors.related_sites(self)
+
+        def related() -> tuple[list, list, list]:
+            return (
+                list(selectors.related_news(self)),
+                [tag_label(tag) for tag in self.tags.select_related("names")],
+                list(selectors.related_sites(self)),
+            )
+
+        if getattr(request, "is_preview", False):
+            parts = related()
+        else:
+            # What the article shows of other records is kept per process until a write moves a
+            # tag the news pages depend on (news, "*"), or the day turns (the sites' notices).
+            from geopark.operations.pagecache import remembered, tags_for_group
+
+            parts = remembered(
+                "content.news_page.related",
+                tags_for_group("content.NewsPage"),
+                related,
+                vary=(self.pk, translation.get_language(), timezone.localdate()),
+            )
+        context["related_news"], context["tag_labels"], context["related_sites"] = parts
         index = self.get_parent().specific
         fallback = getattr(request, "content_fallback", "")
         if fallback:

@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterable
 
 from django.core.cache import cache
-from django.db import connections, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
 
@@ -70,7 +70,12 @@ LAST_KEY = "content:sections:last"
 
 def section_presence() -> dict[str, bool]:
     """What compute_presence says, kept until the next write to a public record of any app (the
-    generations of every page-cache tag: a news article moves only the news pages' tag)."""
+    generations of every page-cache tag: a news article moves only the news pages' tag): in this
+    process, else in the shared cache, else asked of the database."""
+    return pagecache.remembered("content.sections.presence", pagecache.all_tags(), _shared_presence)
+
+
+def _shared_presence() -> dict[str, bool]:
     try:
         generations, _found = pagecache.current_generations(pagecache.all_tags())
         stamp = hashlib.sha1(json.dumps(generations, sort_keys=True).encode()).hexdigest()
@@ -117,8 +122,10 @@ def _on_write(sender: type, **kwargs: object) -> None:
     if kwargs.get("raw") or sender.__module__ == "__fake__" or sender not in _section_models():
         return
     # At once (the writer's own next page, inside its transaction) and again at commit (the others').
+    # Outside a transaction the write is already committed: once is enough.
     check_transition()
-    transaction.on_commit(check_transition)
+    if transaction.get_connection(kwargs.get("using") or DEFAULT_DB_ALIAS).in_atomic_block:
+        transaction.on_commit(check_transition)
 
 
 def connect_signals() -> None:

@@ -20,6 +20,7 @@ from geopark.heritage import selectors as heritage
 from geopark.heritage.models import SiteType
 from geopark.operations import ratelimit
 from geopark.operations.csrf import from_elsewhere, refused
+from geopark.operations.pagecache import remembered, tags_for_group
 from geopark.routes import selectors as routes
 from geopark.territory.selectors import current_geopark
 
@@ -39,7 +40,13 @@ def map_page(request: HttpRequest) -> HttpResponse:
     """The full map. Its data comes from the API; the page itself carries the filters and the
     tile settings, and a plain list of sites for people without JavaScript."""
     # The legend says of each route whether it is drawn (its stops are prefetched: no query more).
-    route_rows = [(route, routes.geometry(route).geojson_line() is not None) for route in routes.route_list()]
+    # What it reads is the same for every visitor: kept per process until a site, route or commune
+    # changes (they move "*"; operations.pagecache.remembered).
+    route_rows = remembered(
+        "content.map.routes",
+        (),
+        lambda: [(route, routes.geometry(route).geojson_line() is not None) for route in routes.route_list()],
+    )
     return render(
         request,
         "content/map.html",
@@ -47,8 +54,11 @@ def map_page(request: HttpRequest) -> HttpResponse:
             "geopark": current_geopark(),
             "routes": route_rows,
             "type_choices": SiteType.choices,
-            "kinds": heritage.kinds_on_map(),
-            "communes": heritage.communes_with_sites(),
+            # Their labels are translated when read.
+            "kinds": remembered(
+                "content.map.kinds", (), heritage.kinds_on_map, vary=translation.get_language()
+            ),
+            "communes": remembered("heritage.site_list.communes", (), heritage.communes_with_sites),
             "tile_url": settings.GEOPARK_TILE_URL,
             "tile_attribution": settings.GEOPARK_TILE_ATTRIBUTION,
         },
@@ -60,7 +70,12 @@ def news_index(request: HttpRequest, index: NewsIndexPage, *, category_slug: str
     from a place in the list (`?before=` / `?after=` an article, see selectors.Cursor). A former
     numbered link (`?page=N`) is sent to where those articles are now."""
     slug = category_slug or request.GET.get("category", "")
-    category = selectors.category_by_slug(slug)
+    # What the list reads is the same for every visitor of this place in it: kept per process until
+    # a write moves a tag the news list depends on (news, categories, "*"; operations.pagecache).
+    tags = tags_for_group("content.NewsIndexPage")
+    category = remembered(
+        "content.news_index.category", tags, lambda: selectors.category_by_slug(slug), vary=slug
+    )
     if category_slug and category is None:
         raise Http404(_("No news category with this address."))
     before = selectors.Cursor.parse(request.GET.get("before"))
@@ -72,7 +87,17 @@ def news_index(request: HttpRequest, index: NewsIndexPage, *, category_slug: str
         )
         if start is not None:
             return HttpResponseRedirect(_news_url(request, before=start))
-    window = selectors.news_window(index, category=category, before=before, after=after)
+
+    def read_window() -> tuple[selectors.NewsWindow, list, list]:
+        window = selectors.news_window(index, category=category, before=before, after=after)
+        return window, selectors.mark_fallbacks(window.articles, index), selectors.categories_with_news(index)
+
+    window, articles, categories = remembered(
+        "content.news_index.window",
+        tags,
+        read_window,
+        vary=(index.pk, category.pk if category else None, str(before), str(after)),
+    )
     older_url = _news_url(request, before=window.older) if window.older else ""
     newer_url = (
         (_news_url(request, after=window.newer) if window.newer else _news_url(request))
@@ -81,12 +106,12 @@ def news_index(request: HttpRequest, index: NewsIndexPage, *, category_slug: str
     )
     context = {
         "window": window,
-        "articles": selectors.mark_fallbacks(window.articles, index),
+        "articles": articles,
         "older_url": older_url,
         "newer_url": newer_url,
         "category": category,
         "unknown_category": bool(slug) and category is None,
-        "categories": selectors.categories_with_news(index),
+        "categories": categories,
     }
     if not window.first and not getattr(request, "content_fallback", ""):
         # A later page is a page of its own for search engines, not a copy of the first.

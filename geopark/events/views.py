@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from geopark.core import formatting
 from geopark.core.i18n import is_fallback
+from geopark.operations.pagecache import remembered, tags_for_group
 from geopark.territory.models import Geopark
 
 from . import ical, selectors
@@ -24,7 +25,15 @@ def _today() -> dt.date:
 
 
 def event_list(request: HttpRequest) -> HttpResponse:
-    lists = selectors.upcoming(_today())
+    today = _today()
+    # The same for every visitor: kept per process until a write moves a tag the events pages
+    # depend on (events, "*"), or the day turns (operations.pagecache.remembered).
+    lists = remembered(
+        "events.event_list",
+        tags_for_group("events:event_list"),
+        lambda: selectors.upcoming(today),
+        vary=today,
+    )
     return render(request, "events/event_list.html", {"lists": lists, "view": "list"})
 
 

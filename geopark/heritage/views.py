@@ -48,7 +48,18 @@ def site_list(request: HttpRequest) -> HttpResponse:
         route=_int_or_none(request.GET.get("route")),
         commune=request.GET.get("commune", "")[:10],
     )
-    page = SitePaginator(selectors.site_list(filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    number = request.GET.get("page")
+
+    def read_page() -> Page:
+        page = SitePaginator(selectors.site_list(filters), PAGE_SIZE).get_page(number)
+        # Read now, as it is shared between requests: the rows and the count.
+        page.object_list = list(page.object_list)
+        page.paginator.count  # noqa: B018 (a cached property, computed here)
+        return page
+
+    # The same for every visitor asking this filter and page: read once per process until a site,
+    # route, commune or notice changes (what they read moves "*"), or the day turns (notices).
+    page = remembered("heritage.site_list.page", (), read_page, vary=(filters, number, timezone.localdate()))
     return render(
         request,
         "heritage/site_list.html",
@@ -66,7 +77,14 @@ def site_list(request: HttpRequest) -> HttpResponse:
 
 
 def site_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    site = selectors.site_by_slug(slug)
+    # Read once per process until a write moves "*" (sites, their photos, routes and notices are
+    # undeclared), or the day turns (notices): operations.pagecache.remembered.
+    site = remembered(
+        "heritage.site_detail.site",
+        (),
+        lambda: selectors.site_by_slug(slug),
+        vary=(slug, timezone.localdate()),
+    )
     if site is None:
         raise Http404(_("No site with this address."))
     return render_site(request, site, published=True)
@@ -79,7 +97,12 @@ def render_site(request: HttpRequest, site, *, published: bool = False) -> HttpR
         "stops": lambda: route_links().stops(site),
         "nearby": lambda: selectors.nearby_sites(site),
         "partners_section": lambda: partner_links().nearby_section(request, site),
+        # The empty form, the same for every visitor of this site and language.
+        "report_section": lambda: conservation_links().report_section(request, site),
     }
+    if not published:
+        # As Wagtail marks its previews: the fragments of the public pages stay out of a draft's.
+        request.is_preview = True
     if published:
         # What the published page shows of other records, kept per worker until a write moves a
         # generation the site page depends on (operations.pagecache.remembered). Never for a draft.
@@ -104,7 +127,7 @@ def render_site(request: HttpRequest, site, *, published: bool = False) -> HttpR
             "nearby": parts["nearby"](),
             "description_is_fallback": is_fallback(site, "description"),
             "translation_status": site.translation_status(request.LANGUAGE_CODE),
-            "report_section": conservation_links().report_section(request, site),
+            "report_section": parts["report_section"](),
             "partners_section": parts["partners_section"](),
         },
     )

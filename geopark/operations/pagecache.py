@@ -24,7 +24,9 @@ import logging
 import os
 import tempfile
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -104,10 +106,33 @@ def _read_stamp() -> dict[str, str]:
     return stamp if isinstance(stamp, dict) else {}
 
 
+# The generations read during the request being answered, so that the page cache, each remembered
+# value and each fragment of one page cost a single stamp-file read or Redis round trip between
+# them. None outside a request (commands, tests calling directly): read every time.
+_request_generations: ContextVar[dict[str, str] | None] = ContextVar("pagecache_generations", default=None)
+
+
 def current_generations(tags: Iterable[str], extra_keys: Sequence[str] = ()) -> tuple[dict[str, str], dict]:
     """The generation of each tag (and, with a shared cache, the values of `extra_keys`, read in
-    the same round trip: a page lookup costs one cache read)."""
+    the same round trip: a page lookup costs one cache read).
+
+    Inside a request the generations are read once, every tag together, and kept until the request
+    ends or this process moves one (`invalidate`): what a page shows is then computed from data read
+    after its generations, which is what makes storing it under them safe."""
     tags = list(tags)
+    memo = _request_generations.get()
+    if memo is None:
+        return _read_generations(tags, extra_keys)
+    missing = [tag for tag in tags if tag not in memo]
+    if missing or extra_keys:
+        generations, found = _read_generations(sorted({*all_tags(), *tags}) if missing else [], extra_keys)
+        memo.update(generations)
+    else:
+        found = {}
+    return {tag: memo[tag] for tag in tags}, found
+
+
+def _read_generations(tags: list[str], extra_keys: Sequence[str] = ()) -> tuple[dict[str, str], dict]:
     if _process_local_cache():
         stamp = _read_stamp()
         found = cache.get_many(list(extra_keys)) if extra_keys else {}
@@ -175,6 +200,10 @@ def invalidate(tags: Iterable[str] = (ALL,), using: str = DEFAULT_DB_ALIAS) -> N
     from data not yet committed and stored it under the new generation."""
     tags = set(tags)
     _write_new_generations(tags)
+    memo = _request_generations.get()
+    if memo is not None:
+        # This request's own next reads must see the move (a form that saves, then renders).
+        memo.clear()
     connection = connections[using]
     if connection.in_atomic_block:
         registered = any(
@@ -246,8 +275,10 @@ def page_group(request: HttpRequest) -> str:
 # same writes that drop the cached pages showing those records drop it, so it is never stale. Kept
 # in the process, not in the shared cache: no pickling, and nothing to fetch but the generations.
 
-_remembered: dict[tuple[str, Any], tuple[dict[str, str], Any]] = {}
-_remembered_limit = 1024
+# Least recently used first. Big enough for a card per record and language of a geopark's lists
+# (a few thousand entries of a few kilobytes each: some megabytes per worker).
+_remembered: OrderedDict[tuple[str, Any], tuple[dict[str, str], Any]] = OrderedDict()
+_remembered_limit = 8192
 
 
 def remembered(name: str, tags: Iterable[str], compute: Callable[[], T], *, vary: Any = None) -> T:
@@ -268,11 +299,13 @@ def remembered(name: str, tags: Iterable[str], compute: Callable[[], T], *, vary
     key = (name, vary)
     stored = _remembered.get(key)
     if stored is not None and stored[0] == generations:
+        _remembered.move_to_end(key)
         return stored[1]
     value = compute()
-    if len(_remembered) >= _remembered_limit:
-        _remembered.clear()
     _remembered[key] = (generations, value)
+    _remembered.move_to_end(key)
+    while len(_remembered) > _remembered_limit:
+        _remembered.popitem(last=False)
     return value
 
 
@@ -334,6 +367,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        scope = _request_generations.set({})
+        try:
+            return self._answer(request)
+        finally:
+            _request_generations.reset(scope)
+
+    def _answer(self, request: HttpRequest) -> HttpResponseBase:
         if not cacheable_request(request):
             return self.get_response(request)
         try:

@@ -22,6 +22,12 @@ def language_links(context: dict[str, Any]) -> list[dict[str, Any]]:
     page = context.get("page")
     current = translation.get_language()
     path = request.get_full_path() if request else "/"
+    # Asked twice per page (the header's switch and the head's hreflang links): the translations
+    # are read once per request.
+    memo_key = (getattr(page, "pk", None), path, current)
+    memo = getattr(request, "_language_links", None) if request is not None else None
+    if memo is not None and memo[0] == memo_key:
+        return memo[1]
     links = []
     translations = {}
     if page is not None and hasattr(page, "get_translations"):
@@ -34,6 +40,8 @@ def language_links(context: dict[str, Any]) -> list[dict[str, Any]]:
         else:
             url = translate_url(path, code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
+    if request is not None:
+        request._language_links = (memo_key, links)
     return links
 
 
