@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "geopark.signboards",
     "geopark.trips",
     "geopark.content",
+    "geopark.audioguides",
     "geopark.search",
     "geopark.revalidation",
     "geopark.statistics",
