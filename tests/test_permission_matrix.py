@@ -151,6 +151,14 @@ SNIPPETS: dict[str, dict[str, frozenset[str]]] = {
         "edit": who("editor"),
         "delete": who("editor"),
     },
+    # Audio guides: editors upload, approvers read to review (the approval has its own matrix,
+    # geopark/audioguides/tests/test_permissions.py); a guide withdrawn is unpublished, not deleted.
+    "audioguides.audioguide": {
+        "list": who("editor", "approver"),
+        "add": who("editor"),
+        "edit": who("editor"),
+        "delete": who(),
+    },
     # Model villages: the board's reviewers keep them (geopark.villages.roles; their own matrix is
     # geopark/villages/tests/test_permissions.py); none of the roles above edits them.
     **{
@@ -259,6 +267,7 @@ def _build() -> World:
     from taggit.models import Tag
     from wagtail.models import Workflow
 
+    from geopark.audioguides.tests.factories import AudioGuideFactory
     from geopark.conservation.models import FollowUpAction, Inspection
     from geopark.conservation.tests.factories import VisitorReportFactory
     from geopark.content.models import ContactMessage, NewsTagName
@@ -372,6 +381,7 @@ def _build() -> World:
         "cooperation.agreement": cooperation.AgreementFactory(),
         "cooperation.openingbalance": cooperation.OpeningBalanceFactory(),
         "trips.openinghours": trips.OpeningHoursFactory(),
+        "audioguides.audioguide": AudioGuideFactory(site=site),
         "revalidation.cycle": revalidation.CycleFactory(),
         "revalidation.recommendation": revalidation.RecommendationFactory(),
         "revalidation.criterion": revalidation.CriterionFactory(),
