@@ -20,6 +20,8 @@ from django.db import transaction
 from django.urls import reverse
 from wagtail.snippets.models import get_snippet_models
 
+from geopark.audioguides.tests.factories import AudioGuideFactory
+
 pytestmark = pytest.mark.django_db
 
 PERSONAS = (
@@ -267,7 +269,6 @@ def _build() -> World:
     from taggit.models import Tag
     from wagtail.models import Workflow
 
-    from geopark.audioguides.tests.factories import AudioGuideFactory
     from geopark.conservation.models import FollowUpAction, Inspection
     from geopark.conservation.tests.factories import VisitorReportFactory
     from geopark.content.models import ContactMessage, NewsTagName
