@@ -9,13 +9,15 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from geopark.core.choosers import JoinedRows
+from geopark.core.choosers import chooser_viewset
 
 from .forms import AudioGuideForm
 from .models import AudioGuide
 
 
 def publication(guide: AudioGuide) -> str:
+    if guide.workflow_in_progress:
+        return _("In review")
     if not guide.live:
         return _("Not yet published")
     if guide.has_unpublished_changes:
@@ -23,10 +25,14 @@ def publication(guide: AudioGuide) -> str:
     return _("Live")
 
 
-class AudioGuideViewSet(JoinedRows, SnippetViewSet):
+class AudioGuideViewSet(SnippetViewSet):
     model = AudioGuide
-    # Each row names its site (and __str__ too): read with the rows.
-    row_relations = ("site",)
+    # Each row names its site and shows its state: read with the rows (AudioGuideQuerySet.for_admin).
+    chooser_viewset_class = chooser_viewset(lambda guides: guides.for_admin())
+
+    def get_queryset(self, request):
+        return AudioGuide.objects.for_admin()
+
     icon = "media"
     menu_label = gettext_lazy("Audio guides")
     add_to_admin_menu = True
