@@ -20,6 +20,7 @@ from django.db import transaction
 from django.urls import reverse
 from wagtail.snippets.models import get_snippet_models
 
+from geopark.audioguides.tests.factories import AudioGuideFactory
 from geopark.trails.tests.factories import TrailFactory
 
 pytestmark = pytest.mark.django_db
@@ -155,6 +156,14 @@ SNIPPETS: dict[str, dict[str, frozenset[str]]] = {
     },
     # Trails on foot: editors keep them (no deletion: a trail is unpublished), approvers read them.
     "trails.trail": {
+        "list": who("editor", "approver"),
+        "add": who("editor"),
+        "edit": who("editor"),
+        "delete": who(),
+    },
+    # Audio guides: editors upload, approvers read to review (the approval has its own matrix,
+    # geopark/audioguides/tests/test_permissions.py); a guide withdrawn is unpublished, not deleted.
+    "audioguides.audioguide": {
         "list": who("editor", "approver"),
         "add": who("editor"),
         "edit": who("editor"),
@@ -382,6 +391,7 @@ def _build() -> World:
         "cooperation.openingbalance": cooperation.OpeningBalanceFactory(),
         "trips.openinghours": trips.OpeningHoursFactory(),
         "trails.trail": TrailFactory(),
+        "audioguides.audioguide": AudioGuideFactory(site=site),
         "revalidation.cycle": revalidation.CycleFactory(),
         "revalidation.recommendation": revalidation.RecommendationFactory(),
         "revalidation.criterion": revalidation.CriterionFactory(),

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "geopark.trails",
     "geopark.offline",
     "geopark.content",
+    "geopark.audioguides",
     "geopark.search",
     "geopark.revalidation",
     "geopark.statistics",

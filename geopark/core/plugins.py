@@ -96,6 +96,12 @@ class GeoparkApp(AppConfig):
     # the same-origin addresses to store (pages, files, API answers) in that language. It must ask
     # a constant number of queries whatever the number of stops.
     offline_pack: str = ""
+    # Sections the app adds to a heritage site's public page, {key: "module:function"}:
+    # function(request, site) returns the section's HTML ("" for none), placed after the site's
+    # summary in the order of INSTALLED_APPS. Heritage keeps what it returns per worker for the
+    # site, language and day until a write to a model shown on "heritage:site_detail" (shown_on),
+    # so it must not depend on who asks.
+    site_sections: Mapping[str, str] = {}
 
 
 def geopark_apps() -> Iterator[GeoparkApp]:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from geopark.core.i18n import is_fallback
+from geopark.core.plugins import geopark_apps, load
 from geopark.operations.pagecache import remembered, tags_for_group
 
 from . import selectors
@@ -99,6 +100,14 @@ def render_site(request: HttpRequest, site, *, published: bool = False) -> HttpR
         "partners_section": lambda: partner_links().nearby_section(request, site),
         # The empty form, the same for every visitor of this site and language.
         "report_section": lambda: conservation_links().report_section(request, site),
+        # What the apps above add (GeoparkApp.site_sections: the audio guide), without heritage
+        # naming them.
+        "app_sections": lambda: [
+            section
+            for app in geopark_apps()
+            for path in app.site_sections.values()
+            if (section := load(path)(request, site))
+        ],
     }
     if not published:
         # As Wagtail marks its previews: the fragments of the public pages stay out of a draft's.
@@ -129,6 +138,7 @@ def render_site(request: HttpRequest, site, *, published: bool = False) -> HttpR
             "translation_status": site.translation_status(request.LANGUAGE_CODE),
             "report_section": parts["report_section"](),
             "partners_section": parts["partners_section"](),
+            "app_sections": parts["app_sections"](),
         },
     )
 
