@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "geopark.content",
     "geopark.search",
     "geopark.revalidation",
+    "geopark.passport",
     "geopark.statistics",
     "geopark.users",
     "geopark.dataset",
