@@ -20,6 +20,8 @@ from django.db import transaction
 from django.urls import reverse
 from wagtail.snippets.models import get_snippet_models
 
+from geopark.passport.tests.factories import QuestionFactory
+
 pytestmark = pytest.mark.django_db
 
 PERSONAS = (
@@ -151,6 +153,13 @@ SNIPPETS: dict[str, dict[str, frozenset[str]]] = {
         "edit": who("editor"),
         "delete": who("editor"),
     },
+    # The geo-passport's questions at the sites: editors keep them (geopark/passport/tests/test_permissions.py).
+    "passport.question": {
+        "list": who("editor"),
+        "add": who("editor"),
+        "edit": who("editor"),
+        "delete": who("editor"),
+    },
     # Model villages: the board's reviewers keep them (geopark.villages.roles; their own matrix is
     # geopark/villages/tests/test_permissions.py); none of the roles above edits them.
     **{
@@ -221,6 +230,8 @@ OTHERS: dict[str, frozenset[str]] = {
     # A partner's own listing page needs an account that speaks for a partner: none of these has one.
     "partners: my listing": NOBODY,
     "partners: listing changes": who(),
+    # The geo-passport's anonymous counts: the board's administrators and the editors (plan managers too).
+    "passport: counts": who("editor", "boardadmin"),
 }
 
 SNIPPET_ACTIONS = ("list", "add", "edit", "delete")
@@ -372,6 +383,7 @@ def _build() -> World:
         "cooperation.agreement": cooperation.AgreementFactory(),
         "cooperation.openingbalance": cooperation.OpeningBalanceFactory(),
         "trips.openinghours": trips.OpeningHoursFactory(),
+        "passport.question": QuestionFactory(site=site),
         "revalidation.cycle": revalidation.CycleFactory(),
         "revalidation.recommendation": revalidation.RecommendationFactory(),
         "revalidation.criterion": revalidation.CriterionFactory(),
@@ -473,6 +485,7 @@ def _cases(world: World) -> dict[str, Case]:
             "accounts: change history": Case(reverse("users_admin:history")),
             "partners: my listing": Case(reverse("partners_admin:my_listing")),
             "partners: listing changes": Case(reverse("partners_admin:changes")),
+            "passport: counts": Case(reverse("passport_admin:index")),
             "reports: queue": Case(reports),
             "reports: detail": Case(detail),
             "reports: accept": Case(detail, "post", {"action": "moderate", "m-state": "accepted"}, reports),

@@ -25,7 +25,9 @@ BADGES = "/api/v1/passport/badges"
 
 def post(client, url, body, lang="en", **extra):
     data = body if isinstance(body, str | bytes) else json.dumps(body)
-    return client.post(f"{url}?lang={lang}", data, content_type=extra.pop("content_type", "application/json"), **extra)
+    return client.post(
+        f"{url}?lang={lang}", data, content_type=extra.pop("content_type", "application/json"), **extra
+    )
 
 
 @pytest.fixture
@@ -35,12 +37,20 @@ def site(geopark):
 
 def test_a_stamp_beacon_is_counted_for_its_site_and_day_by_method_and_answer(client, site):
     assert post(client, STAMPS, {"site": "LSG-07", "method": "scan", "answered": True}).status_code == 204
-    assert post(client, STAMPS, {"site": "lsg-07", "method": "location", "answered": False}).status_code == 204
+    assert (
+        post(client, STAMPS, {"site": "lsg-07", "method": "location", "answered": False}).status_code == 204
+    )
     response = post(client, STAMPS, {"site": "LSG-07", "method": "location", "answered": False})
     assert response.status_code == 204
     assert not response.cookies  # nothing is set on the phone
     row = StampDay.objects.get()
-    assert (row.site, row.day, row.by_scan, row.by_location, row.answered) == (site, timezone.localdate(), 1, 2, 1)
+    assert (row.site, row.day, row.by_scan, row.by_location, row.answered) == (
+        site,
+        timezone.localdate(),
+        1,
+        2,
+        1,
+    )
 
 
 def test_an_unknown_site_is_refused_with_the_reason_in_the_requests_language(client, site):
@@ -49,7 +59,8 @@ def test_an_unknown_site_is_refused_with_the_reason_in_the_requests_language(cli
     assert response.json()["detail"] == "No public site has the code “NOPE-1”."
     response = post(client, STAMPS, {"site": "NOPE-1", "method": "scan", "answered": False}, lang="vi")
     assert response.status_code == 404
-    assert "NOPE-1" in response.json()["detail"] and "No public site" not in response.json()["detail"]
+    assert "NOPE-1" in response.json()["detail"]
+    assert "No public site" not in response.json()["detail"]
     assert not StampDay.objects.exists()
 
 
@@ -99,7 +110,8 @@ def test_beacons_are_limited_per_address_and_the_address_is_not_kept(client, sit
     assert post(client, STAMPS, body, REMOTE_ADDR="203.0.113.10").status_code == 204  # another address
     assert StampDay.objects.get().by_scan == 4
     keys = list(RateCounter.objects.values_list("key", flat=True))
-    assert keys and not any("203.0.113" in key for key in keys)
+    assert keys
+    assert not any("203.0.113" in key for key in keys)
 
 
 def test_a_badge_beacon_counts_the_route_and_an_unknown_route_is_refused(client, site):
@@ -108,7 +120,8 @@ def test_a_badge_beacon_counts_the_route_and_an_unknown_route_is_refused(client,
     assert post(client, BADGES, {"route": 2}).status_code == 204
     assert BadgeDay.objects.get(route=route).badges == 2
     response = post(client, BADGES, {"route": 9}, lang="en")
-    assert response.status_code == 404 and response.json()["detail"] == "No public route has the number 9."
+    assert response.status_code == 404
+    assert response.json()["detail"] == "No public route has the number 9."
     for bad in ({"route": True}, {"route": "2"}, {"route": 2, "site": "LSG-07"}, [2], None, {"route": -1}):
         assert post(client, BADGES, bad).status_code == 400, bad
 

@@ -10,7 +10,9 @@ from geopark.passport.tests.factories import QuestionFactory
 
 def seed(world: dict) -> None:
     QuestionFactory(site=world["site"])
-    QuestionFactory(site=world["site"], audience=Audience.KIDS, text="What colour is the roof?", answers="red")
+    QuestionFactory(
+        site=world["site"], audience=Audience.KIDS, text="What colour is the roof?", answers="red"
+    )
 
 
 def grow(world: dict) -> None:

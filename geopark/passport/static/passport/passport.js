@@ -37,7 +37,9 @@
     return text.replace(/%\((\w+)\)s/g, function (m, k) { return values && k in values ? values[k] : m; });
   }
   function day(iso) {
-    try { return new Date(iso).toLocaleDateString(lang === "zh" ? "zh-CN" : lang); } catch (e) { return iso.slice(0, 10); }
+    try {
+      return new Date(iso).toLocaleDateString(lang === "zh" ? "zh-CN" : lang, { day: "numeric", month: "long", year: "numeric" });
+    } catch (e) { return iso.slice(0, 10); }
   }
   function distanceText(m) {
     var nf = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : lang, { maximumFractionDigits: m >= 10000 ? 0 : 1 });
@@ -191,7 +193,8 @@
       }
     }, function (error) {
       say(card, error.code === 1 ? t("denied") : t("no_fix"));
-    }, { enableHighAccuracy: true, timeout: 20000, maximumAge: 30000 });
+    // A fresh fix each time: the visitor may just have walked closer.
+    }, { enableHighAccuracy: true, timeout: 20000, maximumAge: 0 });
   }
 
   document.addEventListener("click", function (event) {
