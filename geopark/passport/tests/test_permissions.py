@@ -91,12 +91,11 @@ def test_the_counts_page_draws_a_chart_per_site_and_route_and_refuses_an_unknown
     client.post("/api/v1/passport/stamps", json.dumps(STAMP), content_type="application/json")
     client.post("/api/v1/passport/badges", json.dumps({"route": 1}), content_type="application/json")
     html = client.get("/admin/passport/").content.decode()
-    assert html.count("<svg") == 2
+    assert html.count('class="chart"') == 2  # stamps and badges per day
     assert 'data-testid="stamps-per-site"' in html
     assert "?route=1" in html
     html = client.get("/admin/passport/?site=LSG-07").content.decode()
-    assert html.count("<svg") == 3
-    assert "Stamps per day at" in html
+    assert html.count('class="chart"') == 3  # and the site's own days
     response = client.get("/admin/passport/?site=NOPE", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 404
     assert "NOPE" in response.content.decode()
