@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -68,7 +69,7 @@ def test_a_visitor_collects_stamps_by_location_and_scan_answers_and_earns_the_ba
         "it is not sent to anyone", exact=False
     ).is_visible()  # the consent, before asking
     card.get_by_role("button", name="Check my location").click()
-    page.wait_for_function("document.querySelector('[data-role=message]').textContent.includes('away')")
+    expect(card.locator('[data-role="message"]')).to_contain_text("away")
     assert "2.2 km" in card.locator('[data-role="message"]').text_content()
     assert "No stamp yet." in card.locator('[data-role="status"]').text_content()
 
@@ -83,12 +84,10 @@ def test_a_visitor_collects_stamps_by_location_and_scan_answers_and_earns_the_ba
     assert "What animal is carved above the door?" in question.text_content()
     question.locator("input").fill("a cat")
     question.get_by_role("button", name="Check").click()
-    page.wait_for_function("document.querySelector('[data-role=message]').textContent.includes('Not quite')")
+    expect(card.locator('[data-role="message"]')).to_contain_text("Not quite")
     question.locator("input").fill("  DRAGON ")
     question.get_by_role("button", name="Check").click()
-    page.wait_for_function(
-        "document.querySelector('[data-role=status]').textContent.includes('Question answered')"
-    )
+    expect(card.locator('[data-role="status"]')).to_contain_text("Question answered")
     _wait_for(lambda: StampDay.objects.filter(site__code="LSG-A", by_location=1, answered=1).exists())
 
     # The other site by its signboard: the short address leads to its page, which stamps it.
