@@ -213,8 +213,8 @@ def test_unknown_site_is_a_translated_404(client, portal):
 def test_short_link_on_signboards_leads_to_the_site(client, portal):
     response = client.get("/s/LSG-R4-01")
     assert response.status_code == 302
-    assert response["Location"] == "/vi/sites/dong-tam-thanh/"
-    assert client.get("/s/lsg-r4-01")["Location"] == "/vi/sites/dong-tam-thanh/"
+    assert response["Location"] == "/vi/sites/dong-tam-thanh/#stamp"
+    assert client.get("/s/lsg-r4-01")["Location"] == "/vi/sites/dong-tam-thanh/#stamp"
     assert client.get("/s/NOPE").status_code == 404
 
 

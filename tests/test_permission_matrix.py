@@ -22,6 +22,7 @@ from wagtail.snippets.models import get_snippet_models
 
 from geopark.audioguides.tests.factories import AudioGuideFactory
 from geopark.trails.tests.factories import TrailFactory
+from geopark.passport.tests.factories import QuestionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -169,6 +170,13 @@ SNIPPETS: dict[str, dict[str, frozenset[str]]] = {
         "edit": who("editor"),
         "delete": who(),
     },
+    # The geo-passport's questions at the sites: editors keep them (geopark/passport/tests/test_permissions.py).
+    "passport.question": {
+        "list": who("editor"),
+        "add": who("editor"),
+        "edit": who("editor"),
+        "delete": who("editor"),
+    },
     # Model villages: the board's reviewers keep them (geopark.villages.roles; their own matrix is
     # geopark/villages/tests/test_permissions.py); none of the roles above edits them.
     **{
@@ -239,6 +247,8 @@ OTHERS: dict[str, frozenset[str]] = {
     # A partner's own listing page needs an account that speaks for a partner: none of these has one.
     "partners: my listing": NOBODY,
     "partners: listing changes": who(),
+    # The geo-passport's anonymous counts: the board's administrators and the editors (plan managers too).
+    "passport: counts": who("editor", "boardadmin"),
 }
 
 SNIPPET_ACTIONS = ("list", "add", "edit", "delete")
@@ -392,6 +402,7 @@ def _build() -> World:
         "trips.openinghours": trips.OpeningHoursFactory(),
         "trails.trail": TrailFactory(),
         "audioguides.audioguide": AudioGuideFactory(site=site),
+        "passport.question": QuestionFactory(site=site),
         "revalidation.cycle": revalidation.CycleFactory(),
         "revalidation.recommendation": revalidation.RecommendationFactory(),
         "revalidation.criterion": revalidation.CriterionFactory(),
@@ -493,6 +504,7 @@ def _cases(world: World) -> dict[str, Case]:
             "accounts: change history": Case(reverse("users_admin:history")),
             "partners: my listing": Case(reverse("partners_admin:my_listing")),
             "partners: listing changes": Case(reverse("partners_admin:changes")),
+            "passport: counts": Case(reverse("passport_admin:index")),
             "reports: queue": Case(reports),
             "reports: detail": Case(detail),
             "reports: accept": Case(detail, "post", {"action": "moderate", "m-state": "accepted"}, reports),

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "geopark.audioguides",
     "geopark.search",
     "geopark.revalidation",
+    "geopark.passport",
     "geopark.statistics",
     "geopark.users",
     "geopark.dataset",

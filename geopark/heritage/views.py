@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,6 +15,7 @@ from . import selectors
 from .conservation_links import conservation_links
 from .models import SiteType
 from .partner_links import partner_links
+from .passport_links import passport_links
 from .route_links import route_links
 from .seo import site_image_url, site_structured_data
 from .signals import short_link_used
@@ -139,6 +141,7 @@ def render_site(request: HttpRequest, site, *, published: bool = False) -> HttpR
             "report_section": parts["report_section"](),
             "partners_section": parts["partners_section"](),
             "app_sections": parts["app_sections"](),
+            "passport_section": passport_links().stamp_section(request, site) if published else "",
         },
     )
 
@@ -149,4 +152,6 @@ def site_short_link(request: HttpRequest, code: str) -> HttpResponse:
     if site is None:
         raise Http404(_("No site with this code."))
     short_link_used.send(sender=type(site), site=site, request=request)
-    return redirect("heritage:site_detail", slug=site.slug)
+    # "#stamp" (never sent back to the server, so the cached page is the same) tells the page it was
+    # reached from the signboard: the geo-passport's stamp panel reads it.
+    return HttpResponseRedirect(reverse("heritage:site_detail", kwargs={"slug": site.slug}) + "#stamp")

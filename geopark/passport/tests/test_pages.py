@@ -1,0 +1,72 @@
+"""The passport page and a site's stamp panel ship what the phone needs to work offline: the sites
+with the circle a stamp is collected in, the routes with their sites in order, the questions of the
+page's language with their salted answer hashes and never the answers; each badge drawn inline."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from geopark.heritage.tests.factories import SiteFactory
+from geopark.passport.answers import answer_hash
+from geopark.passport.models import Audience
+from geopark.passport.tests.factories import QuestionFactory
+from geopark.routes.tests.factories import RouteFactory, RouteStopFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def shipped(html: str, name: str = "passport-data") -> dict:
+    found = re.search(rf'<script id="{name}" type="application/json">(.*?)</script>', html, re.S)
+    assert found, name
+    return json.loads(found.group(1))
+
+
+@pytest.fixture
+def route(geopark):
+    route = RouteFactory(geopark=geopark, number=1)
+    near = SiteFactory(geopark=geopark, code="LSG-01", slug="near", uncertainty_m=50)
+    area = SiteFactory(geopark=geopark, code="LSG-02", slug="area", commune_only=True)
+    RouteStopFactory(route=route, site=area, sort_order=1)
+    RouteStopFactory(route=route, site=near, sort_order=0)
+    SiteFactory(geopark=geopark, code="LSG-03", slug="lost", unknown_position=True)
+    QuestionFactory(site=near, language="en", text="What animal is carved?", answers="Con Rồng\nDragon")
+    QuestionFactory(site=near, language="en", audience=Audience.KIDS, text="What colour?", answers="Đỏ")
+    QuestionFactory(site=near, language="vi", text="Con vật gì?", answers="Rồng")
+    return route
+
+
+def test_the_passport_ships_sites_routes_and_hashed_answers_never_the_answers(client, route):
+    html = client.get("/en/passport/").content.decode()
+    data = shipped(html)
+    sites = {s["code"]: s for s in data["sites"]}
+    assert sites["LSG-01"]["radius"] == 150 + 50  # the base circle and the position's uncertainty
+    assert sites["LSG-02"]["radius"] > 1000  # known only to its commune: the commune's circle
+    assert sites["LSG-03"]["radius"] is None
+    assert sites["LSG-03"]["lat"] is None
+    assert data["routes"] == [{"number": 1, "name": "Route 1", "sites": ["LSG-01", "LSG-02"]}]
+    question = data["questions"]["LSG-01"]["everyone"]
+    assert question["text"] == "What animal is carved?"
+    assert answer_hash(question["salt"], "dragon") in question["hashes"]
+    assert answer_hash(question["salt"], "con rong") in question["hashes"]
+    assert data["questions"]["LSG-01"]["kids"]["text"] == "What colour?"
+    assert "Con vật gì?" not in html  # another language's question stays out
+    for answer in ("Dragon", "Rồng", "Đỏ"):
+        assert answer not in html
+    assert data["beacon"]["stamps"] == "/api/v1/passport/stamps?lang=en"
+    assert 'data-badge="1"' in html
+    assert 'aria-label="Badge of route 1: Route 1"' in html
+    assert shipped(html, "passport-strings")["collected"] == "Stamp collected!"
+
+
+def test_a_site_page_carries_its_stamp_panel_with_its_routes_and_the_signboard_adds_stamp(client, route):
+    html = client.get("/vi/sites/near/").content.decode()
+    assert 'id="stamp"' in html
+    assert 'data-stamp-site="LSG-01"' in html
+    data = shipped(html)
+    assert [s["code"] for s in data["sites"]] == ["LSG-01"]
+    assert data["routes"] == [{"number": 1, "name": "Tuyến 1", "sites": ["LSG-01", "LSG-02"]}]
+    assert data["questions"]["LSG-01"]["everyone"]["text"] == "Con vật gì?"
+    assert client.get("/s/LSG-01")["Location"] == "/vi/sites/near/#stamp"
