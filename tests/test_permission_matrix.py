@@ -20,6 +20,8 @@ from django.db import transaction
 from django.urls import reverse
 from wagtail.snippets.models import get_snippet_models
 
+from geopark.screens.tests.factories import ScreenFactory
+
 pytestmark = pytest.mark.django_db
 
 PERSONAS = (
@@ -179,6 +181,14 @@ SNIPPETS: dict[str, dict[str, frozenset[str]]] = {
     **{
         f"partners.{model}": {"list": who("editor", "approver"), "add": who(), "edit": who(), "delete": who()}
         for model in ("agreement", "logolicence", "guide")
+    },
+    # The screens in public places: the board's administrators (and the plan managers, their own
+    # matrix in geopark/screens/tests/test_permissions.py) keep them; their addresses are secret.
+    "screens.screen": {
+        "list": who("boardadmin"),
+        "add": who("boardadmin"),
+        "edit": who("boardadmin"),
+        "delete": who("boardadmin"),
     },
 }
 
@@ -372,6 +382,7 @@ def _build() -> World:
         "cooperation.agreement": cooperation.AgreementFactory(),
         "cooperation.openingbalance": cooperation.OpeningBalanceFactory(),
         "trips.openinghours": trips.OpeningHoursFactory(),
+        "screens.screen": ScreenFactory(),
         "revalidation.cycle": revalidation.CycleFactory(),
         "revalidation.recommendation": revalidation.RecommendationFactory(),
         "revalidation.criterion": revalidation.CriterionFactory(),
