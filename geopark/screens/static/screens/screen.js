@@ -261,6 +261,7 @@
     var slides = data && !state.offAir ? data.slides : [];
     var slide = slides.length ? slides[state.slide % slides.length] : null;
     el.slide.className = "sc-slide" + (slide ? " sc-slide--" + slide.kind + (slide.severity ? " sc-slide--" + slide.severity : "") : " sc-slide--welcome");
+    el.slide.setAttribute("data-key", slide ? slide.key : "");
     if (slide) {
       el.kicker.textContent = kickerFor(slide);
       el.title.textContent = said(slide.title);
