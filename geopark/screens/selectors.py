@@ -13,14 +13,14 @@ from django.db.models import Exists, Prefetch, Q
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import pgettext
+from django.utils.translation import gettext, pgettext
 from wagtail.images import get_image_model
 
 from geopark.core import illustrations
 from geopark.core.templatetags.illustrations import illustration_path
 from geopark.events.selectors import next_events
 from geopark.events.templatetags.event_tags import event_when
-from geopark.heritage.models import HazardNotice, Severity, Site
+from geopark.heritage.models import HazardKind, HazardNotice, Severity, Site
 
 from .models import Screen
 
@@ -53,6 +53,7 @@ def _per_language(languages: list[str], compute) -> dict[str, str]:
 def _labels(languages: list[str]) -> dict[str, dict[str, str]]:
     def words() -> dict[str, str]:
         return {
+            "brand": gettext("UNESCO Global Geopark"),
             "featured": pgettext("screen", "Discover the geopark"),
             "today": pgettext("screen", "Today"),
             "coming": pgettext("screen", "Coming up"),
@@ -127,7 +128,10 @@ def _hazard_slide(notice: HazardNotice, languages: list[str]) -> dict[str, Any]:
         "severity": notice.severity,
         "title": _per_language(languages, lambda: notice.site.name),
         "text": _per_language(languages, lambda: notice.text),
-        "heading": _per_language(languages, notice.get_kind_display),
+        # "Other" says nothing on a wall: only a named kind of danger is shown.
+        "heading": {}
+        if notice.kind == HazardKind.OTHER
+        else _per_language(languages, notice.get_kind_display),
     }
 
 

@@ -41,6 +41,7 @@
     text: root.querySelector(".sc-text"),
     pinned: root.querySelector(".sc-pinned"),
     stale: root.querySelector(".sc-stale"),
+    brand: root.querySelector(".sc-brand"),
     time: root.querySelector(".sc-clock__time"),
     date: root.querySelector(".sc-clock__date"),
     touch: root.querySelector(".sc-touch"),
@@ -277,8 +278,9 @@
     }
     var pinned = data && !state.offAir ? data.pinned || [] : [];
     if (pinned.length) {
-      el.pinned.textContent = "⚠ " + label("danger") + " · " + pinned.map(function (p) {
-        return said(p.title) + ": " + said(p.text);
+      // The places only: each notice's full text has its own slide, first in the round.
+      el.pinned.textContent = "⚠ " + label("danger") + ": " + pinned.map(function (p) {
+        return said(p.title);
       }).join(" · ");
       el.pinned.hidden = false;
     } else {
@@ -286,6 +288,7 @@
       el.pinned.textContent = "";
     }
     el.touch.textContent = kiosk ? label("touch") : "";
+    el.brand.textContent = label("brand") || el.brand.textContent;
     drawLanguages();
     tick();
   }
