@@ -21,7 +21,6 @@
   var FIRST_RETRY_MS = 15 * 1000;
   var MAX_RETRY_MS = 10 * 60 * 1000;
   var RELOAD_AFTER_MS = 24 * 60 * 60 * 1000;
-  var CLOCK_MS = 10 * 1000;
   var IMAGE_WAIT_MS = 8 * 1000;
   var IDLE_MS = 90 * 1000;
 
@@ -450,6 +449,9 @@
   state.lang = 0;
   state.slide = -1;
   advance();
-  window.setInterval(tick, CLOCK_MS);
+  // The clock changes at each minute: one timer a minute, set for the next minute's start.
+  (function minute() {
+    window.setTimeout(function () { tick(); minute(); }, 60000 - (Date.now() % 60000) + 50);
+  })();
   schedule(first ? REFRESH_MS : 0);
 })();
