@@ -21,8 +21,9 @@ from django.urls import reverse
 from wagtail.snippets.models import get_snippet_models
 
 from geopark.audioguides.tests.factories import AudioGuideFactory
-from geopark.trails.tests.factories import TrailFactory
 from geopark.passport.tests.factories import QuestionFactory
+from geopark.screens.tests.factories import ScreenFactory
+from geopark.trails.tests.factories import TrailFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -205,6 +206,14 @@ SNIPPETS: dict[str, dict[str, frozenset[str]]] = {
     **{
         f"partners.{model}": {"list": who("editor", "approver"), "add": who(), "edit": who(), "delete": who()}
         for model in ("agreement", "logolicence", "guide")
+    },
+    # The screens in public places: the board's administrators (and the plan managers, their own
+    # matrix in geopark/screens/tests/test_permissions.py) keep them; their addresses are secret.
+    "screens.screen": {
+        "list": who("boardadmin"),
+        "add": who("boardadmin"),
+        "edit": who("boardadmin"),
+        "delete": who("boardadmin"),
     },
 }
 
@@ -403,6 +412,7 @@ def _build() -> World:
         "trails.trail": TrailFactory(),
         "audioguides.audioguide": AudioGuideFactory(site=site),
         "passport.question": QuestionFactory(site=site),
+        "screens.screen": ScreenFactory(),
         "revalidation.cycle": revalidation.CycleFactory(),
         "revalidation.recommendation": revalidation.RecommendationFactory(),
         "revalidation.criterion": revalidation.CriterionFactory(),

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "geopark.trips",
     "geopark.trails",
     "geopark.offline",
+    "geopark.screens",
     "geopark.content",
     "geopark.audioguides",
     "geopark.search",
@@ -95,6 +96,8 @@ MIDDLEWARE = [
     "geopark.operations.faults.ApiErrorsAsJsonMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "geopark.operations.middleware.SecurityHeadersMiddleware",
+    # A kiosk's frame may hold the public pages (same site only), cached ones too (screens/middleware.py).
+    "geopark.screens.middleware.KioskFrameMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "geopark.operations.middleware.NullByteMiddleware",
     # Above the page cache, so a page it serves is counted too, in memory (analytics/middleware.py).

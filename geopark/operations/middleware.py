@@ -36,7 +36,7 @@ class LocaleMiddleware(BaseLocaleMiddleware):
     """Django's locale middleware, except that it never redirects machine paths (API, admin, short
     links, health) to a language prefix: a 404 from the API must stay a JSON 404."""
 
-    UNPREFIXED = ("/api/", "/admin/", "/s/", "/healthz", "/documents/", "/static/", "/media/")
+    UNPREFIXED = ("/api/", "/admin/", "/s/", "/healthz", "/documents/", "/static/", "/media/", "/screens/")
 
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         if request.path_info.startswith(self.UNPREFIXED):
