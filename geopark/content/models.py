@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -344,7 +345,7 @@ class NewsPage(GeoparkPage):
     # attribute makes Django's template engine list the whole page class (dir()) to explain it.
     content_lang = ""
     list_url = ""
-    fallback_notice = ""
+    fallback_notice: str | Promise = ""  # a lazy translation when set
 
     content_panels = [
         *Page.content_panels,

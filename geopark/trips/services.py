@@ -308,7 +308,7 @@ def build(request: TripRequest) -> tuple[dict[str, Any], dict[str, str]]:
         "travel_times": provider.name,
         "days": [_day_out(d, sites, stays) for d in days],
     }
-    if provider.name == "osrm":
+    if isinstance(provider, travel.OsrmProvider):
         _add_road_lines(itinerary, provider, request.means)
     return itinerary, names
 
