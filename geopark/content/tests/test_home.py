@@ -163,3 +163,21 @@ def test_which_sections_have_content_costs_one_query_and_then_none_until_a_write
     EventFactory(start_date=_soon())
 
     assert sections.section_presence()["events"] is True
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"), [("vi", "Hộ chiếu địa chất"), ("en", "Geo-passport"), ("zh", "地质护照")]
+)
+def test_plan_your_visit_and_the_footer_lead_to_the_planner_and_the_geo_passport(
+    client, home_pages, lang, heading
+):
+    VisitFactFactory(title_en="From the capital")
+
+    html = _html(client, f"/{lang}/")
+
+    plan = html[html.index('id="plan-title"') :]
+    assert f'href="/{lang}/passport/"' in plan.split("</section>")[0]
+    assert heading in plan.split("</section>")[0]
+    footer = html[html.index('class="site-footer"') :]
+    assert f'href="/{lang}/passport/"' in footer
+    assert f'href="/{lang}/plan/"' in footer
