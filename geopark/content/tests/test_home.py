@@ -155,6 +155,7 @@ def test_which_sections_have_content_costs_one_query_and_then_none_until_a_write
             "education": False,
             "collection": False,
             "partners": False,
+            "trails": False,
         }
     sections.section_presence()
     with django_assert_num_queries(0):
