@@ -37,7 +37,7 @@ CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
     "--disable-component-update --disable-sync --no-first-run"
 )
-PAGES = ("home", "site", "route", "map", "news", "search", "events", "plan")
+PAGES = ("home", "site", "route", "map", "news", "search", "events", "plan", "trail", "passport")
 LANGS = ("vi", "en")
 SEARCH_QUERY = "dong dang"
 ATTEMPTS = 3
@@ -71,6 +71,8 @@ def page_paths(base: str, lang: str) -> dict[str, str]:
     sites = sites.get("items", sites) if isinstance(sites, dict) else sites
     routes = get_json(f"{base}/api/v1/routes?lang={lang}")
     routes = routes.get("items", routes) if isinstance(routes, dict) else routes
+    trails = get_json(f"{base}/api/v1/trails?lang={lang}")
+    trails = trails.get("items", trails) if isinstance(trails, dict) else trails
     return {
         "home": f"/{lang}/",
         "site": f"/{lang}/sites/{sites[0]['slug']}/",
@@ -80,6 +82,8 @@ def page_paths(base: str, lang: str) -> dict[str, str]:
         "search": f"/{lang}/search/?" + urllib.parse.urlencode({"q": SEARCH_QUERY}),
         "events": f"/{lang}/events/",
         "plan": f"/{lang}/plan/",
+        "trail": f"/{lang}/trails/{trails[0]['slug']}/",
+        "passport": f"/{lang}/passport/",
     }
 
 

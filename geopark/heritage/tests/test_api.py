@@ -131,7 +131,7 @@ def test_site_detail_has_visiting_information_sources_and_nearby_sites(client, i
 
 def test_unknown_or_unpublished_slug_is_a_json_404(client, inventory):
     for slug in ("no-such-place", "draft-site"):
-        response = client.get(f"/api/v1/sites/{slug}")
+        response = client.get(f"/api/v1/sites/{slug}?lang=en")
         assert response.status_code == 404
         assert "No site" in response.json()["detail"]
 
