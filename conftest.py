@@ -19,10 +19,6 @@ def pytest_collection_modifyitems(config, items):
     work is tested through the test client on both), and tests that never open the configured
     database (documents, translations, settings, servers started on a scratch database of their
     own, the fault tests' throwaway cluster)."""
-    # The multi-node tests flush the shared database and let Django write its content types again
-    # under new ids; a later test restoring the database from its serialized copy
-    # (serialized_rollback) would then meet the same content types under the old ids. They run last.
-    items.sort(key=lambda item: item.nodeid.startswith("tests/multinode/"))
     if not os.environ.get("GEOPARK_DATABASE_PASS"):
         return
     kept, left_out = [], []
