@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Literal
 
+from django.http import HttpRequest
+from django.utils import translation
 from ninja import Schema
 
 
@@ -14,6 +16,21 @@ class Lang(StrEnum):
     vi = "vi"
     en = "en"
     zh = "zh"
+
+
+# A tuple, not the enum's mapping: a hostile body's "lang" may be an unhashable list or object.
+LANG_CODES = tuple(code.value for code in Lang)
+
+
+def request_language(request: HttpRequest, body: Any = None) -> str:
+    """The language of an API answer without a `lang` parameter in its signature: the JSON body's
+    "lang", else ?lang=, else the browser's Accept-Language, else Vietnamese."""
+    if isinstance(body, dict) and body.get("lang") in LANG_CODES:
+        return body["lang"]
+    if request.GET.get("lang") in LANG_CODES:
+        return request.GET["lang"]
+    found = translation.get_language_from_request(request)
+    return found if found in LANG_CODES else Lang.vi.value
 
 
 class Message(Schema):

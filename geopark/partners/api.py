@@ -10,7 +10,16 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from ninja import Field, Query, Router, Schema, Status
 
-from geopark.core.api import FeatureCollection, Lang, Message, PageOut, PastLastPage, ProblemsOut, page_window
+from geopark.core.api import (
+    FeatureCollection,
+    Lang,
+    Message,
+    PageOut,
+    PastLastPage,
+    ProblemsOut,
+    page_window,
+    request_language,
+)
 from geopark.territory import names
 
 from . import selectors
@@ -275,7 +284,7 @@ def check_certificate(request: HttpRequest, number: str):
     guide = selectors.guide_by_certificate(number[:40])
     if guide is None:
         # No lang parameter here: the reason follows the caller's Accept-Language.
-        with translation.override(translation.get_language_from_request(request)):
+        with translation.override(request_language(request)):
             message = gettext("No geopark guide certificate has the number “%(number)s”.") % {
                 "number": number[:40]
             }

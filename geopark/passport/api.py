@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Router
 
+from geopark.core.api import request_language
 from geopark.operations import ratelimit
 
 from . import selectors, services
@@ -26,14 +27,6 @@ router = Router(tags=["geo-passport"])
 # A phone collects a few dozen stamps on a long day; a school group behind one address a few hundred.
 BEACON_LIMIT = ratelimit.Limit("passport-beacons", 600, 3600)
 MAX_BODY = 512  # {"site": "LSG-R4-01", "method": "location", "answered": true} is 60 bytes
-SUPPORTED = ("vi", "en", "zh")
-
-
-def _language(request: HttpRequest) -> str:
-    if request.GET.get("lang") in SUPPORTED:
-        return request.GET["lang"]
-    found = translation.get_language_from_request(request)
-    return found if found in SUPPORTED else "vi"
 
 
 def _error(status: int, detail: str) -> JsonResponse:
@@ -117,7 +110,7 @@ BEACON_DOC = (
     response={204: None, 400: dict, 404: dict, 415: dict, 429: dict},
 )
 def count_stamp(request: HttpRequest):
-    with translation.override(_language(request)):
+    with translation.override(request_language(request)):
         try:
             body = _body(request, {"site", "method", "answered"})
             code, method, answered = body["site"], body["method"], body["answered"]
@@ -157,7 +150,7 @@ def count_stamp(request: HttpRequest):
     response={204: None, 400: dict, 404: dict, 415: dict, 429: dict},
 )
 def count_badge(request: HttpRequest):
-    with translation.override(_language(request)):
+    with translation.override(request_language(request)):
         try:
             number = _body(request, {"route"})["route"]
             if isinstance(number, bool) or not isinstance(number, int) or not 0 < number < 1000:

@@ -7,9 +7,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
-from geopark.core.api import Lang, Message, ProblemsOut
+from geopark.core.api import Lang, Message, ProblemsOut, request_language
 from geopark.core.i18n import translated_value
-from geopark.trips.api import request_language
 
 from . import exports, selectors, tracks
 from .charts import profile_table

@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Router
 
-from geopark.core.api import Lang, ProblemsOut
+from geopark.core.api import Lang, ProblemsOut, request_language
 from geopark.operations import ratelimit
 
 from . import exports, selectors, services
@@ -20,17 +20,6 @@ router = Router(tags=["trip plans"])
 
 PLAN_LIMIT = ratelimit.Limit("trip-plans", 60, 3600)
 MAX_DEPTH = 4  # {"start": {"lat": …}} is 2 deep; lists of slugs 2: anything deeper is not a request
-SUPPORTED = ("vi", "en", "zh")
-
-
-def request_language(request: HttpRequest, body: Any = None) -> str:
-    """The body's "lang", else ?lang=, else the browser's Accept-Language, else Vietnamese."""
-    if isinstance(body, dict) and body.get("lang") in SUPPORTED:
-        return body["lang"]
-    if request.GET.get("lang") in SUPPORTED:
-        return request.GET["lang"]
-    found = translation.get_language_from_request(request)
-    return found if found in SUPPORTED else "vi"
 
 
 def _depth(value: Any) -> int:
@@ -79,7 +68,7 @@ REQUEST_BODY = {
                         "interests": {"type": "array", "items": {"enum": list(services.INTERESTS)}},
                         "means": {"enum": ["car", "motorbike", "coach"]},
                         "pace": {"enum": ["relaxed", "normal", "brisk"]},
-                        "lang": {"enum": list(SUPPORTED)},
+                        "lang": {"enum": [code.value for code in Lang]},
                         "date": {"type": "string", "format": "date"},
                         "pinned": {"type": "array", "items": {"type": "string"}},
                         "excluded": {"type": "array", "items": {"type": "string"}},
