@@ -60,25 +60,37 @@
 
   // Beacons: only the site's code, how, whether answered; or a route's number. No identifier,
   // no cookie (credentials: "omit"). Kept while offline and sent when the phone is online again.
-  var inFlight = {};
+  // One beacon at a time: two at once are two writes racing for the database, and on a weak
+  // signal a second request only slows the first. A 429, a 5xx or no answer waits and tries again
+  // while the page stays open (2 s, 4 s, … up to a minute); the rest wait for the next page.
+  var sending = false, retryTimer = null, retryDelay = 2000;
   function flush(all) {
-    if (!data.beacon || navigator.onLine === false) return;
-    state.pending.forEach(function (item) {
-      if ((item.hold && !all) || inFlight[item.id]) return;
-      inFlight[item.id] = true;
-      fetch(data.beacon[item.kind], {
-        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(item.body),
-        credentials: "omit", keepalive: true, cache: "no-store", referrerPolicy: "no-referrer"
-      }).then(function (r) {
-        // Counted, or refused for good (an unknown site): either way not sent again. 429 and 5xx wait.
-        if (r.ok || (r.status >= 400 && r.status < 500 && r.status !== 429)) {
-          state = load();
-          state.pending = state.pending.filter(function (p) { return p.id !== item.id; });
-          save();
-        }
-        delete inFlight[item.id];
-      }, function () { delete inFlight[item.id]; });
-    });
+    if (!data.beacon || navigator.onLine === false || sending) return;
+    var item = state.pending.filter(function (p) { return all || !p.hold; })[0];
+    if (!item) return;
+    sending = true;
+    function again() {
+      sending = false;
+      if (retryTimer) return;
+      retryTimer = setTimeout(function () { retryTimer = null; flush(all); }, retryDelay);
+      retryDelay = Math.min(retryDelay * 2, 60000);
+    }
+    fetch(data.beacon[item.kind], {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(item.body),
+      credentials: "omit", keepalive: true, cache: "no-store", referrerPolicy: "no-referrer"
+    }).then(function (r) {
+      // Counted, or refused for good (an unknown site): either way not sent again. 429 and 5xx wait.
+      if (r.ok || (r.status >= 400 && r.status < 500 && r.status !== 429)) {
+        state = load();
+        state.pending = state.pending.filter(function (p) { return p.id !== item.id; });
+        save();
+        sending = false;
+        retryDelay = 2000;
+        flush(all);
+      } else {
+        again();
+      }
+    }, again);
   }
   function queue(kind, body, hold) {
     state.pending.push({ id: Date.now() + "-" + Math.random().toString(36).slice(2), kind: kind, body: body, hold: !!hold });
