@@ -127,6 +127,8 @@ MIDDLEWARE = [
     "geopark.operations.middleware.AdminCspMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's page lookup remembered per path until a page changes (operations/pageroutes.py).
+    "geopark.operations.pageroutes.RememberedRouteMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -306,6 +306,10 @@ class NewsPageTag(TaggedItemBase):
 
 
 class NewsPage(GeoparkPage):
+    # Fetched with the page when its route is remembered (operations/pageroutes.py): the article,
+    # its structured data and its share image read both.
+    route_related = ("category", "image")
+
     lead = models.TextField(
         _("lead"), max_length=600, help_text=_("One or two sentences that say what happened.")
     )
@@ -420,7 +424,8 @@ class NewsPage(GeoparkPage):
                 vary=(self.pk, translation.get_language(), timezone.localdate()),
             )
         context["related_news"], context["tag_labels"], context["related_sites"] = parts
-        index = self.get_parent().specific
+        # The parent is always the news index (parent_page_types): one query for it, not two.
+        index = NewsIndexPage.objects.get(path=self.path[: -self.steplen])
         fallback = getattr(request, "content_fallback", "")
         if fallback:
             # Shown in place of a missing translation: lead back to the reader's own news list.

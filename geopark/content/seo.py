@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from django.http import HttpRequest
 
 from geopark.core.seo import absolute_url, drop_empty
-from geopark.territory.models import Geopark
+from geopark.territory.selectors import current_geopark
 
 if TYPE_CHECKING:
     from .models import NewsPage
@@ -22,7 +22,7 @@ def news_image_url(page: NewsPage) -> str:
 
 
 def news_article_structured_data(page: NewsPage, request: HttpRequest) -> dict[str, Any]:
-    geopark = Geopark.objects.order_by("pk").first()
+    geopark = current_geopark()
     publisher = {"@type": "Organization", "name": geopark.name} if geopark else None
     url = absolute_url(request, page.url or "")
     image = news_image_url(page)
