@@ -70,3 +70,26 @@ def test_a_site_page_carries_its_stamp_panel_with_its_routes_and_the_signboard_a
     assert data["routes"] == [{"number": 1, "name": "Tuyến 1", "sites": ["LSG-01", "LSG-02"]}]
     assert data["questions"]["LSG-01"]["everyone"]["text"] == "Con vật gì?"
     assert client.get("/s/LSG-01")["Location"] == "/vi/sites/near/#stamp"
+
+
+def test_a_page_cache_miss_shows_a_new_question_and_a_renamed_site_at_once(client, route, settings, tmp_path):
+    """The passport's cards and data are remembered per process; the writes that change them drop them."""
+    settings.GEOPARK_PAGE_CACHE = False
+    settings.GEOPARK_PAGE_CACHE_STAMP = str(tmp_path / "stamp")
+    first = client.get("/en/passport/").content.decode()
+    assert "LSG-02" not in shipped(first)["questions"]
+    assert client.get("/en/passport/").content.decode() == first  # remembered, the same page
+
+    area = route.stops.get(sort_order=1).site
+    QuestionFactory(site=area, language="en", text="How many peaks?", answers="Three")
+    assert shipped(client.get("/en/passport/").content.decode())["questions"]["LSG-02"]["everyone"][
+        "text"
+    ] == ("How many peaks?")
+    area.name_en = "Valley of the Nine Peaks"
+    area.save()
+    assert "Valley of the Nine Peaks" in client.get("/en/passport/").content.decode()
+    route.name_en = "Route of the peaks"
+    route.save()
+    html = client.get("/en/passport/").content.decode()
+    assert 'aria-label="Badge of route 1: Route of the peaks"' in html
+    assert shipped(html)["routes"][0]["name"] == "Route of the peaks"
