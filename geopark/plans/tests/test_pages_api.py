@@ -152,3 +152,45 @@ def test_a_plan_is_found_by_its_slug_or_its_number(plan):
     assert plan_by_key("45/KH-UBND") == plan
     assert plan_by_key("") is None
     assert plan_by_key("99/KH-UBND") is None
+
+
+def test_a_page_cache_miss_shows_new_progress_and_new_tourism_figures_at_once(
+    client, plan, settings, tmp_path
+):
+    """The plan's page is remembered per process, language and day; a report, a renamed task or a
+    month's figures (which drop only the statistics, plans and API pages) change it at once."""
+    from geopark.tourism.services import rebuild_totals
+    from geopark.tourism.tests.factories import EstablishmentFactory, MonthlyFigureFactory
+
+    settings.GEOPARK_PAGE_CACHE = False
+    settings.GEOPARK_PAGE_CACHE_STAMP = str(tmp_path / "stamp")
+    TargetFactory(
+        plan=plan,
+        key="arrivals",
+        label_en="Arrivals so far",
+        value=Decimal(1_000_000),
+        tourism_metric="visitors",
+    )
+    hotels = EstablishmentFactory.create_batch(3, rooms=40)
+    for hotel in hotels:
+        MonthlyFigureFactory(establishment=hotel, month=dt.date(2026, 1, 1), visitors=1000)
+    rebuild_totals()
+    first = client.get("/en/plans/ke-hoach-2026/").content.decode()
+    assert "3,000" in first
+    assert client.get("/en/plans/ke-hoach-2026/").content.decode() == first
+
+    for hotel in hotels:
+        MonthlyFigureFactory(establishment=hotel, month=dt.date(2026, 2, 1), visitors=1500)
+    rebuild_totals()
+    assert "7,500" in client.get("/en/plans/ke-hoach-2026/").content.decode()
+
+    task = plan.sections.get().tasks.get(number="III.2.1-2")
+    task.title_en = "A geopark corner in every school"
+    task.save()
+    ProgressFactory(
+        task=task, quantity=Decimal(1), status=ReportedStatus.DONE, reported_on=dt.date(2026, 4, 1)
+    )
+    page = client.get("/en/plans/ke-hoach-2026/").content.decode()
+    assert "A geopark corner in every school" in page
+    totals = page.split('data-testid="totals"', 1)[1].split("</p>", 1)[0]
+    assert "Done: 2" in totals
