@@ -177,7 +177,12 @@ class StandardPage(GeoparkPage):
 
         context = super().get_context(request, *args, **kwargs)
         context["geopark"] = current_geopark()
-        context["subpages"] = list(self.get_children().live().specific().order_by("path"))
+        # Children are standard pages only (subpage_types): one query of that kind, not two. The
+        # breadcrumb names a parent below the home page (depth 2); under the home page there is none.
+        context["subpages"] = list(StandardPage.objects.child_of(self).live().order_by("path"))
+        context["parent_page"] = (
+            Page.objects.filter(path=self.path[: -self.steplen]).first() if self.depth > 3 else None
+        )
         return context
 
 

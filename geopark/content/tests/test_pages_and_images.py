@@ -112,6 +112,13 @@ def test_the_about_page_shows_the_geopark_figures_and_its_subpages(client, pages
     assert "/en/about/vision/" in html
 
 
+def test_a_subpage_leads_back_to_its_parent_and_a_top_page_has_no_breadcrumb(client, pages):
+    vision = client.get("/en/about/vision/").content.decode()
+    crumb = vision.split('class="breadcrumb"', 1)[1].split("</nav>", 1)[0]
+    assert 'href="/en/about/"' in crumb
+    assert 'class="breadcrumb"' not in client.get("/en/about/").content.decode()
+
+
 def test_the_header_and_footer_link_to_news_about_and_contact(client, pages):
     # News is in the menu once there is an article (content.sections leaves an empty section out).
     factories.article(NewsIndexPage.objects.get(locale__language_code="vi"))
