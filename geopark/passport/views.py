@@ -15,7 +15,6 @@ from . import selectors
 from .badges import badge_svg
 from .strings import beacon_urls, script_strings
 
-
 # What the passport shows: the stamp cards of every site and the data its script keeps. A write to
 # any of them moves the tags the page's remembered context and its fragment depend on (the
 # template's `shows` names the same models).

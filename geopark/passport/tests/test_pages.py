@@ -93,3 +93,19 @@ def test_a_page_cache_miss_shows_a_new_question_and_a_renamed_site_at_once(clien
     html = client.get("/en/passport/").content.decode()
     assert 'aria-label="Badge of route 1: Route of the peaks"' in html
     assert shipped(html)["routes"][0]["name"] == "Route of the peaks"
+
+
+def test_a_site_pages_remembered_stamp_panel_follows_its_question_and_routes(
+    client, route, settings, tmp_path
+):
+    settings.GEOPARK_PAGE_CACHE = False
+    settings.GEOPARK_PAGE_CACHE_STAMP = str(tmp_path / "stamp")
+    area = route.stops.get(sort_order=1).site
+    assert "LSG-02" not in shipped(client.get(f"/en/sites/{area.slug}/").content.decode())["questions"]
+    QuestionFactory(site=area, language="en", text="How many peaks?", answers="Three")
+    data = shipped(client.get(f"/en/sites/{area.slug}/").content.decode())
+    assert data["questions"]["LSG-02"]["everyone"]["text"] == "How many peaks?"
+    second = RouteFactory(geopark=route.geopark, number=2, name_en="Second route")
+    RouteStopFactory(route=second, site=area, sort_order=0)
+    data = shipped(client.get(f"/en/sites/{area.slug}/").content.decode())
+    assert [r["number"] for r in data["routes"]] == [1, 2]
