@@ -188,7 +188,8 @@ def _first_link(base: str, page: str, prefix: str) -> str | None:
 
 
 def miss_targets(base: str) -> list[Target]:
-    """Every public page type of issue 18 in Vietnamese, for the cache-miss table."""
+    """Every public page type in Vietnamese, for the cache-miss table: issue 18's, then the other
+    apps' lists and detail pages (a detail page is the first its list links to; none, not measured)."""
     status, body = fetch(f"{base}/api/v1/sites?lang=vi")
     sites = json.loads(body)["items"] if status == 200 else []
     status, body = fetch(f"{base}/api/v1/routes?lang=vi")
@@ -207,6 +208,32 @@ def miss_targets(base: str) -> list[Target]:
         Target("search", "/vi/search/?q=tam+thanh"),
         Target("partners", "/vi/partners/"),
     ]
+    # The rest of the public pages: (label, list, label of its first detail page or "").
+    others = [
+        ("about", "/vi/about/", ""),
+        ("contact", "/vi/contact/", ""),
+        ("events by month", "/vi/events/month/", ""),
+        ("collection", "/vi/collection/", "/vi/collection/"),
+        ("education", "/vi/education/", "/vi/education/"),
+        ("model villages", "/vi/model-villages/", "/vi/model-villages/"),
+        ("guides", "/vi/guides/", "/vi/guides/"),
+        ("labels", "/vi/labels/", ""),
+        ("plans", "/vi/plans/", "/vi/plans/"),
+        ("trip planner", "/vi/plan/", ""),
+        ("trails", "/vi/trails/", "/vi/trails/"),
+        ("geo-passport", "/vi/passport/", ""),
+        ("open data: tourism", "/vi/open-data/tourism/", ""),
+        ("about our data", "/vi/about-our-data/", ""),
+    ]
+    others.insert(0, ("events", "/vi/events/", "/vi/events/"))
+    measured = {target.path for target in targets}
+    for label, path, detail_prefix in others:
+        if path not in measured:
+            targets.append(Target(label, path))
+        if detail_prefix:
+            detail = _first_link(base, path, detail_prefix)
+            if detail and not detail.rstrip("/").endswith(("month", "past", "feed")):
+                targets.append(Target(f"{label}: a page", detail))
     return targets
 
 
