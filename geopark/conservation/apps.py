@@ -15,6 +15,17 @@ class ConservationConfig(plugins.GeoparkApp):
     public_urls = "geopark.conservation.urls"
     url_prefix = "sites/"
     api_router = "geopark.conservation.api:router"
+    # Where conservation records appear (operations/pagecache.py): a site's current Brilha
+    # assessment is in the assessments API and in the site's API answer (not on the site page, which
+    # shows only the report form; the form pages are listed in case they ever show it). Inspections,
+    # their photos and follow-up actions stay in the staff pages; visitor reports are never
+    # published (VisitorReport.affects_public_pages).
+    shown_on = {
+        "conservation.Assessment": ("api-v1:list_assessments", "api-v1:get_site", "conservation:*"),
+        "conservation.Inspection": (),
+        "conservation.InspectionPhoto": (),
+        "conservation.FollowUpAction": (),
+    }
     roles = "geopark.conservation.roles:ROLE_PERMISSIONS"
     sitemap_exempt = {
         "conservation:site_report": "a form, one per site",

@@ -19,7 +19,14 @@ class ContentConfig(plugins.GeoparkApp):
         "sitemap",
         "sitemap_section",
     )
-    shown_on = {"content.NewsPage": _NEWS_PAGES, "content.NewsCategory": _NEWS_PAGES}
+    shown_on = {
+        "content.NewsPage": _NEWS_PAGES,
+        "content.NewsCategory": _NEWS_PAGES,
+        # The home page's lead and "Plan your visit" (its remembered `visit` and fragment name it).
+        "content.VisitFact": ("content.HomePage",),
+        # The board's approval step of the workflow: the admin's only.
+        "content.BoardApprovalTask": (),
+    }
     public_sections = {"news": "geopark.content.selectors:live_news"}
 
     public_urls = "geopark.content.urls"

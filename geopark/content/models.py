@@ -72,7 +72,7 @@ class HomePage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from geopark.heritage import selectors as heritage
-        from geopark.operations.pagecache import remembered, tags_for_group
+        from geopark.operations.pagecache import remembered, tags_for_group, tags_for_model
         from geopark.routes import selectors as routes
         from geopark.territory.selectors import current_geopark
 
@@ -99,7 +99,7 @@ class HomePage(Page):
                 lambda: list(heritage.featured_sites(self.HIGHLIGHTS)),
                 vary=today,
             ),
-            visit=remembered("content.home.visit", (), selectors.visit_facts),
+            visit=remembered("content.home.visit", tags_for_model(VisitFact), selectors.visit_facts),
             # What other apps and the news show: kept until a write moves a tag the home page
             # depends on (their shown_on declarations name it), or the day turns.
             home_items=remembered(

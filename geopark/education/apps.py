@@ -12,6 +12,13 @@ class EducationConfig(plugins.GeoparkApp):
     public_urls = "geopark.education.urls"
     url_prefix = "education/"
     public_sections = {"education": "geopark.education.selectors:public_content"}
+    # Its records appear on its one page only (operations/pagecache.py); the menu's entry follows
+    # the first or last public record by itself (content.sections.check_transition).
+    shown_on = {
+        "education.LearningResource": ("education:*",),
+        "education.GeoparkCorner": ("education:*",),
+        "education.Programme": ("education:*",),
+    }
     sitemap_views = ("education:education",)
     roles = "geopark.education.roles:ROLE_PERMISSIONS"
     query_count_world = "geopark.education.tests.world"

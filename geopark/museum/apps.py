@@ -12,6 +12,16 @@ class MuseumConfig(plugins.GeoparkApp):
     public_urls = "geopark.museum.urls"
     url_prefix = "collection/"
     public_sections = {"collection": "geopark.museum.selectors:collection_list"}
+    # Where the collection appears (operations/pagecache.py): its own pages, its API and (items)
+    # the sitemap. The menu's "Museum collection" entry follows the first or last public item by
+    # itself (content.sections.check_transition drops every page then).
+    _COLLECTION_PAGES = ("museum:*", "api-v1:list_items", "api-v1:get_item")
+    shown_on = {
+        "museum.CollectionItem": (*_COLLECTION_PAGES, "sitemap", "sitemap_section"),
+        "museum.CollectionImage": _COLLECTION_PAGES,
+        # Shown beside its items (year, team) on their pages and in the API.
+        "museum.Excavation": _COLLECTION_PAGES,
+    }
     api_router = "geopark.museum.api:router"
     sitemaps = {"collection": "geopark.museum.sitemaps:CollectionItemSitemap"}
     sitemap_views = ("museum:item_list",)

@@ -12,6 +12,9 @@ class OperationsConfig(plugins.GeoparkApp):
     label = "operations"
 
     root_urls = "geopark.operations.urls:root_urls"
+    # A photo's credit and licence are printed beside it wherever it is shown (site, route, news,
+    # partner and collection pages, cards, the home page): every page, as for the image itself.
+    shown_on = {"operations.ImageRights": ("*",)}
 
     def ready(self) -> None:
         from . import pagecache

@@ -7,6 +7,22 @@ class PlansConfig(plugins.GeoparkApp):
     name = "geopark.plans"
     label = "plans"
     verbose_name = _("Plans")
+    # Where plans appear (operations/pagecache.py): their own pages, the plans API and (the plans
+    # themselves) the sitemap. No other public page, the menu or the home page shows them, so an
+    # agency's progress report no longer drops the whole portal's cache. Targets reach the
+    # statistics dashboard only (admin), not the open-data page.
+    _PLAN_PAGES = ("plans:*", "api-v1:list_plans", "api-v1:plan_detail", "api-v1:plan_tasks")
+    shown_on = {
+        "plans.Plan": (*_PLAN_PAGES, "sitemap", "sitemap_section"),
+        "plans.PlanSection": _PLAN_PAGES,
+        "plans.Task": _PLAN_PAGES,
+        "plans.Target": _PLAN_PAGES,
+        "plans.ProgressReport": _PLAN_PAGES,
+        # A task's lead and cooperating agencies are named on the plan page and in the tasks API.
+        "plans.Agency": _PLAN_PAGES,
+        # Who works for which agency: the admin's scoping only.
+        "plans.AgencyMembership": (),
+    }
 
     public_urls = "geopark.plans.urls"
     url_prefix = "plans/"

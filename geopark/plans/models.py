@@ -391,6 +391,8 @@ class ReminderKind(models.TextChoices):
 class SentReminder(models.Model):
     """A reminder already sent, so that the daily command sends each one once."""
 
+    affects_public_pages = False  # bookkeeping of the reminder command: no public page shows it
+
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=20, choices=ReminderKind.choices)
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")

@@ -28,6 +28,8 @@ class Status(models.TextChoices):
 
 
 class GeneratedReport(models.Model):
+    affects_public_pages = False  # a file for the office, downloaded in the admin only
+
     source = models.CharField(_("report"), max_length=40)
     subject = models.CharField(
         _("subject"), max_length=100, help_text=_("What the report is about, e.g. a plan.")
@@ -97,6 +99,8 @@ class Letterhead(models.Model):
     geopark progress report (the provincial People's Committee, its Department of Culture, Sports
     and Tourism, or the geopark's board), so it is written here by the board, not in code. The
     first row is used; without one, the defaults below (the provincial People's Committee)."""
+
+    affects_public_pages = False  # printed on the generated reports only
 
     authority = models.CharField(
         _("superior body"),

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Dashboard(models.Model):
+    affects_public_pages = False  # no rows: a permission only
+
     class Meta:
         managed = False
         default_permissions = ()

@@ -12,6 +12,10 @@ class TripsConfig(plugins.GeoparkApp):
     url_prefix = "plan/"
     api_router = "geopark.trips.api:router"
     roles = "geopark.trips.roles:ROLE_PERMISSIONS"
+    # A site's opening rules are read only when a plan is made (a POST, never cached); a stored
+    # plan keeps the itinerary it was made with, and the site pages show the site's own text of
+    # its opening hours (operations/pagecache.py).
+    shown_on = {"trips.OpeningHours": ()}
     sitemap_views = ("trips:plan_form",)
     sitemap_exempt = {
         "trips:plan_detail": "a visitor's own stored plan, reached by its shared link only",

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Invitation(models.Model):
+    affects_public_pages = False  # the admin's; the welcome page it leads to is never cached
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
