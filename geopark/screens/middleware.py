@@ -18,9 +18,12 @@ _PUBLIC = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 
 
 def framed_by_this_site(request: HttpRequest) -> bool:
+    # Read from META, not request.headers: this runs on every page-cache hit, and building
+    # request.headers copies every header of the request (about a tenth of a hit's time).
+    meta = request.META
     return (
-        request.headers.get("Sec-Fetch-Dest") == "iframe"
-        and request.headers.get("Sec-Fetch-Site") == "same-origin"
+        meta.get("HTTP_SEC_FETCH_DEST") == "iframe"
+        and meta.get("HTTP_SEC_FETCH_SITE") == "same-origin"
         and request.path_info.startswith(_PUBLIC)
     )
 
