@@ -24,6 +24,7 @@ from django.db.utils import load_backend
 from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file_jpeg
+from wagtail.models import Collection
 
 from geopark.conservation.tests.factories import VisitorReportFactory
 from geopark.heritage.models import Site
@@ -32,9 +33,11 @@ from geopark.operations.backup import BackupError, create_backup, restore_backup
 from geopark.territory.tests.factories import GeoparkFactory
 
 # pg_dump runs in its own session and sees only committed rows (and SQLite's backup waits for an
-# open write transaction), so tests that make an archive commit; the serialized rollback puts back
-# what migrations created for the tests that run after them.
-committed = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# open write transaction), so tests that make an archive commit. Like every transactional test they
+# start from whatever the one before left (a flush empties even what migrations wrote), so they
+# build all they need themselves (`records`); restoring a serialized copy instead failed whenever
+# another transactional test had written the content types again under new ids.
+committed = pytest.mark.django_db(transaction=True)
 
 DUMP = {"sqlite": "database/db.sqlite3", "postgresql": "database/db.pgdump"}
 
@@ -61,6 +64,9 @@ def _report_photos_in_the_current_private_storage():
 
 @pytest.fixture
 def records() -> dict[str, Any]:
+    # Wagtail's root collection, which the migrations make and a flush removes: images need it.
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
     geopark = GeoparkFactory()
     sites = SiteFactory.create_batch(3, geopark=geopark)
     image = get_image_model().objects.create(title="Karst", file=get_test_image_file_jpeg("karst.jpg"))
