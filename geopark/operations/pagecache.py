@@ -245,6 +245,15 @@ def tags_for_model(model: type) -> tuple[str, ...]:
 
 
 @functools.cache
+def tags_for_labels(labels: tuple[str, ...]) -> tuple[str, ...]:
+    """The tags writes to any of these models ("app.Model" labels) move; worked out once per
+    process (the apps' declarations are complete once Django is up and do not change)."""
+    from django.apps import apps
+
+    return tuple(dict.fromkeys(tag for label in labels for tag in tags_for_model(apps.get_model(label))))
+
+
+@functools.cache
 def all_tags() -> tuple[str, ...]:
     return (ALL, *_patterns())
 

@@ -60,9 +60,7 @@ def _walk(request: HttpRequest, path: str) -> tuple[str, int, str, tuple, dict, 
     # What the routing left on the request (a routable page's resolver match, the home page's
     # fallback to the Vietnamese tree) is set again on a request that takes the remembered route.
     left = {
-        name: value
-        for name, value in vars(request).items()
-        if name not in before and name != ROUTE_ATTRIBUTE and not name.startswith("_wagtail_site")
+        name: value for name, value in vars(request).items() if name not in before and name != ROUTE_ATTRIBUTE
     }
     return (
         page._meta.label,

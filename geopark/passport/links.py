@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.apps import apps
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
@@ -20,10 +19,12 @@ class PassportLinks(passport_links.PassportLinks):
     def stamp_section(self, request: HttpRequest, site: Any) -> str:
         # A third of a site page's miss: kept per process, site and language until the site, a
         # route, a stop or a question changes (the passport page's SHOWS).
-        tags = tuple(tag for label in SHOWS for tag in pagecache.tags_for_model(apps.get_model(label)))
         lang = request.LANGUAGE_CODE
         return pagecache.remembered(
-            "passport.stamp_section", tags, lambda: self._render(request, site, lang), vary=(site.pk, lang)
+            "passport.stamp_section",
+            pagecache.tags_for_labels(SHOWS),
+            lambda: self._render(request, site, lang),
+            vary=(site.pk, lang),
         )
 
     @staticmethod

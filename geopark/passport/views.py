@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.apps import apps
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
-
-from geopark.operations import pagecache
 
 from . import selectors
 from .badges import badge_svg
 from .strings import beacon_urls, script_strings
 
 # What the passport shows: the stamp cards of every site and the data its script keeps. A write to
-# any of them moves the tags the page's remembered context and its fragment depend on (the
-# template's `shows` names the same models).
+# any of them moves the tags its fragments (the template's `shows`, the same models) and a site
+# page's stamp panel (links.py) depend on.
 SHOWS = ("heritage.Site", "routes.Route", "routes.RouteStop", "passport.Question")
 
 
@@ -44,10 +42,8 @@ def _context(lang: str) -> dict[str, Any]:
 
 
 def passport(request: HttpRequest) -> HttpResponse:
-    # Some forty stamp cards: worked out once per process and language, until one of SHOWS changes
-    # (issue 18, point 9: a page-cache miss costs what changed, not the whole page).
-    tags = tuple(tag for label in SHOWS for tag in pagecache.tags_for_model(apps.get_model(label)))
-    context = pagecache.remembered(
-        "passport.page", tags, lambda: _context(request.LANGUAGE_CODE), vary=request.LANGUAGE_CODE
-    )
-    return render(request, "passport/passport.html", context)
+    # Some forty stamp cards, rendered in the template's fragments once per process and language
+    # until one of SHOWS changes (issue 18, point 9). Worked out only when a fragment renders again:
+    # a page whose fragments are kept reads nothing.
+    lang = request.LANGUAGE_CODE
+    return render(request, "passport/passport.html", {"passport": SimpleLazyObject(lambda: _context(lang))})

@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Router
 
-from geopark.core.api import Lang, ProblemsOut, request_language
+from geopark.core.api import LANG_CODES, Lang, ProblemsOut, request_language
 from geopark.operations import ratelimit
 
 from . import exports, selectors, services
@@ -68,7 +68,7 @@ REQUEST_BODY = {
                         "interests": {"type": "array", "items": {"enum": list(services.INTERESTS)}},
                         "means": {"enum": ["car", "motorbike", "coach"]},
                         "pace": {"enum": ["relaxed", "normal", "brisk"]},
-                        "lang": {"enum": [code.value for code in Lang]},
+                        "lang": {"enum": list(LANG_CODES)},
                         "date": {"type": "string", "format": "date"},
                         "pinned": {"type": "array", "items": {"type": "string"}},
                         "excluded": {"type": "array", "items": {"type": "string"}},

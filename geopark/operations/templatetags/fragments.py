@@ -21,7 +21,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.apps import apps
 from django.template.base import FilterExpression, Node, NodeList, Parser, Token
 from django.utils import translation
 from django.utils.safestring import mark_safe
@@ -38,17 +37,11 @@ class FragmentNode(Node):
         self.nodelist = nodelist
         self.name = name
         self.vary = vary
-        self.shows = shows
-        self._tags: tuple[str, ...] | None = None
+        self.shows = tuple(shows.split())
 
     def tags(self) -> tuple[str, ...]:
-        # Resolved at the first render: the apps' declarations are complete only once Django is up.
-        if self._tags is None:
-            labels = self.shows.split()
-            self._tags = tuple(
-                tag for label in labels for tag in pagecache.tags_for_model(apps.get_model(label))
-            )
-        return self._tags
+        # Resolved at render, not at parse: the apps' declarations are complete only once Django is up.
+        return pagecache.tags_for_labels(self.shows)
 
     def render(self, context: Any) -> str:
         request = context.get("request")
